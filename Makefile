@@ -1,0 +1,55 @@
+# One build-tag set for every target: go-sqlite3 recompiles SQLite (~40 s)
+# for each new set, so never vary it.
+TAGS    := sqlite_fts5
+GO      ?= go
+BIN     := bin/policyx
+SHARED  ?= ../shared
+OUT     ?= out
+
+.PHONY: all build run test eval bench fuzz renditions realdocs clean vet
+
+all: build
+
+build:
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/policyx
+
+# The main job: the sample documents into out/policy.db and out/xlsx/.
+run: build
+	./$(BIN) run -o $(OUT) corpus/samples
+
+test:
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) test -tags $(TAGS) ./...
+
+# Scores the samples against the gold and fails below eval/floor.txt.
+eval: build
+	rm -rf $(OUT)-eval
+	./$(BIN) run -q -o $(OUT)-eval corpus/samples
+	python3 $(SHARED)/eval/score.py --db $(OUT)-eval/policy.db --gold $(SHARED)/eval/gold | tee $(OUT)-eval/score.txt
+	python3 scripts/floor.py eval/floor.txt $(OUT)-eval/score.txt
+
+# The PDF and DOCX renditions of the samples.
+renditions: build
+	rm -rf $(OUT)-renditions
+	./$(BIN) run -q -o $(OUT)-renditions $(SHARED)/renditions || true
+	python3 $(SHARED)/eval/score.py --db $(OUT)-renditions/policy.db --gold $(SHARED)/eval/gold-renditions
+
+# The 22 real documents of other cities and ministries (exit 2 expected for .doc).
+realdocs: build
+	rm -rf $(OUT)-realdocs
+	./$(BIN) run -o $(OUT)-realdocs $(SHARED)/realdocs; test $$? -le 2
+
+bench: build
+	bash scripts/bench.sh
+
+FUZZTIME ?= 20s
+fuzz:
+	@for p in $$($(GO) list -tags $(TAGS) ./...); do \
+	  for f in $$($(GO) test -tags $(TAGS) -list '^Fuzz' $$p | grep '^Fuzz'); do \
+	    echo "fuzz $$p $$f"; \
+	    $(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin $(OUT) $(OUT)-eval $(OUT)-renditions $(OUT)-realdocs

@@ -1,0 +1,287 @@
+// Package corpus finds input files and reads them into schema.Documents:
+// walking folders, detecting the format, hashing, and decoding text, HTML,
+// PDF, DOCX and XLSX into blocks with page numbers.
+//
+// Readers return a best-effort result plus positioned diagnostics; an error
+// is for input that cannot be read at all. Every entry point caps its input
+// and recovers a panic into that file's error.
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"policyx/schema"
+)
+
+// ErrUnsupported marks a file whose type policyx does not read. Such files
+// are skipped and listed, not failed.
+var ErrUnsupported = errors.New("unsupported file type")
+
+// Limits caps what a reader accepts from one untrusted file.
+type Limits struct {
+	MaxFileBytes  int64 // whole input file
+	MaxPages      int   // PDF pages read
+	MaxZipEntry   int64 // uncompressed size of one zip entry (DOCX/XLSX)
+	MaxZipEntries int   // entries in a zip
+	MaxDepth      int   // XML/HTML nesting depth
+	MaxLineBytes  int   // one line of text
+}
+
+// DefaultLimits are generous for real policies and small enough to keep a
+// hostile file from exhausting memory.
+var DefaultLimits = Limits{
+	MaxFileBytes:  256 << 20,
+	MaxPages:      2000,
+	MaxZipEntry:   64 << 20,
+	MaxZipEntries: 10000,
+	MaxDepth:      512,
+	MaxLineBytes:  8 << 20,
+}
+
+// Reader reads input files. It holds no mutable state and is safe for
+// concurrent use.
+type Reader struct {
+	limits Limits
+}
+
+// Option configures a Reader.
+type Option func(*Reader)
+
+// WithLimits replaces the default limits.
+func WithLimits(l Limits) Option { return func(r *Reader) { r.limits = l } }
+
+// New returns a Reader.
+func New(opts ...Option) *Reader {
+	r := &Reader{limits: DefaultLimits}
+	for _, o := range opts {
+		o(r)
+	}
+	return r
+}
+
+// Limits returns the reader's limits.
+func (r *Reader) Limits() Limits { return r.limits }
+
+// Input is one file found by Walk.
+type Input struct {
+	Path   string
+	Format schema.Format // "" when unsupported
+	Size   int64
+}
+
+// Skipped is a path Walk did not take, with the reason.
+type Skipped struct {
+	Path   string
+	Reason string
+}
+
+// FormatOf guesses the format from the file name alone. It returns
+// ErrUnsupported for types policyx does not read; legacy Word/WPS files get a
+// specific error.
+func FormatOf(path string) (schema.Format, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".text":
+		return schema.FormatTXT, nil
+	case ".md", ".markdown":
+		return schema.FormatMD, nil
+	case ".html", ".htm", ".xhtml", ".shtml":
+		return schema.FormatHTML, nil
+	case ".pdf":
+		return schema.FormatPDF, nil
+	case ".docx":
+		return schema.FormatDOCX, nil
+	case ".xlsx", ".xlsm":
+		return schema.FormatXLSX, nil
+	case ".doc", ".wps":
+		return "", ErrLegacyWord
+	}
+	return "", ErrUnsupported
+}
+
+// ErrLegacyWord is returned for .doc/.wps files, which are read only after
+// conversion.
+var ErrLegacyWord = errors.New("legacy Word/WPS format: convert to .docx (e.g. libreoffice --headless --convert-to docx)")
+
+// Walk expands paths (files or folders, folders recursively, in lexical
+// order) into inputs. Unsupported files are returned as skipped. Symbolic
+// links to folders are not followed, so a link loop cannot trap the walk.
+// A legacy .doc/.wps is returned as an input (it fails with a clear error).
+func Walk(paths []string) ([]Input, []Skipped, error) {
+	var ins []Input
+	var skipped []Skipped
+	seen := map[string]bool{}
+	add := func(p string, size int64) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		f, err := FormatOf(p)
+		if errors.Is(err, ErrUnsupported) {
+			skipped = append(skipped, Skipped{Path: p, Reason: err.Error()})
+			return
+		}
+		ins = append(ins, Input{Path: p, Format: f, Size: size})
+	}
+	for _, root := range paths {
+		st, err := os.Stat(root)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", root, err)
+		}
+		if !st.IsDir() {
+			add(root, st.Size())
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				skipped = append(skipped, Skipped{Path: p, Reason: err.Error()})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if p != root && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				st, err := os.Stat(p)
+				if err != nil {
+					skipped = append(skipped, Skipped{Path: p, Reason: "broken symbolic link"})
+					return nil
+				}
+				if st.IsDir() {
+					skipped = append(skipped, Skipped{Path: p, Reason: "symbolic link to a folder (not followed)"})
+					return nil
+				}
+				add(p, st.Size())
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				skipped = append(skipped, Skipped{Path: p, Reason: "not a regular file"})
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				skipped = append(skipped, Skipped{Path: p, Reason: err.Error()})
+				return nil
+			}
+			add(p, info.Size())
+			return nil
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", root, err)
+		}
+	}
+	sort.SliceStable(ins, func(i, j int) bool { return ins[i].Path < ins[j].Path })
+	return ins, skipped, nil
+}
+
+// ReadBytes reads a whole file, refusing files larger than the limit.
+func (r *Reader) ReadBytes(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, r.limits.MaxFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(data)) > r.limits.MaxFileBytes {
+		return nil, fmt.Errorf("%s: file exceeds %d MiB", path, r.limits.MaxFileBytes>>20)
+	}
+	return data, nil
+}
+
+// Hash returns the hex SHA-256 of data.
+func Hash(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:])
+}
+
+// decoder turns file bytes into blocks.
+type decoder func(ctx context.Context, data []byte, lim Limits) ([]schema.Block, []schema.Diagnostic, error)
+
+// Decode reads data (the bytes of path) in the given format into a Document
+// holding raw blocks; normalize.Document turns them into normalized text. The
+// context carries the time budget. A panic inside a reader is recovered and
+// becomes the error.
+func (r *Reader) Decode(ctx context.Context, path string, format schema.Format, data []byte) (doc *schema.Document, err error) {
+	doc = &schema.Document{Path: path, SHA256: Hash(data), Part: 1, Format: format}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: reader panic: %v", path, p)
+		}
+	}()
+	var dec decoder
+	switch format {
+	case schema.FormatTXT, schema.FormatMD:
+		dec = decodeText
+	case schema.FormatHTML:
+		dec = decodeHTML
+	case schema.FormatPDF:
+		dec = decodePDF
+	case schema.FormatDOCX:
+		dec = decodeDOCX
+	case schema.FormatXLSX:
+		dec = decodeXLSX
+	default:
+		return doc, fmt.Errorf("%s: %w", path, ErrUnsupported)
+	}
+	blocks, diags, err := dec(ctx, data, r.limits)
+	doc.Blocks = blocks
+	doc.Diagnostics = diags
+	if err != nil {
+		return doc, fmt.Errorf("%s: %w", path, err)
+	}
+	if ctx.Err() != nil {
+		return doc, fmt.Errorf("%s: timeout", path)
+	}
+	if !hasText(blocks) {
+		return doc, fmt.Errorf("%s: no extractable text", path)
+	}
+	return doc, nil
+}
+
+func hasText(blocks []schema.Block) bool {
+	for _, b := range blocks {
+		if strings.TrimSpace(b.Text) != "" || len(b.Rows) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ReadFile reads and decodes one file.
+func (r *Reader) ReadFile(ctx context.Context, in Input) (*schema.Document, error) {
+	if in.Format == "" {
+		if _, err := FormatOf(in.Path); err != nil {
+			return &schema.Document{Path: in.Path, Part: 1}, fmt.Errorf("%s: %w", in.Path, err)
+		}
+	}
+	data, err := r.ReadBytes(in.Path)
+	if err != nil {
+		return &schema.Document{Path: in.Path, Part: 1, Format: in.Format}, err
+	}
+	return r.Decode(ctx, in.Path, in.Format, data)
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, utf8BOM) }

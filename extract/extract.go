@@ -1,0 +1,64 @@
+// Package extract runs the fact extractors over a normalized document in
+// dependency order: parts → metadata → sections → tables and checks →
+// targets → tasks → tokens.
+package extract
+
+import (
+	"policyx/extract/meta"
+	"policyx/extract/parts"
+	"policyx/extract/sections"
+	"policyx/extract/tables"
+	"policyx/extract/targets"
+	"policyx/extract/tasks"
+	"policyx/normalize/dept"
+	"policyx/normalize/seg"
+	"policyx/schema"
+)
+
+// Extractor holds the shared read-only resources of the extractors.
+type Extractor struct {
+	seg  *seg.Segmenter
+	dict *dept.Dict
+}
+
+// Option configures an Extractor.
+type Option func(*Extractor)
+
+// WithSegmenter sets the gse segmenter (required for targets and tokens).
+func WithSegmenter(s *seg.Segmenter) Option { return func(e *Extractor) { e.seg = s } }
+
+// WithDepartments sets the department dictionary.
+func WithDepartments(d *dept.Dict) Option { return func(e *Extractor) { e.dict = d } }
+
+// New returns an Extractor.
+func New(opts ...Option) *Extractor {
+	e := &Extractor{}
+	for _, o := range opts {
+		o(e)
+	}
+	if e.dict == nil {
+		e.dict, _ = dept.Load()
+	}
+	return e
+}
+
+// Split splits a normalized file into its documents (parts).
+func (e *Extractor) Split(doc *schema.Document) []*schema.Document {
+	return parts.Split(doc)
+}
+
+// Run fills every fact of one document.
+func (e *Extractor) Run(doc *schema.Document) {
+	m, diags := meta.Extract(doc)
+	doc.Meta = m
+	doc.Diagnostics = append(doc.Diagnostics, diags...)
+	doc.Sections = sections.Extract(doc)
+	doc.Tables, doc.Checks = tables.Extract(doc)
+	if e.seg != nil {
+		doc.Targets = targets.Extract(doc, e.seg)
+	}
+	doc.Tasks = tasks.Extract(doc, e.dict)
+	if e.seg != nil {
+		doc.Tokens = e.seg.Words(doc.Text)
+	}
+}

@@ -1,0 +1,401 @@
+// Package sqlite writes documents and their facts into the policyx SQLite
+// database (contract: ../shared/eval/CONTRACT.md, DDL: schema/ddl.sql).
+//
+// Every input file is written in one transaction, keyed by the SHA-256 of its
+// bytes: re-running replaces a file's rows instead of adding to them, and an
+// interrupted run leaves only whole files behind.
+package sqlite
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	_ "github.com/mattn/go-sqlite3" // database/sql driver "sqlite3"
+
+	"policyx/schema"
+)
+
+// DB is an open output database. Its methods must be called from one
+// goroutine (the pipeline's single writer).
+type DB struct {
+	db *sql.DB
+}
+
+// Open opens or creates the database at path, applies the DDL and checks
+// the contract version.
+func Open(path string) (*DB, error) {
+	dsn := "file:" + path + "?_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=on&_busy_timeout=10000"
+	db, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	var v int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: not a database: %w", path, err)
+	}
+	if v != 0 && v != schema.UserVersion {
+		db.Close()
+		return nil, fmt.Errorf("%s: database has user_version %d, this policyx writes %d: use another output folder", path, v, schema.UserVersion)
+	}
+	if _, err := db.Exec(schema.DDL); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: create schema: %w", path, err)
+	}
+	return &DB{db: db}, nil
+}
+
+// Close closes the database.
+func (d *DB) Close() error { return d.db.Close() }
+
+// SQL exposes the underlying handle for read-only queries (reports, tests).
+func (d *DB) SQL() *sql.DB { return d.db }
+
+// Done reports whether a file with this SHA-256 is already stored with every
+// part ok, so an incremental run may skip it.
+func (d *DB) Done(sha string) (bool, error) {
+	var n, bad int
+	err := d.db.QueryRow(`SELECT count(*), coalesce(sum(status <> 'ok'), 0) FROM documents WHERE source_sha256 = ?`, sha).Scan(&n, &bad)
+	if err != nil {
+		return false, err
+	}
+	return n > 0 && bad == 0, nil
+}
+
+// Stored returns the documents stored for a file's SHA-256, with their facts
+// counted (for summaries of skipped files).
+func (d *DB) Stored(sha string) ([]StoredDoc, error) {
+	rows, err := d.db.Query(`SELECT d.id, d.source_path, d.part, d.format, coalesce(d.title,''), coalesce(d.doc_number,''),
+		coalesce(d.issuer,''), coalesce(d.issue_date,''), coalesce(d.jurisdiction,''), d.status, coalesce(d.error,''),
+		(SELECT count(*) FROM tables t WHERE t.document_id = d.id),
+		(SELECT count(*) FROM targets t WHERE t.document_id = d.id),
+		(SELECT count(*) FROM tasks t WHERE t.document_id = d.id),
+		(SELECT count(*) FROM checks t WHERE t.document_id = d.id)
+		FROM documents d WHERE d.source_sha256 = ? ORDER BY d.part`, sha)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []StoredDoc
+	for rows.Next() {
+		var s StoredDoc
+		if err := rows.Scan(&s.ID, &s.Path, &s.Part, &s.Format, &s.Meta.Title, &s.Meta.DocNumber, &s.Meta.Issuer,
+			&s.Meta.IssueDate, &s.Meta.Jurisdiction, &s.Status, &s.Err, &s.Tables, &s.Targets, &s.Tasks, &s.Checks); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// StoredDoc is a document row as stored, with fact counts.
+type StoredDoc struct {
+	ID                             int64
+	Path                           string
+	Part                           int
+	Format                         string
+	Meta                           schema.Meta
+	Status                         string
+	Err                            string
+	Tables, Targets, Tasks, Checks int
+}
+
+func null(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func jsonStrings(v []string) string {
+	if v == nil {
+		v = []string{}
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// WriteFile stores all documents (parts) of one input file in one
+// transaction, replacing what was stored before for the same SHA-256 or the
+// same path. docs must share Path and SHA256.
+func (d *DB) WriteFile(docs []*schema.Document) (err error) {
+	if len(docs) == 0 {
+		return errors.New("sqlite: WriteFile with no documents")
+	}
+	tx, err := d.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	path, sha := docs[0].Path, docs[0].SHA256
+	if _, err = tx.Exec(`DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE source_sha256 = ? OR source_path = ?)`, sha, path); err != nil {
+		return err
+	}
+	if _, err = tx.Exec(`DELETE FROM documents WHERE source_sha256 = ? OR source_path = ?`, sha, path); err != nil {
+		return err
+	}
+	depts := map[string]*deptAgg{}
+	for _, doc := range docs {
+		if err = writeDoc(tx, doc, depts); err != nil {
+			return fmt.Errorf("%s: part %d: %w", doc.Path, doc.Part, err)
+		}
+	}
+	if err = upsertDepartments(tx, depts); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+type deptAgg struct {
+	juris    string
+	mentions map[string]bool
+}
+
+func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg) error {
+	off := schema.NewOffsets(doc.Text)
+	cs := func(sp schema.Span) (any, any) {
+		if sp == (schema.Span{}) && doc.Text == "" {
+			return nil, nil
+		}
+		return off.Rune(sp.Start), off.Rune(sp.End)
+	}
+	status := doc.Status
+	if status == "" {
+		status = schema.StatusOK
+	}
+	maxPage := 0
+	for _, b := range doc.Blocks {
+		if b.Page > maxPage {
+			maxPage = b.Page
+		}
+	}
+	var pages any
+	if maxPage > 0 {
+		pages = maxPage
+	}
+	res, err := tx.Exec(`INSERT INTO documents (source_path, source_sha256, part, format, title, doc_number, issuer, issue_date,
+		jurisdiction, status, error, text, n_pages) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		doc.Path, doc.SHA256, doc.Part, string(doc.Format), null(doc.Meta.Title), null(doc.Meta.DocNumber),
+		null(doc.Meta.Issuer), null(doc.Meta.IssueDate), null(doc.Meta.Jurisdiction), string(status), null(doc.Err),
+		doc.Text, pages)
+	if err != nil {
+		return err
+	}
+	docID, _ := res.LastInsertId()
+	if len(doc.Tokens) > 0 {
+		if _, err := tx.Exec(`INSERT INTO documents_fts (rowid, tokens) VALUES (?, ?)`, docID, strings.Join(doc.Tokens, " ")); err != nil {
+			return err
+		}
+	}
+
+	secIDs := make([]int64, len(doc.Sections))
+	stmt, err := tx.Prepare(`INSERT INTO sections (document_id, parent_id, level, label, title, char_start, char_end) VALUES (?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	for i, s := range doc.Sections {
+		var parent any
+		if s.Parent >= 0 && s.Parent < i {
+			parent = secIDs[s.Parent]
+		}
+		a, b := cs(s.Span)
+		r, err := stmt.Exec(docID, parent, s.Level, null(s.Label), null(s.Title), a, b)
+		if err != nil {
+			stmt.Close()
+			return err
+		}
+		secIDs[i], _ = r.LastInsertId()
+	}
+	stmt.Close()
+	secID := func(i int) any {
+		if i >= 0 && i < len(secIDs) {
+			return secIDs[i]
+		}
+		return nil
+	}
+
+	tabIDs := make([]int64, len(doc.Tables))
+	rowIDs := make([][]int64, len(doc.Tables))
+	rowStmt, err := tx.Prepare(`INSERT INTO table_rows (table_id, row_index, seq, group_label, is_total, cells_json, char_start, char_end) VALUES (?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer rowStmt.Close()
+	for i, t := range doc.Tables {
+		a, b := cs(t.Span)
+		ord := t.Ordinal
+		if ord == 0 {
+			ord = i + 1
+		}
+		r, err := tx.Exec(`INSERT INTO tables (document_id, ordinal, attachment, title, unit_note, note, header_json, n_rows, char_start, char_end)
+			VALUES (?,?,?,?,?,?,?,?,?,?)`, docID, ord, null(t.Attachment), null(t.Title), null(t.UnitNote), null(t.Note),
+			jsonStrings(t.Header), len(t.Rows), a, b)
+		if err != nil {
+			return err
+		}
+		tabIDs[i], _ = r.LastInsertId()
+		rowIDs[i] = make([]int64, len(t.Rows))
+		for j, row := range t.Rows {
+			a, b := cs(row.Span)
+			total := 0
+			if row.IsTotal {
+				total = 1
+			}
+			r, err := rowStmt.Exec(tabIDs[i], j, null(row.Seq), null(row.Group), total, jsonStrings(row.Cells), a, b)
+			if err != nil {
+				return err
+			}
+			rowIDs[i][j], _ = r.LastInsertId()
+		}
+	}
+	rowID := func(t, r int) any {
+		if t >= 0 && t < len(rowIDs) && r >= 0 && r < len(rowIDs[t]) {
+			return rowIDs[t][r]
+		}
+		return nil
+	}
+	tabID := func(t int) any {
+		if t >= 0 && t < len(tabIDs) {
+			return tabIDs[t]
+		}
+		return nil
+	}
+
+	for _, c := range doc.Checks {
+		a, b := cs(c.Span)
+		if _, err := tx.Exec(`INSERT INTO checks (document_id, table_id, kind, message, char_start, char_end) VALUES (?,?,?,?,?,?)`,
+			docID, tabID(c.Table), c.Kind, c.Message, a, b); err != nil {
+			return err
+		}
+	}
+
+	tgtStmt, err := tx.Prepare(`INSERT INTO targets (document_id, section_id, kind, subject, value, unit, norm_value, norm_unit,
+		comparator, deadline, period, scope, sentence, char_start, char_end, source, table_row_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer tgtStmt.Close()
+	for _, t := range doc.Targets {
+		a, b := cs(t.Span)
+		src := t.Source
+		if src == "" {
+			src = "text"
+		}
+		if _, err := tgtStmt.Exec(docID, secID(t.Section), t.Kind, null(t.Subject), null(t.Value), null(t.Unit), t.NormValue,
+			null(t.NormUnit), null(t.Comparator), null(t.Deadline), null(t.Period), null(t.Scope), null(t.Sentence), a, b,
+			src, rowID(t.Table, t.Row)); err != nil {
+			return err
+		}
+	}
+
+	depStmt, err := tx.Prepare(`INSERT OR IGNORE INTO task_departments (task_id, role, ordinal, mention, department) VALUES (?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer depStmt.Close()
+	for _, t := range doc.Tasks {
+		a, b := cs(t.Span)
+		r, err := tx.Exec(`INSERT INTO tasks (document_id, section_id, label, title, char_start, char_end, table_row_id) VALUES (?,?,?,?,?,?,?)`,
+			docID, secID(t.Section), null(t.Label), null(t.Title), a, b, rowID(t.Table, t.Row))
+		if err != nil {
+			return err
+		}
+		taskID, _ := r.LastInsertId()
+		for k, dp := range t.Departments {
+			ord := dp.Ordinal
+			if ord == 0 {
+				ord = k + 1
+			}
+			if _, err := depStmt.Exec(taskID, dp.Role, ord, dp.Mention, dp.Department); err != nil {
+				return err
+			}
+			ag := depts[dp.Department]
+			if ag == nil {
+				ag = &deptAgg{juris: dp.Jurisdiction, mentions: map[string]bool{}}
+				depts[dp.Department] = ag
+			}
+			ag.mentions[dp.Mention] = true
+		}
+	}
+
+	diagStmt, err := tx.Prepare(`INSERT INTO diagnostics (document_id, severity, stage, page, char_start, char_end, message) VALUES (?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer diagStmt.Close()
+	for _, dg := range doc.Diagnostics {
+		var a, b, page any
+		if dg.Span != (schema.Span{}) {
+			a, b = cs(dg.Span)
+		}
+		if dg.Page > 0 {
+			page = dg.Page
+		}
+		if _, err := diagStmt.Exec(docID, dg.Severity.String(), dg.Stage, page, a, b, dg.Message); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func upsertDepartments(tx *sql.Tx, depts map[string]*deptAgg) error {
+	names := make([]string, 0, len(depts))
+	for n := range depts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		ag := depts[n]
+		var aliasesJSON string
+		var juris sql.NullString
+		err := tx.QueryRow(`SELECT aliases_json, jurisdiction FROM departments WHERE name = ?`, n).Scan(&aliasesJSON, &juris)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return err
+		default:
+			var old []string
+			_ = json.Unmarshal([]byte(aliasesJSON), &old)
+			for _, m := range old {
+				ag.mentions[m] = true
+			}
+			if ag.juris == "" && juris.Valid {
+				ag.juris = juris.String
+			}
+		}
+		ms := make([]string, 0, len(ag.mentions))
+		for m := range ag.mentions {
+			ms = append(ms, m)
+		}
+		sort.Strings(ms)
+		if _, err := tx.Exec(`INSERT INTO departments (name, jurisdiction, aliases_json) VALUES (?,?,?)
+			ON CONFLICT(name) DO UPDATE SET jurisdiction = excluded.jurisdiction, aliases_json = excluded.aliases_json`,
+			n, null(ag.juris), jsonStrings(ms)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Counts returns the number of rows of every contract table, for tests and
+// run summaries.
+func (d *DB) Counts() (map[string]int, error) {
+	out := map[string]int{}
+	for _, t := range []string{"documents", "sections", "tables", "table_rows", "checks", "targets", "tasks", "task_departments", "departments"} {
+		var n int
+		if err := d.db.QueryRow("SELECT count(*) FROM " + t).Scan(&n); err != nil {
+			return nil, err
+		}
+		out[t] = n
+	}
+	return out, nil
+}

@@ -1,0 +1,379 @@
+// Package pipeline wires the stages: walk → read → normalize → split →
+// extract → write. A pool of workers processes files; one writer goroutine
+// owns the SQLite database and writes each file in one transaction. A file
+// that fails is recorded as failed and the batch goes on.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"policyx/corpus"
+	"policyx/extract"
+	"policyx/normalize"
+	"policyx/normalize/dept"
+	"policyx/normalize/seg"
+	"policyx/output/sqlite"
+	"policyx/output/xlsx"
+	"policyx/schema"
+)
+
+// Options of a run.
+type options struct {
+	outDir      string
+	workers     int
+	force       bool
+	timeout     time.Duration
+	progress    io.Writer // nil: no progress line
+	log         io.Writer // per-file errors and skips
+	noWorkbooks bool
+	limits      corpus.Limits
+}
+
+// Option configures a Pipeline.
+type Option func(*options)
+
+// WithOutDir sets the output folder (default "out").
+func WithOutDir(d string) Option { return func(o *options) { o.outDir = d } }
+
+// WithWorkers sets the number of document workers (default: number of CPUs).
+func WithWorkers(n int) Option { return func(o *options) { o.workers = n } }
+
+// WithForce re-processes files already stored as ok.
+func WithForce(f bool) Option { return func(o *options) { o.force = f } }
+
+// WithTimeout sets the time budget of one file (default 60 s).
+func WithTimeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
+
+// WithProgress writes a progress line to w (normally stderr on a terminal).
+func WithProgress(w io.Writer) Option { return func(o *options) { o.progress = w } }
+
+// WithLog writes per-file errors and skipped files to w (default stderr).
+func WithLog(w io.Writer) Option { return func(o *options) { o.log = w } }
+
+// WithoutWorkbooks skips the Excel output (benchmarks of the core).
+func WithoutWorkbooks() Option { return func(o *options) { o.noWorkbooks = true } }
+
+// WithLimits sets the reader limits.
+func WithLimits(l corpus.Limits) Option { return func(o *options) { o.limits = l } }
+
+// Pipeline holds the loaded shared resources; build it once, Run it on
+// batches.
+type Pipeline struct {
+	opt    options
+	reader *corpus.Reader
+	ext    *extract.Extractor
+	// SegmenterLoad is how long loading the dictionaries took.
+	SegmenterLoad time.Duration
+}
+
+// New loads the department dictionary and the segmenter.
+func New(opts ...Option) (*Pipeline, error) {
+	o := options{outDir: "out", workers: runtime.NumCPU(), timeout: 60 * time.Second, log: os.Stderr, limits: corpus.DefaultLimits}
+	for _, f := range opts {
+		f(&o)
+	}
+	if o.workers < 1 {
+		o.workers = 1
+	}
+	t0 := time.Now()
+	d, err := dept.Load()
+	if err != nil {
+		return nil, err
+	}
+	sg, err := seg.Load(seg.WithWords(d.GSEWords()))
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{
+		opt:           o,
+		reader:        corpus.New(corpus.WithLimits(o.limits)),
+		ext:           extract.New(extract.WithSegmenter(sg), extract.WithDepartments(d)),
+		SegmenterLoad: time.Since(t0),
+	}, nil
+}
+
+// FileResult is the outcome of one input file.
+type FileResult struct {
+	Input    corpus.Input
+	Docs     []*schema.Document
+	Err      error // the file failed
+	Skipped  bool  // unchanged since an ok run (incremental)
+	Workbook string
+}
+
+// Summary of a run.
+type Summary struct {
+	Files, Documents, Tables, Targets, Tasks, Checks int
+	Failed, Partial, Unchanged                       int
+	Skipped                                          []corpus.Skipped
+	Elapsed                                          time.Duration
+	InputBytes                                       int64
+}
+
+func (s *Summary) String() string {
+	return fmt.Sprintf("%d files, %d documents, %d tables, %d targets, %d tasks, %d checks, %d failed, %d unchanged, %d skipped, %.2fs",
+		s.Files, s.Documents, s.Tables, s.Targets, s.Tasks, s.Checks, s.Failed, s.Unchanged, len(s.Skipped), s.Elapsed.Seconds())
+}
+
+// ErrSetup marks errors that stop the run itself (exit status 1).
+var ErrSetup = errors.New("setup")
+
+// Run processes paths (files or folders) into the output folder.
+func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
+	t0 := time.Now()
+	sum := &Summary{}
+	inputs, skipped, err := corpus.Walk(paths)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrSetup, err)
+	}
+	sum.Skipped = skipped
+	for _, s := range skipped {
+		fmt.Fprintf(p.opt.log, "skipped %s: %s\n", s.Path, s.Reason)
+	}
+	if err := os.MkdirAll(filepath.Join(p.opt.outDir, "xlsx"), 0o755); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrSetup, err)
+	}
+	db, err := sqlite.Open(filepath.Join(p.opt.outDir, "policy.db"))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrSetup, err)
+	}
+	defer db.Close()
+
+	names := workbookNames(inputs)
+	jobs := make(chan int)
+	results := make(chan FileResult, p.opt.workers)
+	var wg sync.WaitGroup
+	for w := 0; w < p.opt.workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results <- p.processFile(ctx, db, inputs[i], filepath.Join(p.opt.outDir, "xlsx", names[i]))
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range inputs {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	prog := newProgress(p.opt.progress, len(inputs))
+	var writeErr error
+	for r := range results {
+		sum.Files++
+		sum.InputBytes += r.Input.Size
+		if r.Skipped {
+			sum.Unchanged++
+			prog.tick(r.Input.Path)
+			continue
+		}
+		if writeErr == nil {
+			if err := db.WriteFile(r.Docs); err != nil {
+				writeErr = fmt.Errorf("%s: write database: %w", r.Input.Path, err)
+			}
+		}
+		if r.Err != nil {
+			sum.Failed++
+			fmt.Fprintf(p.opt.log, "failed %s\n", r.Err)
+		}
+		for _, d := range r.Docs {
+			if d.Status == schema.StatusFailed {
+				continue
+			}
+			if d.Status == schema.StatusPartial {
+				sum.Partial++
+			}
+			sum.Documents++
+			sum.Tables += len(d.Tables)
+			sum.Targets += len(d.Targets)
+			sum.Tasks += len(d.Tasks)
+			sum.Checks += len(d.Checks)
+		}
+		if r.Workbook != "" && !p.opt.noWorkbooks && r.Err == nil {
+			if err := xlsx.WriteDocument(r.Workbook, r.Docs); err != nil {
+				fmt.Fprintf(p.opt.log, "workbook %s: %v\n", r.Workbook, err)
+			}
+		}
+		prog.tick(r.Input.Path)
+	}
+	prog.done()
+	if writeErr != nil {
+		return sum, fmt.Errorf("%w: %v", ErrSetup, writeErr)
+	}
+	if !p.opt.noWorkbooks {
+		if err := xlsx.WriteSummary(filepath.Join(p.opt.outDir, "xlsx", "summary.xlsx"), db.SQL()); err != nil {
+			return sum, fmt.Errorf("%w: summary workbook: %v", ErrSetup, err)
+		}
+	}
+	sum.Elapsed = time.Since(t0)
+	return sum, ctx.Err()
+}
+
+// processFile reads, normalizes and extracts one file. It never panics: a
+// panic anywhere in the stages becomes the file's error.
+func (p *Pipeline) processFile(ctx context.Context, db *sqlite.DB, in corpus.Input, workbook string) (res FileResult) {
+	res = FileResult{Input: in, Workbook: workbook}
+	fail := func(sha string, err error) FileResult {
+		if sha == "" {
+			sha = corpus.Hash([]byte("unreadable:" + in.Path))
+		}
+		res.Err = err
+		res.Docs = []*schema.Document{{Path: in.Path, SHA256: sha, Part: 1, Format: in.Format, Status: schema.StatusFailed, Err: err.Error()}}
+		return res
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res = fail("", fmt.Errorf("%s: internal error: %v", in.Path, r))
+		}
+	}()
+	data, err := p.reader.ReadBytes(in.Path)
+	if err != nil {
+		return fail("", err)
+	}
+	sha := corpus.Hash(data)
+	if !p.opt.force {
+		if ok, _ := db.Done(sha); ok {
+			if _, err := os.Stat(workbook); err == nil || p.opt.noWorkbooks {
+				res.Skipped = true
+				return res
+			}
+		}
+	}
+	if in.Format == "" {
+		_, ferr := corpus.FormatOf(in.Path)
+		return fail(sha, fmt.Errorf("%s: %w", in.Path, ferr))
+	}
+
+	fctx, cancel := context.WithTimeout(ctx, p.opt.timeout)
+	defer cancel()
+	type out struct {
+		docs []*schema.Document
+		err  error
+	}
+	ch := make(chan out, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				ch <- out{err: fmt.Errorf("%s: internal error: %v", in.Path, r)}
+			}
+		}()
+		docs, err := p.stages(fctx, in, data)
+		ch <- out{docs, err}
+	}()
+	select {
+	case o := <-ch:
+		if o.err != nil {
+			return fail(sha, o.err)
+		}
+		res.Docs = o.docs
+		return res
+	case <-fctx.Done():
+		return fail(sha, fmt.Errorf("%s: timeout after %s", in.Path, p.opt.timeout))
+	}
+}
+
+func (p *Pipeline) stages(ctx context.Context, in corpus.Input, data []byte) ([]*schema.Document, error) {
+	doc, err := p.reader.Decode(ctx, in.Path, in.Format, data)
+	if err != nil {
+		return nil, err
+	}
+	normalize.Document(doc)
+	docs := p.ext.Split(doc)
+	for _, d := range docs {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%s: timeout", in.Path)
+		}
+		p.ext.Run(d)
+		if d.Status == "" {
+			d.Status = schema.StatusOK
+		}
+	}
+	return docs, nil
+}
+
+var unsafeName = regexp.MustCompile(`[\x00-\x1f/\\:*?"<>|]+`)
+
+// workbookNames gives every input a workbook file name inside OUTDIR/xlsx:
+// its base name with the extension replaced, unsafe characters replaced, and
+// a numeric suffix where two inputs share a name.
+func workbookNames(inputs []corpus.Input) []string {
+	out := make([]string, len(inputs))
+	used := map[string]int{"summary.xlsx": 1}
+	for i, in := range inputs {
+		base := filepath.Base(in.Path)
+		base = strings.TrimSuffix(base, filepath.Ext(base))
+		base = unsafeName.ReplaceAllString(base, "_")
+		base = strings.Trim(base, ". ")
+		if base == "" {
+			base = "document"
+		}
+		if len(base) > 150 {
+			base = base[:150]
+		}
+		name := base + ".xlsx"
+		for n := 2; used[name] > 0; n++ {
+			name = fmt.Sprintf("%s-%d.xlsx", base, n)
+		}
+		used[name]++
+		out[i] = name
+	}
+	return out
+}
+
+type progress struct {
+	w     io.Writer
+	total int
+	n     int
+	start time.Time
+	shown bool
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	return &progress{w: w, total: total, start: time.Now()}
+}
+
+func (p *progress) tick(path string) {
+	p.n++
+	if p.w == nil || time.Since(p.start) < time.Second {
+		return
+	}
+	p.shown = true
+	fmt.Fprintf(p.w, "\r\033[K[%d/%d] %s", p.n, p.total, filepath.Base(path))
+}
+
+func (p *progress) done() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+// Process reads one file and runs every stage on it without writing
+// anything: for debugging (policyx dump) and tests.
+func (p *Pipeline) Process(ctx context.Context, path string) ([]*schema.Document, error) {
+	f, err := corpus.FormatOf(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	data, err := p.reader.ReadBytes(path)
+	if err != nil {
+		return nil, err
+	}
+	return p.stages(ctx, corpus.Input{Path: path, Format: f, Size: int64(len(data))}, data)
+}

@@ -1,0 +1,146 @@
+-- policyx output database, contract v1 (see ../shared/eval/CONTRACT.md and README.md).
+-- Character offsets (char_start, char_end) count Unicode code points in
+-- documents.text, end exclusive.
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE IF NOT EXISTS documents (
+  id            INTEGER PRIMARY KEY,
+  source_path   TEXT NOT NULL,
+  source_sha256 TEXT NOT NULL,
+  part          INTEGER NOT NULL DEFAULT 1,
+  format        TEXT NOT NULL,
+  title         TEXT,
+  doc_number    TEXT,
+  issuer        TEXT,
+  issue_date    TEXT,
+  jurisdiction  TEXT,
+  status        TEXT NOT NULL CHECK (status IN ('ok','partial','failed')),
+  error         TEXT,
+  text          TEXT,
+  n_pages       INTEGER,
+  processed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (source_sha256, part)
+);
+CREATE INDEX IF NOT EXISTS documents_path ON documents(source_path);
+
+CREATE TABLE IF NOT EXISTS sections (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  parent_id   INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+  level       INTEGER NOT NULL,
+  label       TEXT,
+  title       TEXT,
+  char_start  INTEGER NOT NULL,
+  char_end    INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sections_document ON sections(document_id);
+
+CREATE TABLE IF NOT EXISTS tables (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal     INTEGER NOT NULL,
+  attachment  TEXT,
+  title       TEXT,
+  unit_note   TEXT,
+  note        TEXT,
+  header_json TEXT NOT NULL,
+  n_rows      INTEGER NOT NULL,
+  char_start  INTEGER NOT NULL,
+  char_end    INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tables_document ON tables(document_id);
+
+CREATE TABLE IF NOT EXISTS table_rows (
+  id          INTEGER PRIMARY KEY,
+  table_id    INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+  row_index   INTEGER NOT NULL,
+  seq         TEXT,
+  group_label TEXT,
+  is_total    INTEGER NOT NULL DEFAULT 0,
+  cells_json  TEXT NOT NULL,
+  char_start  INTEGER,
+  char_end    INTEGER
+);
+CREATE INDEX IF NOT EXISTS table_rows_table ON table_rows(table_id);
+
+CREATE TABLE IF NOT EXISTS checks (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  table_id    INTEGER REFERENCES tables(id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL,
+  message     TEXT NOT NULL,
+  char_start  INTEGER,
+  char_end    INTEGER
+);
+CREATE INDEX IF NOT EXISTS checks_document ON checks(document_id);
+
+CREATE TABLE IF NOT EXISTS targets (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  section_id   INTEGER REFERENCES sections(id) ON DELETE SET NULL,
+  kind         TEXT NOT NULL,
+  subject      TEXT,
+  value        TEXT,
+  unit         TEXT,
+  norm_value   REAL,
+  norm_unit    TEXT,
+  comparator   TEXT,
+  deadline     TEXT,
+  period       TEXT,
+  scope        TEXT,
+  sentence     TEXT,
+  char_start   INTEGER,
+  char_end     INTEGER,
+  source       TEXT NOT NULL DEFAULT 'text',
+  table_row_id INTEGER REFERENCES table_rows(id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS targets_document ON targets(document_id);
+
+CREATE TABLE IF NOT EXISTS tasks (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  section_id   INTEGER REFERENCES sections(id) ON DELETE SET NULL,
+  label        TEXT,
+  title        TEXT,
+  char_start   INTEGER,
+  char_end     INTEGER,
+  table_row_id INTEGER REFERENCES table_rows(id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS tasks_document ON tasks(document_id);
+
+CREATE TABLE IF NOT EXISTS task_departments (
+  task_id    INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  role       TEXT NOT NULL CHECK (role IN ('lead','support','responsible')),
+  ordinal    INTEGER NOT NULL,
+  mention    TEXT NOT NULL,
+  department TEXT NOT NULL,
+  PRIMARY KEY (task_id, role, ordinal)
+);
+CREATE INDEX IF NOT EXISTS task_departments_department ON task_departments(department);
+
+CREATE TABLE IF NOT EXISTS departments (
+  id           INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL UNIQUE,
+  jurisdiction TEXT,
+  aliases_json TEXT NOT NULL DEFAULT '[]'
+);
+
+-- Positioned problems found while reading or extracting (not contract v1).
+CREATE TABLE IF NOT EXISTS diagnostics (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  severity    TEXT NOT NULL,
+  stage       TEXT NOT NULL,
+  page        INTEGER,
+  char_start  INTEGER,
+  char_end    INTEGER,
+  message     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS diagnostics_document ON diagnostics(document_id);
+
+-- Full-text search over the gse segmentation: tokens joined by spaces.
+-- Query: SELECT d.title FROM documents_fts f JOIN documents d ON d.id = f.rowid
+--        WHERE documents_fts MATCH '高新技术企业';
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(tokens, tokenize = 'unicode61');
+
+PRAGMA user_version = 1;
