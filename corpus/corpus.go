@@ -282,6 +282,9 @@ func (r *Reader) ReadFile(ctx context.Context, in Input) (*schema.Document, erro
 	return r.Decode(ctx, in.Path, in.Format, data)
 }
 
+// errNotYet marks formats whose reader has not landed.
+var errNotYet = errors.New("not supported yet")
+
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, utf8BOM) }
