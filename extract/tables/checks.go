@@ -102,7 +102,7 @@ func (v *vocab) sumChecks(ti int, t *schema.Table) []schema.Check {
 				nums++
 			}
 		}
-		numeric[c] = all >= 2 && nums*10 >= all*8
+		numeric[c] = all >= 2 && nums*10 >= all*8 && !ratioHeader(t.Header[c])
 	}
 	var out []schema.Check
 	sum := func(rows []schema.TableRow, c int) (float64, int, int) {
@@ -325,4 +325,15 @@ func countSentence(ti int, t *schema.Table, k string, span schema.Span) []schema
 		}
 	}
 	return out
+}
+
+// ratioHeader reports a column of rates or shares, whose figures do not add up.
+func ratioHeader(h string) bool {
+	k := key(h)
+	for _, w := range []string{"%", "率", "比重", "增速", "占比", "比例", "强度", "平均", "均值", "人均", "增长", "单价", "标准"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
 }
