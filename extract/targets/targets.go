@@ -70,6 +70,17 @@ func (r *res) any(list, s string) bool {
 	return false
 }
 
+// lastIndex returns the end of the last word of list in s, or -1.
+func (r *res) lastIndex(list, s string) int {
+	best := -1
+	for _, w := range r.kw[list] {
+		if k := strings.LastIndex(s, w); k >= 0 && k+len(w) > best {
+			best = k + len(w)
+		}
+	}
+	return best
+}
+
 func (r *res) suffix(list, s string) string {
 	best := ""
 	for _, w := range r.kw[list] {
@@ -103,8 +114,9 @@ type extractor struct {
 	doc *schema.Document
 	sg  *seg.Segmenter
 	out []schema.Target
-	// rich holds, per output target, facts used by dedupe
-	heads []bool
+	// paraOf holds the paragraph of each output target, for dedupe
+	paraOf  []int
+	curPara int
 }
 
 // line is one line of doc.Text.
@@ -130,11 +142,20 @@ func (x *extractor) lines() []line {
 		i = end + 1
 	}
 	inSpan := func(a, b int, s schema.Span) bool { return a < s.End && s.Start < b }
+	prevSkip := false
 	for k := range ls {
 		l := &ls[k]
 		t := text[l.start:l.end]
-		if strings.Contains(strings.TrimSpace(t), "\t") {
+		tt := strings.TrimSpace(t)
+		if strings.Contains(tt, "\t") || cellsLine(tt) {
 			l.skip = true
+		}
+		// the total line of a table: 合计：核心技术44项，…
+		if prevSkip && (strings.HasPrefix(tt, "合计") || strings.HasPrefix(tt, "总计") || strings.HasPrefix(tt, "合 计")) {
+			l.skip = true
+		}
+		if tt != "" {
+			prevSkip = l.skip
 		}
 		for _, b := range x.doc.Blocks {
 			if b.Span.Start <= l.start && l.end <= b.Span.End {
@@ -159,8 +180,32 @@ func (x *extractor) lines() []line {
 	return ls
 }
 
+// cellsLine reports whether a line is a row of table cells separated by
+// spaces (PDF text): several short fields, at least two of them numbers,
+// and no sentence punctuation.
+func cellsLine(t string) bool {
+	if strings.ContainsAny(t, "，。；,;") {
+		return false
+	}
+	f := strings.Fields(t)
+	if len(f) < 2 {
+		return false
+	}
+	nums := 0
+	for _, c := range f {
+		if utf8.RuneCountInString(c) > 20 {
+			return false
+		}
+		if c != "" && (c[0] >= '0' && c[0] <= '9') {
+			nums++
+		}
+	}
+	return nums >= 2 || nums >= 1 && len(f) >= 3
+}
+
 // listMarker returns the byte length of a list label at the start of s
-// (一、 （一） 1． 1. (1) ① 第一条) and its level, or 0.
+// (一、 （一） 1． 1. (1) ① 第一条) and its type (1 一、, 2 （一）, 3 1.,
+// 4 (1), 5 ①, 6 第X条, 7 第X章), or 0.
 func listMarker(s string) (n, level int) {
 	s0 := s
 	s = strings.TrimLeft(s, "#* ")
@@ -216,8 +261,21 @@ func listMarker(s string) (n, level int) {
 	case r >= '①' && r <= '⑳':
 		return off + sz, 5
 	case r == '第':
-		if k := strings.Index(s, "条"); k > 0 && k <= 15 {
-			return off + k + len("条"), 3
+		for _, w := range []struct {
+			s  string
+			ty int
+		}{{"条", 6}, {"章", 7}, {"节", 7}} {
+			if k := strings.Index(s, w.s); k > len("第") && k <= 15 {
+				ok := true
+				for _, r2 := range s[len("第"):k] {
+					if !isCN(r2) && !unicode.IsDigit(r2) && r2 != '百' && r2 != '零' {
+						ok = false
+					}
+				}
+				if ok {
+					return off + k + len(w.s), w.ty
+				}
+			}
 		}
 	}
 	return 0, 0
@@ -243,8 +301,11 @@ func (x *extractor) paragraphs(ls []line) []para {
 	var cur *para
 	for _, l := range ls {
 		t := strings.TrimSpace(text[l.start:l.end])
-		if l.skip || t == "" {
+		if l.skip {
 			cur = nil
+			continue
+		}
+		if t == "" {
 			continue
 		}
 		m, _ := listMarker(t)
@@ -258,7 +319,24 @@ func (x *extractor) paragraphs(ls []line) []para {
 		}
 		cur.end = l.end
 	}
-	return ps
+	// flattened web text: a whole policy on one line, headings inline
+	var out []para
+	for _, p := range ps {
+		st := p.start
+		for i := p.start; i < p.end; {
+			r, sz := utf8.DecodeRuneInString(text[i:])
+			i += sz
+			if r != ' ' && r != '\u3000' {
+				continue
+			}
+			if m, ty := listMarker(text[i:p.end]); m > 0 && ty != 5 && i > st {
+				out = append(out, para{start: st, end: i - sz, heading: p.heading && st == p.start})
+				st = i
+			}
+		}
+		out = append(out, para{start: st, end: p.end, heading: p.heading && st == p.start})
+	}
+	return out
 }
 
 func lastLineStart(text string, end int) int {
@@ -401,26 +479,45 @@ func (x *extractor) run() {
 	ls := x.lines()
 	ps := x.paragraphs(ls)
 	var hs headState
-	condPara := false
-	for _, p := range ps {
+	condPara, condLevel := false, 0
+	var stack []int // marker types in outline order
+	for pi, p := range ps {
+		x.curPara = pi
 		pt := strings.TrimSpace(text[p.start:p.end])
-		m, lv := listMarker(pt)
+		m, ty := listMarker(pt)
+		if p.heading && m == 0 {
+			ty = 100
+			for _, b := range x.doc.Blocks {
+				if b.Span.Start == p.start && b.Level > 0 {
+					ty = 100 + b.Level
+				}
+			}
+		}
+		lv := 0
+		if p.heading || m > 0 {
+			found := false
+			for i, t := range stack {
+				if t == ty {
+					stack = stack[:i+1]
+					found = true
+					break
+				}
+			}
+			if !found {
+				stack = append(stack, ty)
+			}
+			lv = len(stack)
+		}
 		if p.heading || m > 0 {
 			title := pt[m:]
 			if k := strings.IndexAny(title, "。"); k >= 0 {
 				title = title[:k]
 			}
-			if p.heading && m == 0 {
-				lv = 1
-				for _, b := range x.doc.Blocks {
-					if b.Span.Start == p.start && b.Level > 0 {
-						lv = b.Level
-					}
-				}
-			}
 			if utf8.RuneCountInString(title) <= 40 {
 				hs.push(lv, title)
-				condPara = false
+				if lv <= condLevel {
+					condPara = false
+				}
 			}
 		}
 		sents := splitSentences(text, p)
@@ -447,8 +544,8 @@ func (x *extractor) run() {
 					paraYear, hasParaYear = d, true
 				}
 			}
-			if x.any("condition", cs) && (strings.HasSuffix(cs, "：") || strings.HasSuffix(cs, ":") || strings.Contains(cs, "条件")) {
-				condPara = true
+			if x.any("condition", cs) && (strings.HasSuffix(cs, "：") || strings.HasSuffix(cs, ":")) {
+				condPara, condLevel = true, hs.level
 			}
 			x.sentence(st, p, si, len(sents), hs, condPara, paraYear, hasParaYear)
 		}
@@ -484,6 +581,10 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		}
 	}
 	if strings.HasPrefix(cs, "附件") && runes <= 40 {
+		return
+	}
+	// a fragment such as a table cell (90%以上) is no sentence
+	if n == 1 && runes <= 8 {
 		return
 	}
 	// background sections
@@ -535,11 +636,25 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		t.Span.End = st.c.off[q.End-lsz] + lsz
 		t.NormValue = round(q.NormValue)
 		t.Comparator = x.num.Comparator(before, after, q)
-		if t.Comparator == "=" && (strings.HasSuffix(before, "前") || strings.HasSuffix(before, "后")) && (q.Unit == "名" || q.Unit == "位") {
-			t.Comparator = "<="
+		if gap := ""; qi > 0 && kept[qi-1].End <= q.Start {
+			gap = cs[kept[qi-1].End:q.Start]
+			if t.Comparator == "=" && len(x.out) > 0 && (gap == "、" || gap == "和" || gap == "及") && !strings.Contains(cs[:q.Start], "分别") {
+				t.Comparator = x.out[len(x.out)-1].Comparator
+			}
 		}
-		// past statements
-		if x.any("past", cs[:q.Start]) {
+		if false {
+			// 首次突破100亿元、50亿元…: the list shares its comparator
+			t.Comparator = x.out[len(x.out)-1].Comparator
+		}
+		rank := false
+		if t.Comparator == "=" && (strings.HasSuffix(before, "前") || strings.HasSuffix(before, "后")) && (q.Unit == "名" || q.Unit == "位") {
+			t.Comparator, rank = "<=", true
+		}
+		// past statements; figures in a framing clause (依托…4个高新区)
+		if x.any("past", cs[cl0:q.Start]) || x.any("past_sentence", cs[:q.Start]) {
+			continue
+		}
+		if f := x.lastIndex("frame", cs[cl0:q.Start]); f >= 0 && !x.any("funding", cs[cl0+f:q.Start]) {
 			continue
 		}
 		// deadline: the year governing the clause, else the paragraph's
@@ -554,9 +669,13 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 			t.Period = "annual"
 		}
 		t.Kind = x.kind(cs, q, before, after, cl1, kept[qi+1:], t, cond)
+		if rank {
+			t.Kind = schema.KindThreshold
+		}
 		t.Subject = x.subject(cs, q, cl0, cl1, t.Kind)
 		t.Scope = x.scope(cs, q, kept)
 		x.out = append(x.out, t)
+		x.paraOf = append(x.paraOf, x.curPara)
 	}
 }
 
@@ -636,7 +755,11 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after string, cl
 	for _, w := range []string{"(含)", "（含）", "及以上", "以上", "以下", "以内", "左右"} {
 		a = strings.TrimPrefix(a, w)
 	}
-	tier := x.prefix("tier", a) != "" || strings.HasPrefix(a, "、") && x.any("tier", cs[q.End:])
+	rest := cs[q.End:]
+	if k := strings.IndexAny(rest, "，,；。"); k >= 0 {
+		rest = rest[:k]
+	}
+	tier := x.prefix("tier", a) != "" || x.any("tier", rest) && (strings.HasPrefix(a, "、") || strings.HasPrefix(rest, "、") || strings.HasPrefix(a, "等"))
 	if q.Class == numbers.Score || tier {
 		return schema.KindThreshold
 	}
@@ -649,6 +772,9 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after string, cl
 	pct := q.Class == numbers.Percent || q.Class == numbers.Permille
 	clauseBefore := before
 	funding := x.any("funding", clauseBefore) || x.prefix("funding", strings.TrimPrefix(a, "的")) != ""
+	if !cond || t.Comparator == "=" {
+		funding = funding || x.any("fundnoun", clauseBefore) || x.prefix("fundnoun", strings.TrimPrefix(a, "的")) != ""
+	}
 	switch {
 	case pct:
 		if x.any("rate", before) || x.any("rate", a) && strings.HasPrefix(a, "的") || funding && !strings.Contains(before, "率") {
@@ -882,9 +1008,14 @@ func splitNames(s string) []string {
 }
 
 // dedupe drops a figure restated for the same subject within one sentence,
-// and an overview mention of a figure committed more richly elsewhere.
+// and the mention of a figure in an overview paragraph that lists several
+// (即“3个100”：突破100项…、创建100个…) when the body commits it again.
 func (x *extractor) dedupe() []schema.Target {
 	out := x.out
+	perPara := map[int]int{}
+	for _, p := range x.paraOf {
+		perPara[p]++
+	}
 	drop := make([]bool, len(out))
 	for i := range out {
 		for j := range out {
@@ -895,11 +1026,11 @@ func (x *extractor) dedupe() []schema.Target {
 			if a.NormValue != b.NormValue || a.NormUnit != b.NormUnit || !similar(a.Subject, b.Subject) {
 				continue
 			}
-			if a.Sentence == b.Sentence && i > j && a.Subject == b.Subject {
+			if a.Sentence == b.Sentence && i > j && a.Subject == b.Subject && utf8.RuneCountInString(a.Subject) >= 3 && a.Comparator == b.Comparator {
 				drop[i] = true
 				continue
 			}
-			if a.Sentence != b.Sentence && richness(b) > richness(a) && a.Kind == schema.KindGoal {
+			if x.paraOf[i] != x.paraOf[j] && j > i && perPara[x.paraOf[i]] >= 3 && richness(a) == 0 && richness(b) >= richness(a) && a.Kind == schema.KindGoal {
 				drop[i] = true
 			}
 		}

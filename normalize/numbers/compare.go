@@ -39,7 +39,7 @@ func (p *Parser) Comparator(before, after string, q Quantity) string {
 		}
 		end := i + len(k.word)
 		// a one-character word must touch the number (超500万元, 约10项)
-		if utf8.RuneCountInString(k.word) == 1 && end != len(before) {
+		if (k.adj || utf8.RuneCountInString(k.word) == 1) && end != len(before) && !adjacent(before[end:]) {
 			continue
 		}
 		if end > bestEnd || end == bestEnd && len(k.word) > bestLen {
@@ -51,4 +51,15 @@ func (p *Parser) Comparator(before, after string, q Quantity) string {
 		return cmp
 	}
 	return "="
+}
+
+// adjacent reports whether the words between a comparator and its number
+// still let it apply: 累计突破, 首次突破 stand before it, so only a few
+// adverbs may stand between (突破累计…)
+func adjacent(gap string) bool {
+	switch gap {
+	case "", "了", "到", "至":
+		return true
+	}
+	return false
 }

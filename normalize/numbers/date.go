@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -21,6 +22,9 @@ const (
 	Past
 	// Span: 2018—2020年 — a plan period.
 	Span
+	// Attribute: 2019年党代会, 2020年度报告 — a year naming something in
+	// the middle of a clause, no deadline.
+	Attribute
 )
 
 // Date is a year (with month and day when written) in a text. Offsets are
@@ -155,6 +159,9 @@ func Dates(s string) []Date {
 				}
 			}
 		}
+		if d.Kind == Deadline && d.Month == 0 && !deadlineLead(before) && !hasAnySuffix(s[i:j], "末", "底", "前") {
+			d.Kind = Attribute
+		}
 		out = append(out, d)
 		i = j - 1
 	}
@@ -171,4 +178,15 @@ func Governing(s string) (Date, bool) {
 		}
 	}
 	return Date{}, false
+}
+
+// deadlineLead reports whether the text before a year lets it be a
+// deadline: a preposition (到, 至, 力争) or the start of a clause.
+func deadlineLead(before string) bool {
+	if before == "" || hasAnySuffix(before, "到", "至", "截至", "截止", "截止到", "力争", "争取", "确保", "在", "于", "计划", "预计", "将", "，", ",", "。", "；", ";", "：", ":", "）", ")", "、", " ", "\n") {
+		return true
+	}
+	// after a list label: （一）2018年末…
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return r < utf8.RuneSelf && !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }

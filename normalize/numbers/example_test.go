@@ -141,3 +141,23 @@ func ExampleGoverning() {
 	// 行动方案（2018—2020年） → none
 	// 2017年以来，累计 → none
 }
+
+func ExampleParser_Comparator_verb() {
+	q := p.Scan("24项")[0]
+	fmt.Println(p.Comparator("重点突破汽车零部件技术等", "技术", q))
+	fmt.Println(p.Comparator("服务企业突破", "", q))
+	// Output:
+	// =
+	// >=
+}
+
+func ExampleDates() {
+	for _, d := range numbers.Dates("符合2019年党代会报告，2018年实施329项，（一）2018年末实现，力争2020年达到") {
+		fmt.Println(d.Year, d.Kind == numbers.Deadline)
+	}
+	// Output:
+	// 2019 false
+	// 2018 true
+	// 2018 true
+	// 2020 true
+}

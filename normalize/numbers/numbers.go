@@ -50,6 +50,7 @@ type Unit struct {
 type keyword struct {
 	word string
 	cmp  string
+	adj  bool // must touch the number
 }
 
 // Parser holds the loaded vocabularies. It is safe for concurrent use.
@@ -96,10 +97,10 @@ func Load() (*Parser, error) {
 			continue
 		}
 		f := strings.Fields(line)
-		if len(f) != 3 {
-			return nil, fmt.Errorf("numbers: comparators.txt line %d: want 3 fields", i+1)
+		if len(f) != 3 && !(len(f) == 4 && f[3] == "adj") {
+			return nil, fmt.Errorf("numbers: comparators.txt line %d: want 3 fields and an optional adj", i+1)
 		}
-		k := keyword{word: f[2], cmp: f[1]}
+		k := keyword{word: f[2], cmp: f[1], adj: len(f) == 4}
 		switch f[0] {
 		case "before":
 			p.before = append(p.before, k)
