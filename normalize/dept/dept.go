@@ -595,7 +595,10 @@ func (d *Dict) Jurisdiction(issuer, docNumber, text string) string {
 			return j
 		}
 	}
-	return d.jurisFrom(head)
+	if j := d.jurisFrom(head); j != "" {
+		return j
+	}
+	return d.mostNamed(head)
 }
 
 func (d *Dict) jurisFromDocNo(p string) string {
@@ -619,27 +622,59 @@ func (d *Dict) jurisFrom(s string) string {
 	if strings.HasPrefix(s, "国务院") {
 		return National
 	}
-	type hit struct {
-		pos  int
-		name string
-	}
-	var hits []hit
+	nat := strings.Index(s, "国务院")
 	for _, m := range reOrganPlace.FindAllStringSubmatchIndex(s, -1) {
-		name := s[m[2]:m[3]]
-		if full := d.expandPlace(name); full != "" {
-			hits = append(hits, hit{m[2], full})
-		}
-	}
-	if strings.Contains(s, "国务院") {
-		if i := strings.Index(s, "国务院"); len(hits) == 0 || i < hits[0].pos {
+		if nat >= 0 && nat < m[0] {
 			return National
 		}
+		if full := d.knownSuffix(s[m[2]:m[3]]); full != "" {
+			return full
+		}
 	}
-	if len(hits) == 0 {
-		return ""
+	if nat >= 0 {
+		return National
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].pos < hits[j].pos })
-	return hits[0].name
+	return ""
+}
+
+// knownSuffix returns the known place that name ends with (最新政策柳州市 →
+// 柳州市), "" when none.
+func (d *Dict) knownSuffix(name string) string {
+	best := ""
+	for p := range d.places {
+		if strings.HasSuffix(name, p) && len(p) > len(best) {
+			best = p
+		}
+	}
+	for sh, full := range d.short {
+		if strings.HasSuffix(name, sh) && len(sh) > len(best) && len(sh) == len(name) {
+			best = full
+		}
+	}
+	return d.expandPlace(best)
+}
+
+// mostNamed returns the known place named most often in s, a city before
+// the province that holds it when the city is named at least twice.
+func (d *Dict) mostNamed(s string) string {
+	count := map[string]int{}
+	for name := range d.places {
+		if n := strings.Count(s, name); n > 0 {
+			count[name] = n
+		}
+	}
+	best := ""
+	for name, n := range count {
+		if best == "" || n > count[best] || n == count[best] && name < best {
+			best = name
+		}
+	}
+	for name, n := range count {
+		if p := d.places[name]; p.kind == "city" && p.parent == best && n >= 2 {
+			return name
+		}
+	}
+	return best
 }
 
 // GSEWords returns the dictionary's names as gse dictionary lines
