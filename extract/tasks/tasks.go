@@ -181,7 +181,7 @@ func (x *extractor) paragraphs() {
 		}
 		tabbed := strings.Contains(raw, "\t")
 		if cur != nil && !cur.heading && !l.heading && !tabbed {
-			joinWrapped := !reTerminal.MatchString(curSq) && label(sq) == 0
+			joinWrapped := !reTerminal.MatchString(curSq) && label(sq) == 0 && !headingLine(curSq)
 			if joinWrapped || reListStart.MatchString(sq) {
 				cur.end = l.end
 				curSq += sq
@@ -202,6 +202,13 @@ func (x *extractor) paragraphs() {
 		}
 	}
 	flush()
+}
+
+// headingLine reports whether a paragraph so far is a short numbered
+// heading without sentence punctuation ((二)强化资金保障), which the next
+// line does not continue.
+func headingLine(sq string) bool {
+	return label(sq) > 0 && utf8.RuneCountInString(sq) <= 30 && !strings.ContainsAny(sq, "，。,；;")
 }
 
 func (x *extractor) addPara(start, end int, heading bool) {
@@ -421,17 +428,23 @@ func (x *extractor) split(s string, strict bool) []string {
 		}
 	}
 	parts = append(parts, s[last:])
+	// 各市、县科技局: a bare level word shares the next part's organ.
+	for k := 0; k+1 < len(parts); k++ {
+		if reBareLevel.MatchString(parts[k]) {
+			parts[k+1] = parts[k] + "、" + parts[k+1]
+			parts[k] = ""
+		}
+	}
 	var out []string
 	for _, p := range parts {
-		// 和各/及各/以及有关: a second unit joined by a conjunction.
-		for _, sep := range []string{"和各", "及各", "以及各", "和有关", "及有关"} {
+		if p == "" {
+			continue
+		}
+		// 和各/及各: a second unit joined by a conjunction.
+		for _, sep := range []string{"和各", "及各", "以及各"} {
 			if k := strings.Index(p, sep); k > 0 {
 				out = append(out, x.cleanItem(p[:k]))
 				p = p[k+len(sep)-len("各"):]
-				if strings.HasSuffix(sep, "有关") {
-					p = "有关" + strings.TrimPrefix(p, "各")
-					p = strings.TrimPrefix(p, "有关有关")
-				}
 			}
 		}
 		stop := false
@@ -474,10 +487,19 @@ func (x *extractor) cleanItem(p string) string {
 		}
 		p = q
 	}
-	if p == "等" {
+	if p == "等" || !hasHan(p) {
 		return ""
 	}
 	return p
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 var unitSuffixes = []string{"部", "委", "局", "厅", "办", "署", "院", "会", "政府", "中心", "行", "社", "台", "室", "队", "处", "团", "所", "校", "学", "馆", "站", "公司", "集团", "企业", "单位", "部门", "机构", "高校", "协会", "分局", "支行", "海关", "总局", "园区", "区", "县", "市", "省"}
@@ -529,6 +551,8 @@ func (x *extractor) departments(roles []roleList) []schema.TaskDept {
 	}
 	return out
 }
+
+var reBareLevel = regexp.MustCompile(`^(?:各|有关)?(?:市|县|区|省|自治区|县区|区县|市县)$`)
 
 var reBarePlace = regexp.MustCompile(`^\p{Han}{1,5}[区县市]$`)
 
@@ -692,8 +716,19 @@ func leadPhrase(s string) string {
 	}
 	out := s[:end]
 	if utf8.RuneCountInString(out) > maxTitle {
-		if k := strings.IndexAny(out, "，,："); k > 0 && utf8.RuneCountInString(out[:k]) <= maxTitle {
-			out = out[:k]
+		// Whole clauses while they fit; a lone short clause (在政策有效期内)
+		// says too little, so then the sentence is cut.
+		cut := 0
+		for i, r := range out {
+			if r == '，' || r == ',' || r == '：' {
+				if utf8.RuneCountInString(out[:i]) > maxTitle {
+					break
+				}
+				cut = i
+			}
+		}
+		if cut > 0 && utf8.RuneCountInString(out[:cut]) >= 8 {
+			out = out[:cut]
 		} else {
 			out = truncate(out, maxTitle)
 		}

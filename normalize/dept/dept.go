@@ -542,11 +542,19 @@ func (d *Dict) HasPrefix(mention string) bool {
 	if o, ok := d.organs[m]; ok && o.kind == kindNat {
 		return true
 	}
-	if p := d.parse(m, ""); p.level != "" {
+	if p := d.parse(m, ""); p.level != "" || p.unit != "" {
 		return true
 	}
-	if _, _, ok := d.placePrefix(m, ""); ok {
-		return true
+	// A known place before an unknown body: 广西科学院, 南宁海关.
+	for name := range d.places {
+		if strings.HasPrefix(m, name) {
+			return true
+		}
+	}
+	for name := range d.short {
+		if strings.HasPrefix(m, name) {
+			return true
+		}
 	}
 	return false
 }
