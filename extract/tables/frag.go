@@ -138,7 +138,7 @@ func (v *vocab) fragTable(ls []line, used []bool, vi int) (*table, int) {
 		if reUnit.MatchString(txt) || v.stopLine(l) || v.valueLine(l) {
 			break
 		}
-		if strings.Contains(txt, "表") && endsTitle(txt) && runeLen(txt) >= 6 {
+		if strings.Contains(txt, "表") && endsTitle(txt) && runeLen(txt) >= 4 {
 			break // the caption
 		}
 		if runeLen(txt) > 30 {
@@ -234,7 +234,7 @@ func (v *vocab) fragTable(ls []line, used []bool, vi int) (*table, int) {
 	}
 	header = fitHeader(header, n)
 	rows := v.fragRows(df, header)
-	if len(rows) < 2 {
+	if len(rows) < 2 || !v.plausible(header, rows) {
 		return nil, vi
 	}
 	t := &table{first: h, last: e, header: header, rows: rows,
@@ -537,4 +537,39 @@ func (v *vocab) fragRowsWith(fs []frag, header []string, slash []float64) []sche
 		}
 	}
 	return rows
+}
+
+// plausible rejects what the dynamic programming made of text that is no
+// table: long header cells, figure columns without figures, runaway cells.
+func (v *vocab) plausible(header []string, rows []schema.TableRow) bool {
+	named := 0
+	for _, h := range header {
+		if runeLen(h) > 40 {
+			return false
+		}
+		if h != "" {
+			named++
+		}
+	}
+	if named < 2 {
+		return false
+	}
+	vals, all := 0, 0
+	for _, r := range rows {
+		for c, s := range r.Cells {
+			if s == "" {
+				continue
+			}
+			if runeLen(s) > 80 {
+				return false
+			}
+			if isValueHeader(header[c]) {
+				all++
+				if v.isValue(s) || v.hasQualifierPrefix(s) {
+					vals++
+				}
+			}
+		}
+	}
+	return all > 0 && vals*10 >= all*7
 }
