@@ -70,6 +70,20 @@ func (r *res) any(list, s string) bool {
 	return false
 }
 
+// framed reports whether a clause that ends at a figure is framed by a
+// word such as 围绕 or 依托 at its start (围绕汽车、钢铁…5个传统产业) or
+// right before the figure (聚焦1—2个学科): the figure counts what exists.
+func (r *res) framed(before string) bool {
+	b := strings.TrimPrefix(before, "重点")
+	b = strings.TrimPrefix(b, "通过")
+	for _, w := range r.kw["frame"] {
+		if strings.HasPrefix(b, w) || strings.HasSuffix(before, w) {
+			return !r.any("funding", before)
+		}
+	}
+	return false
+}
+
 // lastIndex returns the end of the last word of list in s, or -1.
 func (r *res) lastIndex(list, s string) int {
 	best := -1
@@ -513,11 +527,12 @@ func (x *extractor) run() {
 			if k := strings.IndexAny(title, "。"); k >= 0 {
 				title = title[:k]
 			}
-			if utf8.RuneCountInString(title) <= 40 {
-				hs.push(lv, title)
-				if lv <= condLevel {
-					condPara = false
-				}
+			if utf8.RuneCountInString(title) > 40 {
+				title = ""
+			}
+			hs.push(lv, title)
+			if lv <= condLevel {
+				condPara = false
 			}
 		}
 		sents := splitSentences(text, p)
@@ -569,7 +584,7 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 	if p.heading && !strings.ContainsAny(cs, "，,") {
 		return
 	}
-	if k, _ := listMarker(cs); k > 0 && si == 0 && runes <= 30 && (n > 1 || !strings.ContainsAny(cs, "，,")) {
+	if k, _ := listMarker(cs); k > 0 && si == 0 && runes <= 30 && (n > 1 || !strings.ContainsAny(cs, "，,；;。")) {
 		return
 	}
 	if n == 1 && runes <= 30 && !strings.ContainsAny(cs, "，,。；") {
@@ -654,7 +669,7 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		if x.any("past", cs[cl0:q.Start]) || x.any("past_sentence", cs[:q.Start]) {
 			continue
 		}
-		if f := x.lastIndex("frame", cs[cl0:q.Start]); f >= 0 && !x.any("funding", cs[cl0+f:q.Start]) {
+		if x.framed(cs[cl0:q.Start]) {
 			continue
 		}
 		// deadline: the year governing the clause, else the paragraph's
@@ -672,7 +687,7 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		if rank {
 			t.Kind = schema.KindThreshold
 		}
-		t.Subject = x.subject(cs, q, cl0, cl1, t.Kind)
+		t.Subject = x.subject(cs, q, lo, cl1, t.Kind)
 		t.Scope = x.scope(cs, q, kept)
 		x.out = append(x.out, t)
 		x.paraOf = append(x.paraOf, x.curPara)
@@ -731,6 +746,21 @@ func (x *extractor) excluded(cs string, q numbers.Quantity) bool {
 		}
 		cl := strings.Index(cs[q.End:], qt[1])
 		if cl >= 0 && (qt[0] == "《" || qt[0] == "〈" || utf8.RuneCountInString(cs[open:q.End+cl]) <= 14) {
+			return true
+		}
+	}
+	// an ordinal list: 第九、十条
+	if b := strings.TrimSuffix(cs[:q.Start], "、"); len(b) < q.Start {
+		k := len(b)
+		for k > 0 {
+			r, sz := utf8.DecodeLastRuneInString(b[:k])
+			if isCN(r) || r < utf8.RuneSelf && unicode.IsDigit(r) {
+				k -= sz
+				continue
+			}
+			break
+		}
+		if k < len(b) && strings.HasSuffix(b[:k], "第") {
 			return true
 		}
 	}
@@ -1030,7 +1060,7 @@ func (x *extractor) dedupe() []schema.Target {
 				drop[i] = true
 				continue
 			}
-			if x.paraOf[i] != x.paraOf[j] && j > i && perPara[x.paraOf[i]] >= 3 && richness(a) == 0 && richness(b) >= richness(a) && a.Kind == schema.KindGoal {
+			if x.paraOf[i] != x.paraOf[j] && j > i && perPara[x.paraOf[i]] >= 3 && (richness(a) == 0 || richness(b) > richness(a)) && a.Kind == schema.KindGoal {
 				drop[i] = true
 			}
 		}
