@@ -598,10 +598,10 @@ func (s *numberState) next(numID, ilvl int) string {
 	if strings.TrimSpace(label) == "" {
 		return ""
 	}
-	if cur.suff != "nothing" {
-		if r, _ := utf8.DecodeLastRuneInString(label); r < utf8.RuneSelf {
-			label += " "
-		}
+	// The label's tab or space becomes one space, except after closing
+	// punctuation (一、 （一） 1．), where Chinese text runs on.
+	if r, _ := utf8.DecodeLastRuneInString(label); cur.suff != "nothing" && !strings.ContainsRune("、，．。：；）)】」》〕", r) {
+		label += " "
 	}
 	return label
 }
