@@ -16,10 +16,22 @@ import (
 	"policyx/schema"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
+// The -update flag rewrites golden files. It is registered here unless
+// another test file of the package already declares it (package variables
+// are initialized before init functions run).
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files in testdata")
+	}
+}
 
-// buildZip makes a zip archive of name → content, in name order.
-func buildZip(t testing.TB, files map[string]string) []byte {
+func updatingGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// zipOf makes a zip archive of name → content, in name order.
+func zipOf(t testing.TB, files map[string]string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -43,7 +55,7 @@ func buildZip(t testing.TB, files map[string]string) []byte {
 	return buf.Bytes()
 }
 
-const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
+const docxTestNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
 	`xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ` +
 	`xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" ` +
 	`xmlns:v="urn:schemas-microsoft-com:vml" ` +
@@ -56,7 +68,7 @@ func docxFiles(body string, extra map[string]string) map[string]string {
 	files := map[string]string{
 		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
 		"_rels/.rels":         `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
-		"word/document.xml":   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/document.xml":   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ` + docxTestNS + `><w:body>` + body + `</w:body></w:document>`,
 	}
 	for k, v := range extra {
 		files[k] = v
@@ -64,23 +76,23 @@ func docxFiles(body string, extra map[string]string) map[string]string {
 	return files
 }
 
-func p(text string) string {
+func wPara(text string) string {
 	return `<w:p><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
 }
 
-func styled(style, text string) string {
+func wStyled(style, text string) string {
 	return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
 }
 
-func listed(numID, ilvl int, text string) string {
+func wListed(numID, ilvl int, text string) string {
 	return fmt.Sprintf(`<w:p><w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr></w:pPr><w:r><w:t>%s</w:t></w:r></w:p>`, ilvl, numID, text)
 }
 
-func tc(props, text string) string {
-	return `<w:tc><w:tcPr>` + props + `</w:tcPr>` + p(text) + `</w:tc>`
+func wCell(props, text string) string {
+	return `<w:tc><w:tcPr>` + props + `</w:tcPr>` + wPara(text) + `</w:tc>`
 }
 
-const testStyles = `<?xml version="1.0" encoding="UTF-8"?><w:styles ` + wNS + `>
+const docxTestStyles = `<?xml version="1.0" encoding="UTF-8"?><w:styles ` + docxTestNS + `>
 <w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
 <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/></w:style>
 <w:style w:type="paragraph" w:styleId="a3"><w:name w:val="标题 2"/></w:style>
@@ -90,7 +102,7 @@ const testStyles = `<?xml version="1.0" encoding="UTF-8"?><w:styles ` + wNS + `>
 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
 </w:styles>`
 
-const testNumbering = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ` + wNS + `>
+const docxTestNumbering = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ` + docxTestNS + `>
 <w:abstractNum w:abstractNumId="0">
  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
@@ -126,43 +138,43 @@ var docxCases = []struct {
 	body  string
 	extra map[string]string
 }{
-	{"paragraphs", p("第一段") + p("  ") + `<w:p><w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t></w:r></w:p>` +
+	{"paragraphs", wPara("第一段") + wPara("  ") + `<w:p><w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t></w:r></w:p>` +
 		`<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr><w:r><w:t>制表位不是文字</w:t></w:r></w:p>` +
 		// tracked changes: deleted text dropped, inserted kept, old properties ignored
 		`<w:p><w:pPr><w:pPrChange><w:pPr><w:pStyle w:val="Heading1"/></w:pPr></w:pPrChange></w:pPr><w:del><w:r><w:delText>旧</w:delText></w:r></w:del><w:ins><w:r><w:t>新</w:t></w:r></w:ins><w:r><w:t>文本</w:t></w:r></w:p>` +
 		// footnote reference and field code
 		`<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>` +
 		`<w:sectPr/>`, nil},
-	{"headings", styled("1", "一级标题") + styled("a3", "二级标题") + styled("MyHead", "继承的二级标题") +
-		styled("Outline", "大纲级别三") + styled("Title", "文件标题") + styled("Heading4", "无样式表的标题") +
-		`<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>段落大纲级别</w:t></w:r></w:p>` + styled("Normal", "正文"),
-		map[string]string{"word/styles.xml": testStyles}},
-	{"numbering", listed(1, 0, "总体要求") + listed(1, 1, "指导思想") + listed(1, 2, "第一项") + listed(1, 2, "第二项") +
-		listed(1, 3, "圈号") + listed(1, 1, "基本原则") + listed(1, 2, "重新编号") +
-		listed(1, 0, "主要任务") + listed(2, 0, "项目符号") + styled("Article", "按样式编号") + styled("Article", "第二条内容") +
-		listed(4, 2, "另起编号") + listed(5, 0, "自定义格式") + listed(6, 0, "未知格式") + listed(1, 0, "") +
-		listed(7, 0, "共享抽象定义继续编号") + listed(99, 0, "未定义的列表"),
-		map[string]string{"word/numbering.xml": testNumbering, "word/styles.xml": testStyles}},
+	{"headings", wStyled("1", "一级标题") + wStyled("a3", "二级标题") + wStyled("MyHead", "继承的二级标题") +
+		wStyled("Outline", "大纲级别三") + wStyled("Title", "文件标题") + wStyled("Heading4", "无样式表的标题") +
+		`<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>段落大纲级别</w:t></w:r></w:p>` + wStyled("Normal", "正文"),
+		map[string]string{"word/styles.xml": docxTestStyles}},
+	{"numbering", wListed(1, 0, "总体要求") + wListed(1, 1, "指导思想") + wListed(1, 2, "第一项") + wListed(1, 2, "第二项") +
+		wListed(1, 3, "圈号") + wListed(1, 1, "基本原则") + wListed(1, 2, "重新编号") +
+		wListed(1, 0, "主要任务") + wListed(2, 0, "项目符号") + wStyled("Article", "按样式编号") + wStyled("Article", "第二条内容") +
+		wListed(4, 2, "另起编号") + wListed(5, 0, "自定义格式") + wListed(6, 0, "未知格式") + wListed(1, 0, "") +
+		wListed(7, 0, "共享抽象定义继续编号") + wListed(99, 0, "未定义的列表"),
+		map[string]string{"word/numbering.xml": docxTestNumbering, "word/styles.xml": docxTestStyles}},
 	{"tables", `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>` +
-		`<w:tr>` + tc("", "序号") + tc("", "任务") + tc("", "牵头单位") + `</w:tr>` +
-		`<w:tr>` + tc(`<w:gridSpan w:val="3"/>`, "一、产业发展") + `</w:tr>` +
-		`<w:tr>` + tc("", "1") + tc("", "建设平台") + tc(`<w:vMerge w:val="restart"/>`, "市发展改革委") + `</w:tr>` +
-		`<w:tr>` + tc("", "2") + tc("", "培育企业") + tc(`<w:vMerge/>`, "") + `</w:tr>` +
-		`<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>` + tc("", "合计") + tc("", "2") + `</w:tr>` +
-		`<w:tr>` + tc("", "") + tc("", "") + tc("", "") + `</w:tr>` +
-		`<w:tr>` + `<w:tc>` + p("多段") + p("合并") + p("ABC") + p("123") + `<w:p><w:r><w:t>换行</w:t><w:br/><w:t>连接</w:t></w:r></w:p></w:tc>` +
-		`<w:tc><w:tbl><w:tr>` + tc("", "内") + tc("", "表") + `</w:tr><w:tr>` + tc("", "第二") + tc("", "行") + `</w:tr></w:tbl></w:tc>` +
-		tc("", "带\t制表") + `</w:tr>` +
-		`</w:tbl>` + p("表后段落") +
+		`<w:tr>` + wCell("", "序号") + wCell("", "任务") + wCell("", "牵头单位") + `</w:tr>` +
+		`<w:tr>` + wCell(`<w:gridSpan w:val="3"/>`, "一、产业发展") + `</w:tr>` +
+		`<w:tr>` + wCell("", "1") + wCell("", "建设平台") + wCell(`<w:vMerge w:val="restart"/>`, "市发展改革委") + `</w:tr>` +
+		`<w:tr>` + wCell("", "2") + wCell("", "培育企业") + wCell(`<w:vMerge/>`, "") + `</w:tr>` +
+		`<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>` + wCell("", "合计") + wCell("", "2") + `</w:tr>` +
+		`<w:tr>` + wCell("", "") + wCell("", "") + wCell("", "") + `</w:tr>` +
+		`<w:tr>` + `<w:tc>` + wPara("多段") + wPara("合并") + wPara("ABC") + wPara("123") + `<w:p><w:r><w:t>换行</w:t><w:br/><w:t>连接</w:t></w:r></w:p></w:tc>` +
+		`<w:tc><w:tbl><w:tr>` + wCell("", "内") + wCell("", "表") + `</w:tr><w:tr>` + wCell("", "第二") + wCell("", "行") + `</w:tr></w:tbl></w:tc>` +
+		wCell("", "带\t制表") + `</w:tr>` +
+		`</w:tbl>` + wPara("表后段落") +
 		// a one-cell frame around a heading, a paragraph and a table
-		`<w:tbl><w:tr><w:tc>` + styled("Heading2", "框内标题") + p("框内段落") +
-		`<w:tbl><w:tr>` + tc("", "A") + tc("", "B") + `</w:tr></w:tbl></w:tc></w:tr></w:tbl>`, nil},
+		`<w:tbl><w:tr><w:tc>` + wStyled("Heading2", "框内标题") + wPara("框内段落") +
+		`<w:tbl><w:tr>` + wCell("", "A") + wCell("", "B") + `</w:tr></w:tbl></w:tc></w:tr></w:tbl>`, nil},
 	{"textbox", `<w:p><w:r><w:t>锚定段落</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>` +
-		p("文本框内容") + `</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>` +
-		p("文本框内容") + `</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>` + p("后续段落"), nil},
+		wPara("文本框内容") + `</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>` +
+		wPara("文本框内容") + `</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>` + wPara("后续段落"), nil},
 }
 
-func renderBlocks(bs []schema.Block) string {
+func renderReaderBlocks(bs []schema.Block) string {
 	var b strings.Builder
 	for _, blk := range bs {
 		switch blk.Kind {
@@ -180,7 +192,7 @@ func renderBlocks(bs []schema.Block) string {
 	return b.String()
 }
 
-func renderDiags(ds []schema.Diagnostic) string {
+func renderReaderDiags(ds []schema.Diagnostic) string {
 	var b strings.Builder
 	for _, d := range ds {
 		fmt.Fprintf(&b, "%s: %s\n", d.Severity, d.Message)
@@ -188,9 +200,9 @@ func renderDiags(ds []schema.Diagnostic) string {
 	return b.String()
 }
 
-func checkGolden(t *testing.T, file, got string) {
+func checkReaderGolden(t *testing.T, file, got string) {
 	t.Helper()
-	if *update {
+	if updatingGolden() {
 		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -208,19 +220,19 @@ func checkGolden(t *testing.T, file, got string) {
 func TestDecodeDOCXGolden(t *testing.T) {
 	for _, c := range docxCases {
 		t.Run(c.name, func(t *testing.T) {
-			data := buildZip(t, docxFiles(c.body, c.extra))
+			data := zipOf(t, docxFiles(c.body, c.extra))
 			blocks, diags, err := decodeDOCX(context.Background(), data, DefaultLimits)
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkBlocks(t, blocks)
-			checkGolden(t, filepath.Join("testdata", "docx", c.name+".golden"), renderBlocks(blocks)+renderDiags(diags))
+			checkTableBlocks(t, blocks)
+			checkReaderGolden(t, filepath.Join("testdata", "docx", c.name+".golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
 		})
 	}
 }
 
-// checkBlocks checks what every reader promises about table blocks.
-func checkBlocks(t testing.TB, blocks []schema.Block) {
+// checkTableBlocks checks what every reader promises about table blocks.
+func checkTableBlocks(t testing.TB, blocks []schema.Block) {
 	t.Helper()
 	for i, b := range blocks {
 		if b.Kind != schema.BlockTable {
@@ -249,7 +261,7 @@ func TestDecodeDOCXErrors(t *testing.T) {
 	small.MaxZipEntry = 1 << 20
 	small.MaxZipEntries = 8
 	small.MaxDepth = 64
-	deep := strings.Repeat("<w:sdt><w:sdtContent>", 40) + p("深") + strings.Repeat("</w:sdtContent></w:sdt>", 40)
+	deep := strings.Repeat("<w:sdt><w:sdtContent>", 40) + wPara("深") + strings.Repeat("</w:sdtContent></w:sdt>", 40)
 	many := map[string]string{}
 	for i := range 9 {
 		many[fmt.Sprintf("f%d.xml", i)] = "x"
@@ -262,14 +274,14 @@ func TestDecodeDOCXErrors(t *testing.T) {
 		{"empty", nil, "not a zip archive"},
 		{"text", []byte("这不是压缩包"), "not a zip archive"},
 		{"ole", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "OLE2"},
-		{"truncated zip", buildZip(t, docxFiles(p("x"), nil))[:60], "not a zip archive"},
-		{"no document", buildZip(t, map[string]string{"word/styles.xml": testStyles}), "no word/document.xml: not a Word document"},
-		{"workbook", buildZip(t, map[string]string{"xl/workbook.xml": "<workbook/>"}), "this is an Excel workbook"},
-		{"too many entries", buildZip(t, many), "zip has 9 entries, more than the limit of 8"},
-		{"bomb", bombZip(t, "word/document.xml", 1<<30), "zip entry word/document.xml exceeds 1 MiB"},
-		{"real bomb", realBomb(t, 2<<20), "zip entry word/document.xml exceeds 1 MiB"},
-		{"deep", buildZip(t, docxFiles(deep, nil)), "nested deeper than 64 levels"},
-		{"broken xml", buildZip(t, map[string]string{"word/document.xml": "<w:document><<<"}), "XML error"},
+		{"truncated zip", zipOf(t, docxFiles(wPara("x"), nil))[:60], "not a zip archive"},
+		{"no document", zipOf(t, map[string]string{"word/styles.xml": docxTestStyles}), "no word/document.xml: not a Word document"},
+		{"workbook", zipOf(t, map[string]string{"xl/workbook.xml": "<workbook/>"}), "this is an Excel workbook"},
+		{"too many entries", zipOf(t, many), "zip has 9 entries, more than the limit of 8"},
+		{"bomb", zipBomb(t, "word/document.xml", 1<<30), "zip entry word/document.xml exceeds 1 MiB"},
+		{"real bomb", zipBombDeflated(t, 2<<20), "zip entry word/document.xml exceeds 1 MiB"},
+		{"deep", zipOf(t, docxFiles(deep, nil)), "nested deeper than 64 levels"},
+		{"broken xml", zipOf(t, map[string]string{"word/document.xml": "<w:document><<<"}), "XML error"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -283,22 +295,22 @@ func TestDecodeDOCXErrors(t *testing.T) {
 
 // TestDecodeDOCXDamagedEnd keeps the paragraphs read before a damaged end.
 func TestDecodeDOCXDamagedEnd(t *testing.T) {
-	files := docxFiles(p("完整段落")+p("第二段"), nil)
+	files := docxFiles(wPara("完整段落")+wPara("第二段"), nil)
 	doc := files["word/document.xml"]
 	files["word/document.xml"] = doc[:strings.Index(doc, "第二段")+len("第二段")] + "</w:t></w:r></w:p><w:p><w:r"
-	blocks, diags, err := decodeDOCX(context.Background(), buildZip(t, files), DefaultLimits)
+	blocks, diags, err := decodeDOCX(context.Background(), zipOf(t, files), DefaultLimits)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := renderBlocks(blocks) + renderDiags(diags)
+	got := renderReaderBlocks(blocks) + renderReaderDiags(diags)
 	if !strings.Contains(got, `para "完整段落"`) || !strings.Contains(got, `para "第二段"`) || !strings.Contains(got, "text after it is lost") {
 		t.Errorf("got\n%s", got)
 	}
 }
 
-// bombZip writes one stored entry that declares size bytes but holds few:
+// zipBomb writes one stored entry that declares size bytes but holds few:
 // the declared size alone must stop the reader.
-func bombZip(t testing.TB, name string, size uint64) []byte {
+func zipBomb(t testing.TB, name string, size uint64) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -315,8 +327,8 @@ func bombZip(t testing.TB, name string, size uint64) []byte {
 	return buf.Bytes()
 }
 
-// realBomb deflates n bytes of a repeated paragraph into word/document.xml.
-func realBomb(t testing.TB, n int) []byte {
+// zipBombDeflated deflates n bytes of a repeated paragraph into word/document.xml.
+func zipBombDeflated(t testing.TB, n int) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -324,7 +336,7 @@ func realBomb(t testing.TB, n int) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	para := []byte(p("炸弹"))
+	para := []byte(wPara("炸弹"))
 	for written := 0; written < n; written += len(para) {
 		w.Write(para)
 	}
@@ -368,16 +380,16 @@ func FuzzDecodeDOCX(f *testing.F) {
 	for _, c := range docxCases {
 		f.Add([]byte(docxFiles(c.body, nil)["word/document.xml"]))
 	}
-	f.Add(buildZip(f, docxFiles(docxCases[3].body, map[string]string{"word/numbering.xml": testNumbering, "word/styles.xml": testStyles})))
+	f.Add(zipOf(f, docxFiles(docxCases[3].body, map[string]string{"word/numbering.xml": docxTestNumbering, "word/styles.xml": docxTestStyles})))
 	lim := DefaultLimits
 	lim.MaxZipEntry = 1 << 20
 	lim.MaxDepth = 64
 	f.Fuzz(func(t *testing.T, in []byte) {
 		data := in
 		if !bytes.HasPrefix(in, []byte("PK")) {
-			data = buildZip(t, map[string]string{"word/document.xml": string(in), "word/numbering.xml": testNumbering, "word/styles.xml": testStyles})
+			data = zipOf(t, map[string]string{"word/document.xml": string(in), "word/numbering.xml": docxTestNumbering, "word/styles.xml": docxTestStyles})
 		}
 		blocks, _, _ := decodeDOCX(context.Background(), data, lim)
-		checkBlocks(t, blocks)
+		checkTableBlocks(t, blocks)
 	})
 }

@@ -9,9 +9,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// testWorkbook builds a workbook with a titled, merged task table, an
+// xlsxTestWorkbook builds a workbook with a titled, merged task table, an
 // empty sheet, a hidden sheet and a one-column sheet.
-func testWorkbook(t testing.TB) []byte {
+func xlsxTestWorkbook(t testing.TB) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -58,12 +58,12 @@ func testWorkbook(t testing.TB) []byte {
 }
 
 func TestDecodeXLSXGolden(t *testing.T) {
-	blocks, diags, err := decodeXLSX(context.Background(), testWorkbook(t), DefaultLimits)
+	blocks, diags, err := decodeXLSX(context.Background(), xlsxTestWorkbook(t), DefaultLimits)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBlocks(t, blocks)
-	checkGolden(t, filepath.Join("testdata", "xlsx", "workbook.golden"), renderBlocks(blocks)+renderDiags(diags))
+	checkTableBlocks(t, blocks)
+	checkReaderGolden(t, filepath.Join("testdata", "xlsx", "workbook.golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
 }
 
 func TestDecodeXLSXErrors(t *testing.T) {
@@ -76,10 +76,10 @@ func TestDecodeXLSXErrors(t *testing.T) {
 	}{
 		{"empty", nil, "not a zip archive"},
 		{"ole", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "OLE2"},
-		{"word", buildZip(t, docxFiles(p("x"), nil)), "this is a Word document"},
-		{"bomb", bombZip(t, "xl/worksheets/sheet1.xml", 1<<34), "zip entry xl/worksheets/sheet1.xml exceeds 1 MiB"},
-		{"no workbook", buildZip(t, map[string]string{"a.xml": "<a/>"}), "no xl/workbook.xml"},
-		{"broken workbook", buildZip(t, map[string]string{"xl/workbook.xml": "<workbook><<", "[Content_Types].xml": "<Types/>"}), "workbook"},
+		{"word", zipOf(t, docxFiles(wPara("x"), nil)), "this is a Word document"},
+		{"bomb", zipBomb(t, "xl/worksheets/sheet1.xml", 1<<34), "zip entry xl/worksheets/sheet1.xml exceeds 1 MiB"},
+		{"no workbook", zipOf(t, map[string]string{"a.xml": "<a/>"}), "no xl/workbook.xml"},
+		{"broken workbook", zipOf(t, map[string]string{"xl/workbook.xml": "<workbook><<", "[Content_Types].xml": "<Types/>"}), "workbook"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -95,13 +95,13 @@ func TestDecodeXLSXErrors(t *testing.T) {
 // reader's error (Reader.Decode recovers it), so the target goes through
 // Decode and checks the blocks.
 func FuzzDecodeXLSX(f *testing.F) {
-	f.Add(testWorkbook(f))
-	f.Add(buildZip(f, map[string]string{"xl/workbook.xml": "<workbook/>"}))
+	f.Add(xlsxTestWorkbook(f))
+	f.Add(zipOf(f, map[string]string{"xl/workbook.xml": "<workbook/>"}))
 	lim := DefaultLimits
 	lim.MaxZipEntry = 1 << 20
 	r := New(WithLimits(lim))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, _ := r.Decode(context.Background(), "f.xlsx", "xlsx", data)
-		checkBlocks(t, doc.Blocks)
+		checkTableBlocks(t, doc.Blocks)
 	})
 }
