@@ -231,8 +231,10 @@ func (r *Reader) Decode(ctx context.Context, path string, format schema.Format, 
 	}()
 	var dec decoder
 	switch format {
-	case schema.FormatTXT, schema.FormatMD:
+	case schema.FormatTXT:
 		dec = decodeText
+	case schema.FormatMD:
+		dec = decodeMarkdown
 	case schema.FormatHTML:
 		dec = decodeHTML
 	case schema.FormatPDF:
