@@ -231,10 +231,8 @@ func (r *Reader) Decode(ctx context.Context, path string, format schema.Format, 
 	}()
 	var dec decoder
 	switch format {
-	case schema.FormatTXT:
+	case schema.FormatTXT, schema.FormatMD:
 		dec = decodeText
-	case schema.FormatMD:
-		dec = decodeMarkdown
 	case schema.FormatHTML:
 		dec = decodeHTML
 	case schema.FormatPDF:

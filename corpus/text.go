@@ -14,20 +14,16 @@ import (
 	"policyx/schema"
 )
 
-// decodeText reads plain text: UTF-8 with or without BOM, UTF-16 with a BOM,
-// or GB18030/GBK when the bytes are not valid UTF-8. Every line becomes a
-// BlockPara (empty lines stay as empty blocks, so the normalizer knows where
-// the blank lines were); a form feed starts a new page. A line starting
-// with Markdown heading markers ("# ", "## " …) becomes a BlockHeading with
-// the marker removed. normalize re-joins wrapped lines.
+// decodeText reads plain text and Markdown: UTF-8 with or without BOM,
+// UTF-16 with a BOM, or GB18030/GBK when the bytes are not valid UTF-8.
+// Every line becomes a BlockPara (empty lines stay as empty blocks, so the
+// normalizer knows where the blank lines were); a form feed starts a new
+// page. Markdown is read in both formats, because plain-text policies
+// exported from web pages often carry it: "# " heading lines become
+// BlockHeadings with their Level, list bullets, emphasis markers, link
+// targets and horizontal rules go, and pipe tables become BlockTables.
+// normalize re-joins wrapped lines.
 func decodeText(ctx context.Context, data []byte, lim Limits) ([]schema.Block, []schema.Diagnostic, error) {
-	return readLines(ctx, data, lim, false)
-}
-
-// decodeMarkdown reads Markdown like text, and also removes list bullets,
-// emphasis markers, link targets and horizontal rules, and turns pipe tables
-// into BlockTables.
-func decodeMarkdown(ctx context.Context, data []byte, lim Limits) ([]schema.Block, []schema.Diagnostic, error) {
 	return readLines(ctx, data, lim, true)
 }
 
