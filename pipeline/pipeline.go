@@ -66,17 +66,21 @@ func WithoutWorkbooks() Option { return func(o *options) { o.noWorkbooks = true 
 // WithLimits sets the reader limits.
 func WithLimits(l corpus.Limits) Option { return func(o *options) { o.limits = l } }
 
-// Pipeline holds the loaded shared resources; build it once, Run it on
-// batches.
+// Pipeline holds the shared resources; build it once, Run it on batches.
+// The dictionaries and the segmenter are loaded on first use, so a re-run
+// over unchanged files does not pay for them.
 type Pipeline struct {
 	opt    options
 	reader *corpus.Reader
-	ext    *extract.Extractor
-	// SegmenterLoad is how long loading the dictionaries took.
+
+	once    sync.Once
+	ext     *extract.Extractor
+	loadErr error
+	// SegmenterLoad is how long loading the dictionaries took (0 until used).
 	SegmenterLoad time.Duration
 }
 
-// New loads the department dictionary and the segmenter.
+// New returns a pipeline.
 func New(opts ...Option) (*Pipeline, error) {
 	o := options{outDir: "out", workers: runtime.NumCPU(), timeout: 60 * time.Second, log: os.Stderr, limits: corpus.DefaultLimits}
 	for _, f := range opts {
@@ -85,21 +89,27 @@ func New(opts ...Option) (*Pipeline, error) {
 	if o.workers < 1 {
 		o.workers = 1
 	}
-	t0 := time.Now()
-	d, err := dept.Load()
-	if err != nil {
-		return nil, err
-	}
-	sg, err := seg.Load(seg.WithWords(d.GSEWords()))
-	if err != nil {
-		return nil, err
-	}
-	return &Pipeline{
-		opt:           o,
-		reader:        corpus.New(corpus.WithLimits(o.limits)),
-		ext:           extract.New(extract.WithSegmenter(sg), extract.WithDepartments(d)),
-		SegmenterLoad: time.Since(t0),
-	}, nil
+	return &Pipeline{opt: o, reader: corpus.New(corpus.WithLimits(o.limits))}, nil
+}
+
+// Load loads the department dictionary and the segmenter (once).
+func (p *Pipeline) Load() error {
+	p.once.Do(func() {
+		t0 := time.Now()
+		d, err := dept.Load()
+		if err != nil {
+			p.loadErr = err
+			return
+		}
+		sg, err := seg.Load(seg.WithWords(d.GSEWords()))
+		if err != nil {
+			p.loadErr = err
+			return
+		}
+		p.ext = extract.New(extract.WithSegmenter(sg), extract.WithDepartments(d))
+		p.SegmenterLoad = time.Since(t0)
+	})
+	return p.loadErr
 }
 
 // FileResult is the outcome of one input file.
@@ -108,6 +118,7 @@ type FileResult struct {
 	Docs     []*schema.Document
 	Err      error // the file failed
 	Skipped  bool  // unchanged since an ok run (incremental)
+	SHA256   string
 	Workbook string
 }
 
@@ -149,6 +160,13 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	}
 	defer db.Close()
 
+	done := map[string]bool{}
+	if !p.opt.force {
+		if done, err = db.DoneSet(); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrSetup, err)
+		}
+	}
+	summaryPath := filepath.Join(p.opt.outDir, "xlsx", "summary.xlsx")
 	names := workbookNames(inputs)
 	jobs := make(chan int)
 	results := make(chan FileResult, p.opt.workers)
@@ -158,7 +176,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results <- p.processFile(ctx, db, inputs[i], filepath.Join(p.opt.outDir, "xlsx", names[i]))
+				results <- p.processFile(ctx, done, inputs[i], filepath.Join(p.opt.outDir, "xlsx", names[i]))
 			}
 		}()
 	}
@@ -176,14 +194,25 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 
 	prog := newProgress(p.opt.progress, len(inputs))
 	var writeErr error
+	changed := false
 	for r := range results {
 		sum.Files++
 		sum.InputBytes += r.Input.Size
 		if r.Skipped {
 			sum.Unchanged++
+			if stored, err := db.Stored(r.SHA256); err == nil {
+				for _, d := range stored {
+					sum.Documents++
+					sum.Tables += d.Tables
+					sum.Targets += d.Targets
+					sum.Tasks += d.Tasks
+					sum.Checks += d.Checks
+				}
+			}
 			prog.tick(r.Input.Path)
 			continue
 		}
+		changed = true
 		if writeErr == nil {
 			if err := db.WriteFile(r.Docs); err != nil {
 				writeErr = fmt.Errorf("%s: write database: %w", r.Input.Path, err)
@@ -217,8 +246,8 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	if writeErr != nil {
 		return sum, fmt.Errorf("%w: %v", ErrSetup, writeErr)
 	}
-	if !p.opt.noWorkbooks {
-		if err := xlsx.WriteSummary(filepath.Join(p.opt.outDir, "xlsx", "summary.xlsx"), db.SQL()); err != nil {
+	if _, err := os.Stat(summaryPath); !p.opt.noWorkbooks && (changed || err != nil) {
+		if err := xlsx.WriteSummary(summaryPath, db.SQL()); err != nil {
 			return sum, fmt.Errorf("%w: summary workbook: %v", ErrSetup, err)
 		}
 	}
@@ -228,7 +257,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 
 // processFile reads, normalizes and extracts one file. It never panics: a
 // panic anywhere in the stages becomes the file's error.
-func (p *Pipeline) processFile(ctx context.Context, db *sqlite.DB, in corpus.Input, workbook string) (res FileResult) {
+func (p *Pipeline) processFile(ctx context.Context, done map[string]bool, in corpus.Input, workbook string) (res FileResult) {
 	res = FileResult{Input: in, Workbook: workbook}
 	fail := func(sha string, err error) FileResult {
 		if sha == "" {
@@ -248,8 +277,9 @@ func (p *Pipeline) processFile(ctx context.Context, db *sqlite.DB, in corpus.Inp
 		return fail("", err)
 	}
 	sha := corpus.Hash(data)
+	res.SHA256 = sha
 	if !p.opt.force {
-		if ok, _ := db.Done(sha); ok {
+		if done[sha] {
 			if _, err := os.Stat(workbook); err == nil || p.opt.noWorkbooks {
 				res.Skipped = true
 				return res
@@ -290,6 +320,9 @@ func (p *Pipeline) processFile(ctx context.Context, db *sqlite.DB, in corpus.Inp
 }
 
 func (p *Pipeline) stages(ctx context.Context, in corpus.Input, data []byte) ([]*schema.Document, error) {
+	if err := p.Load(); err != nil {
+		return nil, err
+	}
 	doc, err := p.reader.Decode(ctx, in.Path, in.Format, data)
 	if err != nil {
 		return nil, err

@@ -51,7 +51,8 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		runFlags(stderr).PrintDefaults()
+		fs, _ := runFlags(stderr)
+		fs.PrintDefaults()
 		return 1
 	}
 	switch args[0] {
@@ -60,7 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
-		runFlags(stdout).PrintDefaults()
+		fs, _ := runFlags(stdout)
+		fs.PrintDefaults()
 		return 0
 	case "run":
 		return runCmd(args[1:], stdout, stderr)
@@ -81,9 +83,8 @@ type runOpts struct {
 	progress bool
 }
 
-var ro runOpts
-
-func runFlags(w io.Writer) *flag.FlagSet {
+func runFlags(w io.Writer) (*flag.FlagSet, *runOpts) {
+	ro := &runOpts{}
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(w)
 	fs.StringVar(&ro.out, "o", "out", "output folder: policy.db and xlsx/ are written here")
@@ -97,11 +98,11 @@ func runFlags(w io.Writer) *flag.FlagSet {
 		fmt.Fprint(w, usage)
 		fs.PrintDefaults()
 	}
-	return fs
+	return fs, ro
 }
 
 func runCmd(args []string, stdout, stderr io.Writer) int {
-	fs := runFlags(stderr)
+	fs, ro := runFlags(stderr)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0

@@ -67,6 +67,25 @@ func (d *DB) Done(sha string) (bool, error) {
 	return n > 0 && bad == 0, nil
 }
 
+// DoneSet returns the SHA-256 of every file stored with all parts ok, read
+// once at the start of a run so workers need not query the database.
+func (d *DB) DoneSet() (map[string]bool, error) {
+	rows, err := d.db.Query(`SELECT source_sha256 FROM documents GROUP BY source_sha256 HAVING sum(status <> 'ok') = 0`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out[s] = true
+	}
+	return out, rows.Err()
+}
+
 // Stored returns the documents stored for a file's SHA-256, with their facts
 // counted (for summaries of skipped files).
 func (d *DB) Stored(sha string) ([]StoredDoc, error) {
