@@ -79,10 +79,10 @@ func bodyRunes(bl []schema.Block, s, e int) int {
 }
 
 var (
-	reDocNum   = regexp.MustCompile(`^[\p{Han}A-Za-z]{1,14}?\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号\s*`)
-	reTrailNum = regexp.MustCompile(`\s*[(（]\s*[\p{Han}A-Za-z]{1,14}?\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,5}\s*号\s*[)）]\s*$`)
-	reKindEnd  = regexp.MustCompile(`(通知|意见|决定|办法|方案|规定|细则|措施|通报|批复|函|公告|通告|规划|计划|指引|指南|条例)$`)
-	reMainSend = regexp.MustCompile(`^([^。：:；;！？]{2,240})[：:]`)
+	reDocNum    = regexp.MustCompile(`^[\p{Han}A-Za-z]{1,14}?\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号\s*`)
+	reTrailNum  = regexp.MustCompile(`\s*[(（]\s*[\p{Han}A-Za-z]{1,14}?\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,5}\s*号\s*[)）]\s*$`)
+	reKindEnd   = regexp.MustCompile(`(通知|意见|决定|办法|方案|规定|细则|措施|通报|批复|函|公告|通告|规划|计划|指引|指南|条例)$`)
+	reMainSend  = regexp.MustCompile(`^([^。：:；;！？]{2,240})[：:]`)
 	reAddressee = regexp.MustCompile(`各|有关|单位|政府|部门|机构|机关|局|委|厅|办|公司|学校|院|所|中心|组织|团体`)
 )
 

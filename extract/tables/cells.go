@@ -18,11 +18,39 @@ type rawRow struct {
 // block rows) starting at ls[i]. It returns the table and the index after
 // its last line, or nil when ls[i] does not start a table.
 func (v *vocab) parseCells(ls []line, i int) (*table, int) {
+	if ls[i].isTable {
+		end := i
+		for end < len(ls) && ls[end].isTable && ls[end].block == ls[i].block {
+			end++
+		}
+		if notTable(ls[i:end]) {
+			return nil, end
+		}
+	}
+	t := &table{first: i, last: i, start: ls[i].span.Start, end: ls[i].span.End}
+	// a row spanning the whole table at the top is its caption
+	for i+1 < len(ls) && ls[i].isTable && ls[i+1].block == ls[i].block {
+		s, ok := spanned(ls[i].cells)
+		if !ok {
+			break
+		}
+		k := key(s)
+		switch {
+		case reUnit.MatchString(k):
+			t.unit = s
+		case t.title == "":
+			if m := reAttachPrefix.FindStringSubmatch(k); m != nil {
+				t.attach = m[1] + m[2]
+				s = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s[strings.Index(s, m[1])+len(m[1]):]), "0123456789一二三四五六七八九十 ：:"))
+			}
+			t.title = s
+		}
+		i++
+	}
 	hdr := ls[i].cells
 	if v.rowLooksData(hdr) && !ls[i].isTable {
 		return nil, i + 1
 	}
-	t := &table{first: i, last: i, start: ls[i].span.Start, end: ls[i].span.End}
 	j := i + 1
 	var header []string
 	var colmap []int // raw column → header column, for rows of the raw header's width
@@ -64,6 +92,9 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 			if len(ne) == 0 {
 				continue
 			}
+			if sp, ok := spanned(l.cells); ok {
+				ne = []string{sp}
+			}
 			if len(ne) == 1 && len(header) >= 2 {
 				s := ne[0]
 				switch {
@@ -74,6 +105,7 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 					continue
 				case v.groupLike(s) && v.rowsFollow(ls, j):
 					group = s
+					t.addGroup(s, l.span)
 					t.last, t.end = j, l.span.End
 					continue
 				}
@@ -101,6 +133,7 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		}
 		if len(t.notes) == 0 && v.groupLike(s) && v.rowsFollow(ls, j) {
 			group = s
+			t.addGroup(s, l.span)
 			t.last, t.end = j, l.span.End
 			continue
 		}
@@ -416,4 +449,53 @@ func (v *vocab) align(cells []string, p colProfile, n int) []string {
 		c--
 	}
 	return out
+}
+
+// spanned returns the text of a row whose cells all hold the same text (a
+// cell spanning the whole row, as readers expand colspan).
+func spanned(cells []string) (string, bool) {
+	ne := nonEmpty(cells)
+	if len(ne) == 0 || len(cells) < 2 {
+		return "", false
+	}
+	for _, c := range ne[1:] {
+		if c != ne[0] {
+			return "", false
+		}
+	}
+	if len(ne) == 1 && len(cells) > 2 {
+		return ne[0], true
+	}
+	return ne[0], len(ne) == len(cells)
+}
+
+// notTable reports a table block that holds no table: a key–value box
+// (索引号： … 发文机关： …) or a layout table holding the page text.
+func notTable(rows []line) bool {
+	cols, kv, cells := 0, 0, 0
+	for _, r := range rows {
+		cols = max(cols, len(r.cells))
+		for c, s := range r.cells {
+			if runeLen(s) > 1200 {
+				return true
+			}
+			if s == "" {
+				continue
+			}
+			cells++
+			if c%2 == 0 && (strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")) {
+				kv++
+			}
+		}
+	}
+	return cols < 2 || len(rows) < 2 || kv*3 >= cells
+}
+
+func (t *table) addGroup(g string, sp schema.Span) {
+	if t.groupSpans == nil {
+		t.groupSpans = map[string]schema.Span{}
+	}
+	if _, ok := t.groupSpans[g]; !ok {
+		t.groupSpans[g] = sp
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -12,9 +13,10 @@ import (
 
 var (
 	// reCount finds "核心技术44项" / "共123项" in a statement (text in key form).
-	reCount   = regexp.MustCompile(`(\d+)(?:项|条|个)`)
-	reCountIn = regexp.MustCompile(`([^，,；;：:。、\d]*?)(\d+)(项|条)`)
-	reSeqNum  = regexp.MustCompile(`^(\d{1,4})[.．、]?$`)
+	reCount      = regexp.MustCompile(`(\d+)(?:项|条|个)`)
+	reCountIn    = regexp.MustCompile(`([^，,；;：:。、\d]*?)(\d+)(项|条)`)
+	reGroupCount = regexp.MustCompile(`[（(]共(\d+)(?:项|条|个)[)）]`)
+	reSeqNum     = regexp.MustCompile(`^(\d{1,4})[.．、]?$`)
 )
 
 // check runs the consistency checks on table ti.
@@ -25,7 +27,37 @@ func (v *vocab) check(ti int, t *schema.Table, raw *table) []schema.Check {
 	for n, note := range raw.notes {
 		out = append(out, countChecks(ti, t, note, raw.noteSpans[n])...)
 	}
+	out = append(out, groupCounts(ti, t, raw)...)
 	return out
+}
+
+// groupCounts compares a group heading that states its count
+// (一、知识产权保护方面（共5项）) with the rows under it.
+func groupCounts(ti int, t *schema.Table, raw *table) []schema.Check {
+	var out []schema.Check
+	for g, span := range raw.groupSpans {
+		m := reGroupCount.FindStringSubmatch(key(g))
+		if m == nil {
+			continue
+		}
+		want, _ := strconv.Atoi(m[1])
+		got := 0
+		for _, r := range t.Rows {
+			if r.Group == g && !r.IsTotal {
+				got++
+			}
+		}
+		if got != want {
+			out = append(out, schema.Check{Table: ti, Kind: "count_mismatch", Span: span,
+				Message: fmt.Sprintf("%s：标明共 %d 项，表中有 %d 行", g, want, got)})
+		}
+	}
+	sortChecks(out)
+	return out
+}
+
+func sortChecks(cs []schema.Check) {
+	sort.Slice(cs, func(a, b int) bool { return cs[a].Span.Start < cs[b].Span.Start })
 }
 
 // seqChecks reports 序号 that skip or repeat. Numbering may restart at 1
@@ -34,6 +66,7 @@ func seqChecks(ti int, t *schema.Table) []schema.Check {
 	var out []schema.Check
 	prev := 0
 	have := false
+	var last schema.TableRow
 	for _, r := range t.Rows {
 		if r.IsTotal {
 			continue
@@ -43,8 +76,10 @@ func seqChecks(ti int, t *schema.Table) []schema.Check {
 			continue
 		}
 		n, _ := strconv.Atoi(m[1])
+		rowspan := n == prev && sameItem(last, r)
+		last = r
 		switch {
-		case !have || n == 1 || n == prev+1:
+		case !have || n == 1 || n == prev+1 || rowspan:
 		case n == prev:
 			out = append(out, schema.Check{Table: ti, Kind: "seq_repeat", Span: r.Span,
 				Message: fmt.Sprintf("序号 %d 重复出现（上一行也是 %d）", n, prev)})
@@ -58,6 +93,18 @@ func seqChecks(ti int, t *schema.Table) []schema.Check {
 		prev, have = n, true
 	}
 	return out
+}
+
+// sameItem reports two rows of one item whose 序号 and name cells a reader
+// repeated from a cell spanning both rows.
+func sameItem(a, b schema.TableRow) bool {
+	same := 0
+	for c := 0; c < len(a.Cells) && c < len(b.Cells) && c < 3; c++ {
+		if a.Cells[c] != "" && a.Cells[c] == b.Cells[c] {
+			same++
+		}
+	}
+	return same >= 2
 }
 
 func missing(a, b int) string {
@@ -172,9 +219,9 @@ func (v *vocab) sumChecks(ti int, t *schema.Table) []schema.Check {
 	if len(data) >= 3 && len(data) == len(t.Rows) {
 		top, rest := data[0], data[1:]
 		type cmp struct {
-			c          int
-			got, want  float64
-			dec, wdec  int
+			c         int
+			got, want float64
+			dec, wdec int
 		}
 		var hits, misses []cmp
 		for c := range n {

@@ -30,6 +30,7 @@ type table struct {
 	rows        []schema.TableRow
 	notes       []string
 	noteSpans   []schema.Span
+	groupSpans  map[string]schema.Span // group heading → its line
 	title       string
 	attach      string
 	unit        string
@@ -109,7 +110,12 @@ func buildLines(doc *schema.Document) []line {
 			lead := strings.Index(txt, tt)
 			l := line{text: tt, span: schema.Span{Start: start + lead, End: start + lead + len(tt)}, block: bi, heading: b.Kind == schema.BlockHeading}
 			_ = end
-			if strings.Contains(tt, "\t") {
+			if cells, ok := pipeRow(tt); ok {
+				if cells == nil {
+					continue // the |---|---| rule under a Markdown header
+				}
+				l.cells = cells
+			} else if strings.Contains(tt, "\t") {
 				for _, c := range strings.Split(txt, "\t") {
 					l.cells = append(l.cells, strings.TrimSpace(c))
 				}
@@ -138,8 +144,10 @@ func (v *vocab) caption(ls []line, t *table, used []bool) {
 			continue
 		}
 		if reUnit.MatchString(key(txt)) || reUnit.MatchString(txt) {
-			if t.unit == "" && len(title) == 0 {
-				t.unit = txt
+			if len(title) == 0 {
+				if t.unit == "" {
+					t.unit = txt
+				}
 				t.start = min(t.start, l.span.Start)
 				k--
 				continue
@@ -147,17 +155,22 @@ func (v *vocab) caption(ls []line, t *table, used []bool) {
 			break
 		}
 		if m := reAttach.FindStringSubmatch(key(txt)); m != nil {
-			t.attach = m[1] + m[2]
+			if t.attach == "" {
+				t.attach = m[1] + m[2]
+			}
 			t.start = min(t.start, l.span.Start)
 			break
 		}
-		if strings.HasPrefix(key(txt), "附件") && len(title) == 0 && runeLen(txt) < 40 {
-			// 附件1：title on one line
-			rest := strings.TrimLeft(key(txt)[len("附件"):], "0123456789一二三四五六七八九十")
-			if strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
-				t.attach = strings.TrimSuffix(strings.TrimSuffix(key(txt)[:len(key(txt))-len(rest)], "："), ":")
-				title = append(title, strings.TrimLeft(strings.TrimLeft(rest, "："), ":"))
+		if m := reAttachPrefix.FindStringSubmatch(key(txt)); m != nil && len(title) == 0 && runeLen(txt) < 60 {
+			// 附件1：title, or 附件 1 title, on one line
+			rest := strings.TrimLeft(key(txt)[len(m[0]):], "：:、.．")
+			if m[2] != "" && rest != "" && !reNumHead.MatchString(rest) && t.title == "" {
+				if t.attach == "" {
+					t.attach = m[1] + m[2]
+				}
+				title = append(title, cleanTitle(strings.TrimLeft(strings.TrimSpace(txt[strings.Index(txt, m[1])+len(m[1]):]), "0123456789一二三四五六七八九十 ：:、.．")))
 				t.start = min(t.start, l.span.Start)
+				titleStart = l.span.Start
 				break
 			}
 		}
@@ -177,7 +190,7 @@ func (v *vocab) caption(ls []line, t *table, used []bool) {
 		titleStart = l.span.Start
 		k--
 	}
-	if len(title) > 0 {
+	if len(title) > 0 && t.title == "" {
 		t.title = strings.Join(title, "")
 		if titleStart >= 0 {
 			t.start = min(t.start, titleStart)
@@ -230,4 +243,24 @@ func (v *vocab) trailingNotes(ls []line, t *table, used []bool) {
 		t.last = k
 		used[k] = true
 	}
+}
+
+// pipeRow splits a Markdown table row | a | b |; the |---| rule gives nil.
+func pipeRow(s string) ([]string, bool) {
+	if len(s) < 3 || s[0] != '|' || s[len(s)-1] != '|' || strings.Count(s, "|") < 3 {
+		return nil, false
+	}
+	parts := strings.Split(s[1:len(s)-1], "|")
+	rule := true
+	cells := make([]string, len(parts))
+	for i, p := range parts {
+		cells[i] = strings.TrimSpace(p)
+		if strings.Trim(cells[i], "-: ") != "" {
+			rule = false
+		}
+	}
+	if rule {
+		return nil, true
+	}
+	return cells, true
 }

@@ -44,17 +44,18 @@ func isCJK(r rune) bool {
 }
 
 var (
-	reNumber  = regexp.MustCompile(`^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$`)
-	reSeq     = regexp.MustCompile(`^\d{1,4}[.．、]?$`)
-	reParen   = regexp.MustCompile(`^[（(][^（()）]{0,12}[)）]$`)
-	reAttach  = regexp.MustCompile(`^(附件|附表)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$`)
-	reUnit    = regexp.MustCompile(`^[（(]?\s*单\s*位\s*[:：]\s*[^（()）]{1,20}[)）]?$`)
-	reHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节部分类])`)
-	reNumHead = regexp.MustCompile(`^\d{1,2}[.．、]\s*\S`)
-	reYear    = regexp.MustCompile(`^\d{4}\s*年`)
-	reDateEnd = regexp.MustCompile(`\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
-	reArtefact = regexp.MustCompile(`^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页`)
-	reTag     = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+	reNumber       = regexp.MustCompile(`^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$`)
+	reSeq          = regexp.MustCompile(`^\d{1,4}[.．、]?$`)
+	reParen        = regexp.MustCompile(`^[（(][^（()）]{0,12}[)）]$`)
+	reAttach       = regexp.MustCompile(`^(附件|附表)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$`)
+	reAttachPrefix = regexp.MustCompile(`^(附件|附表)([0-9]{1,2}|[一二三四五六七八九十]{1,3})?`)
+	reUnit         = regexp.MustCompile(`^[（(]?\s*单\s*位\s*[:：]\s*[^（()）]{1,20}[)）]?$`)
+	reHeading      = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节部分类])`)
+	reNumHead      = regexp.MustCompile(`^\d{1,2}[.．、]\s*\S`)
+	reYear         = regexp.MustCompile(`^\d{4}\s*年`)
+	reDateEnd      = regexp.MustCompile(`\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
+	reArtefact     = regexp.MustCompile(`^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页`)
+	reTag          = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 )
 
 // number parses a numeric cell; ok is false for anything else ("/" too).

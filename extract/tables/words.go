@@ -57,4 +57,3 @@ type vocabError struct {
 func (e *vocabError) Error() string {
 	return "tables: words.txt line " + strconv.Itoa(e.line) + ": bad entry " + e.text
 }
-
