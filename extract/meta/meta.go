@@ -87,7 +87,11 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	case x.box.title != "":
 		m.Title = x.box.title
 	default:
-		m.Title = x.ownTitle()
+		var organ string
+		m.Title, organ = x.ownTitle()
+		if prefix == "" {
+			prefix = organ
+		}
 	}
 
 	m.DocNumber = x.box.docNum
@@ -351,7 +355,9 @@ func (x *extractor) titleOrgans(prefix string) []string {
 
 // ownTitle is the policy's own title when the file has no notice wrapper:
 // the first short heading-like line.
-func (x *extractor) ownTitle() string {
+// A line of issuers followed by a title line joins it (洪泽区人民政府 /
+// 2023年政府信息公开工作年度报告); the issuers are returned too.
+func (x *extractor) ownTitle() (string, string) {
 	he := x.headEnd()
 	for i := 0; i < he && i < len(x.lines); i++ {
 		if x.boxLines[i] {
@@ -361,12 +367,18 @@ func (x *extractor) ownTitle() string {
 		if !titleLike(t) {
 			continue
 		}
+		organ := ""
+		if x.p.organLine(t) != nil && i+1 < len(x.lines) && titleLike(x.lines[i+1].text) && x.p.organLine(x.lines[i+1].text) == nil {
+			organ = t
+			t += x.lines[i+1].text
+			i++
+		}
 		if i+1 < len(x.lines) && reYearRange.MatchString(x.lines[i+1].text) {
 			t += x.lines[i+1].text
 		}
-		return CompactTitle(stripTitleDocNum(t))
+		return CompactTitle(stripTitleDocNum(t)), organ
 	}
-	return ""
+	return "", ""
 }
 
 var reYearRange = regexp.MustCompile(`^[(（]\s*\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?\s*[)）]$`)
@@ -497,6 +509,17 @@ var reCityStyle = regexp.MustCompile(`(?:^|[^\p{Han}]|[、，,；;：:（(])市[
 var reProvStyle = regexp.MustCompile(`(自治区|省)[\p{Han}]{1,12}?(?:厅|局|委|办)`)
 
 func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string {
+	j := x.jurisdiction1(organs, docNum, prefix)
+	if j != "" && !x.p.known(j) && (strings.HasSuffix(j, "区") || strings.HasSuffix(j, "县")) {
+		// a bare district: the text often names its city (淮安市洪泽区)
+		if c := x.p.cityBefore(x.text, j); c != "" {
+			return c + j
+		}
+	}
+	return j
+}
+
+func (x *extractor) jurisdiction1(organs []string, docNum, prefix string) string {
 	if len(organs) > 0 {
 		if j := x.p.FromOrgan(organs[0]); j != "" {
 			return j
