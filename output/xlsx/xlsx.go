@@ -1,70 +1,25 @@
-// Package xlsx writes the analysts' workbooks: one per input file and a
-// summary across the batch, with the excelize StreamWriter.
+// Package xlsx writes the analysts' workbooks: one per input file
+// (WriteDocument, from the documents in memory) and summary.xlsx across the
+// batch (WriteSummary, streamed from the SQLite database).
+//
+// Every sheet is written with the excelize StreamWriter, a tabular sheet has
+// a frozen header row, an autofilter and column widths measured in display
+// units (a CJK character counts as two, capped, long text wrapped). Text is
+// always written as text, never as a formula; text a spreadsheet would read
+// as a formula when edited (=, +, -, @) gets the text number format. The
+// output is deterministic: the same input gives the same cells and styles.
 package xlsx
 
 import (
-	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/xuri/excelize/v2"
-
-	"policyx/schema"
 )
 
-// WriteDocument writes the workbook of one input file (all its parts) to
-// path, through a temporary file renamed into place.
-func WriteDocument(path string, docs []*schema.Document) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		return err
-	}
-	_ = sw.SetRow("A1", []any{"part", "title", "文号", "issuer", "成文日期", "jurisdiction"})
-	for i, d := range docs {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		_ = sw.SetRow(cell, []any{d.Part, d.Meta.Title, d.Meta.DocNumber, d.Meta.Issuer, d.Meta.IssueDate, d.Meta.Jurisdiction})
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return save(f, path)
-}
-
-// WriteSummary writes summary.xlsx from the database, so that its size does
-// not depend on what the batch kept in memory.
-func WriteSummary(path string, db *sql.DB) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		return err
-	}
-	_ = sw.SetRow("A1", []any{"source_path", "part", "status", "title"})
-	rows, err := db.Query(`SELECT source_path, part, status, coalesce(title,'') FROM documents ORDER BY source_path, part`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	r := 2
-	for rows.Next() {
-		var p, st, t string
-		var part int
-		if err := rows.Scan(&p, &part, &st, &t); err != nil {
-			return err
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, r)
-		_ = sw.SetRow(cell, []any{p, part, st, t})
-		r++
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return save(f, path)
-}
-
+// save writes f to a temporary file in path's folder and renames it into
+// place, so a reader never sees half a workbook.
 func save(f *excelize.File, path string) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*.xlsx")
 	if err != nil {
@@ -78,7 +33,11 @@ func save(f *excelize.File, path string) error {
 	}
 	if err := tmp.Close(); err != nil {
 		os.Remove(name)
-		return err
+		return fmt.Errorf("%s: %w", path, err)
 	}
-	return os.Rename(name, path)
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }

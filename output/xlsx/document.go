@@ -1,0 +1,495 @@
+package xlsx
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"policyx/schema"
+)
+
+// Fixed sheet names of a document workbook.
+const (
+	sheetOverview = "概览"
+	sheetTargets  = "指标"
+	sheetTasks    = "任务分工"
+	sheetChecks   = "核查"
+)
+
+// WriteDocument writes the workbook of one input file (all its parts) to
+// path, through a temporary file renamed into place. Sheets: 概览 (metadata,
+// counts, outline), 指标, 任务分工, one sheet per extracted table, 核查.
+func WriteDocument(path string, docs []*schema.Document) error {
+	var ds []*schema.Document
+	for _, d := range docs {
+		if d != nil {
+			ds = append(ds, d)
+		}
+	}
+	w, err := newWriter()
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer w.f.Close()
+	multi := len(ds) > 1
+	for _, n := range []string{sheetOverview, sheetTargets, sheetTasks, sheetChecks} {
+		w.names.take(n, n)
+	}
+	sheets := []*sheet{overviewSheet(ds), targetsSheet(ds, multi), tasksSheet(ds, multi)}
+	for _, d := range ds {
+		for i := range d.Tables {
+			sheets = append(sheets, tableSheet(w.names, d, i, multi))
+		}
+	}
+	sheets = append(sheets, checksSheet(ds, multi))
+	for _, s := range sheets {
+		if err := w.write(s); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	w.f.SetActiveSheet(0)
+	return save(w.f, path)
+}
+
+// docIndex answers position questions about one document's facts.
+type docIndex struct {
+	d     *schema.Document
+	paths []string // section path of every section
+}
+
+func newDocIndex(d *schema.Document) *docIndex {
+	x := &docIndex{d: d, paths: make([]string, len(d.Sections))}
+	for i, s := range d.Sections {
+		name := sectionName(s.Label, s.Title)
+		// parents come first; guard against a bad Parent all the same
+		if p := s.Parent; p >= 0 && p < i {
+			x.paths[i] = x.paths[p] + pathSep + name
+		} else {
+			x.paths[i] = name
+		}
+	}
+	return x
+}
+
+// section is the section a fact belongs to: its own index when valid, else
+// the innermost section containing sp, -1 when none.
+func (x *docIndex) section(i int, sp schema.Span) int {
+	if i >= 0 && i < len(x.d.Sections) {
+		return i
+	}
+	best := -1
+	for j, s := range x.d.Sections {
+		if s.Span.Start <= sp.Start && sp.End <= s.Span.End && sp != (schema.Span{}) {
+			if best < 0 || s.Span.Len() <= x.d.Sections[best].Span.Len() {
+				best = j
+			}
+		}
+	}
+	return best
+}
+
+func (x *docIndex) path(i int, sp schema.Span) string {
+	if j := x.section(i, sp); j >= 0 {
+		return x.paths[j]
+	}
+	return ""
+}
+
+// text returns the normalized text under sp, or "" when sp is not valid.
+func (x *docIndex) text(sp schema.Span) string {
+	if sp.Len() <= 0 || !sp.Valid(len(x.d.Text)) {
+		return ""
+	}
+	return x.d.Text[sp.Start:sp.End]
+}
+
+func (x *docIndex) tableName(i int) string {
+	if i < 0 || i >= len(x.d.Tables) {
+		return ""
+	}
+	t := x.d.Tables[i]
+	ord := t.Ordinal
+	if ord == 0 {
+		ord = i + 1
+	}
+	return tableName(t.Attachment, t.Title, ord)
+}
+
+// source says where a fact was read: 正文, or the table and its row.
+func (x *docIndex) source(src string, table, rowIdx int) string {
+	if table >= 0 && table < len(x.d.Tables) {
+		s := "表格：" + x.tableName(table)
+		if rowIdx >= 0 {
+			s += " 第" + strconv.Itoa(rowIdx+1) + "行"
+		}
+		return s
+	}
+	return sourceWords(src)
+}
+
+// partCols are the first columns of a sheet when a file holds several
+// documents: every row says which one it belongs to.
+func partCols(multi bool) []column {
+	if !multi {
+		return nil
+	}
+	return []column{{name: "部分"}, {name: "文件标题", max: titleWidth, noWrap: true}}
+}
+
+func partCells(multi bool, d *schema.Document) []any {
+	if !multi {
+		return nil
+	}
+	return []any{d.Part, d.Meta.Title}
+}
+
+func overviewSheet(docs []*schema.Document) *sheet {
+	return &sheet{
+		name: sheetOverview,
+		cols: []column{{name: "项目", max: 18}, {name: "内容", max: 64}, {name: "指标", min: 7}, {name: "任务", min: 7}, {name: "表格", min: 7}},
+		rows: func(yield func(row) error) error {
+			for k, d := range docs {
+				if k > 0 {
+					if err := yield(row{}); err != nil {
+						return err
+					}
+				}
+				if err := overviewRows(d, len(docs) > 1, yield); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}
+}
+
+func overviewRows(d *schema.Document, multi bool, yield func(row) error) error {
+	var rows []row
+	add := func(kind rowKind, cells ...any) { rows = append(rows, row{cells: cells, kind: kind}) }
+	if multi {
+		add(rowPart, "第"+strconv.Itoa(d.Part)+"部分", d.Meta.Title)
+	}
+	add(rowData, "标题", d.Meta.Title)
+	add(rowData, "文号", d.Meta.DocNumber)
+	add(rowData, "发文机关", d.Meta.Issuer)
+	add(rowData, "成文日期", date(d.Meta.IssueDate))
+	add(rowData, "适用地区", d.Meta.Jurisdiction)
+	add(rowData, "源文件", d.Path)
+	add(rowData, "格式", string(d.Format))
+	add(rowData, "处理状态", statusWords(string(d.Status)))
+	if d.Err != "" {
+		add(rowData, "说明", d.Err)
+	}
+	add(rowData, "章节数", len(d.Sections))
+	add(rowData, "表格数", len(d.Tables))
+	add(rowData, "指标数", len(d.Targets))
+	kinds := map[string]int{}
+	for _, t := range d.Targets {
+		kinds[t.Kind]++
+	}
+	for _, k := range []string{schema.KindGoal, schema.KindFunding, schema.KindRate, schema.KindThreshold} {
+		add(rowData, indented{text: "其中 " + strings.SplitN(kindWords(k), "（", 2)[0], level: 1}, kinds[k])
+	}
+	nd := 0
+	for _, t := range d.Tasks {
+		nd += len(t.Departments)
+	}
+	add(rowData, "任务数", len(d.Tasks))
+	add(rowData, "分工部门条目", nd)
+	add(rowData, "核查发现", len(d.Checks))
+	warn := 0
+	for _, g := range d.Diagnostics {
+		if g.Severity >= schema.SevWarning {
+			warn++
+		}
+	}
+	if warn > 0 {
+		add(rowData, "提取警告", warn)
+	}
+	rows = append(rows, row{})
+	add(rowData, label("编号"), label("章节"), label("指标"), label("任务"), label("表格"))
+	if len(d.Sections) == 0 {
+		add(rowData, "", "（未识别出章节）")
+	}
+	for _, s := range d.Sections {
+		var nt, nk, nb int
+		in := func(sp schema.Span) bool { return s.Span.Start <= sp.Start && sp.End <= s.Span.End && sp.Len() > 0 }
+		for _, t := range d.Targets {
+			if in(t.Span) {
+				nt++
+			}
+		}
+		for _, t := range d.Tasks {
+			if in(t.Span) {
+				nk++
+			}
+		}
+		for _, t := range d.Tables {
+			if in(t.Span) {
+				nb++
+			}
+		}
+		lvl := s.Level - 1
+		if lvl < 0 {
+			lvl = 0
+		}
+		add(rowData, strings.TrimSpace(s.Label), indented{text: strings.TrimSpace(s.Title), level: lvl}, nt, nk, nb)
+	}
+	for _, r := range rows {
+		if err := yield(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var targetCols = []column{
+	{name: "指标", max: 30},
+	{name: "数值（原文）", max: 14},
+	{name: "单位", max: 12},
+	{name: "比较", max: 12},
+	{name: "标准值", max: 20},
+	{name: "标准单位", max: 12},
+	{name: "期限", min: 12},
+	{name: "周期"},
+	{name: "范围", max: 24},
+	{name: "类型", max: 18},
+	{name: "所在章节", max: 40},
+	{name: "来源", max: 24},
+	{name: "原句", max: wideText},
+}
+
+func targetCells(x *docIndex, t *schema.Target) []any {
+	var norm any = t.NormValue
+	if strings.HasPrefix(t.NormUnit, "元") {
+		norm = money(t.NormValue)
+	}
+	if t.Value == "" && t.NormValue == 0 {
+		norm = nil
+	}
+	return []any{t.Subject, t.Value, t.Unit, comparatorWords(t.Comparator), norm, t.NormUnit,
+		date(t.Deadline), periodWords(t.Period), t.Scope, kindWords(t.Kind), x.path(t.Section, t.Span),
+		x.source(t.Source, t.Table, t.Row), t.Sentence}
+}
+
+func targetsSheet(docs []*schema.Document, multi bool) *sheet {
+	return &sheet{
+		name: sheetTargets,
+		cols: append(partCols(multi), targetCols...),
+		rows: func(yield func(row) error) error {
+			for _, d := range docs {
+				x := newDocIndex(d)
+				order := make([]int, len(d.Targets))
+				for i := range order {
+					order[i] = i
+				}
+				sort.SliceStable(order, func(a, b int) bool {
+					return d.Targets[order[a]].Span.Start < d.Targets[order[b]].Span.Start
+				})
+				for _, i := range order {
+					cells := append(partCells(multi, d), targetCells(x, &d.Targets[i])...)
+					if err := yield(row{cells: cells}); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		},
+	}
+}
+
+var taskCols = []column{
+	{name: "编号", max: 10},
+	{name: "任务", max: 30},
+	{name: "角色"},
+	{name: "部门（规范名称）", max: 40},
+	{name: "原文写法", max: 40},
+	{name: "所在章节", max: 40},
+	{name: "来源", max: 24},
+	{name: "任务原文", max: wideText},
+}
+
+func tasksSheet(docs []*schema.Document, multi bool) *sheet {
+	return &sheet{
+		name: sheetTasks,
+		cols: append(partCols(multi), taskCols...),
+		rows: func(yield func(row) error) error {
+			for _, d := range docs {
+				x := newDocIndex(d)
+				order := make([]int, len(d.Tasks))
+				for i := range order {
+					order[i] = i
+				}
+				sort.SliceStable(order, func(a, b int) bool {
+					return d.Tasks[order[a]].Span.Start < d.Tasks[order[b]].Span.Start
+				})
+				for _, i := range order {
+					t := &d.Tasks[i]
+					base := []any{t.Label, t.Title}
+					tail := []any{x.path(t.Section, t.Span), x.source("", t.Table, t.Row), excerpt(x.text(t.Span), 300)}
+					groups := groupRoles(t.Departments)
+					if len(groups) == 0 {
+						groups = []roleGroup{{}}
+					}
+					for _, g := range groups {
+						cells := append(partCells(multi, d), base...)
+						cells = append(cells, roleWords(g.role), strings.Join(g.depts, "、"), strings.Join(g.mentions, "、"))
+						cells = append(cells, tail...)
+						if err := yield(row{cells: cells}); err != nil {
+							return err
+						}
+					}
+				}
+			}
+			return nil
+		},
+	}
+}
+
+type roleGroup struct {
+	role            string
+	depts, mentions []string
+}
+
+// groupRoles groups a task's departments by role (lead, responsible,
+// support), each in its written order.
+func groupRoles(ds []schema.TaskDept) []roleGroup {
+	idx := make([]int, len(ds))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		da, db := ds[idx[a]], ds[idx[b]]
+		if ra, rb := roleOrder(da.Role), roleOrder(db.Role); ra != rb {
+			return ra < rb
+		}
+		if da.Role != db.Role {
+			return da.Role < db.Role
+		}
+		return da.Ordinal < db.Ordinal
+	})
+	var out []roleGroup
+	for _, i := range idx {
+		dp := ds[i]
+		if len(out) == 0 || out[len(out)-1].role != dp.Role {
+			out = append(out, roleGroup{role: dp.Role})
+		}
+		g := &out[len(out)-1]
+		name := dp.Department
+		if name == "" {
+			name = dp.Mention
+		}
+		g.depts = append(g.depts, name)
+		g.mentions = append(g.mentions, dp.Mention)
+	}
+	return out
+}
+
+var (
+	plainNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?$`)
+	groupNumber = regexp.MustCompile(`^-?[1-9][0-9]{0,2}(,[0-9]{3}){1,4}(\.[0-9]{1,6})?$`)
+)
+
+// tableCell writes a table cell that is a plain number as a number, so that
+// the analyst can add it up; everything else stays text as written.
+func tableCell(s string) any {
+	t := strings.TrimSpace(s)
+	switch {
+	case plainNumber.MatchString(t):
+		if v, err := strconv.ParseFloat(t, 64); err == nil {
+			return v
+		}
+	case groupNumber.MatchString(t):
+		if v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64); err == nil {
+			return money(v)
+		}
+	}
+	return s
+}
+
+func tableSheet(names *sheetNames, d *schema.Document, i int, multi bool) *sheet {
+	x := newDocIndex(d)
+	t := &d.Tables[i]
+	full := x.tableName(i)
+	want := full
+	if multi {
+		want = "P" + strconv.Itoa(d.Part) + " " + full
+	}
+	s := &sheet{name: names.take(want, "表"+strconv.Itoa(i+1))}
+	ncol := len(t.Header)
+	for _, r := range t.Rows {
+		ncol = max(ncol, len(r.Cells))
+	}
+	if ncol == 0 {
+		ncol = 1
+	}
+	for c := 0; c < ncol; c++ {
+		h := ""
+		if c < len(t.Header) {
+			h = strings.TrimSpace(t.Header[c])
+		}
+		if h == "" {
+			h = "列" + strconv.Itoa(c+1)
+		}
+		s.cols = append(s.cols, column{name: h, max: 50})
+	}
+	caption := full
+	if multi {
+		caption = "第" + strconv.Itoa(d.Part) + "部分 " + caption
+	}
+	s.title = append(s.title, row{cells: []any{heading(caption)}})
+	if t.UnitNote != "" {
+		s.title = append(s.title, row{cells: []any{t.UnitNote}})
+	}
+	if t.Note != "" {
+		s.after = append(s.after, row{cells: []any{t.Note}})
+	}
+	s.rows = func(yield func(row) error) error {
+		group := ""
+		for _, r := range t.Rows {
+			if r.Group != group {
+				group = r.Group
+				if group != "" {
+					if err := yield(row{cells: []any{group}, kind: rowGroup}); err != nil {
+						return err
+					}
+				}
+			}
+			cells := make([]any, len(r.Cells))
+			for c, v := range r.Cells {
+				cells[c] = tableCell(v)
+			}
+			kind := rowData
+			if r.IsTotal {
+				kind = rowBold
+			}
+			if err := yield(row{cells: cells, kind: kind}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return s
+}
+
+func checksSheet(docs []*schema.Document, multi bool) *sheet {
+	return &sheet{
+		name: sheetChecks,
+		cols: append(partCols(multi), column{name: "类型", max: 24}, column{name: "表格", max: 36},
+			column{name: "说明", max: wideText}, column{name: "原文", max: 50}),
+		rows: func(yield func(row) error) error {
+			for _, d := range docs {
+				x := newDocIndex(d)
+				for _, c := range d.Checks {
+					cells := append(partCells(multi, d), checkKindWords(c.Kind), x.tableName(c.Table), c.Message, excerpt(x.text(c.Span), 120))
+					if err := yield(row{cells: cells}); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		},
+	}
+}

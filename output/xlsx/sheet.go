@@ -1,0 +1,388 @@
+package xlsx
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
+)
+
+// Cell values a row may hold besides string, int and float64.
+type (
+	// money is an amount written with thousands separators.
+	money float64
+	// date is a YYYY-MM-DD string written as an Excel date cell (text when
+	// it does not parse).
+	date string
+	// link is a cell that opens target (a file next to the workbook).
+	link struct{ text, target string }
+	// indented is text indented by level steps (the outline).
+	indented struct {
+		text  string
+		level int
+	}
+	// label is text in the header style (a header line inside a sheet).
+	label string
+	// plain is text that must stay text even when it looks like a number.
+	plain string
+	// heading is a sheet's caption line (large, bold, never wrapped).
+	heading string
+)
+
+// rowKind says how a whole row looks.
+type rowKind uint8
+
+const (
+	rowData  rowKind = iota
+	rowBold          // a total row
+	rowGroup         // a group heading inside a table: bold on a light fill
+	rowPart          // a part heading: bold, larger
+)
+
+type row struct {
+	cells []any
+	kind  rowKind
+}
+
+// column of a sheet.
+type column struct {
+	name string
+	max  float64 // width cap in Excel units; 0: defaultMaxWidth
+	min  float64 // minimum width; 0: fits the header
+	// noWrap keeps long text on one line (clipped by the next cell) instead
+	// of wrapping it: for columns that repeat a long value on every row.
+	noWrap bool
+}
+
+const (
+	defaultMaxWidth = 40
+	wideText        = 70 // sentences, messages
+	titleWidth      = 30
+)
+
+// sheet is what one worksheet shows. rows is called twice: once to measure
+// the column widths (the StreamWriter needs them before the first row), once
+// to write, so sources that stream from a database keep memory flat.
+type sheet struct {
+	name  string
+	cols  []column
+	title []row // rows above the header (caption, unit note); not measured
+	rows  func(yield func(row) error) error
+	after []row // rows below the data (notes), outside the filter range
+	// noHeader writes no header row (the header is part of title).
+	noHeader bool
+}
+
+// displayWidth is the width of s in Excel column units: an East Asian wide
+// character counts as two. For text of several lines, the widest line.
+func displayWidth(s string) float64 {
+	w, best := 0.0, 0.0
+	for _, r := range s {
+		if r == '\n' {
+			best = math.Max(best, w)
+			w = 0
+			continue
+		}
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+			if r < 0x2000 && r >= 0x80 { // Latin-1 and Greek ambiguity: narrow in practice
+				w++
+			} else {
+				w += 2
+			}
+		default:
+			w++
+		}
+	}
+	return math.Max(best, w)
+}
+
+// text of a cell as shown, for measuring.
+func cellText(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case plain:
+		return string(v)
+	case label:
+		return string(v)
+	case heading:
+		return string(v)
+	case int:
+		return strconv.Itoa(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case money:
+		s := strconv.FormatFloat(math.Abs(float64(v)), 'f', 2, 64)
+		s = strings.TrimSuffix(s, ".00")
+		n := len(s)
+		if i := strings.IndexByte(s, '.'); i >= 0 {
+			n = i
+		}
+		return s + strings.Repeat(",", (n-1)/3) // only the length matters
+	case date:
+		return string(v)
+	case link:
+		return v.text
+	case indented:
+		return strings.Repeat("  ", v.level) + v.text
+	}
+	return fmt.Sprint(v)
+}
+
+// writer writes the sheets of one workbook.
+type writer struct {
+	f     *excelize.File
+	st    *styles
+	first bool // the next sheet renames the default Sheet1
+	names *sheetNames
+}
+
+func newWriter() (*writer, error) {
+	f := excelize.NewFile()
+	if err := f.SetDefaultFont(fontName); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &writer{f: f, st: newStyles(f), first: true, names: newSheetNames()}, nil
+}
+
+// addSheet creates the worksheet for s.name (already a valid unique name).
+func (w *writer) addSheet(name string) error {
+	if w.first {
+		w.first = false
+		return w.f.SetSheetName("Sheet1", name)
+	}
+	_, err := w.f.NewSheet(name)
+	return err
+}
+
+// write streams one sheet: widths, frozen header, header, rows, autofilter.
+func (w *writer) write(s *sheet) error {
+	widths := make([]float64, len(s.cols))
+	for i, c := range s.cols {
+		// the filter button takes about two units beside the header text
+		widths[i] = displayWidth(c.name) + 4
+		if c.min > widths[i] {
+			widths[i] = c.min
+		}
+	}
+	err := s.rows(func(r row) error {
+		for i, v := range r.cells {
+			if i >= len(widths) {
+				break
+			}
+			if dw := displayWidth(cellText(v)) + 2; dw > widths[i] {
+				widths[i] = dw
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", s.name, err)
+	}
+	for i, c := range s.cols {
+		m := c.max
+		if m == 0 {
+			m = defaultMaxWidth
+		}
+		if widths[i] > m {
+			widths[i] = m
+		}
+		widths[i] = math.Round(widths[i]*10) / 10
+	}
+
+	if err := w.addSheet(s.name); err != nil {
+		return fmt.Errorf("sheet %s: %w", s.name, err)
+	}
+	sw, err := w.f.NewStreamWriter(s.name)
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", s.name, err)
+	}
+	for i, wd := range widths {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+	}
+	headerRow := len(s.title) + 1
+	if s.noHeader {
+		headerRow--
+	}
+	if headerRow > 0 {
+		top, _ := excelize.CoordinatesToCellName(1, headerRow+1)
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: top, ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+	}
+	n := 0
+	put := func(r row) error {
+		n++
+		cells := make([]any, 0, len(s.cols))
+		for i, v := range r.cells {
+			wd := defaultMaxWidth * 1.0
+			noWrap := false
+			if i < len(widths) {
+				wd, noWrap = widths[i], s.cols[i].noWrap
+			}
+			c, err := w.cell(s.name, i+1, n, v, r.kind, wd, noWrap)
+			if err != nil {
+				return err
+			}
+			cells = append(cells, c)
+		}
+		if r.kind == rowGroup || r.kind == rowPart {
+			// carry the fill across the table
+			id, err := w.st.id(styleKey{bold: true, fill: r.kind == rowGroup, part: r.kind == rowPart})
+			if err != nil {
+				return err
+			}
+			for len(cells) < len(s.cols) {
+				cells = append(cells, excelize.Cell{StyleID: id})
+			}
+		}
+		ref, _ := excelize.CoordinatesToCellName(1, n)
+		return sw.SetRow(ref, cells)
+	}
+	for _, r := range s.title {
+		if err := put(r); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+	}
+	if !s.noHeader {
+		hdr := make([]any, len(s.cols))
+		for i, c := range s.cols {
+			hdr[i] = label(c.name)
+		}
+		if err := put(row{cells: hdr}); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+	}
+	if err := s.rows(put); err != nil {
+		return fmt.Errorf("sheet %s: %w", s.name, err)
+	}
+	last := n
+	if headerRow > 0 && len(s.cols) > 0 {
+		if last == headerRow {
+			last++ // a filter over the header alone
+		}
+		from, _ := excelize.CoordinatesToCellName(1, headerRow)
+		to, _ := excelize.CoordinatesToCellName(len(s.cols), last)
+		if err := w.f.AutoFilter(s.name, from+":"+to, nil); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+	}
+	if len(s.after) > 0 {
+		n = max(n, last) + 1 // one empty row between
+		for _, r := range s.after {
+			if err := put(r); err != nil {
+				return fmt.Errorf("sheet %s: %w", s.name, err)
+			}
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("sheet %s: %w", s.name, err)
+	}
+	return nil
+}
+
+// formulaLike reports whether a spreadsheet would take text typed as s for a
+// formula (or a DDE payload): such text gets the text number format so that
+// editing the cell keeps it text.
+func formulaLike(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '＝' || r == '＋' || r == '－' || r == '＠'
+}
+
+// cell turns a row value into a styled excelize cell. Strings are always
+// written as strings (the StreamWriter writes inline strings; it writes a
+// formula only for Cell.Formula, which this package never sets).
+func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth float64, noWrap bool) (any, error) {
+	k := styleKey{bold: kind != rowData, fill: kind == rowGroup, part: kind == rowPart}
+	wrapIf := func(s string) {
+		if !noWrap && (strings.Contains(s, "\n") || displayWidth(s)+2 > colWidth) {
+			k.wrap = true
+		}
+	}
+	var val any
+	switch v := v.(type) {
+	case nil:
+		if k == (styleKey{}) {
+			return nil, nil
+		}
+	case string:
+		val = v
+		k.text = formulaLike(v)
+		wrapIf(v)
+	case plain:
+		val = string(v)
+		k.text = true
+		wrapIf(string(v))
+	case label:
+		val = string(v)
+		k = styleKey{header: true, wrap: true}
+	case heading:
+		val = string(v)
+		k = styleKey{title: true, text: formulaLike(string(v))}
+	case int, int64:
+		val = v
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			val = ""
+		} else {
+			val = v
+		}
+	case money:
+		val = float64(v)
+		if float64(v) == math.Trunc(float64(v)) {
+			k.numFmt = fmtMoney
+		} else {
+			k.numFmt = fmtMoney2
+		}
+	case date:
+		t, err := time.Parse("2006-01-02", string(v))
+		if err != nil {
+			val = string(v)
+			k.text = formulaLike(string(v))
+		} else {
+			val = t
+			k.numFmt = fmtDate
+		}
+	case indented:
+		val = v.text
+		k.indent = min(v.level, 15)
+		k.text = formulaLike(v.text)
+		wrapIf(v.text)
+	case link:
+		val = v.text
+		k.link = true
+		ref, _ := excelize.CoordinatesToCellName(col, rowN)
+		tip := v.target
+		if err := w.f.SetCellHyperLink(sheet, ref, v.target, "External", excelize.HyperlinkOpts{Tooltip: &tip}); err != nil {
+			return nil, err
+		}
+	default:
+		val = fmt.Sprint(v)
+	}
+	id, err := w.st.id(k)
+	if err != nil {
+		return nil, err
+	}
+	return excelize.Cell{StyleID: id, Value: val}, nil
+}

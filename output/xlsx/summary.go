@@ -1,0 +1,415 @@
+package xlsx
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names of summary.xlsx.
+const (
+	sheetFiles = "文件"
+	sheetDepts = "牵头部门"
+	sheetYears = "年度指标"
+)
+
+// WriteSummary writes summary.xlsx from the database: 文件 (every document,
+// with a link to its workbook), 指标, 任务分工, 牵头部门 (departments by the
+// tasks they lead, are responsible for, support), 年度指标 (targets by
+// deadline year, with a chart) and 核查. Rows are streamed from queries, so
+// memory does not grow with the batch. The database handle may be limited to
+// one connection: no query is run while another is being read.
+func WriteSummary(path string, db *sql.DB) error {
+	w, err := newWriter()
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer w.f.Close()
+	links, err := workbookLinks(db, filepath.Dir(path))
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	for _, s := range []*sheet{filesSheet(db, links), allTargetsSheet(db), allTasksSheet(db), deptSheet(db)} {
+		w.names.take(s.name, s.name)
+		if err := w.write(s); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	if err := w.yearsSheet(db); err != nil {
+		return fmt.Errorf("%s: sheet %s: %w", path, sheetYears, err)
+	}
+	s := allChecksSheet(db)
+	w.names.take(s.name, s.name)
+	if err := w.write(s); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	w.f.SetActiveSheet(0)
+	return save(w.f, path)
+}
+
+// workbookLinks maps every stored source path to the file name of its
+// workbook, when that workbook exists next to the summary (a failed file has
+// none).
+func workbookLinks(db *sql.DB, dir string) (map[string]string, error) {
+	rows, err := db.Query(`SELECT DISTINCT source_path FROM documents`)
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		paths = append(paths, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	names := workbookFileNames(paths)
+	for p, n := range names {
+		if _, err := os.Stat(filepath.Join(dir, n)); err != nil {
+			delete(names, p)
+		}
+	}
+	return names, nil
+}
+
+// stream runs q and yields one row per result row; q runs once per call, so
+// the two passes of a sheet each read the database afresh.
+func stream(db *sql.DB, q string, scan func(*sql.Rows) ([]any, error)) func(func(row) error) error {
+	return func(yield func(row) error) error {
+		rows, err := db.Query(q)
+		if err != nil {
+			return fmt.Errorf("query: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			cells, err := scan(rows)
+			if err != nil {
+				return err
+			}
+			if err := yield(row{cells: cells}); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+}
+
+func filesSheet(db *sql.DB, links map[string]string) *sheet {
+	const q = `SELECT d.source_path, d.part, d.format, d.status, coalesce(d.error,''), coalesce(d.title,''),
+		coalesce(d.doc_number,''), coalesce(d.issuer,''), coalesce(d.issue_date,''), coalesce(d.jurisdiction,''),
+		(SELECT count(*) FROM sections x WHERE x.document_id = d.id),
+		(SELECT count(*) FROM tables x WHERE x.document_id = d.id),
+		(SELECT count(*) FROM targets x WHERE x.document_id = d.id),
+		(SELECT count(*) FROM tasks x WHERE x.document_id = d.id),
+		(SELECT count(*) FROM checks x WHERE x.document_id = d.id)
+		FROM documents d ORDER BY d.source_path, d.part, d.id`
+	return &sheet{
+		name: sheetFiles,
+		cols: []column{{name: "源文件", max: 36, noWrap: true}, {name: "部分"}, {name: "工作簿", max: 30, noWrap: true},
+			{name: "标题", max: 50}, {name: "文号", max: 22}, {name: "发文机关", max: 30}, {name: "成文日期", min: 12},
+			{name: "适用地区", max: 20}, {name: "状态"}, {name: "说明", max: 40}, {name: "章节"}, {name: "表格"},
+			{name: "指标"}, {name: "任务"}, {name: "核查"}, {name: "格式"}},
+		rows: stream(db, q, func(r *sql.Rows) ([]any, error) {
+			var p, format, status, errText, title, num, issuer, day, juris string
+			var part, ns, nb, nt, nk, nc int
+			if err := r.Scan(&p, &part, &format, &status, &errText, &title, &num, &issuer, &day, &juris, &ns, &nb, &nt, &nk, &nc); err != nil {
+				return nil, err
+			}
+			var wb any
+			if n, ok := links[p]; ok {
+				wb = link{text: n, target: n}
+			}
+			return []any{p, part, wb, title, num, issuer, date(day), juris, statusWords(status), errText,
+				ns, nb, nt, nk, nc, format}, nil
+		}),
+	}
+}
+
+// sectionPaths is a CTE giving every section its path: nodes separated by
+// \x1e, label and title by \x1f (formatted by formatPath).
+const sectionPaths = `WITH RECURSIVE sp(id, path, depth) AS (
+	SELECT id, coalesce(label,'') || char(31) || coalesce(title,''), 1 FROM sections WHERE parent_id IS NULL
+	UNION ALL
+	SELECT s.id, sp.path || char(30) || coalesce(s.label,'') || char(31) || coalesce(s.title,''), sp.depth + 1
+	FROM sections s JOIN sp ON s.parent_id = sp.id WHERE sp.depth < 32)
+`
+
+func formatPath(p string) string {
+	if p == "" {
+		return ""
+	}
+	nodes := strings.Split(p, "\x1e")
+	for i, n := range nodes {
+		lbl, title, _ := strings.Cut(n, "\x1f")
+		nodes[i] = sectionName(lbl, title)
+	}
+	return strings.Join(nodes, pathSep)
+}
+
+// tableSource formats the source of a fact read from a table row.
+func tableSource(src string, att, title sql.NullString, ord, rowIdx sql.NullInt64) string {
+	if !ord.Valid {
+		return sourceWords(src)
+	}
+	s := "表格：" + tableName(att.String, title.String, int(ord.Int64))
+	if rowIdx.Valid {
+		s += " 第" + strconv.FormatInt(rowIdx.Int64+1, 10) + "行"
+	}
+	return s
+}
+
+// docCols are the first columns of the summary's fact sheets.
+var docCols = []column{{name: "源文件", max: 30, noWrap: true}, {name: "部分"}, {name: "文件标题", max: titleWidth, noWrap: true}}
+
+func allTargetsSheet(db *sql.DB) *sheet {
+	const q = sectionPaths + `SELECT d.source_path, d.part, coalesce(d.title,''), t.kind, coalesce(t.subject,''),
+		coalesce(t.value,''), coalesce(t.unit,''), t.norm_value, coalesce(t.norm_unit,''), coalesce(t.comparator,''),
+		coalesce(t.deadline,''), coalesce(t.period,''), coalesce(t.scope,''), coalesce(sp.path,''), t.source,
+		tb.attachment, tb.title, tb.ordinal, r.row_index, coalesce(t.sentence,'')
+		FROM targets t JOIN documents d ON d.id = t.document_id
+		LEFT JOIN sp ON sp.id = t.section_id
+		LEFT JOIN table_rows r ON r.id = t.table_row_id
+		LEFT JOIN tables tb ON tb.id = r.table_id
+		ORDER BY d.source_path, d.part, d.id, t.char_start, t.id`
+	return &sheet{
+		name: sheetTargets,
+		cols: append(append([]column(nil), docCols...), targetCols...),
+		rows: stream(db, q, func(r *sql.Rows) ([]any, error) {
+			var p, title, kind, subj, val, unit, nunit, cmp, dl, period, scope, path, src, sent string
+			var part int
+			var norm sql.NullFloat64
+			var att, ttitle sql.NullString
+			var ord, ri sql.NullInt64
+			if err := r.Scan(&p, &part, &title, &kind, &subj, &val, &unit, &norm, &nunit, &cmp, &dl, &period, &scope,
+				&path, &src, &att, &ttitle, &ord, &ri, &sent); err != nil {
+				return nil, err
+			}
+			var nv any
+			if norm.Valid && !(val == "" && norm.Float64 == 0) {
+				nv = norm.Float64
+				if strings.HasPrefix(nunit, "元") {
+					nv = money(norm.Float64)
+				}
+			}
+			return []any{p, part, title, subj, val, unit, comparatorWords(cmp), nv, nunit, date(dl), periodWords(period),
+				scope, kindWords(kind), formatPath(path), tableSource(src, att, ttitle, ord, ri), sent}, nil
+		}),
+	}
+}
+
+func allTasksSheet(db *sql.DB) *sheet {
+	const q = sectionPaths + `SELECT d.source_path, d.part, coalesce(d.title,''), coalesce(k.label,''), coalesce(k.title,''),
+		coalesce(td.role,''),
+		coalesce(group_concat(td.department, '、' ORDER BY td.ordinal),''),
+		coalesce(group_concat(td.mention, '、' ORDER BY td.ordinal),''),
+		coalesce(sp.path,''), tb.attachment, tb.title, tb.ordinal, r.row_index
+		FROM tasks k JOIN documents d ON d.id = k.document_id
+		LEFT JOIN task_departments td ON td.task_id = k.id
+		LEFT JOIN sp ON sp.id = k.section_id
+		LEFT JOIN table_rows r ON r.id = k.table_row_id
+		LEFT JOIN tables tb ON tb.id = r.table_id
+		GROUP BY k.id, td.role
+		ORDER BY d.source_path, d.part, d.id, k.char_start, k.id,
+			CASE td.role WHEN 'lead' THEN 0 WHEN 'responsible' THEN 1 WHEN 'support' THEN 2 ELSE 3 END`
+	cols := append([]column(nil), docCols...)
+	cols = append(cols, taskCols[:len(taskCols)-1]...) // no task text: it would read every document's text per task
+	return &sheet{
+		name: sheetTasks,
+		cols: cols,
+		rows: stream(db, q, func(r *sql.Rows) ([]any, error) {
+			var p, title, lbl, ktitle, role, depts, mentions, path string
+			var part int
+			var att, ttitle sql.NullString
+			var ord, ri sql.NullInt64
+			if err := r.Scan(&p, &part, &title, &lbl, &ktitle, &role, &depts, &mentions, &path, &att, &ttitle, &ord, &ri); err != nil {
+				return nil, err
+			}
+			return []any{p, part, title, lbl, ktitle, roleWords(role), depts, mentions, formatPath(path),
+				tableSource("", att, ttitle, ord, ri)}, nil
+		}),
+	}
+}
+
+func deptSheet(db *sql.DB) *sheet {
+	const q = `SELECT td.department, coalesce(dp.jurisdiction,''),
+		count(DISTINCT CASE WHEN td.role = 'lead' THEN td.task_id END) AS lead,
+		count(DISTINCT CASE WHEN td.role = 'responsible' THEN td.task_id END),
+		count(DISTINCT CASE WHEN td.role = 'support' THEN td.task_id END),
+		count(DISTINCT td.task_id) AS total,
+		count(DISTINCT k.document_id),
+		coalesce((SELECT group_concat(value, '、') FROM json_each(dp.aliases_json)),'')
+		FROM task_departments td JOIN tasks k ON k.id = td.task_id
+		LEFT JOIN departments dp ON dp.name = td.department
+		GROUP BY td.department
+		ORDER BY lead DESC, total DESC, td.department`
+	return &sheet{
+		name: sheetDepts,
+		cols: []column{{name: "部门", max: 36}, {name: "所属地区", max: 20}, {name: "牵头任务数"}, {name: "责任任务数"},
+			{name: "配合任务数"}, {name: "任务合计"}, {name: "涉及文件数"}, {name: "原文写法", max: 60}},
+		rows: stream(db, q, func(r *sql.Rows) ([]any, error) {
+			var name, juris, aliases string
+			var lead, resp, sup, total, docs int
+			if err := r.Scan(&name, &juris, &lead, &resp, &sup, &total, &docs, &aliases); err != nil {
+				return nil, err
+			}
+			return []any{name, juris, lead, resp, sup, total, docs, excerpt(aliases, 300)}, nil
+		}),
+	}
+}
+
+func allChecksSheet(db *sql.DB) *sheet {
+	const q = `SELECT d.source_path, d.part, coalesce(d.title,''), c.kind, tb.attachment, tb.title, tb.ordinal, c.message
+		FROM checks c JOIN documents d ON d.id = c.document_id
+		LEFT JOIN tables tb ON tb.id = c.table_id
+		ORDER BY d.source_path, d.part, d.id, c.char_start, c.id`
+	cols := append([]column(nil), docCols...)
+	cols = append(cols, column{name: "类型", max: 24}, column{name: "表格", max: 36}, column{name: "说明", max: wideText})
+	return &sheet{
+		name: sheetChecks,
+		cols: cols,
+		rows: stream(db, q, func(r *sql.Rows) ([]any, error) {
+			var p, title, kind, msg string
+			var part int
+			var att, ttitle sql.NullString
+			var ord sql.NullInt64
+			if err := r.Scan(&p, &part, &title, &kind, &att, &ttitle, &ord, &msg); err != nil {
+				return nil, err
+			}
+			tname := ""
+			if ord.Valid {
+				tname = tableName(att.String, ttitle.String, int(ord.Int64))
+			}
+			return []any{p, part, title, checkKindWords(kind), tname, msg}, nil
+		}),
+	}
+}
+
+// yearRow is one line of 年度指标.
+type yearRow struct {
+	year                                int
+	n, goal, funding, rate, thres, docs int
+}
+
+// yearsSheet writes 年度指标 in the normal (not streamed) mode, which
+// AddChart needs; it has one row per year, so it stays small.
+func (w *writer) yearsSheet(db *sql.DB) error {
+	rows, err := db.Query(`SELECT CAST(substr(deadline,1,4) AS INTEGER) AS y, count(*),
+		sum(kind = 'goal'), sum(kind = 'funding'), sum(kind = 'rate'), sum(kind = 'threshold'), count(DISTINCT document_id)
+		FROM targets WHERE deadline GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY y ORDER BY y`)
+	if err != nil {
+		return err
+	}
+	var ys []yearRow
+	for rows.Next() {
+		var y yearRow
+		if err := rows.Scan(&y.year, &y.n, &y.goal, &y.funding, &y.rate, &y.thres, &y.docs); err != nil {
+			rows.Close()
+			return err
+		}
+		ys = append(ys, y)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	var undated int
+	if err := db.QueryRow(`SELECT count(*) FROM targets WHERE deadline IS NULL OR deadline NOT GLOB '[0-9][0-9][0-9][0-9]*'`).Scan(&undated); err != nil {
+		return err
+	}
+	// A year without targets is shown as 0, so the chart's axis is honest.
+	if len(ys) > 1 && ys[len(ys)-1].year-ys[0].year < 60 {
+		var full []yearRow
+		for i, y := range ys {
+			if i > 0 {
+				for g := ys[i-1].year + 1; g < y.year; g++ {
+					full = append(full, yearRow{year: g})
+				}
+			}
+			full = append(full, y)
+		}
+		ys = full
+	}
+
+	name := w.names.take(sheetYears, sheetYears)
+	if err := w.addSheet(name); err != nil {
+		return err
+	}
+	f := w.f
+	hdr := []string{"期限年份", "指标数", "目标", "资金", "比例", "门槛", "涉及文件数"}
+	hid, err := w.st.id(styleKey{header: true, wrap: true})
+	if err != nil {
+		return err
+	}
+	for i, h := range hdr {
+		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
+		if err := f.SetCellStr(name, ref, h); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(name, ref, ref, hid); err != nil {
+			return err
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(name, col, col, displayWidth(h)+4); err != nil {
+			return err
+		}
+	}
+	did, err := w.st.id(styleKey{})
+	if err != nil {
+		return err
+	}
+	for i, y := range ys {
+		ref, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := f.SetSheetRow(name, ref, &[]any{y.year, y.n, y.goal, y.funding, y.rate, y.thres, y.docs}); err != nil {
+			return err
+		}
+		end, _ := excelize.CoordinatesToCellName(len(hdr), i+2)
+		if err := f.SetCellStyle(name, ref, end, did); err != nil {
+			return err
+		}
+	}
+	last := len(ys) + 1
+	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	end, _ := excelize.CoordinatesToCellName(len(hdr), max(last, 2))
+	if err := f.AutoFilter(name, "A1:"+end, nil); err != nil {
+		return err
+	}
+	note := fmt.Sprintf("无期限的指标：%d 条（不计入上表）", undated)
+	ref, _ := excelize.CoordinatesToCellName(1, max(last, 2)+2)
+	if err := f.SetCellStr(name, ref, note); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(name, ref, ref, did); err != nil {
+		return err
+	}
+	if len(ys) == 0 {
+		return nil
+	}
+	q := "'" + name + "'!"
+	return f.AddChart(name, "I2", &excelize.Chart{
+		Type: excelize.Col,
+		Series: []excelize.ChartSeries{{
+			Name:       q + "$B$1",
+			Categories: fmt.Sprintf("%s$A$2:$A$%d", q, last),
+			Values:     fmt.Sprintf("%s$B$2:$B$%d", q, last),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}},
+		}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各年份到期的指标数", Font: &excelize.Font{Family: fontName, Size: 12, Bold: true}}}},
+		Legend:    excelize.ChartLegend{Position: "none"},
+		Dimension: excelize.ChartDimension{Width: 640, Height: 320},
+		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
+		XAxis:     excelize.ChartAxis{Font: excelize.Font{Family: fontName}},
+		YAxis:     excelize.ChartAxis{Font: excelize.Font{Family: fontName}, MajorGridLines: true},
+	})
+}
