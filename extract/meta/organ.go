@@ -3,6 +3,7 @@ package meta
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -45,7 +46,7 @@ func isOrgan(s string) bool {
 // on white space and 、, and between names run together.
 func (p *Places) splitOrgans(s string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '、' || r == '\u3000' }) {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '、' }) {
 		out = append(out, p.splitRunTogether(f)...)
 	}
 	return out

@@ -263,3 +263,20 @@ func (p *Places) Mentions(text string) map[string]int {
 	}
 	return out
 }
+
+// known reports whether full is a gazetteer place.
+func (p *Places) known(full string) bool {
+	_, ok := p.byFull[full]
+	return ok
+}
+
+// cityBefore returns the known city named right before district in text
+// (淮安市洪泽区 → 淮安市), or "".
+func (p *Places) cityBefore(text, district string) string {
+	for full, pl := range p.byFull {
+		if pl.parent != "" && strings.Contains(text, full+district) {
+			return full
+		}
+	}
+	return ""
+}

@@ -494,6 +494,10 @@ func (x *extractor) run() {
 	ps := x.paragraphs(ls)
 	var hs headState
 	condPara, condLevel := false, 0
+	// a year stated at the start of a sentence in a 目标 section governs the
+	// rest of that section (二、发展目标 …到2023年末，… ——产业规模…达1000亿元)
+	var secYear numbers.Date
+	hasSecYear, secYearLevel := false, 0
 	var stack []int // marker types in outline order
 	for pi, p := range ps {
 		x.curPara = pi
@@ -534,6 +538,9 @@ func (x *extractor) run() {
 			if lv <= condLevel {
 				condPara = false
 			}
+			if lv <= secYearLevel {
+				hasSecYear, secYearLevel = false, 0
+			}
 		}
 		sents := splitSentences(text, p)
 		paraYear := numbers.Date{}
@@ -558,6 +565,19 @@ func (x *extractor) run() {
 				if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
 					paraYear, hasParaYear = d, true
 				}
+			}
+			if !hasSecYear && hs.level > 0 && strings.Contains(hs.titles[hs.level], "目标") {
+				body := cs
+				if k, _ := listMarker(body); k > 0 {
+					body = body[k:]
+				}
+				body = strings.TrimPrefix(body, "力争")
+				if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
+					secYear, hasSecYear, secYearLevel = d, true, hs.level
+				}
+			}
+			if !hasParaYear && hasSecYear {
+				paraYear, hasParaYear = secYear, true
 			}
 			if x.any("condition", cs) && (strings.HasSuffix(cs, "：") || strings.HasSuffix(cs, ":")) {
 				condPara, condLevel = true, hs.level
@@ -619,6 +639,10 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 	if bg {
 		return
 	}
+	// markup, scripts and style sheets left by a reader are no prose
+	if markup(cs) {
+		return
+	}
 	qs := x.num.Scan(cs)
 	var kept []numbers.Quantity
 	for _, q := range qs {
@@ -665,6 +689,13 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		if t.Comparator == "=" && (strings.HasSuffix(before, "前") || strings.HasSuffix(before, "后")) && (q.Unit == "名" || q.Unit == "位") {
 			t.Comparator, rank = "<=", true
 		}
+		if enumCount(cs[cl0:q.Start], q.Num) {
+			continue
+		}
+		// 每招收1名博士后: the unit a grant is counted in
+		if q.Num == 1 && perOne(before) {
+			continue
+		}
 		// past statements; figures in a framing clause (依托…4个高新区)
 		if x.any("past", cs[cl0:q.Start]) || x.any("past_sentence", cs[:q.Start]) {
 			continue
@@ -684,6 +715,12 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 			t.Period = "annual"
 		}
 		t.Kind = x.kind(cs, q, before, after, cl1, kept[qi+1:], t, cond)
+		// members of a list share their kind (分别给予4000元、8000元培养资助)
+		if qi > 0 && kept[qi-1].End <= q.Start && kept[qi-1].Class == q.Class && len(x.out) > 0 && x.out[len(x.out)-1].Sentence == t.Sentence {
+			if gap := cs[kept[qi-1].End:q.Start]; gap == "、" || gap == "和" || gap == "及" || gap == "或" {
+				t.Kind = x.out[len(x.out)-1].Kind
+			}
+		}
 		if rank {
 			t.Kind = schema.KindThreshold
 		}
@@ -692,6 +729,56 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		x.out = append(x.out, t)
 		x.paraOf = append(x.paraOf, x.curPara)
 	}
+}
+
+// markup reports whether a sentence is code or markup rather than prose:
+// tags, style rules, URL escapes, or more Latin letters than Chinese.
+func markup(s string) bool {
+	for _, w := range []string{"<div", "</div", "<img", "<script", "<span", "{", "}", "$(", "//", "%E", "%e", "=\"", "&amp;", "px;"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	latin, han := 0, 0
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			latin++
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+	}
+	return latin > han
+}
+
+// enumCount reports whether a figure only counts the items listed right
+// before it (著作、论文、调研报告三种).
+func enumCount(before string, v float64) bool {
+	if strings.HasSuffix(before, "等") || v < 2 || v > 20 {
+		return false
+	}
+	n := strings.Count(before, "、") + 1
+	if n < 2 {
+		return false
+	}
+	last := before[strings.LastIndex(before, "、"):]
+	if strings.Contains(last, "等") || utf8.RuneCountInString(last) > 12 {
+		return false
+	}
+	if strings.Contains(last, "和") || strings.Contains(last, "及") {
+		n++
+	}
+	return float64(n) == v
+}
+
+// perOne reports whether the text before a 1 makes it a rate base:
+// 每招收1名, 每引进1个.
+func perOne(before string) bool {
+	k := strings.LastIndex(before, "每")
+	if k < 0 {
+		return false
+	}
+	return utf8.RuneCountInString(before[k:]) <= 5
 }
 
 func round(v float64) float64 {
@@ -815,14 +902,20 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after string, cl
 		}
 		return schema.KindGoal
 	case money:
-		if funding {
+		if funding || t.Comparator == "<=" && t.Deadline == "" && !cond || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
 			return schema.KindFunding
 		}
 		if cond && t.Comparator != "=" {
 			return schema.KindThreshold
 		}
-		if t.Deadline == "" && t.Comparator != "=" && t.Comparator != "~" {
-			return schema.KindThreshold
+		// a floor on money beside a grant in the same sentence is the
+		// grant's condition (总投资500万元以上，资助科技经费100万元以上)
+		if t.Deadline == "" && t.Comparator == ">=" {
+			for _, o := range later {
+				if o.Class == numbers.Money && x.any("funding", cs[q.End:o.Start]) {
+					return schema.KindThreshold
+				}
+			}
 		}
 		return schema.KindGoal
 	}
