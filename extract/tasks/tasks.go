@@ -840,7 +840,7 @@ func (x *extractor) tableTasks() []schema.Task {
 				continue
 			}
 			out = append(out, schema.Task{
-				Label: strings.TrimSpace(row.Seq), Title: strings.Join(strings.Fields(name), " "),
+				Label: strings.TrimSpace(row.Seq), Title: strings.TrimRight(strings.Join(strings.Fields(name), " "), "。；;"),
 				Span: row.Span, Table: ti, Row: ri, Departments: deps,
 			})
 		}
