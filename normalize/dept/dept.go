@@ -185,6 +185,14 @@ func (d *Dict) chain(juris string) []string {
 		}
 		return []string{juris}
 	}
+	// 广西壮族自治区柳州市: a province written before its city.
+	for name, p := range d.places {
+		if p.kind == "prov" && strings.HasPrefix(juris, name) && len(juris) > len(name) {
+			if rest := juris[len(name):]; d.places[rest].parent == name {
+				return d.chain(rest)
+			}
+		}
+	}
 	// A district or county under a known city or province.
 	best := ""
 	for name := range d.places {
