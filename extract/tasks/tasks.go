@@ -584,6 +584,7 @@ func (x *extractor) inheritable(m string) bool {
 // textTasks turns the lists found in paragraphs into tasks.
 func (x *extractor) textTasks() []schema.Task {
 	var out []schema.Task
+	var roles [][]roleList // the role lists of each task in out
 	for i, p := range x.paras {
 		for li, l := range p.lists {
 			segStart := 0
@@ -592,6 +593,14 @@ func (x *extractor) textTasks() []schema.Task {
 			}
 			t, ok := x.taskFor(i, li, segStart, l)
 			if !ok {
+				// （牵头单位：A）（配合单位：B）: a second list right after
+				// the first belongs to the same task.
+				if li > 0 && len(out) > 0 && strings.Trim(p.sq[segStart:l.start], "。；;，, ") == "" {
+					k := len(out) - 1
+					roles[k] = append(roles[k], l.roles...)
+					out[k].Departments = x.departments(roles[k])
+					out[k].Span.End = p.pos(l.end)
+				}
 				continue
 			}
 			t.Departments = x.departments(l.roles)
@@ -599,6 +608,7 @@ func (x *extractor) textTasks() []schema.Task {
 				continue
 			}
 			out = append(out, t)
+			roles = append(roles, append([]roleList(nil), l.roles...))
 		}
 	}
 	return out
@@ -840,7 +850,7 @@ func (x *extractor) tableTasks() []schema.Task {
 				continue
 			}
 			out = append(out, schema.Task{
-				Label: strings.TrimSpace(row.Seq), Title: strings.Join(strings.Fields(name), " "),
+				Label: strings.TrimSpace(row.Seq), Title: strings.TrimRight(strings.Join(strings.Fields(name), " "), "。；;"),
 				Span: row.Span, Table: ti, Row: ri, Departments: deps,
 			})
 		}

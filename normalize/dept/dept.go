@@ -366,8 +366,7 @@ type parsed struct {
 	rest  string // the organ
 }
 
-// isOrganStart reports whether s is a known organ or begins like one
-// after a prefix (a Party 委…).
+// known reports whether s is an organ of the dictionary.
 func (d *Dict) known(s string) bool {
 	_, ok := d.organs[s]
 	return ok
