@@ -371,7 +371,7 @@ func newCompact(text string, start, end int) compact {
 	prevKeep := rune(0)
 	for i := start; i < end; {
 		r, sz := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) || r == '*' {
+		if unicode.IsSpace(r) || r == '*' && strings.HasPrefix(text[i:], "**") || r == '*' && i > 0 && text[i-1] == '*' {
 			// keep one space between two ASCII alphanumerics (2018 2019, R D)
 			nr, _ := utf8.DecodeRuneInString(text[i+sz:])
 			if r == ' ' && isASCIIAlnum(prevKeep) && isASCIIAlnum(nr) && i+sz < end {
@@ -646,7 +646,7 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 	qs := x.num.Scan(cs)
 	var kept []numbers.Quantity
 	for _, q := range qs {
-		if q.Is() && !x.excluded(cs, q) {
+		if q.Is() && q.NormValue > 0 && !x.excluded(cs, q) {
 			kept = append(kept, q)
 		}
 	}
@@ -738,7 +738,7 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 // markup reports whether a sentence is code or markup rather than prose:
 // tags, style rules, URL escapes, or more Latin letters than Chinese.
 func markup(s string) bool {
-	for _, w := range []string{"<div", "</div", "<img", "<script", "<span", "{", "}", "$(", "//", "%E", "%e", "=\"", "&amp;", "px;"} {
+	for _, w := range []string{"<div", "</div", "<img", "<script", "<span", "{", "}", "$(", "//", "%E", "%e", "=\"", "&amp;", "px;", "-->", "<!"} {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -908,7 +908,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 		rest = rest[:k]
 	}
 	tier := x.prefix("tier", a) != "" || x.any("tier", rest) && (strings.HasPrefix(a, "、") || strings.HasPrefix(rest, "、") || strings.HasPrefix(a, "等"))
-	if q.Class == numbers.Score || tier {
+	if q.Class == numbers.Score || q.Class == numbers.Age || tier {
 		return schema.KindThreshold
 	}
 	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
@@ -1014,10 +1014,14 @@ func (x *extractor) tailNoun(s string) string {
 	}
 	toks := x.sg.Words(s)
 	k := len(toks)
+	for k > 0 && funcWord[toks[k-1]] {
+		k--
+	}
+	toks = toks[:k]
 	n := 0
 	for k > 0 {
 		t := toks[k-1]
-		if isPunct(t) || x.isVerbTok(t) || strings.Contains(t, "年") && strings.ContainsAny(t, "0123456789") || n >= 12 {
+		if isPunct(t) || x.isVerbTok(t) || t == "年" || funcWord[t] && n > 0 || strings.ContainsAny(t, "0123456789") || n >= 12 {
 			break
 		}
 		n += utf8.RuneCountInString(t)
@@ -1043,6 +1047,10 @@ func (x *extractor) headNoun(s string) string {
 	}
 	return b.String()
 }
+
+// funcWord are tokens that end no subject: 花生种植、收获机械化率分别为
+// 55%和65%.
+var funcWord = map[string]bool{"和": true, "及": true, "与": true, "或": true, "均": true, "分别": true, "的": true, "等": true, "为": true, "是": true, "将": true, "要": true, "到": true, "在": true}
 
 func (x *extractor) isVerbTok(t string) bool {
 	for _, w := range x.kw["verb"] {
