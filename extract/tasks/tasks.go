@@ -101,7 +101,9 @@ func (p *para) breakAt(i int) bool {
 var (
 	reLabel = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零〇0-9]+[条章节项]|[（(][一二三四五六七八九十百零〇]+[）)]|[（(][0-9]{1,3}[）)]|[一二三四五六七八九十百]+[、．.]|[0-9]{1,3}(?:[.．][0-9]{1,3})*[、．.](?:[^0-9]|$)|[0-9]{1,3}[)）]|[①-⑳])`)
 	// A list label: 牵头单位： … at the start of a list.
-	reRole = regexp.MustCompile(`(?:主要)?(?:牵头|配合|责任|主责|负责|协办|参与|协同|协助|承办|主办)(?:单位|部门)(?:、单位|、部门|及单位)?[:：]|(?:牵头|配合|责任)[:：]`)
+	reRole = regexp.MustCompile(`(?:主要)?(?:牵头|配合|责任|主责|负责|协办|参与|协同|协助|承办|主办)(?:责任)?(?:单位|部门)(?:、单位|、部门|及单位)?[:：]|(?:牵头|配合|责任)[:：]`)
+	// Another field after a list: 完成时限：…, 时间节点：….
+	reOtherField = regexp.MustCompile(`[；;，,。]?\p{Han}{2,6}[:：]`)
 	// A paragraph that opens with a list belongs to the one before it.
 	reListStart = regexp.MustCompile(`^[（(\[【［]?(?:主要)?(?:牵头|配合|责任|主责)(?:单位|部门)`)
 	reTerminal  = regexp.MustCompile(`[。！？；;）)\]】」”"]$`)
@@ -334,7 +336,11 @@ func (x *extractor) parseLabelled(content string) []roleList {
 			end = locs[k+1][0]
 		}
 		lab := content[loc[0]:loc[1]]
-		items := x.split(content[loc[1]:end], false)
+		body := content[loc[1]:end]
+		if f := reOtherField.FindStringIndex(body); f != nil {
+			body = body[:f[0]]
+		}
+		items := x.split(body, false)
 		if len(items) == 0 {
 			continue
 		}
@@ -355,7 +361,7 @@ func roleOf(label string) string {
 
 var (
 	reDutyEnd  = regexp.MustCompile(`(?:按职能分别负责|按职责分别负责|按职责分工负责|按职能分工负责|按职责负责|按职能负责|分别负责|共同负责|牵头负责|负责落实|负责)$`)
-	reLeadSupp = regexp.MustCompile(`^由?(.+?)牵头[，,、]?(.+?)(?:配合|参与|协助|按职责分工负责|按职责负责|负责)$`)
+	reLeadSupp = regexp.MustCompile(`^由?(.+?)(?:牵头|指导)[，,、]?(.+?)(?:配合|参与|协助|按职责分工负责|按职责负责|负责)$`)
 	reLeadOnly = regexp.MustCompile(`^由?(.+?)牵头(?:负责)?$`)
 )
 
@@ -614,6 +620,9 @@ func (x *extractor) taskFor(i, li, segStart int, l list) (schema.Task, bool) {
 		_, n := utf8.DecodeRuneInString(seg[q:])
 		q += n
 	}
+	if len(cands) == 0 {
+		cands = inlineLabels(seg)
+	}
 	lab := -1
 	for k, c := range cands {
 		stop := len(seg)
@@ -651,6 +660,31 @@ func (x *extractor) taskFor(i, li, segStart int, l list) (schema.Task, bool) {
 		return t, false
 	}
 	return t, true
+}
+
+var reStrongLabel = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零〇0-9]+条|[（(][一二三四五六七八九十百零〇]+[）)]|[一二三四五六七八九十百]+、)`)
+
+// inlineLabels finds item labels inside run-on text that lost its line
+// breaks (…绿色化(一)支持企业科技创新。…): after a sentence end, or a
+// Chinese-numeral label whose title ends within a short heading.
+func inlineLabels(seg string) []int {
+	var out []int
+	prev := rune(0)
+	for q, r := range seg {
+		if q > 0 && label(seg[q:]) > 0 {
+			switch {
+			case strings.ContainsRune("。；：！？", prev):
+				out = append(out, q)
+			case unicode.Is(unicode.Han, prev) && reStrongLabel.MatchString(seg[q:]):
+				rest := seg[q+label(seg[q:]):]
+				if e := strings.Index(rest, "。"); e >= 0 && utf8.RuneCountInString(rest[:e]) <= maxTitle {
+					out = append(out, q)
+				}
+			}
+		}
+		prev = r
+	}
+	return out
 }
 
 func (l list) bracketed(p *para) bool {

@@ -285,6 +285,10 @@ func (d *Dict) Canonical(mention, juris string) (name, nameJuris string) {
 	if o, ok := d.organs[m]; ok && o.kind == kindNat {
 		return o.national, National
 	}
+	// A body under a national organ: 国家药监局医疗器械技术审评检查长三角分中心.
+	if full := d.nationalPrefix(m); full != "" {
+		return full, National
+	}
 	if IsCollective(m) {
 		return m, ""
 	}
@@ -318,6 +322,29 @@ func (d *Dict) Canonical(mention, juris string) (name, nameJuris string) {
 		return d.apply(o, p.unit), p.unit
 	}
 	return p.unit + p.rest, p.unit
+}
+
+// nationalPrefix expands the national organ that m starts with
+// (国家药监局… → 国家药品监督管理局…), "" when m starts with none.
+func (d *Dict) nationalPrefix(m string) string {
+	best, full := "", ""
+	try := func(name, national string) {
+		if len(name) > len(best) && len(name) < len(m) && strings.HasPrefix(m, name) && utf8.RuneCountInString(name) >= 3 {
+			best, full = name, national
+		}
+	}
+	for name, o := range d.organs {
+		if o.kind == kindNat {
+			try(name, o.national)
+		}
+		if strings.HasPrefix(o.national, "国家") || strings.HasPrefix(o.national, "中国") || strings.HasPrefix(o.national, "中华") {
+			try(o.national, o.national)
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return full + m[len(best):]
 }
 
 // apply builds the name of a known organ o of unit j.
