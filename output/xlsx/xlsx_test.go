@@ -159,8 +159,8 @@ func TestWriteDocument(t *testing.T) {
 	}
 	norm, dl := colOf(t, rows, 0, "标准值"), colOf(t, rows, 0, "期限")
 	for _, c := range []struct {
-		row       int
-		col       int
+		row        int
+		col        int
 		raw, shown string
 	}{
 		{4, norm, "140000000", "140,000,000"},
