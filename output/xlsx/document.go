@@ -49,7 +49,6 @@ func WriteDocument(path string, docs []*schema.Document) error {
 			return fmt.Errorf("%s: %w", path, err)
 		}
 	}
-	w.f.SetActiveSheet(0)
 	return save(w.f, path)
 }
 

@@ -48,7 +48,6 @@ func WriteSummary(path string, db *sql.DB) error {
 	if err := w.write(s); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	w.f.SetActiveSheet(0)
 	return save(w.f, path)
 }
 
