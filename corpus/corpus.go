@@ -159,6 +159,10 @@ func Walk(paths []string) ([]Input, []Skipped, error) {
 			if strings.HasPrefix(d.Name(), ".") {
 				return nil
 			}
+			if isFolderNote(d.Name()) {
+				skipped = append(skipped, Skipped{Path: p, Reason: "folder description (README), not a policy"})
+				return nil
+			}
 			if d.Type()&fs.ModeSymlink != 0 {
 				st, err := os.Stat(p)
 				if err != nil {
@@ -190,6 +194,14 @@ func Walk(paths []string) ([]Input, []Skipped, error) {
 	}
 	sort.SliceStable(ins, func(i, j int) bool { return ins[i].Path < ins[j].Path })
 	return ins, skipped, nil
+}
+
+// isFolderNote reports whether a file found while walking a folder describes
+// the folder (README.md, readme.txt …) rather than being a policy. A README
+// named explicitly on the command line is still read.
+func isFolderNote(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	return base == "README" || base == "LICENSE" || base == "CHANGELOG"
 }
 
 // ReadBytes reads a whole file, refusing files larger than the limit.

@@ -3,10 +3,12 @@ package corpus
 import (
 	"context"
 
+	"policyx/corpus/pdf"
 	"policyx/schema"
 )
 
-// decodePDF reads a PDF. (Placeholder.)
+// decodePDF reads a PDF: paragraphs and tables with their pages (see
+// package corpus/pdf).
 func decodePDF(ctx context.Context, data []byte, lim Limits) ([]schema.Block, []schema.Diagnostic, error) {
-	return nil, nil, errNotYet
+	return pdf.Read(ctx, data, pdf.Options{MaxPages: lim.MaxPages, MaxStreamBytes: lim.MaxZipEntry})
 }

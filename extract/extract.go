@@ -49,7 +49,7 @@ func (e *Extractor) Split(doc *schema.Document) []*schema.Document {
 
 // Run fills every fact of one document.
 func (e *Extractor) Run(doc *schema.Document) {
-	m, diags := meta.Extract(doc)
+	m, diags := meta.ExtractWith(doc, e.dict)
 	doc.Meta = m
 	doc.Diagnostics = append(doc.Diagnostics, diags...)
 	doc.Sections = sections.Extract(doc)

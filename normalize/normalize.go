@@ -1,76 +1,98 @@
 // Package normalize cleans text: width folding, stray spaces, re-joined
-// hard-wrapped lines, page artefacts and site chrome. It turns a Document's
-// raw reader blocks into the normalized Document.Text that every Span points
-// into.
+// hard-wrapped lines, page artefacts and flattened web text. It turns a
+// Document's raw reader blocks into the normalized Document.Text that every
+// Span points into.
+//
+// Character-level steps are x/text transform.Transformers (FoldSpaces,
+// FoldWidth, RemoveCJKSpaces; Chars chains them). Block-level steps work on
+// []schema.Block where an empty BlockPara stands for a blank line:
+// Headings, DropPageArtefacts, JoinWrapped, SplitFlattened. Document runs
+// them all. Every step is linear in the size of its input.
 package normalize
 
 import (
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-
-	"golang.org/x/text/width"
 
 	"policyx/schema"
 )
 
-// foldable are the full-width forms folded to ASCII: digits, Latin letters,
-// the percent sign and the ideographic space. Chinese punctuation （），：；
-// stays as written.
-var foldable = &unicode.RangeTable{R16: []unicode.Range16{
-	{Lo: 0x3000, Hi: 0x3000, Stride: 1},
-	{Lo: 0xFF05, Hi: 0xFF05, Stride: 1},
-	{Lo: 0xFF10, Hi: 0xFF19, Stride: 1},
-	{Lo: 0xFF21, Hi: 0xFF3A, Stride: 1},
-	{Lo: 0xFF41, Hi: 0xFF5A, Stride: 1},
-}}
-
-// foldWidth folds full-width digits and Latin letters with x/text's width.
-var foldWidth = runes.If(runes.In(foldable), width.Fold, nil)
-
-// Line normalizes one line of text: full-width digits and Latin letters
-// folded to half-width.
+// Line normalizes one line of text with the whole character chain: Unicode
+// spaces folded, full-width digits and Latin letters folded to half-width,
+// stray spaces between CJK characters removed, outer space trimmed.
 func Line(s string) string {
-	out, _, err := transform.String(foldWidth, s)
-	if err != nil {
-		return s
-	}
-	return out
+	return strings.TrimSpace(apply(Chars(), s))
 }
 
 // Document normalizes doc.Blocks in place and builds doc.Text: blocks are
-// joined by "\n" and each block's Span set to its place in the text.
+// joined by "\n" and each block's Span set to its place in the text, so that
+// doc.Text[b.Span.Start:b.Span.End] == b.Text. Table blocks get their cells
+// normalized (a line break inside a cell becomes a space) and their Text
+// set to rows joined by "\n", cells by "\t". Empty blocks are dropped.
 func Document(doc *schema.Document) {
-	var b strings.Builder
-	out := doc.Blocks[:0]
-	for _, blk := range doc.Blocks {
+	pre := prefold()
+	blocks := make([]schema.Block, 0, len(doc.Blocks))
+	for _, b := range doc.Blocks {
+		if b.Kind != schema.BlockTable {
+			b.Text = apply(pre, b.Text)
+		}
+		blocks = append(blocks, b)
+	}
+	blocks = Headings(blocks)
+	blocks = DropPageArtefacts(blocks)
+	blocks = JoinWrapped(blocks)
+	blocks = SplitFlattened(blocks)
+
+	chars := Chars()
+	var text strings.Builder
+	out := blocks[:0]
+	for _, blk := range blocks {
 		if blk.Kind == schema.BlockTable {
-			for i, row := range blk.Rows {
-				for j := range row {
-					blk.Rows[i][j] = strings.TrimSpace(Line(row[j]))
-				}
+			if !normalizeTable(&blk) {
+				continue
 			}
-			lines := make([]string, len(blk.Rows))
-			for i, row := range blk.Rows {
-				lines[i] = strings.Join(row, "\t")
-			}
-			blk.Text = strings.Join(lines, "\n")
 		} else {
-			blk.Text = strings.TrimSpace(Line(blk.Text))
+			blk.Text = strings.TrimSpace(apply(chars, blk.Text))
 			if blk.Text == "" {
 				continue
 			}
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
+		if text.Len() > 0 {
+			text.WriteByte('\n')
 		}
-		start := b.Len()
-		b.WriteString(blk.Text)
-		blk.Span = schema.Span{Start: start, End: b.Len()}
+		start := text.Len()
+		text.WriteString(blk.Text)
+		blk.Span = schema.Span{Start: start, End: text.Len()}
 		out = append(out, blk)
 	}
 	doc.Blocks = out
-	doc.Text = b.String()
+	doc.Text = text.String()
+}
+
+// normalizeTable normalizes every cell and builds the table's Text. A line
+// break inside a cell (several paragraphs in one cell) becomes one space,
+// and tabs inside a cell become spaces, so the Text keeps one row per line
+// and one cell per tab. It reports false for a table without any text.
+func normalizeTable(blk *schema.Block) bool {
+	any := false
+	lines := make([]string, 0, len(blk.Rows))
+	for i, row := range blk.Rows {
+		for j, cell := range row {
+			if strings.ContainsAny(cell, "\n\r\t") {
+				parts := strings.FieldsFunc(cell, func(r rune) bool { return r == '\n' || r == '\r' })
+				for k := range parts {
+					parts[k] = Line(strings.ReplaceAll(parts[k], "\t", " "))
+				}
+				cell = strings.Join(parts, " ")
+			} else {
+				cell = Line(cell)
+			}
+			blk.Rows[i][j] = strings.TrimSpace(cell)
+			if cell != "" {
+				any = true
+			}
+		}
+		lines = append(lines, strings.Join(row, "\t"))
+	}
+	blk.Text = strings.Join(lines, "\n")
+	return any
 }

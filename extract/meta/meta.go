@@ -1,10 +1,625 @@
 // Package meta extracts 公文 metadata: title, 发文字号, issuer, 成文日期 and
 // jurisdiction.
+//
+// Sources, best first: the metadata box of a saved web page (发文字号: /
+// 成文日期: label lines), the notice itself (the title line …关于印发…的通知,
+// the 文号 line, the 署名 lines and the date under them), and as a last resort
+// what the text says about places.
+//
+// Jurisdiction is the government level the 市/自治区/省/区/县 of department
+// names refers to: a province (广西壮族自治区), a city (柳州市), a district
+// with its city (广州市黄埔区), or 中华人民共和国 for central organs (国务院,
+// 国家发展改革委, 海关总署).
 package meta
 
-import "policyx/schema"
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"policyx/schema"
+)
+
+// Canonicalizer expands a department mention to its canonical full name in a
+// document of jurisdiction juris (normalize/dept.Dict implements it).
+type Canonicalizer interface {
+	Canonical(mention, juris string) (name, nameJuris string)
+}
 
 // Extract reads the metadata of doc from its normalized text and blocks.
 func Extract(doc *schema.Document) (schema.Meta, []schema.Diagnostic) {
-	return schema.Meta{}, nil
+	return ExtractWith(doc, nil)
 }
+
+// ExtractWith is Extract with a department dictionary to expand abbreviated
+// issuers (自治区科技厅 → 广西壮族自治区科学技术厅); canon may be nil.
+func ExtractWith(doc *schema.Document, canon Canonicalizer) (schema.Meta, []schema.Diagnostic) {
+	p := mustPlaces()
+	x := &extractor{p: p, text: doc.Text, canon: canon}
+	x.lines = splitLines(doc.Text)
+	return x.run()
+}
+
+type line struct {
+	start int
+	text  string // trimmed of spaces and Markdown markers
+}
+
+func splitLines(text string) []line {
+	var out []line
+	off := 0
+	for _, s := range strings.SplitAfter(text, "\n") {
+		t := strings.TrimRight(s, "\n")
+		lead := len(t) - len(strings.TrimLeft(t, " \t#>*-"))
+		t2 := strings.TrimSpace(strings.Trim(t, " \t#>*"))
+		if strings.HasPrefix(strings.TrimLeft(t, " "), "- ") {
+			t2 = strings.TrimSpace(strings.TrimPrefix(strings.TrimLeft(t, " "), "- "))
+			t2 = strings.TrimSpace(strings.Trim(t2, "*"))
+		}
+		_ = lead
+		if t2 != "" {
+			out = append(out, line{start: off, text: t2})
+		}
+		off += len(s)
+	}
+	return out
+}
+
+type extractor struct {
+	p     *Places
+	text  string
+	lines []line
+	canon Canonicalizer
+	diags []schema.Diagnostic
+
+	boxLines map[int]bool // indexes of metadata-box lines
+	box      struct{ title, docNum, date, issuer string }
+}
+
+func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
+	var m schema.Meta
+	x.readBox()
+
+	titleAt, titleEnd, title, prefix := x.noticeTitle()
+	switch {
+	case title != "":
+		m.Title = title
+	case x.box.title != "":
+		m.Title = x.box.title
+	default:
+		var organ string
+		m.Title, organ = x.ownTitle()
+		if prefix == "" {
+			prefix = organ
+		}
+	}
+
+	m.DocNumber = x.box.docNum
+	if m.DocNumber == "" {
+		m.DocNumber = x.bodyDocNum(titleAt, titleEnd)
+	}
+
+	from := 0
+	if titleAt >= 0 {
+		from = titleAt
+	}
+	date, signers := x.signature(from)
+	m.IssueDate = x.box.date
+	if m.IssueDate == "" {
+		m.IssueDate = date
+	} else if date != "" && date != m.IssueDate {
+		x.warn("成文日期 %s in the metadata box, %s under the signature; kept the box", m.IssueDate, date)
+	}
+
+	// issuer organs, best source first
+	organs := signers
+	if len(organs) == 0 && prefix != "" {
+		organs = x.titleOrgans(prefix)
+	}
+	if len(organs) == 0 && x.box.issuer != "" {
+		organs = x.p.splitOrgans(x.box.issuer)
+	}
+
+	m.Jurisdiction = x.jurisdiction(organs, m.DocNumber, prefix)
+	for i, o := range organs {
+		organs[i] = x.p.expandOrgan(o, m.Jurisdiction, x.canon)
+	}
+	m.Issuer = strings.Join(dedupe(organs), "、")
+
+	if m.Title == "" {
+		x.info("no title found")
+	}
+	if m.IssueDate == "" {
+		x.info("no 成文日期 found")
+	}
+	if m.Jurisdiction == "" {
+		x.warn("jurisdiction unknown")
+	}
+	return m, x.diags
+}
+
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0]
+	for _, s := range ss {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (x *extractor) warn(format string, a ...any) {
+	x.diags = append(x.diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: "meta", Message: sprintf(format, a...)})
+}
+
+func (x *extractor) info(format string, a ...any) {
+	x.diags = append(x.diags, schema.Diagnostic{Severity: schema.SevInfo, Stage: "meta", Message: sprintf(format, a...)})
+}
+
+// ---------------------------------------------------------------- metadata box
+
+type boxField int
+
+const (
+	boxNone boxField = iota
+	boxDocNum
+	boxDate
+	boxTitle
+	boxIssuer
+	boxOther
+)
+
+var boxLabels = map[string]boxField{
+	"发文字号": boxDocNum, "文号": boxDocNum, "政策文号": boxDocNum, "文件编号": boxDocNum, "发文号": boxDocNum, "文件字号": boxDocNum,
+	"成文日期": boxDate, "成文时间": boxDate,
+	"标题": boxTitle, "政策名": boxTitle, "政策名称": boxTitle, "文件名称": boxTitle, "文件标题": boxTitle, "名称": boxTitle,
+	"发文机关": boxIssuer, "发文单位": boxIssuer, "发布机关": boxIssuer, "制发机关": boxIssuer, "发文机构": boxIssuer,
+	"索引号": boxOther, "主题分类": boxOther, "分类": boxOther, "发布日期": boxOther, "发布时间": boxOther, "日期": boxOther,
+	"效力状态": boxOther, "文件状态": boxOther, "文件下载": boxOther, "相关解读": boxOther, "主题词": boxOther,
+	"实施日期": boxOther, "失效日期": boxOther, "失效时间": boxOther, "统一编号": boxOther, "网址": boxOther, "链接": boxOther,
+	"来源": boxOther, "信息来源": boxOther, "发布机构": boxOther, "公文种类": boxOther, "牵头单位": boxOther, "公开方式": boxOther,
+	"详情页链接": boxOther, "具体链接": boxOther, "原文链接": boxOther, "检索时间": boxOther, "检索关键词": boxOther,
+	"文档类型": boxOther, "产业类型": boxOther, "体裁分类": boxOther, "生成日期": boxOther, "有效性": boxOther, "组配分类": boxOther,
+}
+
+// boxLabel splits "发文字号：桂政发〔2018〕51号" into its field and value.
+func boxLabel(s string) (boxField, string, bool) {
+	i := strings.IndexAny(s, ":：")
+	if i < 0 || i > 40 {
+		return boxNone, "", false
+	}
+	label := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '*' || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, s[:i])
+	f, ok := boxLabels[label]
+	if !ok {
+		return boxNone, "", false
+	}
+	sep := ":"
+	if strings.HasPrefix(s[i:], "：") {
+		sep = "："
+	}
+	v := strings.TrimSpace(strings.Trim(strings.TrimSpace(s[i+len(sep):]), "*"))
+	return f, v, true
+}
+
+// reBoxLabelAny finds box labels inside a line (索引号：… 成文日期：… on one
+// line, or run together by a page's layout).
+var reBoxLabelAny = func() *regexp.Regexp {
+	keys := make([]string, 0, len(boxLabels))
+	for k := range boxLabels {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j] })
+	for i, k := range keys {
+		// allow spaces inside a label (标 题, 文　　号)
+		var b strings.Builder
+		for j, r := range k {
+			if j > 0 {
+				b.WriteString(`[ \t]*`)
+			}
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+		keys[i] = b.String()
+	}
+	return regexp.MustCompile(`(` + strings.Join(keys, "|") + `)[ \t]*\**[ \t]*[:：]`)
+}()
+
+// boxFields splits a line into its label: value pairs; nil when the line does
+// not start with a label.
+func boxFields(s string) [][2]string {
+	locs := reBoxLabelAny.FindAllStringIndex(s, -1)
+	if len(locs) == 0 || strings.TrimSpace(strings.Trim(s[:locs[0][0]], "-*# ")) != "" {
+		return nil
+	}
+	var out [][2]string
+	for k, loc := range locs {
+		end := len(s)
+		if k+1 < len(locs) {
+			end = locs[k+1][0]
+		}
+		out = append(out, [2]string{s[loc[0]:loc[1]], s[loc[1]:end]})
+	}
+	return out
+}
+
+// readBox reads label lines (发文字号: …) of a saved page's metadata box,
+// with the value on the same line or the next.
+func (x *extractor) readBox() {
+	x.boxLines = map[int]bool{}
+	limit := len(x.lines)
+	if limit > 80 {
+		limit = 80
+	}
+	for i := 0; i < limit; i++ {
+		fields := boxFields(x.lines[i].text)
+		if fields == nil {
+			continue
+		}
+		x.boxLines[i] = true
+		for k, fv := range fields {
+			f, _, _ := boxLabel(fv[0])
+			v := strings.TrimSpace(strings.Trim(strings.TrimSpace(fv[1]), "*"))
+			if v == "" && k == len(fields)-1 && i+1 < len(x.lines) && x.valueLine(x.lines[i+1].text, f) {
+				v = x.lines[i+1].text
+				x.boxLines[i+1] = true
+				i++
+			}
+			x.setBox(f, v)
+		}
+	}
+}
+
+// valueLine reports whether next can be the value of an empty label of kind f.
+func (x *extractor) valueLine(next string, f boxField) bool {
+	if boxFields(next) != nil || runeLen(next) > 120 {
+		return false
+	}
+	if f == boxTitle {
+		return true
+	}
+	// an empty 主题词: must not swallow the title that follows the box
+	return runeLen(next) <= 60 && !strings.Contains(next, "关于") && !reTitleEnd.MatchString(next)
+}
+
+func (x *extractor) setBox(f boxField, v string) {
+	if v == "" || v == "无" {
+		return
+	}
+	switch f {
+	case boxDocNum:
+		if x.box.docNum == "" {
+			x.box.docNum = NormalizeDocNumber(v)
+		}
+	case boxDate:
+		if x.box.date == "" {
+			x.box.date = ParseDate(v)
+		}
+	case boxTitle:
+		if x.box.title == "" {
+			x.box.title = CompactTitle(stripTitleDocNum(v))
+		}
+	case boxIssuer:
+		if x.box.issuer == "" {
+			x.box.issuer = strings.TrimSpace(v)
+		}
+	}
+}
+
+// ---------------------------------------------------------------- title
+
+// reTitleEnd matches the kind word a 公文 title ends with.
+var reTitleEnd = regexp.MustCompile(`(通知|意见|决定|办法|方案|规定|细则|措施|通报|批复|报告|函|公告|通告|纪要|规划|计划|指引|指南|条例|决议|命令|准则|规则|要点|清单|目录|标准|制度)$`)
+
+// reTrailDocNum is a (文号) after a title.
+var reTrailDocNum = regexp.MustCompile(`\s*[(（]\s*` + reDocNum.String() + `\s*[)）]\s*$`)
+
+func stripTitleDocNum(s string) string {
+	return strings.TrimSpace(reTrailDocNum.ReplaceAllString(s, ""))
+}
+
+// reBodyHeading is a first-level body heading: 一、 第一章 第一条.
+var reBodyHeading = regexp.MustCompile(`^(一、|第一章|第一条|第一部分)`)
+
+// headEnd returns the index of the first line of the policy body proper.
+func (x *extractor) headEnd() int {
+	for i, l := range x.lines {
+		if reBodyHeading.MatchString(l.text) {
+			return i
+		}
+	}
+	if len(x.lines) < 80 {
+		return len(x.lines)
+	}
+	return 80
+}
+
+func isMainSend(s string) bool {
+	s = strings.TrimSpace(s)
+	return (strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")) && !strings.ContainsAny(s, "。")
+}
+
+// noticeTitle finds the notice's title line(s): …关于…的通知, possibly
+// broken over several lines and preceded by the issuers' line. It returns the
+// first and one-past-last line index, the joined title and the issuer prefix
+// before 关于 (or 印发).
+func (x *extractor) noticeTitle() (at, end int, title, prefix string) {
+	he := x.headEnd()
+	for i := 0; i < he; i++ {
+		if x.boxLines[i] {
+			continue
+		}
+		t := x.lines[i].text
+		if !strings.Contains(t, "关于") && !strings.Contains(t, "印发") && !strings.Contains(t, "转发") {
+			continue
+		}
+		if strings.ContainsAny(t, "。；") || runeLen(t) > 160 {
+			continue
+		}
+		start := i
+		if strings.HasPrefix(t, "关于") && i > 0 && !x.boxLines[i-1] && x.p.organLine(x.lines[i-1].text) != nil {
+			start = i - 1
+		}
+		joined := ""
+		for j := start; j < len(x.lines) && j < i+5; j++ {
+			lt := x.lines[j].text
+			if j > i && (reDocNumAt.MatchString(lt) || isMainSend(lt) || ParseDate(lt) != "" || strings.ContainsAny(lt, "。；")) {
+				break
+			}
+			joined += lt
+			c := stripTitleDocNum(CompactTitle(joined))
+			c = strings.TrimSpace(reDocNumAt.ReplaceAllString(c, ""))
+			if reTitleEnd.MatchString(c) && (strings.Contains(c, "关于") || strings.Contains(c, "印发") || strings.Contains(c, "转发")) {
+				return start, j + 1, c, issuerPrefix(c)
+			}
+		}
+	}
+	return -1, -1, "", ""
+}
+
+// issuerPrefix returns the organs' part of a title: before 关于, or before
+// 印发/转发 when the title starts with the organs.
+func issuerPrefix(title string) string {
+	i := strings.Index(title, "关于")
+	for _, w := range []string{"印发", "转发"} {
+		if j := strings.Index(title, w); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+	}
+	if i <= 0 {
+		return ""
+	}
+	return title[:i]
+}
+
+// titleOrgans reads the issuers from a title prefix (自治区科技厅等5部门 →
+// 自治区科技厅).
+func (x *extractor) titleOrgans(prefix string) []string {
+	prefix = reManyOrgans.ReplaceAllString(prefix, "")
+	orgs := x.p.splitOrgans(prefix)
+	var out []string
+	for _, o := range orgs {
+		if isOrgan(o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// ownTitle is the policy's own title when the file has no notice wrapper:
+// the first short heading-like line.
+// A line of issuers followed by a title line joins it (洪泽区人民政府 /
+// 2023年政府信息公开工作年度报告); the issuers are returned too.
+func (x *extractor) ownTitle() (string, string) {
+	he := x.headEnd()
+	for i := 0; i < he && i < len(x.lines); i++ {
+		if x.boxLines[i] {
+			continue
+		}
+		t := x.lines[i].text
+		if !titleLike(t) {
+			continue
+		}
+		organ := ""
+		if x.p.organLine(t) != nil && i+1 < len(x.lines) && titleLike(x.lines[i+1].text) && x.p.organLine(x.lines[i+1].text) == nil {
+			organ = t
+			t += x.lines[i+1].text
+			i++
+		}
+		if i+1 < len(x.lines) && reYearRange.MatchString(x.lines[i+1].text) {
+			t += x.lines[i+1].text
+		}
+		return CompactTitle(stripTitleDocNum(t)), organ
+	}
+	return "", ""
+}
+
+var reYearRange = regexp.MustCompile(`^[(（]\s*\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?\s*[)）]$`)
+var reAttachLabel = regexp.MustCompile(`^附\s*(件|表)\s*\d*\s*[:：]?$`)
+
+func titleLike(t string) bool {
+	n := runeLen(t)
+	if n < 4 || n > 80 || !hasHan(t) {
+		return false
+	}
+	if strings.ContainsAny(t, "。，,；;：:！？") || strings.Contains(t, "\t") {
+		return false
+	}
+	if reDocNumAt.MatchString(t) || len(findDates(t)) > 0 || reAttachLabel.MatchString(t) {
+		return false
+	}
+	if strings.HasSuffix(t, "文件") || strings.HasPrefix(t, "http") {
+		return false
+	}
+	return true
+}
+
+// ---------------------------------------------------------------- 文号
+
+// bodyDocNum finds the 发文字号 in the notice: a line that starts with it, or
+// a (文号) after the title.
+func (x *extractor) bodyDocNum(titleAt, titleEnd int) string {
+	if titleAt >= 0 {
+		joined := ""
+		for j := titleAt; j < titleEnd; j++ {
+			joined += x.lines[j].text
+		}
+		if m := reTrailDocNum.FindStringSubmatch(joined); m != nil {
+			return formatDocNum(m)
+		}
+	}
+	he := x.headEnd()
+	for i, l := range x.lines {
+		if x.boxLines[i] {
+			continue
+		}
+		if m := reDocNumAt.FindStringSubmatch(l.text); m != nil {
+			return formatDocNum(m)
+		}
+		if i >= he && titleAt < 0 && i > 200 {
+			break
+		}
+	}
+	return ""
+}
+
+// ---------------------------------------------------------------- signature
+
+// reNotSigDate follows a date that is not a signature date.
+var reNotSigDate = regexp.MustCompile(`^\s*(印发|起|前|以前|之前|至|到|以来|开始|发布|施行|实施|止|后|以后|之后|期间|，|,|、|的|为|在|（星期|\(星期|零时|0时|24时)`)
+
+// reDateLabel precedes a date that is page metadata, not a signature.
+var reDateLabel = regexp.MustCompile(`(日期|时间|印发|发布|更新|来源|实施|失效)\s*[:：]?\s*$`)
+
+// signature finds the 成文日期 under the issuers' names and the names above
+// it, from line from on.
+func (x *extractor) signature(from int) (string, []string) {
+	type cand struct {
+		date   string
+		organs []string
+		strong bool
+	}
+	var medium *cand
+	for i := from; i < len(x.lines); i++ {
+		if x.boxLines[i] {
+			continue
+		}
+		t := x.lines[i].text
+		for _, d := range findDates(t) {
+			pre := t[:d.start]
+			post := t[d.end:]
+			if reNotSigDate.MatchString(post) || reDateLabel.MatchString(pre) {
+				continue
+			}
+			if k := strings.LastIndexAny(pre, "。：:；！？"); k >= 0 {
+				pre = pre[k:]
+				_, sz := firstRune(pre)
+				pre = pre[sz:]
+			}
+			pre = strings.TrimSpace(pre)
+			postT := strings.TrimSpace(post)
+			standalone := postT == "" || strings.HasPrefix(post, " ") || strings.HasPrefix(postT, "(此件") || strings.HasPrefix(postT, "（此件")
+			var organs []string
+			if pre != "" {
+				organs = x.p.organLine(pre)
+				if organs == nil {
+					continue
+				}
+			} else {
+				// names on the lines above
+				for j := i - 1; j >= 0 && j >= i-8; j-- {
+					o := x.p.organLine(x.lines[j].text)
+					if o == nil || x.boxLines[j] {
+						break
+					}
+					organs = append(o, organs...)
+				}
+			}
+			if len(organs) > 0 {
+				return d.iso, organs
+			}
+			if standalone && medium == nil && (pre == "" || strings.HasSuffix(strings.TrimSpace(t[:d.start]), "。")) {
+				medium = &cand{date: d.iso}
+			}
+		}
+	}
+	if medium != nil {
+		return medium.date, nil
+	}
+	return "", nil
+}
+
+func firstRune(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 0
+}
+
+// ---------------------------------------------------------------- jurisdiction
+
+var reCityStyle = regexp.MustCompile(`(?:^|[^\p{Han}]|[、，,；;：:（(])市[\p{Han}]{1,12}?(?:局|委|办)`)
+var reProvStyle = regexp.MustCompile(`(自治区|省)[\p{Han}]{1,12}?(?:厅|局|委|办)`)
+
+func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string {
+	j := x.jurisdiction1(organs, docNum, prefix)
+	if j != "" && !x.p.known(j) && (strings.HasSuffix(j, "区") || strings.HasSuffix(j, "县")) {
+		// a bare district: the text often names its city (淮安市洪泽区)
+		if c := x.p.cityBefore(x.text, j); c != "" {
+			return c + j
+		}
+	}
+	return j
+}
+
+func (x *extractor) jurisdiction1(organs []string, docNum, prefix string) string {
+	if len(organs) > 0 {
+		if j := x.p.FromOrgan(organs[0]); j != "" {
+			return j
+		}
+	}
+	if docNum != "" {
+		if j := x.p.FromDocNumber(docNum); j != "" {
+			return j
+		}
+	}
+	if prefix != "" {
+		if j := x.p.FromOrgan(prefix); j != "" {
+			return j
+		}
+	}
+	if x.box.issuer != "" {
+		if j := x.p.FromOrgan(x.box.issuer); j != "" {
+			return j
+		}
+	}
+	return x.fromText()
+}
+
+// fromText guesses the jurisdiction from the place names a text mentions and
+// whether its departments are 市… or 自治区…/省… ones.
+func (x *extractor) fromText() string {
+	counts := x.p.Mentions(x.text)
+	city := len(reCityStyle.FindAllStringIndex(x.text, -1))
+	prov := len(reProvStyle.FindAllStringIndex(x.text, -1))
+	best, bestN := "", 0
+	for name, n := range counts {
+		isProv := x.p.IsProvince(name)
+		isCity := !isProv || strings.HasSuffix(name, "市") // 上海市 is both
+		if city > prov && !isCity || prov > city && !isProv {
+			continue
+		}
+		if n > bestN || n == bestN && name < best {
+			best, bestN = name, n
+		}
+	}
+	return best
+}
+
+var sprintf = fmt.Sprintf

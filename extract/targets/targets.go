@@ -1,14 +1,1235 @@
 // Package targets extracts quantified commitments: goals, quotas, funding,
 // rates and thresholds, with normalized values, comparators and deadlines.
+//
+// The text is read paragraph by paragraph outside tables (table blocks,
+// doc.Tables spans and tab-separated lines are skipped), split into
+// sentences on 。；!? and line ends, and every quantity of normalize/numbers
+// that can be a policy figure becomes a target unless an exclusion rule
+// (background section, past statement, name or identifier, heading that
+// restates a figure) says otherwise.
 package targets
 
 import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"policyx/normalize/numbers"
 	"policyx/normalize/seg"
 	"policyx/schema"
 )
 
+//go:embed data/keywords.txt
+var keywordsData string
+
+// lists are the keyword lists of data/keywords.txt.
+type lists map[string][]string
+
+func parseLists(data string) (lists, error) {
+	l := lists{}
+	cur := ""
+	for i, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			cur = line[1 : len(line)-1]
+			continue
+		}
+		if cur == "" {
+			return nil, fmt.Errorf("targets: keywords.txt line %d: word outside a [list]", i+1)
+		}
+		l[cur] = append(l[cur], line)
+	}
+	return l, nil
+}
+
+// res are the loaded resources, built once.
+type res struct {
+	num *numbers.Parser
+	kw  lists
+}
+
+var shared = func() *res {
+	kw, err := parseLists(keywordsData)
+	if err != nil {
+		panic(err)
+	}
+	return &res{num: numbers.MustLoad(), kw: kw}
+}()
+
+func (r *res) any(list, s string) bool {
+	for _, w := range r.kw[list] {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// framed reports whether a clause that ends at a figure is framed by a
+// word such as 围绕 or 依托 at its start (围绕汽车、钢铁…5个传统产业) or
+// right before the figure (聚焦1—2个学科): the figure counts what exists.
+func (r *res) framed(before string) bool {
+	b := strings.TrimPrefix(before, "重点")
+	b = strings.TrimPrefix(b, "通过")
+	for _, w := range r.kw["frame"] {
+		if strings.HasPrefix(b, w) || strings.HasSuffix(before, w) {
+			return !r.any("funding", before)
+		}
+	}
+	return false
+}
+
+// lastIndex returns the end of the last word of list in s, or -1.
+func (r *res) lastIndex(list, s string) int {
+	best := -1
+	for _, w := range r.kw[list] {
+		if k := strings.LastIndex(s, w); k >= 0 && k+len(w) > best {
+			best = k + len(w)
+		}
+	}
+	return best
+}
+
+func (r *res) suffix(list, s string) string {
+	best := ""
+	for _, w := range r.kw[list] {
+		if strings.HasSuffix(s, w) && len(w) > len(best) {
+			best = w
+		}
+	}
+	return best
+}
+
+func (r *res) prefix(list, s string) string {
+	best := ""
+	for _, w := range r.kw[list] {
+		if strings.HasPrefix(s, w) && len(w) > len(best) {
+			best = w
+		}
+	}
+	return best
+}
+
 // Extract returns the targets of doc. doc.Sections and doc.Tables are
 // already filled. sg is shared read-only.
 func Extract(doc *schema.Document, sg *seg.Segmenter) []schema.Target {
-	return nil
+	x := &extractor{res: shared, doc: doc, sg: sg}
+	x.run()
+	return x.dedupe()
+}
+
+type extractor struct {
+	*res
+	doc *schema.Document
+	sg  *seg.Segmenter
+	out []schema.Target
+	// paraOf holds the paragraph of each output target, for dedupe
+	paraOf  []int
+	curPara int
+}
+
+// line is one line of doc.Text.
+type line struct {
+	start, end int
+	skip       bool // table row
+	heading    bool // a heading block
+}
+
+func (x *extractor) lines() []line {
+	text := x.doc.Text
+	var ls []line
+	for i := 0; i <= len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		end := len(text)
+		if j >= 0 {
+			end = i + j
+		}
+		ls = append(ls, line{start: i, end: end})
+		if j < 0 {
+			break
+		}
+		i = end + 1
+	}
+	inSpan := func(a, b int, s schema.Span) bool { return a < s.End && s.Start < b }
+	prevSkip := false
+	for k := range ls {
+		l := &ls[k]
+		t := text[l.start:l.end]
+		tt := strings.TrimSpace(t)
+		if strings.Contains(tt, "\t") || cellsLine(tt) {
+			l.skip = true
+		}
+		// the total line of a table: 合计：核心技术44项，…
+		if prevSkip && (strings.HasPrefix(tt, "合计") || strings.HasPrefix(tt, "总计") || strings.HasPrefix(tt, "合 计")) {
+			l.skip = true
+		}
+		if tt != "" {
+			prevSkip = l.skip
+		}
+		for _, b := range x.doc.Blocks {
+			if b.Span.Start <= l.start && l.end <= b.Span.End {
+				if b.Kind == schema.BlockTable {
+					l.skip = true
+				}
+				if b.Kind == schema.BlockHeading {
+					l.heading = true
+				}
+				break
+			}
+		}
+		for _, tb := range x.doc.Tables {
+			if inSpan(l.start, l.end, tb.Span) {
+				// a note after the table stays prose
+				if !strings.Contains(t, "备注") && !strings.HasPrefix(strings.TrimSpace(t), "注") {
+					l.skip = true
+				}
+			}
+		}
+	}
+	return ls
+}
+
+// cellsLine reports whether a line is a row of table cells separated by
+// spaces (PDF text): several short fields, at least two of them numbers,
+// and no sentence punctuation.
+func cellsLine(t string) bool {
+	if strings.ContainsAny(t, "，。；,;") {
+		return false
+	}
+	f := strings.Fields(t)
+	if len(f) < 2 {
+		return false
+	}
+	nums := 0
+	for _, c := range f {
+		if utf8.RuneCountInString(c) > 20 {
+			return false
+		}
+		if c != "" && (c[0] >= '0' && c[0] <= '9') {
+			nums++
+		}
+	}
+	return nums >= 2 || nums >= 1 && len(f) >= 3
+}
+
+// listMarker returns the byte length of a list label at the start of s
+// (一、 （一） 1． 1. (1) ① 第一条) and its type (1 一、, 2 （一）, 3 1.,
+// 4 (1), 5 ①, 6 第X条, 7 第X章), or 0.
+func listMarker(s string) (n, level int) {
+	s0 := s
+	s = strings.TrimLeft(s, "#* ")
+	off := len(s0) - len(s)
+	r, sz := utf8.DecodeRuneInString(s)
+	switch {
+	case r == '（' || r == '(':
+		j := sz
+		for j < len(s) {
+			r2, s2 := utf8.DecodeRuneInString(s[j:])
+			if isCN(r2) || unicode.IsDigit(r2) {
+				j += s2
+				continue
+			}
+			break
+		}
+		if j > sz && j < len(s) && (strings.HasPrefix(s[j:], "）") || strings.HasPrefix(s[j:], ")")) && j-sz <= 9 {
+			c := "）"
+			if strings.HasPrefix(s[j:], ")") {
+				c = ")"
+			}
+			lv := 2
+			if unicode.IsDigit(rune(s[sz])) {
+				lv = 4
+			}
+			return off + j + len(c), lv
+		}
+	case isCN(r) && r != '十' || r == '十':
+		j := 0
+		for j < len(s) {
+			r2, s2 := utf8.DecodeRuneInString(s[j:])
+			if isCN(r2) {
+				j += s2
+				continue
+			}
+			break
+		}
+		if j > 0 && j <= 9 && strings.HasPrefix(s[j:], "、") {
+			return off + j + len("、"), 1
+		}
+	case r >= '0' && r <= '9':
+		j := 0
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j <= 2 {
+			for _, sep := range []string{"．", ".", "、"} {
+				if strings.HasPrefix(s[j:], sep) && !(sep == "." && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9') {
+					return off + j + len(sep), 3
+				}
+			}
+		}
+	case r >= '①' && r <= '⑳':
+		return off + sz, 5
+	case r == '第':
+		for _, w := range []struct {
+			s  string
+			ty int
+		}{{"条", 6}, {"章", 7}, {"节", 7}} {
+			if k := strings.Index(s, w.s); k > len("第") && k <= 15 {
+				ok := true
+				for _, r2 := range s[len("第"):k] {
+					if !isCN(r2) && !unicode.IsDigit(r2) && r2 != '百' && r2 != '零' {
+						ok = false
+					}
+				}
+				if ok {
+					return off + k + len(w.s), w.ty
+				}
+			}
+		}
+	}
+	return 0, 0
+}
+
+func isCN(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
+
+// para is a paragraph: lines joined where a hard wrap split a sentence.
+type para struct {
+	start, end int
+	heading    bool
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " *")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。；;！!？?：:", r)
+}
+
+func (x *extractor) paragraphs(ls []line) []para {
+	text := x.doc.Text
+	var ps []para
+	var cur *para
+	for _, l := range ls {
+		t := strings.TrimSpace(text[l.start:l.end])
+		if l.skip {
+			cur = nil
+			continue
+		}
+		if t == "" {
+			continue
+		}
+		m, _ := listMarker(t)
+		hard := cur == nil || l.heading || m > 0 || strings.HasPrefix(t, "#") ||
+			endsSentence(text[cur.start:cur.end]) || utf8.RuneCountInString(strings.TrimSpace(text[lastLineStart(text, cur.end):cur.end])) < 15 ||
+			strings.HasPrefix(t, "附件") || cur.heading
+		if hard {
+			ps = append(ps, para{start: l.start, end: l.end, heading: l.heading || strings.HasPrefix(t, "#")})
+			cur = &ps[len(ps)-1]
+			continue
+		}
+		cur.end = l.end
+	}
+	// flattened web text: a whole policy on one line, headings inline
+	var out []para
+	for _, p := range ps {
+		st := p.start
+		for i := p.start; i < p.end; {
+			r, sz := utf8.DecodeRuneInString(text[i:])
+			i += sz
+			if r != ' ' && r != '\u3000' {
+				continue
+			}
+			if m, ty := listMarker(text[i:p.end]); m > 0 && ty != 5 && i > st {
+				out = append(out, para{start: st, end: i - sz, heading: p.heading && st == p.start})
+				st = i
+			}
+		}
+		out = append(out, para{start: st, end: p.end, heading: p.heading && st == p.start})
+	}
+	return out
+}
+
+func lastLineStart(text string, end int) int {
+	i := strings.LastIndexByte(text[:end], '\n')
+	return i + 1
+}
+
+// compact is a text with white space dropped, mapped to byte offsets of
+// doc.Text.
+type compact struct {
+	s   string
+	off []int // off[i] = doc.Text offset of s[i]; off[len(s)] = end
+}
+
+func newCompact(text string, start, end int) compact {
+	var b strings.Builder
+	var off []int
+	prevKeep := rune(0)
+	for i := start; i < end; {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) || r == '*' && strings.HasPrefix(text[i:], "**") || r == '*' && i > 0 && text[i-1] == '*' {
+			// keep one space between two ASCII alphanumerics (2018 2019, R D)
+			nr, _ := utf8.DecodeRuneInString(text[i+sz:])
+			if r == ' ' && isASCIIAlnum(prevKeep) && isASCIIAlnum(nr) && i+sz < end {
+				b.WriteByte(' ')
+				off = append(off, i)
+				prevKeep = ' '
+			}
+			i += sz
+			continue
+		}
+		b.WriteString(text[i : i+sz])
+		for k := 0; k < sz; k++ {
+			off = append(off, i+k)
+		}
+		prevKeep = r
+		i += sz
+	}
+	off = append(off, end)
+	return compact{s: b.String(), off: off}
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// sentence is a compact sentence of a paragraph.
+type sentence struct {
+	c          compact
+	start, end int // in doc.Text
+	first      bool
+}
+
+func splitSentences(text string, p para) []sentence {
+	var out []sentence
+	s := p.start
+	flush := func(e int) {
+		if strings.TrimSpace(text[s:e]) != "" {
+			out = append(out, sentence{c: newCompact(text, s, e), start: s, end: e})
+		}
+		s = e
+	}
+	for i := p.start; i < p.end; {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		i += sz
+		if strings.ContainsRune("。；;！!？?", r) {
+			// keep a closing quote or bracket with its sentence
+			for i < p.end {
+				r2, s2 := utf8.DecodeRuneInString(text[i:])
+				if strings.ContainsRune("”’」）)*", r2) {
+					i += s2
+					continue
+				}
+				break
+			}
+			flush(i)
+		}
+	}
+	flush(p.end)
+	if len(out) > 0 {
+		out[0].first = true
+	}
+	return out
+}
+
+// section state from our own heading scan, used when doc.Sections is empty
+// and to find background and condition sections.
+type headState struct {
+	titles [8]string
+	level  int
+}
+
+func (h *headState) push(level int, title string) {
+	if level < 1 {
+		level = 1
+	}
+	if level > 7 {
+		level = 7
+	}
+	h.titles[level] = title
+	for k := level + 1; k < len(h.titles); k++ {
+		h.titles[k] = ""
+	}
+	h.level = level
+}
+
+func (h *headState) any(f func(string) bool) bool {
+	for _, t := range h.titles {
+		if t != "" && f(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) sectionAt(pos int) int {
+	best := -1
+	for i, s := range x.doc.Sections {
+		if s.Span.Start <= pos && pos < s.Span.End {
+			if best < 0 || s.Span.Len() <= x.doc.Sections[best].Span.Len() {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
+func (x *extractor) sectionTitles(idx int) []string {
+	var out []string
+	for n := 0; idx >= 0 && n < 20; n++ {
+		s := x.doc.Sections[idx]
+		out = append(out, s.Title)
+		idx = s.Parent
+	}
+	return out
+}
+
+func (x *extractor) run() {
+	text := x.doc.Text
+	ls := x.lines()
+	ps := x.paragraphs(ls)
+	var hs headState
+	condPara, condLevel := false, 0
+	// a year stated at the start of a sentence in a 目标 section governs the
+	// rest of that section (二、发展目标 …到2023年末，… ——产业规模…达1000亿元)
+	var secYear numbers.Date
+	hasSecYear, secYearLevel := false, 0
+	var stack []int // marker types in outline order
+	for pi, p := range ps {
+		x.curPara = pi
+		pt := strings.TrimSpace(text[p.start:p.end])
+		m, ty := listMarker(pt)
+		if p.heading && m == 0 {
+			ty = 100
+			for _, b := range x.doc.Blocks {
+				if b.Span.Start == p.start && b.Level > 0 {
+					ty = 100 + b.Level
+				}
+			}
+		}
+		lv := 0
+		if p.heading || m > 0 {
+			found := false
+			for i, t := range stack {
+				if t == ty {
+					stack = stack[:i+1]
+					found = true
+					break
+				}
+			}
+			if !found {
+				stack = append(stack, ty)
+			}
+			lv = len(stack)
+		}
+		if p.heading || m > 0 {
+			title := pt[m:]
+			if k := strings.IndexAny(title, "。"); k >= 0 {
+				title = title[:k]
+			}
+			if utf8.RuneCountInString(title) > 40 {
+				title = ""
+			}
+			hs.push(lv, title)
+			if lv <= condLevel {
+				condPara = false
+			}
+			if lv <= secYearLevel {
+				hasSecYear, secYearLevel = false, 0
+			}
+		}
+		sents := splitSentences(text, p)
+		paraYear := numbers.Date{}
+		hasParaYear := false
+		for si, st := range sents {
+			cs := st.c.s
+			// the label sentence of a numbered item: （三）主要目标。
+			if si == 0 && m > 0 && len(sents) > 1 && utf8.RuneCountInString(cs) <= 30 {
+				if k, _ := listMarker(cs); k > 0 {
+					if len(sents) > 1 {
+						sents[1].first = true
+					}
+					continue
+				}
+			}
+			if st.first {
+				body := cs
+				if k, _ := listMarker(body); k > 0 {
+					body = body[k:]
+				}
+				body = strings.TrimPrefix(body, "力争")
+				if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
+					paraYear, hasParaYear = d, true
+				}
+			}
+			if !hasSecYear && hs.level > 0 && strings.Contains(hs.titles[hs.level], "目标") {
+				body := cs
+				if k, _ := listMarker(body); k > 0 {
+					body = body[k:]
+				}
+				body = strings.TrimPrefix(body, "力争")
+				if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
+					secYear, hasSecYear, secYearLevel = d, true, hs.level
+				}
+			}
+			if !hasParaYear && hasSecYear {
+				paraYear, hasParaYear = secYear, true
+			}
+			if x.any("condition", cs) && (strings.HasSuffix(cs, "：") || strings.HasSuffix(cs, ":")) {
+				condPara, condLevel = true, hs.level
+			}
+			x.sentence(st, p, si, len(sents), hs, condPara, paraYear, hasParaYear)
+		}
+	}
+}
+
+func firstClause(s string) string {
+	if k := strings.IndexAny(s, "，,"); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
+
+// title words of a short line that is a title, not a sentence
+var titleEnds = []string{"计划", "方案", "办法", "通知", "意见", "措施", "细则", "指引", "清单", "规划", "表", "名单", "目录", "工程"}
+
+func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condPara bool, paraYear numbers.Date, hasParaYear bool) {
+	cs := st.c.s
+	runes := utf8.RuneCountInString(cs)
+	// headings and titles restate figures committed in their body
+	if p.heading && !strings.ContainsAny(cs, "，,") {
+		return
+	}
+	if k, _ := listMarker(cs); k > 0 && si == 0 && runes <= 30 && (n > 1 || !strings.ContainsAny(cs, "，,；;。")) {
+		return
+	}
+	if n == 1 && runes <= 30 && !strings.ContainsAny(cs, "，,。；") {
+		t := strings.TrimRight(cs, "）)")
+		for _, w := range titleEnds {
+			if strings.HasSuffix(t, w) || strings.Contains(t, w+"（") || strings.Contains(t, w+"(") {
+				return
+			}
+		}
+	}
+	if strings.HasPrefix(cs, "附件") && runes <= 40 {
+		return
+	}
+	// a fragment such as a table cell (90%以上) is no sentence
+	if n == 1 && runes <= 8 {
+		return
+	}
+	// background sections
+	secIdx := x.sectionAt(st.start)
+	bg := hs.any(func(t string) bool { return x.any("background", t) })
+	cond := condPara || hs.any(func(t string) bool { return x.any("condition", t) })
+	if secIdx >= 0 {
+		for _, t := range x.sectionTitles(secIdx) {
+			if x.any("background", t) {
+				bg = true
+			}
+			if x.any("condition", t) {
+				cond = true
+			}
+		}
+	}
+	if bg {
+		return
+	}
+	// markup, scripts and style sheets left by a reader are no prose
+	if markup(cs) {
+		return
+	}
+	qs := x.num.Scan(cs)
+	var kept []numbers.Quantity
+	for _, q := range qs {
+		if q.Is() && q.NormValue > 0 && !x.excluded(cs, q) {
+			kept = append(kept, q)
+		}
+	}
+	for qi, q := range kept {
+		cl0, cl1 := clause(cs, q.Start, q.End)
+		lo := cl0
+		if qi > 0 && kept[qi-1].End > lo && kept[qi-1].End <= q.Start {
+			lo = kept[qi-1].End
+		}
+		before := cs[lo:q.Start]
+		after := cs[q.End:cl1]
+		t := schema.Target{
+			Section:  secIdx,
+			Value:    q.Value,
+			Unit:     q.Unit,
+			NormUnit: q.NormUnit,
+			Source:   "text",
+			Table:    -1,
+			Row:      -1,
+			Sentence: sentenceText(x.doc.Text, st),
+			Span:     schema.Span{Start: st.c.off[q.Start], End: st.c.off[q.End-1] + 1},
+		}
+		// the span ends after the last byte of the last rune
+		t.Span.End = st.c.off[q.End-1]
+		_, lsz := utf8.DecodeLastRuneInString(cs[:q.End])
+		t.Span.End = st.c.off[q.End-lsz] + lsz
+		t.NormValue = round(q.NormValue)
+		t.Comparator = x.num.Comparator(before, after, q)
+		// a list shares the comparator written after its last member
+		// (5000万元、1亿元、2亿元以上的) or before its first (首次突破100亿元、
+		// 50亿元…; 分别最高给予1000万元、300万元)
+		lastAfter := after
+		if k := listLast(cs, kept, qi); k != qi {
+			_, e := clause(cs, kept[k].Start, kept[k].End)
+			lastAfter = cs[kept[k].End:e]
+			if c := x.num.Comparator("", lastAfter, kept[k]); t.Comparator == "=" && c != "=" && !kept[k].Range && !kept[k].More {
+				t.Comparator = c
+			}
+		}
+		if qi > 0 && kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) && len(x.out) > 0 && t.Comparator == "=" && x.out[len(x.out)-1].Sentence == t.Sentence {
+			t.Comparator = x.out[len(x.out)-1].Comparator
+		}
+		rank := false
+		if t.Comparator == "=" && (strings.HasSuffix(before, "前") || strings.HasSuffix(before, "后")) && (q.Unit == "名" || q.Unit == "位") {
+			t.Comparator, rank = "<=", true
+		}
+		if enumCount(cs[cl0:q.Start], q.Num) {
+			continue
+		}
+		// 每招收1名博士后: the unit a grant is counted in
+		if q.Num == 1 && perOne(before) {
+			continue
+		}
+		// past statements; figures in a framing clause (依托…4个高新区)
+		if x.any("past", cs[cl0:q.Start]) || x.any("past_sentence", cs[:q.Start]) {
+			continue
+		}
+		if x.framed(cs[cl0:q.Start]) {
+			continue
+		}
+		// deadline: the year governing the clause, else the paragraph's
+		if d, ok := numbers.Governing(cs[:q.Start]); ok {
+			t.Deadline = d.String()
+		} else if hasParaYear && !st.first {
+			t.Deadline = paraYear.String()
+		} else if hasParaYear && st.first {
+			t.Deadline = paraYear.String()
+		}
+		if strings.Contains(cs[:q.Start], "每年") || strings.Contains(cs[:q.Start], "年均") || strings.Contains(cs[:q.Start], "每年度") {
+			t.Period = "annual"
+		}
+		t.Kind = x.kind(cs, q, before, after, lastAfter, kept[qi+1:], t, cond)
+		// members of a list share their kind (分别给予4000元、8000元培养资助)
+		if qi > 0 && kept[qi-1].End <= q.Start && kept[qi-1].Class == q.Class && len(x.out) > 0 && x.out[len(x.out)-1].Sentence == t.Sentence {
+			if gap := cs[kept[qi-1].End:q.Start]; gap == "、" || gap == "和" || gap == "及" || gap == "或" {
+				t.Kind = x.out[len(x.out)-1].Kind
+			}
+		}
+		if rank {
+			t.Kind = schema.KindThreshold
+		}
+		t.Subject = x.subject(cs, q, lo, cl1, t.Kind)
+		t.Scope = x.scope(cs, q, kept)
+		x.out = append(x.out, t)
+		x.paraOf = append(x.paraOf, x.curPara)
+	}
+}
+
+// markup reports whether a sentence is code or markup rather than prose:
+// tags, style rules, URL escapes, or more Latin letters than Chinese.
+func markup(s string) bool {
+	for _, w := range []string{"<div", "</div", "<img", "<script", "<span", "{", "}", "$(", "//", "%E", "%e", "=\"", "&amp;", "px;", "-->", "<!"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	latin, han := 0, 0
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			latin++
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+	}
+	return latin > han
+}
+
+// enumCount reports whether a figure only counts the items listed right
+// before it (著作、论文、调研报告三种).
+func enumCount(before string, v float64) bool {
+	if strings.HasSuffix(before, "等") || v < 2 || v > 20 {
+		return false
+	}
+	n := strings.Count(before, "、") + 1
+	if n < 2 {
+		return false
+	}
+	last := before[strings.LastIndex(before, "、"):]
+	if strings.Contains(last, "等") || utf8.RuneCountInString(last) > 12 {
+		return false
+	}
+	if strings.Contains(last, "和") || strings.Contains(last, "及") {
+		n++
+	}
+	return float64(n) == v
+}
+
+// stripCmp drops comparator words and (含) notes at the start of the text
+// after a figure.
+func stripCmp(a string) string {
+	for {
+		b := a
+		for _, w := range []string{"(含)", "（含）", "(不含)", "（不含）", "及以上", "以上", "以下", "以内", "左右"} {
+			a = strings.TrimPrefix(a, w)
+		}
+		if a == b {
+			return a
+		}
+	}
+}
+
+func listGapWord(g string) bool { return g == "、" || g == "和" || g == "及" || g == "或" }
+
+// listLast returns the index of the last member of the list that kept[qi]
+// belongs to (600、300和200家; 5000万元、1亿元、2亿元以上).
+func listLast(cs string, kept []numbers.Quantity, qi int) int {
+	k := qi
+	for k+1 < len(kept) && kept[k].End <= kept[k+1].Start && kept[k+1].Class == kept[qi].Class && listGapWord(cs[kept[k].End:kept[k+1].Start]) {
+		k++
+	}
+	return k
+}
+
+// perOne reports whether the text before a 1 makes it a rate base:
+// 每招收1名, 每引进1个.
+func perOne(before string) bool {
+	k := strings.LastIndex(before, "每")
+	if k < 0 {
+		return false
+	}
+	return utf8.RuneCountInString(before[k:]) <= 5
+}
+
+func round(v float64) float64 {
+	// money arithmetic: 1.4 × 1e8 must be 140000000 exactly
+	r := float64(int64(v*1e6+0.5)) / 1e6
+	if v < 0 {
+		return v
+	}
+	return r
+}
+
+func sentenceText(text string, st sentence) string {
+	s := strings.TrimSpace(text[st.start:st.end])
+	s = strings.ReplaceAll(s, "\n", "")
+	s = strings.ReplaceAll(s, "**", "")
+	return s
+}
+
+// clause returns the bounds of the clause holding [a, b) of s: between
+// commas, colons and sentence ends.
+func clause(s string, a, b int) (int, int) {
+	lo := 0
+	for _, sep := range []string{"，", ",", "：", ":", "；", "。"} {
+		if k := strings.LastIndex(s[:a], sep); k >= 0 && k+len(sep) > lo {
+			lo = k + len(sep)
+		}
+	}
+	hi := len(s)
+	for _, sep := range []string{"，", ",", "：", ":", "；", "。", "、"} {
+		if k := strings.Index(s[b:], sep); k >= 0 && b+k < hi {
+			hi = b + k
+		}
+	}
+	return lo, hi
+}
+
+// excluded applies the rules for figures that are no targets.
+func (x *extractor) excluded(cs string, q numbers.Quantity) bool {
+	// inside a short quotation or a title: a name (“3个100”, 《…》)
+	for _, qt := range [][2]string{{"“", "”"}, {"\"", "\""}, {"《", "》"}, {"〈", "〉"}, {"「", "」"}} {
+		open := strings.LastIndex(cs[:q.Start], qt[0])
+		if open < 0 {
+			continue
+		}
+		closeBefore := strings.LastIndex(cs[:q.Start], qt[1])
+		if qt[0] == qt[1] {
+			if strings.Count(cs[:q.Start], qt[0])%2 == 0 {
+				continue
+			}
+		} else if closeBefore > open {
+			continue
+		}
+		cl := strings.Index(cs[q.End:], qt[1])
+		if cl >= 0 && (qt[0] == "《" || qt[0] == "〈" || utf8.RuneCountInString(cs[open:q.End+cl]) <= 14) {
+			return true
+		}
+	}
+	// an ordinal list: 第九、十条
+	if b := strings.TrimSuffix(cs[:q.Start], "、"); len(b) < q.Start {
+		k := len(b)
+		for k > 0 {
+			r, sz := utf8.DecodeLastRuneInString(b[:k])
+			if isCN(r) || r < utf8.RuneSelf && unicode.IsDigit(r) {
+				k -= sz
+				continue
+			}
+			break
+		}
+		if k < len(b) && strings.HasSuffix(b[:k], "第") {
+			return true
+		}
+	}
+	// inside parentheses next to an identifier: (含70分)
+	if strings.HasSuffix(cs[:q.Start], "(含") || strings.HasSuffix(cs[:q.Start], "（含") {
+		return true
+	}
+	// a rank: 全国第25位 is caught by the parser; 前5名 in 排名 stays
+	// vague or ordinal words after: 70吨级 is caught by the unit stop list
+	after := cs[q.End:]
+	for _, w := range []string{"级", "型", "代", "系列", "号"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// kind decides goal, funding, rate or threshold.
+func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter string, later []numbers.Quantity, t schema.Target, cond bool) string {
+	a := stripCmp(after)
+	// …以上的，给予: the figure qualifies who gets something
+	if la := stripCmp(lastAfter); la == "的" || la == "的企业" || la == "的单位" || la == "的项目" {
+		return schema.KindThreshold
+	}
+	rest := cs[q.End:]
+	if k := strings.IndexAny(rest, "，,；。"); k >= 0 {
+		rest = rest[:k]
+	}
+	tier := x.prefix("tier", a) != "" || x.any("tier", rest) && (strings.HasPrefix(a, "、") || strings.HasPrefix(rest, "、") || strings.HasPrefix(a, "等"))
+	if q.Class == numbers.Score || q.Class == numbers.Age || tier {
+		return schema.KindThreshold
+	}
+	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
+	if e := x.prefix("entity", strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" {
+		return schema.KindThreshold
+	}
+	_ = later
+	money := q.Class == numbers.Money
+	pct := q.Class == numbers.Percent || q.Class == numbers.Permille
+	clauseBefore := before
+	funding := x.any("funding", clauseBefore) || x.prefix("funding", strings.TrimPrefix(a, "的")) != ""
+	if !cond || t.Comparator == "=" {
+		funding = funding || x.any("fundnoun", clauseBefore) || x.prefix("fundnoun", strings.TrimPrefix(a, "的")) != ""
+	}
+	switch {
+	case pct:
+		if x.any("rate", before) || x.any("rate", a) && strings.HasPrefix(a, "的") || funding && !strings.Contains(before, "率") {
+			return schema.KindRate
+		}
+		if cond && t.Comparator != "=" {
+			return schema.KindThreshold
+		}
+		return schema.KindGoal
+	case money:
+		if funding || t.Comparator == "<=" && t.Deadline == "" && !cond || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
+			return schema.KindFunding
+		}
+		if cond && t.Comparator != "=" {
+			return schema.KindThreshold
+		}
+		// a floor on money beside a grant in the same sentence is the
+		// grant's condition (总投资500万元以上，资助科技经费100万元以上)
+		if t.Deadline == "" && t.Comparator == ">=" {
+			for _, o := range later {
+				if o.Class == numbers.Money && x.any("funding", cs[q.End:o.Start]) {
+					return schema.KindThreshold
+				}
+			}
+		}
+		return schema.KindGoal
+	}
+	if cond && t.Comparator != "=" {
+		return schema.KindThreshold
+	}
+	return schema.KindGoal
+}
+
+// subject reads what the figure counts or funds from the words around it.
+func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind string) string {
+	before := cs[cl0:q.Start]
+	after := cs[q.End:cl1]
+	for _, w := range []string{"(含)", "（含）", "及以上", "以上", "以下", "以内", "左右", "的"} {
+		after = strings.TrimPrefix(after, w)
+	}
+	// strip link words at the end of before: 数量达到 → 数量
+	for {
+		w := x.suffix("link", before)
+		if w == "" {
+			break
+		}
+		before = strings.TrimSuffix(before, w)
+	}
+	back := x.tailNoun(before)
+	fwd := x.headNoun(after)
+	switch {
+	case kind == schema.KindFunding || kind == schema.KindRate:
+		obj := x.object(cs[:q.Start])
+		s := back
+		if fwd != "" {
+			s = strings.TrimSpace(back + fwd)
+		}
+		if obj != "" && !strings.Contains(s, obj) {
+			s = obj + " " + s
+		}
+		return strings.TrimSpace(s)
+	case back != "" && (fwd == "" || utf8.RuneCountInString(back) >= 2 && !x.endsVerb(cs[cl0:q.Start])):
+		return back
+	case fwd != "":
+		if strings.HasSuffix(cs[cl0:q.Start], "新增") {
+			return "新增" + fwd
+		}
+		return fwd
+	}
+	return back
+}
+
+func (x *extractor) endsVerb(s string) bool {
+	for {
+		w := x.suffix("link", s)
+		if w == "" {
+			break
+		}
+		s = strings.TrimSuffix(s, w)
+	}
+	return x.suffix("verb", s) != "" || s == ""
+}
+
+// tailNoun takes the noun phrase at the end of s: tokens back to a verb,
+// a time word or punctuation.
+func (x *extractor) tailNoun(s string) string {
+	if s == "" || x.sg == nil {
+		return s
+	}
+	toks := x.sg.Words(s)
+	k := len(toks)
+	for k > 0 && funcWord[toks[k-1]] {
+		k--
+	}
+	toks = toks[:k]
+	n := 0
+	for k > 0 {
+		t := toks[k-1]
+		if isPunct(t) || x.isVerbTok(t) || t == "年" || funcWord[t] && n > 0 || strings.ContainsAny(t, "0123456789") || n >= 12 {
+			break
+		}
+		n += utf8.RuneCountInString(t)
+		k--
+	}
+	return strings.Join(toks[k:], "")
+}
+
+// headNoun takes the noun phrase at the start of s.
+func (x *extractor) headNoun(s string) string {
+	if s == "" || x.sg == nil {
+		return ""
+	}
+	toks := x.sg.Words(s)
+	var b strings.Builder
+	n := 0
+	for _, t := range toks {
+		if isPunct(t) || x.isVerbTok(t) || t == "等" || strings.ContainsAny(t, "0123456789") || n >= 14 {
+			break
+		}
+		b.WriteString(t)
+		n += utf8.RuneCountInString(t)
+	}
+	return b.String()
+}
+
+// funcWord are tokens that end no subject: 花生种植、收获机械化率分别为
+// 55%和65%.
+var funcWord = map[string]bool{"和": true, "及": true, "与": true, "或": true, "均": true, "分别": true, "的": true, "等": true, "为": true, "是": true, "将": true, "要": true, "到": true, "在": true}
+
+func (x *extractor) isVerbTok(t string) bool {
+	for _, w := range x.kw["verb"] {
+		if t == w {
+			return true
+		}
+	}
+	for _, w := range x.kw["link"] {
+		if t == w {
+			return true
+		}
+	}
+	return false
+}
+
+func isPunct(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsPunct(r) || unicode.IsSymbol(r) || strings.ContainsRune("，。；：、（）《》“”", r)
+}
+
+// object returns the beneficiary of a grant: 对首次通过认定的企业给予… →
+// 首次通过认定的企业.
+func (x *extractor) object(s string) string {
+	k := strings.LastIndex(s, "对")
+	if k < 0 {
+		return ""
+	}
+	o := s[k+len("对"):]
+	for _, sep := range []string{"，", ",", "给予", "按照", "按", "予以", "每"} {
+		if e := strings.Index(o, sep); e >= 0 {
+			o = o[:e]
+		}
+	}
+	if utf8.RuneCountInString(o) > 24 {
+		r := []rune(o)
+		o = string(r[len(r)-24:])
+	}
+	return o
+}
+
+// scope: a list of places before 分别 that pairs with a list of figures.
+func (x *extractor) scope(cs string, q numbers.Quantity, all []numbers.Quantity) string {
+	if !q.Shared && !strings.Contains(cs[:q.Start], "分别") {
+		return ""
+	}
+	k := strings.LastIndex(cs[:q.Start], "分别")
+	if k < 0 {
+		return ""
+	}
+	// the figures of this list
+	var list []numbers.Quantity
+	for _, o := range all {
+		if o.Start > k && o.Unit == q.Unit && (len(list) == 0 || listGapOK(cs[list[len(list)-1].End:o.Start])) {
+			list = append(list, o)
+		}
+	}
+	idx := -1
+	for i, o := range list {
+		if o.Start == q.Start {
+			idx = i
+		}
+	}
+	if idx < 0 || len(list) < 2 {
+		return ""
+	}
+	// names before 分别: the last run of X、Y、Z (和 W)
+	head := cs[:k]
+	if c := strings.LastIndexAny(head, "，,：:；"); c >= 0 {
+		head = head[c+1:]
+	}
+	head = strings.TrimPrefix(head, "其中")
+	parts := splitNames(head)
+	if len(parts) != len(list) {
+		return ""
+	}
+	return parts[idx]
+}
+
+func listGapOK(g string) bool {
+	for _, r := range g {
+		if !strings.ContainsRune("、，,和及与或0123456789.", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitNames splits 南宁、柳州、桂林3市的高新技术企业数量 into 南宁 柳州 桂林.
+func splitNames(s string) []string {
+	s = strings.ReplaceAll(s, "和", "、")
+	s = strings.ReplaceAll(s, "及", "、")
+	ps := strings.Split(s, "、")
+	if len(ps) < 2 {
+		return nil
+	}
+	last := ps[len(ps)-1]
+	// cut the tail after the last name: 桂林3市的… → 桂林
+	end := len(last)
+	for i, r := range last {
+		if r < utf8.RuneSelf || strings.ContainsRune("的等市区县", r) && i > 0 {
+			end = i
+			break
+		}
+	}
+	ps[len(ps)-1] = last[:end]
+	first := ps[0]
+	if utf8.RuneCountInString(first) > 6 {
+		r := []rune(first)
+		ps[0] = string(r[len(r)-utf8.RuneCountInString(ps[1]):])
+	}
+	for _, p := range ps {
+		if p == "" {
+			return nil
+		}
+	}
+	return ps
+}
+
+// dedupe drops a figure restated for the same subject within one sentence,
+// and the mention of a figure in an overview paragraph that lists several
+// (即“3个100”：突破100项…、创建100个…) when the body commits it again.
+func (x *extractor) dedupe() []schema.Target {
+	out := x.out
+	perPara := map[int]int{}
+	for _, p := range x.paraOf {
+		perPara[p]++
+	}
+	drop := make([]bool, len(out))
+	for i := range out {
+		for j := range out {
+			if i == j || drop[j] || drop[i] {
+				continue
+			}
+			a, b := out[i], out[j]
+			if a.NormValue != b.NormValue || a.NormUnit != b.NormUnit || !similar(a.Subject, b.Subject) {
+				continue
+			}
+			if a.Sentence == b.Sentence && i > j && a.Subject == b.Subject && utf8.RuneCountInString(a.Subject) >= 3 && a.Comparator == b.Comparator {
+				drop[i] = true
+				continue
+			}
+			if x.paraOf[i] != x.paraOf[j] && j > i && perPara[x.paraOf[i]] >= 3 && (richness(a) == 0 || richness(b) > richness(a)) && a.Kind == schema.KindGoal {
+				drop[i] = true
+			}
+		}
+	}
+	var keep []schema.Target
+	for i, t := range out {
+		if !drop[i] {
+			keep = append(keep, t)
+		}
+	}
+	return keep
+}
+
+func richness(t schema.Target) int {
+	n := 0
+	if t.Deadline != "" {
+		n++
+	}
+	if t.Comparator != "=" {
+		n++
+	}
+	return n
+}
+
+// similar: one subject holds the other, or they share a word of 4+ runes.
+func similar(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if strings.Contains(a, b) || strings.Contains(b, a) {
+		return true
+	}
+	ra := []rune(a)
+	for i := 0; i+4 <= len(ra); i++ {
+		if strings.Contains(b, string(ra[i:i+4])) {
+			return true
+		}
+	}
+	return false
 }

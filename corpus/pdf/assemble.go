@@ -1,0 +1,255 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"policyx/schema"
+)
+
+// pageNumRe matches a page-number line: "— 21 —", "- 3 -", "-1-", "第 3 页",
+// "3/10", "第3页 共10页", a bare number.
+var pageNumRe = regexp.MustCompile(`^[\s\-—–－‒―_·•]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—–－‒―_·•]*$`)
+
+var digitsRe = regexp.MustCompile(`\d+`)
+
+// dropRunning marks page numbers and running headers/footers: lines near the
+// top or bottom edge that are page numbers, or whose text (digits ignored)
+// recurs on many pages.
+func dropRunning(pages []*pageLayout) {
+	type cand struct {
+		ln  *line
+		key string
+	}
+	count := map[string]int{}
+	var cands []cand
+	for _, p := range pages {
+		if len(p.lines) == 0 || p.h <= 0 {
+			continue
+		}
+		for _, ln := range p.lines {
+			top := ln.y > p.h*0.90
+			bottom := ln.y < p.h*0.10
+			if !top && !bottom {
+				continue
+			}
+			// only the outermost lines of the page qualify
+			if pageNumRe.MatchString(ln.text) {
+				ln.drop = true
+				continue
+			}
+			key := "b"
+			if top {
+				key = "t"
+			}
+			key += digitsRe.ReplaceAllString(ln.text, "#")
+			cands = append(cands, cand{ln, key})
+		}
+		seen := map[string]bool{}
+		for _, c := range cands {
+			if !seen[c.key] {
+				seen[c.key] = true
+			}
+		}
+	}
+	perPage := map[string]map[int]bool{}
+	for _, p := range pages {
+		for _, ln := range p.lines {
+			_ = ln
+		}
+	}
+	_ = perPage
+	for _, c := range cands {
+		count[c.key]++
+	}
+	need := max(3, len(pages)*2/5)
+	for _, c := range cands {
+		if count[c.key] >= need {
+			c.ln.drop = true
+		}
+	}
+}
+
+// metrics are document-wide layout measures.
+type metrics struct {
+	left, right float64 // body text margins
+	pitch       float64 // usual baseline distance
+}
+
+func measure(pages []*pageLayout) metrics {
+	lefts := map[int]int{}
+	var rights, pitches []float64
+	for _, p := range pages {
+		var prev *line
+		for _, ln := range p.lines {
+			if ln.drop {
+				continue
+			}
+			lefts[int(math.Round(ln.x0))]++
+			rights = append(rights, ln.x1)
+			if prev != nil {
+				d := prev.y - ln.y
+				if d > 0 && d < 3*ln.size {
+					pitches = append(pitches, d)
+				}
+			}
+			prev = ln
+		}
+	}
+	m := metrics{pitch: 20}
+	best := 0
+	for x, n := range lefts {
+		if n > best || (n == best && float64(x) < m.left) {
+			best, m.left = n, float64(x)
+		}
+	}
+	if len(rights) > 0 {
+		sort.Float64s(rights)
+		m.right = rights[len(rights)*9/10]
+	}
+	if len(pitches) > 0 {
+		sort.Float64s(pitches)
+		m.pitch = pitches[len(pitches)/2]
+	}
+	return m
+}
+
+// para is a paragraph being built.
+type para struct {
+	page  int
+	parts []string
+	open  bool // the last line ran to the right margin: it may continue
+	size  float64
+}
+
+var markerRe = regexp.MustCompile(`^(第[一二三四五六七八九十百零〇]+[章节条部分]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．.](\D|$)|附件|附表)`)
+
+// assemble turns the pages into blocks in reading order: paragraphs from
+// lines, tables from grids, a table continued on the next page merged into
+// one (a repeated header row dropped), a paragraph broken by a page break
+// re-joined.
+func assemble(pages []*pageLayout) []schema.Block {
+	dropRunning(pages)
+	m := measure(pages)
+	var blocks []schema.Block
+	var cur *para
+	var lastTable *table // the previous block when it is a table
+	var lastTableIdx = -1
+	flush := func() {
+		if cur != nil {
+			if t := joinText(cur.parts); t != "" {
+				blocks = append(blocks, schema.Block{Kind: schema.BlockPara, Text: t, Page: cur.page})
+				lastTable, lastTableIdx = nil, -1
+			}
+			cur = nil
+		}
+	}
+	for _, p := range pages {
+		type item struct {
+			y  float64
+			ln *line
+			tb *table
+		}
+		var items []item
+		for _, ln := range p.lines {
+			if !ln.drop {
+				items = append(items, item{y: ln.y, ln: ln})
+			}
+		}
+		for _, tb := range p.tables {
+			items = append(items, item{y: tb.top, tb: tb})
+		}
+		sort.SliceStable(items, func(i, j int) bool { return items[i].y > items[j].y })
+		var prev *line
+		first := true
+		for _, it := range items {
+			if it.tb != nil {
+				flush()
+				if first && lastTable != nil && sameColumns(lastTable, it.tb) {
+					rows := it.tb.rows
+					if len(rows) > 0 && len(lastTable.rows) > 0 && equalRow(rows[0], lastTable.rows[0]) {
+						rows = rows[1:]
+					}
+					lastTable.rows = append(lastTable.rows, rows...)
+					blocks[lastTableIdx].Rows = lastTable.rows
+					blocks[lastTableIdx].Text = tableText(lastTable.rows)
+				} else {
+					blocks = append(blocks, schema.Block{Kind: schema.BlockTable, Rows: it.tb.rows, Text: tableText(it.tb.rows), Page: p.page})
+					lastTable, lastTableIdx = it.tb, len(blocks)-1
+				}
+				prev = nil
+				first = false
+				continue
+			}
+			ln := it.ln
+			indent := ln.x0 > m.left+1.2*ln.size
+			newPara := cur == nil || indent
+			if !newPara && prev != nil {
+				if prev.x1 < m.right-2*prev.size ||
+					prev.y-ln.y > 1.8*m.pitch ||
+					math.Abs(prev.size-ln.size) > 0.15*ln.size {
+					newPara = true
+				}
+			}
+			if !newPara && prev == nil && first {
+				// first line of a page: continue the previous page's paragraph
+				// only when it ran to the margin and this one is not a heading
+				newPara = !cur.open || markerRe.MatchString(ln.text)
+			}
+			if !newPara && markerRe.MatchString(ln.text) && prev != nil && !strings.HasSuffix(prev.text, "，") {
+				newPara = prev.x1 < m.right-0.5*prev.size || endsSentence(prev.text)
+			}
+			if newPara {
+				flush()
+				cur = &para{page: p.page, size: ln.size}
+			}
+			cur.parts = append(cur.parts, ln.text)
+			cur.open = ln.x1 >= m.right-2*ln.size && !endsSentence(ln.text)
+			prev = ln
+			first = false
+		}
+	}
+	flush()
+	return blocks
+}
+
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。！？；：:;", r)
+}
+
+func equalRow(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if strings.Join(strings.Fields(a[i]), "") != strings.Join(strings.Fields(b[i]), "") {
+			return false
+		}
+	}
+	return true
+}
+
+// sameColumns reports tables with the same column boundaries.
+func sameColumns(a, b *table) bool {
+	if len(a.xs) != len(b.xs) {
+		return false
+	}
+	for i := range a.xs {
+		if math.Abs(a.xs[i]-b.xs[i]) > 4 {
+			return false
+		}
+	}
+	return true
+}
+
+func tableText(rows [][]string) string {
+	lines := make([]string, len(rows))
+	for i, r := range rows {
+		lines[i] = strings.Join(r, "\t")
+	}
+	return strings.Join(lines, "\n")
+}

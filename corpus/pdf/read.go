@@ -1,0 +1,343 @@
+// Package pdf reads the text of a PDF into schema blocks: paragraphs with
+// their page numbers and tables rebuilt from ruling lines and column
+// positions.
+//
+// github.com/ledongthuc/pdf provides the object model (cross-reference,
+// objects, stream filters, encryption). Content streams, fonts, CMaps and the
+// layout analysis are ours: a text-positioning interpreter places every glyph
+// with its advance width (simple and CID fonts), lines are rebuilt by
+// baseline, words by gaps, paragraphs by indentation and line ends, and
+// running headers, footers and page numbers are dropped.
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"time"
+
+	lpdf "github.com/ledongthuc/pdf"
+
+	"policyx/schema"
+)
+
+// Options bound what Read does with one untrusted file.
+type Options struct {
+	MaxPages       int   // pages read; 0 means 2000
+	MaxStreamBytes int64 // decoded size of one content stream or CMap; 0 means 64 MiB
+}
+
+// Errors Read returns (wrapped with details).
+var (
+	ErrEncrypted = errors.New("encrypted: password required")
+	ErrNoText    = errors.New("no extractable text (scanned image?)")
+	ErrNoPages   = errors.New("no pages")
+	ErrEmpty     = errors.New("empty file")
+)
+
+// docState holds what is shared by the pages of one document: the font
+// cache, so that every font's CMaps and widths are parsed once.
+type docState struct {
+	fonts     map[string]*font
+	maxStream int64
+}
+
+func (d *docState) font(v lpdf.Value) *font {
+	key := v.String()
+	if f, ok := d.fonts[key]; ok {
+		return f
+	}
+	f := loadFont(v, d.maxStream)
+	d.fonts[key] = f
+	return f
+}
+
+const stage = "pdf"
+
+// Read decodes a PDF into blocks. Diagnostics report pages that could not be
+// read; the rest of the document stands. The context is checked between
+// pages.
+func Read(ctx context.Context, data []byte, opt Options) ([]schema.Block, []schema.Diagnostic, error) {
+	type result struct {
+		blocks []schema.Block
+		diags  []schema.Diagnostic
+		err    error
+	}
+	// The object parser of the library can loop on some malformed files;
+	// the time budget bounds the wait (the stuck goroutine is abandoned).
+	done := make(chan result, 1)
+	go func() {
+		b, d, err := read(ctx, data, opt)
+		done <- result{b, d, err}
+	}()
+	select {
+	case r := <-done:
+		return r.blocks, r.diags, r.err
+	case <-ctx.Done():
+		select {
+		case r := <-done:
+			return r.blocks, r.diags, r.err
+		case <-time.After(2 * time.Second):
+		}
+		return nil, nil, fmt.Errorf("malformed PDF: reading did not finish within the time budget: %w", ctx.Err())
+	}
+}
+
+func read(ctx context.Context, data []byte, opt Options) (blocks []schema.Block, diags []schema.Diagnostic, err error) {
+	if opt.MaxPages <= 0 {
+		opt.MaxPages = 2000
+	}
+	if opt.MaxStreamBytes <= 0 {
+		opt.MaxStreamBytes = 64 << 20
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("malformed PDF: %v", p)
+		}
+	}()
+	r, err := open(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	pages, err := pageList(r, opt.MaxPages)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(pages) == 0 {
+		return nil, nil, ErrNoPages
+	}
+	doc := &docState{fonts: map[string]*font{}, maxStream: opt.MaxStreamBytes}
+	var laid []*pageLayout
+	glyphs := 0
+	for i, pv := range pages {
+		if err := ctx.Err(); err != nil {
+			diags = append(diags, schema.Diagnostic{Severity: schema.SevError, Stage: stage, Page: i + 1,
+				Message: fmt.Sprintf("time budget exhausted: pages %d–%d not read", i+1, len(pages))})
+			break
+		}
+		pc, perr := readPage(doc, pv)
+		if perr != nil {
+			diags = append(diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: stage, Page: i + 1, Message: perr.Error()})
+		}
+		if pc == nil {
+			laid = append(laid, &pageLayout{page: i + 1})
+			continue
+		}
+		glyphs += len(pc.glyphs)
+		laid = append(laid, layoutPage(pc, i+1))
+	}
+	if glyphs == 0 {
+		return nil, diags, ErrNoText
+	}
+	blocks = assemble(laid)
+	return blocks, diags, nil
+}
+
+var pdfHeader = regexp.MustCompile(`%PDF-\d\.\d`)
+
+// open parses the cross-reference structure, tolerating junk before the
+// header and PDF 2.0 headers, and refusing files the library would loop on.
+func open(data []byte) (*lpdf.Reader, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, ErrEmpty
+	}
+	loc := pdfHeader.FindIndex(data[:min(len(data), 1024)])
+	if loc == nil {
+		return nil, errors.New("not a PDF file: no %PDF header")
+	}
+	if loc[0] > 0 || data[loc[0]+5] != '1' || !(loc[1] < len(data) && (data[loc[1]] == '\n' || data[loc[1]] == '\r')) {
+		// The library insists on "%PDF-1.x" + EOL at offset 0. Offsets in
+		// the file are relative to the header, so dropping junk before it
+		// keeps them right.
+		d := make([]byte, 0, len(data)-loc[0]+1)
+		d = append(d, data[loc[0]:]...)
+		copy(d, "%PDF-1.7")
+		if len(d) > 8 && d[8] != '\n' && d[8] != '\r' {
+			d = append(d[:8], append([]byte{'\n'}, d[9:]...)...)
+		}
+		data = d
+	}
+	if err := checkPrevChain(data); err != nil {
+		return nil, err
+	}
+	r, err := lpdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		if bytes.Contains(data, []byte("/Encrypt")) {
+			return nil, fmt.Errorf("%w (%v)", ErrEncrypted, err)
+		}
+		return nil, err
+	}
+	return r, nil
+}
+
+var (
+	startxrefRe = regexp.MustCompile(`startxref\s+(\d+)`)
+	prevRe      = regexp.MustCompile(`/Prev\s+(\d+)`)
+)
+
+// checkPrevChain follows the /Prev chain of cross-reference sections and
+// reports a cycle, which would make the library loop for ever.
+func checkPrevChain(data []byte) error {
+	tail := data[max(0, len(data)-1024):]
+	m := startxrefRe.FindAllSubmatch(tail, -1)
+	if m == nil {
+		return nil // the library reports it
+	}
+	off, _ := strconv.Atoi(string(m[len(m)-1][1]))
+	seen := map[int]bool{}
+	for hop := 0; ; hop++ {
+		for off > 0 && off < len(data) && isSpace(data[off]) {
+			off++
+		}
+		if off <= 0 || off >= len(data) {
+			return nil
+		}
+		if seen[off] || hop > 1000 {
+			return errors.New("malformed PDF: cross-reference /Prev chain loops")
+		}
+		seen[off] = true
+		region := data[off:]
+		var dict []byte
+		if bytes.HasPrefix(region, []byte("xref")) {
+			i := bytes.Index(region, []byte("trailer"))
+			if i < 0 {
+				return nil
+			}
+			dict = region[i:]
+			if j := bytes.Index(dict, []byte("startxref")); j >= 0 {
+				dict = dict[:j]
+			}
+		} else {
+			dict = region
+			if j := bytes.Index(dict, []byte("stream")); j >= 0 {
+				dict = dict[:j]
+			} else {
+				return nil
+			}
+		}
+		pm := prevRe.FindSubmatch(dict)
+		if pm == nil {
+			return nil
+		}
+		off, _ = strconv.Atoi(string(pm[1]))
+	}
+}
+
+// pageList walks the page tree in order. Cycles and runaway trees are cut:
+// a node is visited once and the walk is bounded.
+func pageList(r *lpdf.Reader, maxPages int) (pages []lpdf.Value, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if len(pages) == 0 {
+				err = fmt.Errorf("malformed PDF: page tree: %v", p)
+			}
+		}
+	}()
+	root := r.Trailer().Key("Root").Key("Pages")
+	if root.IsNull() {
+		return nil, errors.New("malformed PDF: no page tree")
+	}
+	seen := map[string]bool{}
+	visits := 0
+	var walk func(n lpdf.Value, depth int)
+	walk = func(n lpdf.Value, depth int) {
+		if len(pages) >= maxPages || depth > 64 || visits > 4*maxPages+1000 {
+			return
+		}
+		visits++
+		kids := n.Key("Kids")
+		if n.Key("Type").Name() == "Pages" || (kids.Kind() == lpdf.Array && n.Key("Type").Name() != "Page") {
+			key := n.String()
+			if seen[key] {
+				return
+			}
+			seen[key] = true
+			for i := 0; i < kids.Len(); i++ {
+				walk(kids.Index(i), depth+1)
+			}
+			return
+		}
+		if n.Kind() == lpdf.Dict {
+			pages = append(pages, n)
+		}
+	}
+	walk(root, 0)
+	return pages, nil
+}
+
+// inherited looks a page attribute up the Parent chain.
+func inherited(p lpdf.Value, key string) lpdf.Value {
+	for i := 0; i < 32 && !p.IsNull(); i++ {
+		if v := p.Key(key); !v.IsNull() {
+			return v
+		}
+		p = p.Key("Parent")
+	}
+	return lpdf.Value{}
+}
+
+// readPage interprets one page. A panic in the library or in a malformed
+// stream becomes the page's error; what was gathered before it stands.
+func readPage(doc *docState, pv lpdf.Value) (pc *pageContent, err error) {
+	pc = &pageContent{}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("unreadable page content: %v", p)
+		}
+	}()
+	box := inherited(pv, "CropBox")
+	if box.Len() != 4 {
+		box = inherited(pv, "MediaBox")
+	}
+	llx, lly, urx, ury := 0.0, 0.0, 595.0, 842.0
+	if box.Len() == 4 {
+		a, b, c, d := box.Index(0).Float64(), box.Index(1).Float64(), box.Index(2).Float64(), box.Index(3).Float64()
+		llx, lly, urx, ury = min(a, c), min(b, d), max(a, c), max(b, d)
+		if urx-llx < 10 || ury-lly < 10 {
+			llx, lly, urx, ury = 0, 0, 595, 842
+		}
+	}
+	w, h := urx-llx, ury-lly
+	var base mat
+	switch ((inherited(pv, "Rotate").Int64()%360 + 360) % 360) {
+	case 90:
+		base = mat{0, -1, 1, 0, -lly, w + llx}
+		w, h = h, w
+	case 180:
+		base = mat{-1, 0, 0, -1, w + llx, h + lly}
+	case 270:
+		base = mat{0, 1, -1, 0, h + lly, -llx}
+		w, h = h, w
+	default:
+		base = mat{1, 0, 0, 1, -llx, -lly}
+	}
+	pc.w, pc.h = w, h
+	contents := pv.Key("Contents")
+	var data []byte
+	var firstErr error
+	add := func(v lpdf.Value) {
+		b, err := readStream(v, doc.maxStream-int64(len(data)))
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		data = append(data, b...)
+		data = append(data, '\n')
+	}
+	switch contents.Kind() {
+	case lpdf.Stream:
+		add(contents)
+	case lpdf.Array:
+		for i := 0; i < contents.Len() && i < 10000; i++ {
+			add(contents.Index(i))
+		}
+	}
+	in := &interp{doc: doc, out: pc, maxOps: 5_000_000}
+	in.run(data, inherited(pv, "Resources"), base, 0)
+	if firstErr != nil {
+		return pc, fmt.Errorf("content stream: %w", firstErr)
+	}
+	return pc, nil
+}

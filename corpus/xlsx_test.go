@@ -1,0 +1,107 @@
+package corpus
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// xlsxTestWorkbook builds a workbook with a titled, merged task table, an
+// empty sheet, a hidden sheet and a one-column sheet.
+func xlsxTestWorkbook(t testing.TB) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	s := "重点任务"
+	must := func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(f.SetSheetName("Sheet1", s))
+	set := func(sheet, cell string, v any) { must(f.SetCellValue(sheet, cell, v)) }
+	set(s, "B1", "2025年重点任务分工表")
+	must(f.MergeCell(s, "B1", "E1"))
+	for i, h := range []string{"序号", "任务", "牵头单位", "资金（万元）"} {
+		c, _ := excelize.CoordinatesToCellName(i+2, 2)
+		set(s, c, h)
+	}
+	set(s, "B3", "一、产业发展")
+	must(f.MergeCell(s, "B3", "E3"))
+	set(s, "B4", 1)
+	set(s, "C4", "建设\n创新平台")
+	set(s, "D4", "市发展改革委")
+	must(f.MergeCell(s, "D4", "D5"))
+	set(s, "E4", 1500.5)
+	set(s, "B5", 2)
+	set(s, "C5", "培育\tEnterprise\nA")
+	set(s, "E5", 200)
+	set(s, "B7", "备注：资金以年度预算为准。")
+	must(f.MergeCell(s, "B7", "E7"))
+	_, err := f.NewSheet("空表")
+	must(err)
+	_, err = f.NewSheet("隐藏")
+	must(err)
+	set("隐藏", "A1", "不应读出")
+	set("隐藏", "B1", "x")
+	must(f.SetSheetVisible("隐藏", false))
+	_, err = f.NewSheet("名单")
+	must(err)
+	set("名单", "A1", "单位名单")
+	set("名单", "A2", "市财政局")
+	buf, err := f.WriteToBuffer()
+	must(err)
+	return buf.Bytes()
+}
+
+func TestDecodeXLSXGolden(t *testing.T) {
+	blocks, diags, err := decodeXLSX(context.Background(), xlsxTestWorkbook(t), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTableBlocks(t, blocks)
+	checkReaderGolden(t, filepath.Join("testdata", "xlsx", "workbook.golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
+}
+
+func TestDecodeXLSXErrors(t *testing.T) {
+	small := DefaultLimits
+	small.MaxZipEntry = 1 << 20
+	cases := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "not a zip archive"},
+		{"ole", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "OLE2"},
+		{"word", zipOf(t, docxFiles(wPara("x"), nil)), "this is a Word document"},
+		{"bomb", zipBomb(t, "xl/worksheets/sheet1.xml", 1<<34), "zip entry xl/worksheets/sheet1.xml exceeds 1 MiB"},
+		{"no workbook", zipOf(t, map[string]string{"a.xml": "<a/>"}), "no xl/workbook.xml"},
+		{"broken workbook", zipOf(t, map[string]string{"xl/workbook.xml": "<workbook><<", "[Content_Types].xml": "<Types/>"}), "workbook"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := decodeXLSX(context.Background(), c.data, small)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error %v, want it to contain %q", err, c.want)
+			}
+		})
+	}
+}
+
+// FuzzDecodeXLSX feeds whole files. A panic inside excelize is the
+// reader's error (Reader.Decode recovers it), so the target goes through
+// Decode and checks the blocks.
+func FuzzDecodeXLSX(f *testing.F) {
+	f.Add(xlsxTestWorkbook(f))
+	f.Add(zipOf(f, map[string]string{"xl/workbook.xml": "<workbook/>"}))
+	lim := DefaultLimits
+	lim.MaxZipEntry = 1 << 20
+	r := New(WithLimits(lim))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, _ := r.Decode(context.Background(), "f.xlsx", "xlsx", data)
+		checkTableBlocks(t, doc.Blocks)
+	})
+}

@@ -1,0 +1,179 @@
+package meta
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"policyx/schema"
+)
+
+// docOf builds a normalized document from text, one block per non-empty line.
+func docOf(text string) *schema.Document {
+	doc := &schema.Document{Part: 1}
+	var b strings.Builder
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		s := b.Len()
+		b.WriteString(l)
+		doc.Blocks = append(doc.Blocks, schema.Block{Text: l, Span: schema.Span{Start: s, End: b.Len()}})
+	}
+	doc.Text = b.String()
+	return doc
+}
+
+func TestNormalizeDocNumber(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"甲政发〔2020〕7号", "甲政发〔2020〕7号"},
+		{"甲政发[2020]7号", "甲政发〔2020〕7号"},
+		{"甲政发［2020］7号", "甲政发〔2020〕7号"},
+		{"甲政发【2020】7号", "甲政发〔2020〕7号"},
+		{"甲政发(2020)7号", "甲政发〔2020〕7号"},
+		{"甲政发（2020）7号", "甲政发〔2020〕7号"},
+		{"甲办发〔2020〕 17 号", "甲办发〔2020〕17号"},
+		{"甲办发 〔 2020 〕17号", "甲办发〔2020〕17号"},
+		{"发文字号：乙科规字〔2023〕3号", "发文字号：乙科规字〔2023〕3号"[len("发文字号："):]},
+		{"无", ""},
+		{"2023年5月", ""},
+	} {
+		if got := NormalizeDocNumber(tc.in); got != tc.want {
+			t.Errorf("NormalizeDocNumber(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2019年4月10日", "2019-04-10"},
+		{"2021 年 11月 2 日", "2021-11-02"},
+		{"2025年02月06日", "2025-02-06"},
+		{"二〇一八年十一月十九日", "2018-11-19"},
+		{"二○二○年一月三十一日", "2020-01-31"},
+		{"二〇二一年十二月十日", "2021-12-10"},
+		{"2025-06-30", "2025-06-30"},
+		{"2025/6/3", "2025-06-03"},
+		{"2025年13月1日", ""},
+		{"第三季度", ""},
+	} {
+		if got := ParseDate(tc.in); got != tc.want {
+			t.Errorf("ParseDate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestCompactTitle(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"某某市人民政府 关于印发 某某方案的通知", "某某市人民政府关于印发某某方案的通知"},
+		{"## 推进 5G 网络建设的意见", "推进5G网络建设的意见"},
+		{"Type A 标准", "Type A标准"},
+	} {
+		if got := CompactTitle(tc.in); got != tc.want {
+			t.Errorf("CompactTitle(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestFromDocNumber(t *testing.T) {
+	p := mustPlaces()
+	for _, tc := range []struct{ in, want string }{
+		{"桂政发〔2018〕51号", "广西壮族自治区"},
+		{"柳办发〔2021〕18号", "柳州市"},
+		{"穗卫函〔2023〕1930号", "广州市"},
+		{"穗埔组通〔2024〕6号", "广州市黄埔区"},
+		{"沪府办发〔2025〕17号", "上海市"},
+		{"粤府办〔2025〕16号", "广东省"},
+		{"国办发〔2018〕128号", Central},
+		{"某字〔2018〕1号", ""},
+	} {
+		if got := p.FromDocNumber(tc.in); got != tc.want {
+			t.Errorf("FromDocNumber(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestFromOrgan(t *testing.T) {
+	p := mustPlaces()
+	for _, tc := range []struct{ in, want string }{
+		{"广西壮族自治区科学技术厅", "广西壮族自治区"},
+		{"中共柳州市委办公室", "柳州市"},
+		{"广州市海珠区教育局", "广州市海珠区"},
+		{"广州市人民政府", "广州市"},
+		{"国务院办公厅", Central},
+		{"海关总署", Central},
+		{"财政部", Central},
+		{"国家税务总局广西壮族自治区税务局", "广西壮族自治区"},
+		{"甲乙市人民政府", "甲乙市"},
+		{"广州开发区管理委员会", "广州市"},
+	} {
+		if got := p.FromOrgan(tc.in); got != tc.want {
+			t.Errorf("FromOrgan(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSplitOrgans(t *testing.T) {
+	p := mustPlaces()
+	for _, tc := range []struct{ in, want string }{
+		{"中共南宁市委办公室 南宁市人民政府办公室", "中共南宁市委办公室|南宁市人民政府办公室"},
+		{"中共南宁市委办公室南宁市人民政府办公室", "中共南宁市委办公室|南宁市人民政府办公室"},
+		{"广东省财政厅广东省教育厅", "广东省财政厅|广东省教育厅"},
+		{"国家税务总局广东省税务局中华人民共和国广州海关", "国家税务总局广东省税务局|中华人民共和国广州海关"},
+		{"国务院办公厅", "国务院办公厅"},
+	} {
+		if got := strings.Join(p.splitOrgans(tc.in), "|"); got != tc.want {
+			t.Errorf("splitOrgans(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestExtractGolden runs Extract over testdata/*.txtar: each archive holds an
+// "in" text and a "want" file of field: value lines.
+func TestExtractGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no testdata")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files := parseArchive(string(data))
+			in, want := files["in"], files["want"]
+			m, _ := Extract(docOf(in))
+			got := map[string]string{"title": m.Title, "doc_number": m.DocNumber, "issuer": m.Issuer, "issue_date": m.IssueDate, "jurisdiction": m.Jurisdiction}
+			for _, l := range strings.Split(strings.TrimSpace(want), "\n") {
+				k, v, _ := strings.Cut(l, ":")
+				k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+				if got[k] != v {
+					t.Errorf("%s = %q, want %q", k, got[k], v)
+				}
+			}
+		})
+	}
+}
+
+// parseArchive reads a txtar-style archive: "-- name --" lines start files.
+func parseArchive(s string) map[string]string {
+	out := map[string]string{}
+	name := ""
+	for _, l := range strings.SplitAfter(s, "\n") {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") {
+			name = strings.TrimSpace(t[3 : len(t)-3])
+			continue
+		}
+		if name != "" {
+			out[name] += l
+		}
+	}
+	return out
+}

@@ -1,0 +1,164 @@
+package meta
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// reOrganEnd matches the end of an organ's name.
+var reOrganEnd = regexp.MustCompile(`(人民政府|政府|办公厅|办公室|厅|局|委员会|委|部|署|院|办|中心|海关|分行|银行|管委会|党委|工委|联合会|协会|研究所|总队|集团|公司|分局|支行)$`)
+
+// reDistrict matches a county-level name at the start of a string.
+var reDistrict = regexp.MustCompile(`^\p{Han}{1,4}?(区|县|旗)`)
+
+// reUnknownPlace finds a city/county not in the gazetteer: XX市人民政府.
+var reUnknownPlace = regexp.MustCompile(`^(\p{Han}{2,4}?(?:市|县|区|州|盟))(?:人民政府|政府|委员会|委|[\p{Han}]{0,10}?(?:局|厅|委|办))`)
+
+// reCentralSuffix matches central ministries named without place (财政部).
+var reCentralSuffix = regexp.MustCompile(`^[\p{Han}]{2,12}(部|总局|总署)$`)
+
+// reManyOrgans matches the 等N部门 tail of an abbreviated issuer in a title.
+var reManyOrgans = regexp.MustCompile(`等\s*[\d一二三四五六七八九十]+\s*(个)?(部门|单位|家单位|厅局|委办局)$`)
+
+// organStarts begin a new organ when two names are run together without a
+// space (中共柳州市委办公室柳州市人民政府办公室).
+var organStarts = []string{"中共", "中国", "中华人民共和国", "国家", "国务院", "共青团"}
+
+// noSplitAfter are central organs whose local branches carry their name in
+// front (国家税务总局广西壮族自治区税务局).
+var noSplitAfter = []string{"国家税务总局", "中国人民银行", "国家金融监督管理总局", "中国证券监督管理委员会", "国家外汇管理局", "中国银行保险监督管理委员会"}
+
+// isOrgan reports whether s looks like one organ's name.
+func isOrgan(s string) bool {
+	n := runeLen(s)
+	if n < 2 || n > 40 || !hasHan(s) {
+		return false
+	}
+	if strings.ContainsAny(s, "。，,；;：:！？“”《》") {
+		return false
+	}
+	return reOrganEnd.MatchString(s)
+}
+
+// splitOrgans splits a signature line or title prefix into organ names:
+// on white space and 、, and between names run together.
+func (p *Places) splitOrgans(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '、' }) {
+		out = append(out, p.splitRunTogether(f)...)
+	}
+	return out
+}
+
+func (p *Places) splitRunTogether(s string) []string {
+	var out []string
+	last := 0
+	for i := 0; i < len(s); {
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		if i > last && reOrganEnd.MatchString(s[last:i]) && p.startsOrgan(s[i:]) && !inList(s[last:i], noSplitAfter) {
+			out = append(out, s[last:i])
+			last = i
+		}
+		i += sz
+	}
+	return append(out, s[last:])
+}
+
+func inList(s string, list []string) bool {
+	for _, x := range list {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// startsOrgan reports whether s begins with a word that starts an organ's
+// full name: a known place, 中共, 国家 ….
+func (p *Places) startsOrgan(s string) bool {
+	for _, w := range organStarts {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	for _, e := range p.byRune[r] {
+		if e.name == e.full && strings.HasPrefix(s, e.name) {
+			return true
+		}
+	}
+	for _, c := range p.central {
+		if strings.HasPrefix(s, c) && runeLen(c) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// organLine returns the organs of a line made only of organ names (a
+// signature line), or nil.
+func (p *Places) organLine(s string) []string {
+	s = strings.TrimSpace(s)
+	if s == "" || runeLen(s) > 160 {
+		return nil
+	}
+	orgs := p.splitOrgans(s)
+	for _, o := range orgs {
+		if !isOrgan(o) {
+			return nil
+		}
+	}
+	return orgs
+}
+
+// levelPrefixes are the 市/自治区/省 prefixes that an abbreviated organ name
+// resolves against the document's jurisdiction.
+var levelPrefixes = []string{"自治区", "省", "市", "区", "县"}
+
+// expandOrgan resolves an abbreviated organ (自治区科技厅) against juris,
+// through canon when given; a name that already carries a place stays.
+func (p *Places) expandOrgan(o, juris string, canon Canonicalizer) string {
+	if o == "" {
+		return o
+	}
+	abbreviated := false
+	for _, lp := range levelPrefixes {
+		if strings.HasPrefix(o, lp) {
+			abbreviated = true
+			break
+		}
+	}
+	if !abbreviated {
+		return o
+	}
+	if canon != nil && juris != "" {
+		if name, _ := canon.Canonical(o, juris); name != "" && name != o {
+			return name
+		}
+	}
+	if juris == "" || juris == Central {
+		return o
+	}
+	// resolve the level prefix by hand
+	prov := juris
+	if pl, ok := p.byFull[juris]; ok && pl.parent != "" {
+		prov = pl.parent
+	}
+	switch {
+	case strings.HasPrefix(o, "自治区") && strings.HasSuffix(prov, "自治区"):
+		return prov + strings.TrimPrefix(o, "自治区")
+	case strings.HasPrefix(o, "省") && strings.HasSuffix(prov, "省"):
+		return prov + strings.TrimPrefix(o, "省")
+	case strings.HasPrefix(o, "市") && !p.IsProvince(juris) || strings.HasPrefix(o, "市") && strings.HasSuffix(juris, "市"):
+		city := juris
+		if i := strings.Index(juris, "市"); i >= 0 {
+			city = juris[:i+len("市")]
+		}
+		return city + strings.TrimPrefix(o, "市")
+	case (strings.HasPrefix(o, "区") || strings.HasPrefix(o, "县")) && (strings.HasSuffix(juris, "区") || strings.HasSuffix(juris, "县")):
+		return juris + o[len("区"):]
+	}
+	return o
+}

@@ -1,0 +1,171 @@
+package parts
+
+import (
+	"strings"
+	"testing"
+
+	"policyx/schema"
+)
+
+func docOf(text string) *schema.Document {
+	doc := &schema.Document{Path: "x.html", SHA256: "abc", Format: schema.FormatHTML}
+	var b strings.Builder
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		s := b.Len()
+		b.WriteString(l)
+		doc.Blocks = append(doc.Blocks, schema.Block{Text: l, Span: schema.Span{Start: s, End: b.Len()}})
+	}
+	doc.Text = b.String()
+	return doc
+}
+
+var body = strings.Repeat("支持企业开展研发活动，对符合条件的项目给予资助。", 12)
+
+const listing = `网站首页
+政策文件
+通知公告
+甲市人民政府关于印发《甲市某某若干措施》的通知
+2024-05-06 10:00
+乙市科技局关于印发某某指引的通知
+2024-04-01 09:30
+当前位置:
+首页
+>
+政策文件
+甲市人民政府关于印发《甲市某某若干措施》的通知
+甲政规〔2024〕2号 各县、区人民政府，市直各单位： 现将《甲市某某若干措施》印发给你们，请认真贯彻执行。 甲市人民政府 2024年5月1日 甲市某某若干措施 一、总体要求 BODY
+12
+2024-05
+乙市科技局关于印发某某指引的通知
+乙科规〔2024〕3号
+各有关单位：
+现将某某指引印发给你们，请遵照执行。
+乙市科学技术局
+2024年3月28日
+某某指引
+BODY
+1
+2
+首页
+下一页
+联系我们`
+
+func TestSplitListing(t *testing.T) {
+	doc := docOf(strings.ReplaceAll(listing, "BODY", body))
+	parts := Split(doc)
+	if len(parts) != 2 {
+		t.Fatalf("got %d parts, want 2", len(parts))
+	}
+	for i, p := range parts {
+		if p.Part != i+1 || p.Path != doc.Path || p.SHA256 != doc.SHA256 || p.Format != doc.Format {
+			t.Errorf("part %d: identity fields %d %q %q %q", i, p.Part, p.Path, p.SHA256, p.Format)
+		}
+		for _, b := range p.Blocks {
+			if p.Text[b.Span.Start:b.Span.End] != b.Text {
+				t.Errorf("part %d: span %v does not point at block %q", i+1, b.Span, b.Text)
+			}
+		}
+	}
+	if !strings.HasPrefix(parts[0].Text, "甲市人民政府关于印发") || !strings.HasSuffix(parts[0].Text, "具体资助。"[0:0]+body[len(body)-len("给予资助。"):]) {
+		t.Errorf("part 1 text: %q … %q", parts[0].Text[:30], parts[0].Text[len(parts[0].Text)-30:])
+	}
+	if !strings.HasPrefix(parts[1].Text, "乙市科技局关于印发") || strings.Contains(parts[1].Text, "首页") || strings.HasSuffix(parts[1].Text, "2") {
+		t.Errorf("part 2 text: %q … %q", parts[1].Text[:30], parts[1].Text[len(parts[1].Text)-30:])
+	}
+	if strings.Contains(parts[0].Text, "2024-05") {
+		t.Errorf("part 1 keeps the date fragment: %q", parts[0].Text[len(parts[0].Text)-40:])
+	}
+}
+
+const single = `甲市人民政府关于印发甲市某某行动方案的通知
+甲政发〔2023〕1号
+各县、区人民政府，市直各单位：
+现将《甲市某某行动方案》印发给你们，请认真组织实施。
+甲市人民政府
+2023年1月5日
+甲市某某行动方案
+一、总体要求
+BODY
+附件
+1.乙市科技局关于印发某某指引的通知
+各有关单位：（名单略）`
+
+func TestSplitSingle(t *testing.T) {
+	doc := docOf(strings.ReplaceAll(single, "BODY", body))
+	parts := Split(doc)
+	if len(parts) != 1 || parts[0] != doc || doc.Part != 1 {
+		t.Fatalf("single policy split into %d parts", len(parts))
+	}
+}
+
+const forwardNotice = `丙市人民政府办公室关于转发省科技厅关于某某工作的通知的通知
+丙政办发〔2022〕5号
+各县（区）人民政府，市直各单位：
+现将《省科技厅关于某某工作的通知》转发给你们，请认真贯彻执行。
+丙市人民政府办公室
+2022年3月1日
+省科技厅关于某某工作的通知
+某科发〔2022〕1号
+各市科技局：
+BODY`
+
+const attachmentNotice = `丁市人民政府关于印发丁市某某办法的通知
+丁政规〔2021〕4号
+各县（区）人民政府，市直各单位：
+现将《丁市某某办法》印发给你们，请遵照执行。
+丁市人民政府
+2021年6月1日
+丁市某某办法
+第一条 BODY
+附件
+丁市某某局关于开展某某申报工作的通知
+各有关单位：
+BODY`
+
+const boxListing = `标题：戊市人民政府关于印发戊市甲方案的通知
+发文字号：戊政发〔2024〕1号
+成文日期：2024年1月2日
+戊市人民政府关于印发戊市甲方案的通知
+各县、区人民政府：
+现将《戊市甲方案》印发给你们。
+BODY
+标题：戊市人民政府关于印发戊市乙方案的通知
+发文字号：
+戊政发〔2024〕2号
+成文日期：2024年2月3日
+戊市人民政府关于印发戊市乙方案的通知
+各县、区人民政府：
+现将《戊市乙方案》印发给你们。
+BODY`
+
+func TestSplitGuards(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		parts    int
+		second   string // prefix of part 2
+	}{
+		{"forwarded notice", forwardNotice, 1, ""},
+		{"notice in an attachment", attachmentNotice, 1, ""},
+		{"listing with metadata boxes", boxListing, 2, "标题：戊市人民政府关于印发戊市乙方案的通知\n发文字号：\n戊政发"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			parts := Split(docOf(strings.ReplaceAll(tc.in, "BODY", body)))
+			if len(parts) != tc.parts {
+				t.Fatalf("got %d parts, want %d", len(parts), tc.parts)
+			}
+			if tc.parts > 1 && !strings.HasPrefix(parts[1].Text, tc.second) {
+				t.Errorf("part 2 starts %q", parts[1].Text[:60])
+			}
+			if tc.parts > 1 && !strings.HasPrefix(parts[0].Text, "标题：") {
+				t.Errorf("part 1 starts %q", parts[0].Text[:60])
+			}
+		})
+	}
+}

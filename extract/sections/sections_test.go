@@ -1,0 +1,167 @@
+package sections
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"policyx/schema"
+)
+
+// docOf builds a normalized document, one block per non-empty line; a line
+// starting with "#" becomes a heading block of that level.
+func docOf(text string) *schema.Document {
+	doc := &schema.Document{Part: 1}
+	var b strings.Builder
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		blk := schema.Block{Text: l}
+		if n := len(l) - len(strings.TrimLeft(l, "#")); n > 0 {
+			blk.Kind, blk.Level, blk.Text = schema.BlockHeading, n, strings.TrimSpace(l[n:])
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		s := b.Len()
+		b.WriteString(blk.Text)
+		blk.Span = schema.Span{Start: s, End: b.Len()}
+		doc.Blocks = append(doc.Blocks, blk)
+	}
+	doc.Text = b.String()
+	return doc
+}
+
+// outline renders sections one a line: depth-indented label|title.
+func outline(secs []schema.Section) string {
+	var b strings.Builder
+	for _, s := range secs {
+		fmt.Fprintf(&b, "%s%s|%s\n", strings.Repeat(".", s.Level-1), s.Label, s.Title)
+	}
+	return b.String()
+}
+
+func TestExtract(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{"standard", `某某行动方案
+一、总体目标
+到2025年，建成示范点10个。
+二、重点任务
+（一）强化创新。支持企业研发。
+1．建设平台。建设一批研发平台。
+(1)省级平台。每年认定5个。
+①重点实验室；
+（2）市级平台。
+2.引进人才。引进团队3个。
+（二）优化服务。
+三、保障措施`, `一、|总体目标
+二、|重点任务
+.（一）|强化创新
+..1．|建设平台
+...(1)|省级平台
+....①|重点实验室
+...（2）|市级平台
+..2.|引进人才
+.（二）|优化服务
+三、|保障措施
+`},
+		{"skipped level", `一、总体要求
+1.加快建设。内容。
+2、推进应用。内容。
+二、保障`, `一、|总体要求
+.1.|加快建设
+.2、|推进应用
+二、|保障
+`},
+		{"chapters and articles", `某某管理办法
+第一章 总 则
+第一条 为规范管理，制定本办法。
+第二条 【适用范围】本办法适用于本市。
+（一）企业；
+（二）机构。
+第二章 申报
+第三条 申报条件如下：`, `第一章|总则
+.第一条|为规范管理，制定本办法
+.第二条|适用范围
+..（一）|企业
+..（二）|机构
+第二章|申报
+.第三条|申报条件如下
+`},
+		{"attachments and tables", `一、目标
+到2022年，完成100项。
+附件：1．甲计划表
+2．乙方案
+附件1
+甲计划表
+序号	项目名称
+1.	某某研发
+2.	某某应用
+附件 2
+乙方案
+一、任务
+1.5亿元用于奖补。
+2023年12月31日前完成。`, `一、|目标
+附件1|甲计划表
+附件 2|乙方案
+.一、|任务
+`},
+		{"markdown headings", `# 某某方案
+## 一、现实基础
+基础扎实。
+## 二、重点任务
+### （一）强化创新
+内容。
+## 附表说明
+说明。`, `一、|现实基础
+二、|重点任务
+.（一）|强化创新
+|附表说明
+`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := docOf(tc.in)
+			secs := Extract(doc)
+			if got := outline(secs); got != tc.want {
+				t.Errorf("outline:\n%s\nwant:\n%s", got, tc.want)
+			}
+			for i, s := range secs {
+				if !s.Span.Valid(len(doc.Text)) || s.Span.Start >= s.Span.End {
+					t.Errorf("section %d span %v", i, s.Span)
+				}
+				if s.Parent >= i {
+					t.Errorf("section %d parent %d", i, s.Parent)
+				}
+				if s.Parent >= 0 && (secs[s.Parent].Span.Start > s.Span.Start || secs[s.Parent].Span.End < s.Span.End) {
+					t.Errorf("section %d %v outside its parent %v", i, s.Span, secs[s.Parent].Span)
+				}
+			}
+		})
+	}
+}
+
+func TestSpans(t *testing.T) {
+	doc := docOf("一、甲\n正文一。\n（一）乙\n正文二。\n二、丙\n正文三。")
+	secs := Extract(doc)
+	got := []string{}
+	for _, s := range secs {
+		got = append(got, doc.Text[s.Span.Start:s.Span.End])
+	}
+	want := []string{"一、甲\n正文一。\n（一）乙\n正文二。", "（一）乙\n正文二。", "二、丙\n正文三。"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("spans %q, want %q", got, want)
+	}
+}
+
+func TestFlattened(t *testing.T) {
+	line := "某某措施 一、支持创新 (一)支持研发。" + strings.Repeat("支持企业开展研发活动。", 30) + " (二)支持转化 对转化项目给予奖励。" + strings.Repeat("鼓励转化。", 20) + " 二、保障措施 加强领导。"
+	secs := Extract(docOf(line))
+	want := "一、|支持创新\n.(一)|支持研发\n.(二)|支持转化\n二、|保障措施\n"
+	if got := outline(secs); got != want {
+		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -1,0 +1,502 @@
+package tables
+
+import (
+	"strings"
+
+	"policyx/schema"
+)
+
+// rawRow is a data row before its cells are aligned to the header.
+type rawRow struct {
+	cells  []string
+	group  string
+	span   schema.Span
+	merged bool   // cells already mapped to the header columns
+	rest   string // the text after the 序号, for rows of extracted text
+}
+
+// parseCells reads a table of cell lines (tab-separated lines or table
+// block rows) starting at ls[i]. It returns the table and the index after
+// its last line, or nil when ls[i] does not start a table.
+func (v *vocab) parseCells(ls []line, i int) (*table, int) {
+	if ls[i].isTable {
+		end := i
+		for end < len(ls) && ls[end].isTable && ls[end].block == ls[i].block {
+			end++
+		}
+		if notTable(ls[i:end]) {
+			return nil, end
+		}
+	}
+	t := &table{first: i, last: i, start: ls[i].span.Start, end: ls[i].span.End}
+	// a row spanning the whole table at the top is its caption
+	for i+1 < len(ls) && ls[i].isTable && ls[i+1].block == ls[i].block {
+		s, ok := spanned(ls[i].cells)
+		if !ok {
+			break
+		}
+		k := key(s)
+		switch {
+		case reUnit.MatchString(k):
+			t.unit = s
+		case t.title == "":
+			if m := reAttachPrefix.FindStringSubmatch(k); m != nil {
+				t.attach = m[1] + m[2]
+				s = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s[strings.Index(s, m[1])+len(m[1]):]), "0123456789一二三四五六七八九十 ：:"))
+			}
+			t.title = s
+		}
+		i++
+	}
+	hdr := ls[i].cells
+	if v.rowLooksData(hdr) && !ls[i].isTable {
+		return nil, i + 1
+	}
+	j := i + 1
+	var header []string
+	var colmap []int // raw column → header column, for rows of the raw header's width
+	if v.rowLooksData(hdr) {
+		// a table block without a header row
+		header = make([]string, len(hdr))
+		j = i
+	} else {
+		header, colmap = mergeHeader(hdr)
+		// a second header row: two-level headers
+		if j < len(ls) && (len(ls[j].cells) >= 2) && ls[j].block == ls[i].block && ls[i].isTable &&
+			!v.rowLooksData(ls[j].cells) && spans(hdr) {
+			header = twoLevel(hdr, ls[j].cells)
+			colmap = nil
+			j++
+		}
+	}
+	hkey := nonEmptyKey(hdr)
+	var raws []rawRow
+	group := ""
+	block := ls[i].block
+	for ; j < len(ls); j++ {
+		l := ls[j]
+		if l.isTable || len(l.cells) >= 2 {
+			if l.isTable && l.block != block && !sameKey(nonEmptyKey(l.cells), hkey) && !continuesTable(ls, t.last, j) {
+				break
+			}
+			block = l.block
+			if sameKey(nonEmptyKey(l.cells), hkey) || (len(colmap) > 0 && sameKey(nonEmptyKey(l.cells), nonEmptyKey(header))) {
+				// a header repeated after a page break
+				t.last = j
+				t.end = l.span.End
+				continue
+			}
+			if len(l.cells) > 0 && v.isSeqHead(l.cells[0]) {
+				break // another table's header
+			}
+			ne := nonEmpty(l.cells)
+			if len(ne) == 0 {
+				continue
+			}
+			if sp, ok := spanned(l.cells); ok {
+				ne = []string{sp}
+			}
+			if len(ne) == 1 && len(header) >= 2 {
+				s := ne[0]
+				switch {
+				case v.isNote(s) || v.countStatement(s):
+					t.notes = append(t.notes, strings.TrimSpace(reTag.ReplaceAllString(s, "")))
+					t.noteSpans = append(t.noteSpans, l.span)
+					t.last, t.end = j, l.span.End
+					continue
+				case v.groupLike(s) && v.rowsFollow(ls, j):
+					group = s
+					t.addGroup(s, l.span)
+					t.last, t.end = j, l.span.End
+					continue
+				}
+			}
+			cells := l.cells
+			merged := false
+			if len(colmap) > 0 && len(cells) == len(colmap) {
+				cells = applyColmap(cells, colmap, len(header))
+				merged = true
+			}
+			raws = append(raws, rawRow{cells: cells, group: group, span: l.span, merged: merged})
+			t.last, t.end = j, l.span.End
+			continue
+		}
+		// a plain line inside a cell table
+		s := l.text
+		if reArtefact.MatchString(s) {
+			continue
+		}
+		if v.isNote(s) || v.countStatement(s) {
+			t.notes = append(t.notes, strings.TrimSpace(reTag.ReplaceAllString(s, "")))
+			t.noteSpans = append(t.noteSpans, l.span)
+			t.last, t.end = j, l.span.End
+			continue
+		}
+		if len(t.notes) == 0 && v.groupLike(s) && v.rowsFollow(ls, j) {
+			group = s
+			t.addGroup(s, l.span)
+			t.last, t.end = j, l.span.End
+			continue
+		}
+		break
+	}
+	if len(raws) == 0 {
+		return nil, i + 1
+	}
+	t.header = header
+	seqCol := -1
+	for c, h := range header {
+		if v.isSeqHead(h) {
+			seqCol = c
+			break
+		}
+	}
+	prof := v.profile(raws, len(header))
+	for _, r := range raws {
+		cells := r.cells
+		if !r.merged {
+			cells = v.align(cells, prof, len(header))
+		}
+		row := schema.TableRow{Group: r.group, Cells: cells, Span: r.span}
+		for c, s := range cells {
+			if c < 2 && v.isTotal(s) {
+				row.IsTotal = true
+			}
+		}
+		if seqCol >= 0 && !row.IsTotal {
+			row.Seq = cells[seqCol]
+		}
+		t.rows = append(t.rows, row)
+	}
+	return t, t.last + 1
+}
+
+// continuesTable reports whether the table block at ls[j] continues the table
+// ending at ls[last] (a page break: nothing but artefacts between).
+func continuesTable(ls []line, last, j int) bool {
+	for k := last + 1; k < j; k++ {
+		if !reArtefact.MatchString(ls[k].text) {
+			return false
+		}
+	}
+	return true
+}
+
+// rowLooksData reports a row that starts with a 序号 or holds figures only.
+func (v *vocab) rowLooksData(cells []string) bool {
+	ne := nonEmpty(cells)
+	if len(ne) == 0 {
+		return true
+	}
+	if reSeq.MatchString(key(cells[0])) {
+		return true
+	}
+	vals := 0
+	for _, c := range ne {
+		if v.isValue(c) && !reYear.MatchString(key(c)) {
+			vals++
+		}
+	}
+	return vals*2 > len(ne)
+}
+
+// groupLike reports a heading row inside a table: 一、核心技术.
+func (v *vocab) groupLike(s string) bool {
+	k := key(s)
+	if k == "" || runeLen(k) > 30 || v.isTotal(k) || reSeq.MatchString(k) {
+		return false
+	}
+	if strings.HasSuffix(k, "。") || strings.HasSuffix(k, "；") {
+		return false
+	}
+	return true
+}
+
+// rowsFollow reports whether a cell row follows ls[j] closely, so that a
+// short line there is a group heading and not the prose after the table.
+func (v *vocab) rowsFollow(ls []line, j int) bool {
+	if ls[j].heading || strings.HasPrefix(ls[j].text, "#") {
+		return false
+	}
+	for k := j + 1; k < len(ls) && k <= j+2; k++ {
+		if len(ls[k].cells) >= 2 {
+			return !v.isSeqHead(ls[k].cells[0])
+		}
+		if !reArtefact.MatchString(ls[k].text) {
+			return false
+		}
+	}
+	return false
+}
+
+// countStatement reports a line such as 合计：核心技术44项，共123项.
+func (v *vocab) countStatement(s string) bool {
+	k := key(s)
+	for _, w := range v.total {
+		if strings.HasPrefix(k, w+"：") || strings.HasPrefix(k, w+":") {
+			return reCount.MatchString(k)
+		}
+	}
+	return false
+}
+
+func nonEmpty(cells []string) []string {
+	var out []string
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func nonEmptyKey(cells []string) string {
+	var b strings.Builder
+	for _, c := range cells {
+		if k := key(c); k != "" {
+			b.WriteString(k)
+			b.WriteByte('|')
+		}
+	}
+	return b.String()
+}
+
+func sameKey(a, b string) bool { return a != "" && a == b }
+
+// mergeHeader drops empty header cells that stand for a spanned column and
+// returns the mapping of raw columns onto the remaining ones.
+func mergeHeader(hdr []string) ([]string, []int) {
+	var out []string
+	colmap := make([]int, len(hdr))
+	merged := false
+	for c, h := range hdr {
+		if h == "" && c > 0 && c < len(hdr)-1 {
+			colmap[c] = len(out) - 1
+			merged = true
+			continue
+		}
+		colmap[c] = len(out)
+		out = append(out, h)
+	}
+	if !merged {
+		return out, nil
+	}
+	return out, colmap
+}
+
+// applyColmap maps a raw row onto the merged header: of the cells of one
+// spanned column the last non-empty one (the finer category) stands.
+func applyColmap(cells []string, colmap []int, n int) []string {
+	out := make([]string, n)
+	for c, s := range cells {
+		if s != "" {
+			out[colmap[c]] = s
+		}
+	}
+	return out
+}
+
+// spans reports a header row with a spanned cell (repeated or empty cells).
+func spans(hdr []string) bool {
+	for c := 1; c < len(hdr); c++ {
+		if hdr[c] == "" || hdr[c] == hdr[c-1] {
+			return true
+		}
+	}
+	return false
+}
+
+// twoLevel combines two header rows: a cell spanning several columns over
+// its sub-columns gives 上级/下级.
+func twoLevel(top, sub []string) []string {
+	n := max(len(top), len(sub))
+	get := func(r []string, c int) string {
+		if c < len(r) {
+			return r[c]
+		}
+		return ""
+	}
+	// fill spanned (empty) top cells from the left
+	tops := make([]string, n)
+	for c := 0; c < n; c++ {
+		tops[c] = get(top, c)
+		if tops[c] == "" && c > 0 && get(sub, c) != "" {
+			tops[c] = tops[c-1]
+		}
+	}
+	out := make([]string, n)
+	for c := 0; c < n; c++ {
+		t, s := tops[c], get(sub, c)
+		spanned := (c > 0 && tops[c-1] == t) || (c+1 < n && tops[c+1] == t)
+		switch {
+		case s == "" || s == t:
+			out[c] = t
+		case t == "":
+			out[c] = s
+		case spanned:
+			out[c] = t + "/" + s
+		default:
+			out[c] = t + s
+		}
+	}
+	return out
+}
+
+// colProfile says, per column, whether its cells are mostly figures.
+type colProfile struct {
+	numeric []bool
+}
+
+func (v *vocab) profile(raws []rawRow, n int) colProfile {
+	vals := make([]int, n)
+	all := make([]int, n)
+	for _, r := range raws {
+		if len(r.cells) != n {
+			continue
+		}
+		for c, s := range r.cells {
+			if s == "" {
+				continue
+			}
+			all[c]++
+			if v.isValue(s) {
+				vals[c]++
+			}
+		}
+	}
+	p := colProfile{numeric: make([]bool, n)}
+	for c := range n {
+		p.numeric[c] = all[c] > 0 && vals[c]*2 > all[c]
+	}
+	return p
+}
+
+// align fits a row of the wrong width to n columns: extra empty cells go,
+// missing cells are placed where figures meet figure columns.
+func (v *vocab) align(cells []string, p colProfile, n int) []string {
+	if len(cells) == n {
+		return cells
+	}
+	if len(cells) > n {
+		out := append([]string(nil), cells...)
+		// drop empty cells until it fits, from the right
+		for c := len(out) - 1; c >= 0 && len(out) > n; c-- {
+			if out[c] == "" {
+				out = append(out[:c], out[c+1:]...)
+			}
+		}
+		if len(out) > n {
+			out[n-1] = strings.Join(out[n-1:], " ")
+			out = out[:n]
+		}
+		return out
+	}
+	// dynamic programming: place len(cells) cells in order into n columns
+	m := len(cells)
+	fit := func(s string, c int) float64 {
+		if s == "" {
+			return 0
+		}
+		isNum := v.isValue(s)
+		switch {
+		case isNum && p.numeric[c]:
+			return 2
+		case isNum && !p.numeric[c]:
+			return -2
+		case !isNum && p.numeric[c]:
+			return -1
+		}
+		return 0.2
+	}
+	const neg = -1e9
+	// best[i][c]: best score placing cells[:i] into columns[:c]
+	best := make([][]float64, m+1)
+	from := make([][]int8, m+1) // 1 = cell placed at column c-1, 0 = column c-1 left empty
+	for i := range best {
+		best[i] = make([]float64, n+1)
+		from[i] = make([]int8, n+1)
+		for c := range best[i] {
+			best[i][c] = neg
+		}
+	}
+	best[0][0] = 0
+	for i := 0; i <= m; i++ {
+		for c := 0; c < n; c++ {
+			if best[i][c] == neg {
+				continue
+			}
+			// leave column c empty; trailing gaps are free
+			skip := -0.5
+			if i == m {
+				skip = 0
+			}
+			if s := best[i][c] + skip; s > best[i][c+1] {
+				best[i][c+1], from[i][c+1] = s, 0
+			}
+			if i < m {
+				if s := best[i][c] + fit(cells[i], c); s > best[i+1][c+1] {
+					best[i+1][c+1], from[i+1][c+1] = s, 1
+				}
+			}
+		}
+	}
+	out := make([]string, n)
+	i, c := m, n
+	for c > 0 {
+		if from[i][c] == 1 {
+			out[c-1] = cells[i-1]
+			i--
+		}
+		c--
+	}
+	return out
+}
+
+// spanned returns the text of a row whose cells all hold the same text (a
+// cell spanning the whole row, as readers expand colspan).
+func spanned(cells []string) (string, bool) {
+	ne := nonEmpty(cells)
+	if len(ne) == 0 || len(cells) < 2 {
+		return "", false
+	}
+	for _, c := range ne[1:] {
+		if c != ne[0] {
+			return "", false
+		}
+	}
+	if len(ne) == 1 && len(cells) > 2 {
+		return ne[0], true
+	}
+	return ne[0], len(ne) == len(cells)
+}
+
+// notTable reports a table block that holds no table: a key–value box
+// (索引号： … 发文机关： …) or a layout table holding the page text.
+func notTable(rows []line) bool {
+	cols, kv, cells := 0, 0, 0
+	for _, r := range rows {
+		cols = max(cols, len(r.cells))
+		for c, s := range r.cells {
+			if runeLen(s) > 1200 {
+				return true
+			}
+			if s == "" {
+				continue
+			}
+			cells++
+			if c%2 == 0 && (strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")) {
+				kv++
+			}
+		}
+	}
+	return cols < 2 || len(rows) < 2 || kv*3 >= cells
+}
+
+func (t *table) addGroup(g string, sp schema.Span) {
+	if t.groupSpans == nil {
+		t.groupSpans = map[string]schema.Span{}
+	}
+	if _, ok := t.groupSpans[g]; !ok {
+		t.groupSpans[g] = sp
+	}
+}

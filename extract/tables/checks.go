@@ -1,0 +1,386 @@
+package tables
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"policyx/schema"
+)
+
+var (
+	// reCount finds "核心技术44项" / "共123项" in a statement (text in key form).
+	reCount      = regexp.MustCompile(`(\d+)(?:项|条|个)`)
+	reCountIn    = regexp.MustCompile(`([^，,；;：:。、\d]*?)(\d+)(项|条)`)
+	reGroupCount = regexp.MustCompile(`[（(]共(\d+)(?:项|条|个)[)）]`)
+	reSeqNum     = regexp.MustCompile(`^(\d{1,4})[.．、]?$`)
+)
+
+// check runs the consistency checks on table ti.
+func (v *vocab) check(ti int, t *schema.Table, raw *table) []schema.Check {
+	var out []schema.Check
+	out = append(out, seqChecks(ti, t)...)
+	out = append(out, v.sumChecks(ti, t)...)
+	for n, note := range raw.notes {
+		out = append(out, countChecks(ti, t, note, raw.noteSpans[n])...)
+	}
+	out = append(out, groupCounts(ti, t, raw)...)
+	return out
+}
+
+// groupCounts compares a group heading that states its count
+// (一、知识产权保护方面（共5项）) with the rows under it.
+func groupCounts(ti int, t *schema.Table, raw *table) []schema.Check {
+	var out []schema.Check
+	for g, span := range raw.groupSpans {
+		m := reGroupCount.FindStringSubmatch(key(g))
+		if m == nil {
+			continue
+		}
+		want, _ := strconv.Atoi(m[1])
+		got := 0
+		for _, r := range t.Rows {
+			if r.Group == g && !r.IsTotal {
+				got++
+			}
+		}
+		if got != want {
+			out = append(out, schema.Check{Table: ti, Kind: "count_mismatch", Span: span,
+				Message: fmt.Sprintf("%s：标明共 %d 项，表中有 %d 行", g, want, got)})
+		}
+	}
+	sortChecks(out)
+	return out
+}
+
+func sortChecks(cs []schema.Check) {
+	sort.Slice(cs, func(a, b int) bool { return cs[a].Span.Start < cs[b].Span.Start })
+}
+
+// seqChecks reports 序号 that skip or repeat. Numbering may restart at 1
+// (under a new group heading).
+func seqChecks(ti int, t *schema.Table) []schema.Check {
+	var out []schema.Check
+	prev := 0
+	have := false
+	var last schema.TableRow
+	for _, r := range t.Rows {
+		if r.IsTotal {
+			continue
+		}
+		m := reSeqNum.FindStringSubmatch(key(r.Seq))
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		rowspan := n == prev && sameItem(last, r)
+		last = r
+		switch {
+		case !have || n == 1 || n == prev+1 || rowspan:
+		case n == prev:
+			out = append(out, schema.Check{Table: ti, Kind: "seq_repeat", Span: r.Span,
+				Message: fmt.Sprintf("序号 %d 重复出现（上一行也是 %d）", n, prev)})
+		case n > prev+1:
+			out = append(out, schema.Check{Table: ti, Kind: "seq_gap", Span: r.Span,
+				Message: fmt.Sprintf("序号从 %d 跳到 %d，缺 %s", prev, n, missing(prev, n))})
+		default:
+			out = append(out, schema.Check{Table: ti, Kind: "seq_repeat", Span: r.Span,
+				Message: fmt.Sprintf("序号 %d 出现在 %d 之后，编号回退", n, prev)})
+		}
+		prev, have = n, true
+	}
+	return out
+}
+
+// sameItem reports two rows of one item whose 序号 and name cells a reader
+// repeated from a cell spanning both rows.
+func sameItem(a, b schema.TableRow) bool {
+	same := 0
+	for c := 0; c < len(a.Cells) && c < len(b.Cells) && c < 3; c++ {
+		if a.Cells[c] != "" && a.Cells[c] == b.Cells[c] {
+			same++
+		}
+	}
+	return same >= 2
+}
+
+func missing(a, b int) string {
+	var s []string
+	for k := a + 1; k < b && len(s) < 5; k++ {
+		s = append(s, strconv.Itoa(k))
+	}
+	if b-a-1 > 5 {
+		s = append(s, "…")
+	}
+	return strings.Join(s, "、")
+}
+
+// sumChecks compares the figure columns with total rows: a 合计 row against
+// the rows above it (a 小计 row against the rows since the previous total or
+// group), and a first row that is the sum of the rest (a city over its
+// districts) against that sum.
+func (v *vocab) sumChecks(ti int, t *schema.Table) []schema.Check {
+	n := len(t.Header)
+	if n == 0 || len(t.Rows) < 3 {
+		return nil
+	}
+	seqCol := -1
+	for c, h := range t.Header {
+		if v.isSeqHead(h) {
+			seqCol = c
+		}
+	}
+	// numeric columns: most data rows hold numbers there
+	numeric := make([]bool, n)
+	for c := range n {
+		if c == seqCol {
+			continue
+		}
+		nums, all := 0, 0
+		for _, r := range t.Rows {
+			if r.IsTotal || c >= len(r.Cells) || r.Cells[c] == "" {
+				continue
+			}
+			all++
+			if _, ok := number(r.Cells[c]); ok || isEmptyMark(r.Cells[c]) {
+				nums++
+			}
+		}
+		numeric[c] = all >= 2 && nums*10 >= all*8 && !ratioHeader(t.Header[c])
+	}
+	var out []schema.Check
+	sum := func(rows []schema.TableRow, c int) (float64, int, int) {
+		s, cnt, dec := 0.0, 0, 0
+		for _, r := range rows {
+			if c >= len(r.Cells) {
+				continue
+			}
+			if f, ok := number(r.Cells[c]); ok {
+				s += f
+				cnt++
+				dec = max(dec, decimals(r.Cells[c]))
+			}
+		}
+		return s, cnt, dec
+	}
+	// total rows
+	lastTotal := 0
+	for i, r := range t.Rows {
+		if !r.IsTotal {
+			continue
+		}
+		var part []schema.TableRow
+		sub := false
+		for _, c := range r.Cells[:min(2, len(r.Cells))] {
+			if v.isSubtotal(c) {
+				sub = true
+			}
+		}
+		for k := 0; k < i; k++ {
+			if t.Rows[k].IsTotal {
+				continue
+			}
+			if sub && (k < lastTotal || t.Rows[k].Group != r.Group) {
+				continue
+			}
+			part = append(part, t.Rows[k])
+		}
+		if sub {
+			lastTotal = i + 1
+		}
+		for c := range n {
+			if !numeric[c] || c >= len(r.Cells) {
+				continue
+			}
+			want, ok := number(r.Cells[c])
+			if !ok || strings.HasSuffix(key(r.Cells[c]), "%") {
+				continue
+			}
+			got, cnt, dec := sum(part, c)
+			if cnt < 2 {
+				continue
+			}
+			if !near(got, want, dec, decimals(r.Cells[c])) {
+				out = append(out, schema.Check{Table: ti, Kind: "sum_mismatch", Span: r.Span,
+					Message: fmt.Sprintf("%s列：各行之和为 %s，%s行为 %s", t.Header[c], fmtNum(got, dec), key(firstText(r.Cells)), r.Cells[c])})
+			}
+		}
+	}
+	// a top row that sums the rest
+	var data []schema.TableRow
+	for _, r := range t.Rows {
+		if !r.IsTotal {
+			data = append(data, r)
+		}
+	}
+	if len(data) >= 3 && len(data) == len(t.Rows) {
+		top, rest := data[0], data[1:]
+		type cmp struct {
+			c         int
+			got, want float64
+			dec, wdec int
+		}
+		var hits, misses []cmp
+		for c := range n {
+			if !numeric[c] || c >= len(top.Cells) {
+				continue
+			}
+			want, ok := number(top.Cells[c])
+			if !ok || strings.HasSuffix(key(top.Cells[c]), "%") {
+				continue
+			}
+			got, cnt, dec := sum(rest, c)
+			if cnt < 2 {
+				continue
+			}
+			x := cmp{c, got, want, dec, decimals(top.Cells[c])}
+			if near(got, want, dec, x.wdec) {
+				hits = append(hits, x)
+			} else {
+				misses = append(misses, x)
+			}
+		}
+		if len(hits) >= 2 && len(hits) > len(misses) {
+			for _, x := range misses {
+				out = append(out, schema.Check{Table: ti, Kind: "sum_mismatch", Span: top.Span,
+					Message: fmt.Sprintf("%s列：以下各行之和为 %s，首行%s为 %s", t.Header[x.c], fmtNum(x.got, x.dec), key(firstText(top.Cells)), top.Cells[x.c])})
+			}
+		}
+	}
+	return out
+}
+
+func firstText(cells []string) string {
+	for _, c := range cells {
+		if c != "" {
+			if _, ok := number(c); !ok {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+func near(got, want float64, dec, wdec int) bool {
+	tol := 0.5 * math.Pow(10, -float64(min(dec, wdec)))
+	if dec > 0 || wdec > 0 {
+		tol = math.Max(tol, 0.011)
+	} else {
+		tol = 1e-9
+	}
+	return math.Abs(got-want) <= tol
+}
+
+func fmtNum(f float64, dec int) string {
+	return strconv.FormatFloat(f, 'f', dec, 64)
+}
+
+// countChecks compares a count statement (合计：A 44项，B 17项，共123项 /
+// 备注：…共 N 项) with the rows: named parts against the rows of the group of
+// that name, the total against all rows.
+func countChecks(ti int, t *schema.Table, stmt string, span schema.Span) []schema.Check {
+	var out []schema.Check
+	for _, sent := range strings.Split(key(reTag.ReplaceAllString(stmt, "")), "。") {
+		out = append(out, countSentence(ti, t, sent, span)...)
+	}
+	return out
+}
+
+func countSentence(ti int, t *schema.Table, k string, span schema.Span) []schema.Check {
+	ms := reCountIn.FindAllStringSubmatch(k, -1)
+	if len(ms) == 0 {
+		return nil
+	}
+	groups := map[string]int{}
+	var order []string
+	rows := 0
+	for _, r := range t.Rows {
+		if r.IsTotal {
+			continue
+		}
+		rows++
+		if _, ok := groups[r.Group]; !ok {
+			order = append(order, r.Group)
+		}
+		groups[r.Group]++
+	}
+	var out []schema.Check
+	type part struct {
+		name string
+		n    int
+	}
+	var parts []part
+	total, haveTotal := 0, false
+	for _, m := range ms {
+		name := m[1]
+		n, _ := strconv.Atoi(m[2])
+		isTot := false
+		for _, w := range []string{"合计", "总计", "共计", "总共", "共"} {
+			if strings.HasSuffix(name, w) || name == w {
+				trimmed := strings.TrimSuffix(name, w)
+				// "…项目共16项" is a part with a name; a bare 共/合计 is the total
+				if trimmed == "" || strings.HasSuffix(w, "计") {
+					isTot = true
+				} else {
+					name = trimmed
+				}
+				break
+			}
+		}
+		if isTot {
+			total, haveTotal = n, true
+			continue
+		}
+		parts = append(parts, part{name, n})
+	}
+	// named parts against groups
+	matched := 0
+	for _, p := range parts {
+		for _, g := range order {
+			if g != "" && p.name != "" && strings.Contains(key(g), p.name) {
+				matched++
+				if groups[g] != p.n {
+					out = append(out, schema.Check{Table: ti, Kind: "count_mismatch", Span: span,
+						Message: fmt.Sprintf("%s：说明为 %d 项，表中有 %d 行", p.name, p.n, groups[g])})
+				}
+				break
+			}
+		}
+	}
+	if !haveTotal {
+		if len(parts) == 1 && matched == 0 && strings.HasPrefix(k, "共") {
+			total, haveTotal = parts[0].n, true
+		} else {
+			return out
+		}
+	}
+	if total != rows {
+		out = append(out, schema.Check{Table: ti, Kind: "count_mismatch", Span: span,
+			Message: fmt.Sprintf("说明为共 %d 项，表中有 %d 行", total, rows)})
+	}
+	if len(parts) >= 2 && matched == 0 {
+		s := 0
+		for _, p := range parts {
+			s += p.n
+		}
+		if s != total {
+			out = append(out, schema.Check{Table: ti, Kind: "count_mismatch", Span: span,
+				Message: fmt.Sprintf("分项之和为 %d 项，合计为 %d 项", s, total)})
+		}
+	}
+	return out
+}
+
+// ratioHeader reports a column of rates or shares, whose figures do not add up.
+func ratioHeader(h string) bool {
+	k := key(h)
+	for _, w := range []string{"%", "率", "比重", "增速", "占比", "比例", "强度", "平均", "均值", "人均", "增长", "单价", "标准"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}

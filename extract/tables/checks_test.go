@@ -1,0 +1,51 @@
+package tables
+
+import (
+	"strings"
+	"testing"
+)
+
+func kinds(t *testing.T, src string) []string {
+	t.Helper()
+	doc := docFromText(src)
+	_, cs := Extract(doc)
+	var out []string
+	for _, c := range cs {
+		if !c.Span.Valid(len(doc.Text)) || c.Message == "" {
+			t.Errorf("check without place or message: %+v", c)
+		}
+		out = append(out, c.Kind+": "+c.Message)
+	}
+	return out
+}
+
+func TestChecks(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string // substrings, one per expected check, in order
+	}{
+		{"seq_gap", "序号\t名称\n1\t甲\n2\t乙\n4\t丁\n", []string{"seq_gap: 序号从 2 跳到 4"}},
+		{"seq_repeat", "序号\t名称\n1\t甲\n2\t乙\n2\t丙\n3\t丁\n", []string{"seq_repeat: 序号 2 重复"}},
+		{"restart_under_group", "序号\t名称\n一、甲类\n1\t甲\n2\t乙\n二、乙类\n1\t丙\n2\t丁\n", nil},
+		{"sum_mismatch_total_row", "序号\t地区\t数量\n1\t甲\t3\n2\t乙\t4\n合计\t\t8\n", []string{"sum_mismatch: 数量列：各行之和为 7，合计行为 8"}},
+		{"sum_holds", "序号\t地区\t数量\t金额\n1\t甲\t3\t1.5\n2\t乙\t4\t2.25\n合计\t\t7\t3.75\n", nil},
+		{"sum_mismatch_top_row", "地区\t企业\t项目\t人数\n全市\t10\t20\t31\n东区\t4\t8\t10\n西区\t6\t12\t20\n", []string{"sum_mismatch: 人数列：以下各行之和为 30，首行全市为 31"}},
+		{"slash_is_empty", "地区\t企业\t项目\t人数\n全市\t10\t20\t30\n东区\t4\t/\t10\n西区\t6\t20\t20\n", nil},
+		{"count_mismatch_groups", "序号\t名称\n一、甲类\n1\t甲\n2\t乙\n二、乙类\n1\t丙\n合计：甲类 3 项，乙类 1 项，共 4 项\n",
+			[]string{"count_mismatch: 甲类：说明为 3 项，表中有 2 行", "count_mismatch: 说明为共 4 项，表中有 3 行"}},
+		{"count_holds_parts", "序号\t名称\n1\t甲\n2\t乙\n3\t丙\n备注：省级项目共 1 项，市级项目共 2 项，合计 3 项。每年实施 5 项以上。\n", nil},
+		{"count_note_total", "序号\t名称\n1\t甲\n2\t乙\n注：共 3 项。\n", []string{"count_mismatch: 说明为共 3 项，表中有 2 行"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := kinds(t, tc.src)
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %q, want %d checks %q", got, len(tc.want), tc.want)
+			}
+			for i, w := range tc.want {
+				if !strings.Contains(got[i], w) {
+					t.Errorf("check %d = %q, want it to contain %q", i, got[i], w)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,631 @@
+package tables
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"policyx/schema"
+)
+
+// frag is one piece of a line of PDF-extracted table text: a whole line, or
+// one of the space-separated tokens of a line. A cell is one frag or the
+// wrapped lines of one cell in order.
+type frag struct {
+	text        string
+	span        schema.Span
+	line        int
+	first, last bool // first / last token of its line
+}
+
+// unitWords follow a figure as a separate token in extracted text: 2021 年.
+var unitWords = map[string]bool{"年": true, "月": true, "日": true, "个": true, "家": true, "项": true, "人": true, "元": true, "万元": true, "亿元": true, "%": true}
+
+// splitFrags cuts a line into tokens at runs of spaces, re-joining a figure
+// and its unit (2021 年) and letter-spaced words (单 位).
+func splitFrags(l line, li int) []frag {
+	type tok struct{ s, e int }
+	var toks []tok
+	txt := l.text
+	i := 0
+	for i < len(txt) {
+		for i < len(txt) && (txt[i] == ' ' || txt[i] == '\t') {
+			i++
+		}
+		if i >= len(txt) {
+			break
+		}
+		j := i
+		for j < len(txt) && txt[j] != ' ' && txt[j] != '\t' {
+			j++
+		}
+		if j-i > 1 && strings.Trim(txt[i:j], "/") == "" {
+			// "//": two empty-mark cells printed without a gap
+			for k := i; k < j; k++ {
+				toks = append(toks, tok{k, k + 1})
+			}
+		} else {
+			toks = append(toks, tok{i, j})
+		}
+		i = j
+	}
+	var out []tok
+	for _, t := range toks {
+		if n := len(out); n > 0 {
+			prev := txt[out[n-1].s:out[n-1].e]
+			cur := txt[t.s:t.e]
+			r, _ := utf8.DecodeLastRuneInString(prev)
+			c, _ := utf8.DecodeRuneInString(cur)
+			joinUnit := r >= '0' && r <= '9' && (unitWords[cur] || strings.HasPrefix(cur, "年") || strings.HasPrefix(cur, "月"))
+			joinSpaced := runeLen(prev) == 1 && runeLen(cur) == 1 && isCJK(r) && isCJK(c)
+			if joinUnit || joinSpaced {
+				out[n-1].e = t.e
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	fs := make([]frag, len(out))
+	for k, t := range out {
+		s := strings.ReplaceAll(txt[t.s:t.e], " ", "")
+		fs[k] = frag{text: s, span: schema.Span{Start: l.span.Start + t.s, End: l.span.Start + t.e}, line: li, first: k == 0, last: k == len(out)-1}
+	}
+	return fs
+}
+
+// valueLine reports a line of two or more figures (a table row, or part of
+// one, in extracted text).
+func (v *vocab) valueLine(l line) bool {
+	if len(l.cells) > 0 || runeLen(l.text) > 120 {
+		return false
+	}
+	fs := splitFrags(l, 0)
+	n := 0
+	for _, f := range fs {
+		if v.isValue(f.text) {
+			n++
+		}
+	}
+	return n >= 2 && n*2 >= len(fs)-1
+}
+
+// stopLine reports a line that cannot belong to a table of extracted text.
+func (v *vocab) stopLine(l line) bool {
+	k := key(l.text)
+	switch {
+	case reAttach.MatchString(k), strings.HasPrefix(k, "附件") && runeLen(k) < 40:
+		return true
+	case reDateEnd.MatchString(k), strings.Contains(k, "印发"), strings.HasPrefix(k, "抄送"):
+		return true
+	case strings.HasSuffix(k, "。") || runeLen(k) > 60:
+		return true
+	case reHeading.MatchString(k) && runeLen(k) > 4:
+		return true
+	case v.isNote(k), l.heading:
+		return true
+	}
+	return false
+}
+
+// fragTables finds tables in extracted text outside the cell tables.
+func (v *vocab) fragTables(ls []line, used []bool) []*table {
+	var out []*table
+	for i := 0; i < len(ls); i++ {
+		if used[i] || !v.valueLine(ls[i]) {
+			continue
+		}
+		t, end := v.fragTable(ls, used, i)
+		if t == nil {
+			continue
+		}
+		for k := t.first; k <= t.last; k++ {
+			used[k] = true
+		}
+		out = append(out, t)
+		i = end
+	}
+	return out
+}
+
+// fragTable builds the table around the figures line ls[vi].
+func (v *vocab) fragTable(ls []line, used []bool, vi int) (*table, int) {
+	// header: the short lines above, up to the caption
+	h := vi
+	for k := vi - 1; k >= 0 && vi-k <= 80; k-- {
+		l := ls[k]
+		if used[k] || len(l.cells) > 0 {
+			break
+		}
+		txt := key(l.text)
+		if reArtefact.MatchString(txt) {
+			h = k
+			continue
+		}
+		if reUnit.MatchString(txt) || v.stopLine(l) || v.valueLine(l) {
+			break
+		}
+		if strings.Contains(txt, "表") && endsTitle(txt) && runeLen(txt) >= 4 {
+			break // the caption
+		}
+		if runeLen(txt) > 30 {
+			break
+		}
+		h = k
+	}
+	if h == vi {
+		return nil, vi
+	}
+	// body: down to the next caption, sentence or end mark
+	e := vi
+	values := 0
+	for k := vi; k < len(ls); k++ {
+		l := ls[k]
+		if used[k] || len(l.cells) > 0 {
+			break
+		}
+		if reArtefact.MatchString(key(l.text)) {
+			continue
+		}
+		if v.stopLine(l) {
+			break
+		}
+		if txt := key(l.text); strings.Contains(txt, "表") && endsTitle(txt) && runeLen(txt) >= 8 && !v.valueLine(l) {
+			break
+		}
+		if v.valueLine(l) {
+			values++
+		}
+		e = k
+	}
+	if values < 2 {
+		return nil, vi
+	}
+	var hf, df []frag
+	for k := h; k <= e; k++ {
+		if reArtefact.MatchString(key(ls[k].text)) {
+			continue
+		}
+		fs := splitFrags(ls[k], k)
+		if k < vi {
+			hf = append(hf, fs...)
+		} else {
+			df = append(df, fs...)
+		}
+	}
+	hf = v.splitJammed(hf)
+	hcells := headerCells(hf)
+	// does the first figures line start its row? If not, the last header
+	// cells are the leading cells of the first row.
+	if len(df) > 0 && v.isValue(df[0].text) && !v.completeRow(splitFrags(ls[vi], vi)) {
+		p := 1
+		for c, hc := range hcells {
+			if isValueHeader(hc.text) {
+				p = max(c, 1)
+				break
+			}
+		}
+		if p < len(hcells) {
+			cut := len(hcells) - p
+			df = append(append([]frag(nil), hf[hcells[cut].from:]...), df...)
+			hcells = hcells[:cut]
+		}
+	}
+	header := make([]string, len(hcells))
+	for c, hc := range hcells {
+		header[c] = hc.text
+	}
+	// the width of a full row, from lines that hold one
+	counts := map[int]int{}
+	for k := vi; k <= e; k++ {
+		fs := splitFrags(ls[k], k)
+		if v.completeRow(fs) {
+			counts[len(fs)]++
+		}
+	}
+	n, best := len(header), 0
+	for w, c := range counts {
+		if c > best || c == best && w > n {
+			n, best = w, c
+		}
+	}
+	if best < 2 {
+		n = len(header)
+	}
+	header = fitHeader(header, n)
+	rows := v.fragRows(df, header)
+	if len(rows) < 2 || !v.plausible(header, rows) {
+		return nil, vi
+	}
+	t := &table{first: h, last: e, header: header, rows: rows,
+		start: ls[h].span.Start, end: ls[e].span.End}
+	return t, e
+}
+
+// hcell is a header cell assembled from frags; from is its first frag.
+type hcell struct {
+	text string
+	from int
+}
+
+// headerCells joins wrapped header lines into cells. A cell's lines share
+// one width and only its last line is shorter; a bracketed unit line （家）
+// ends the cell it follows; tokens of one line are separate cells.
+func headerCells(fs []frag) []hcell {
+	var cells []hcell
+	closed := true
+	var lastW int
+	for i, f := range fs {
+		w := width(f.text)
+		newCell := closed || !f.first
+		if !newCell && reParen.MatchString(f.text) {
+			cells[len(cells)-1].text += f.text
+			closed = true
+			continue
+		}
+		if !newCell {
+			switch {
+			case w > lastW+1:
+				newCell = true
+			case w < lastW-1 && i+1 < len(fs) && fs[i+1].first && !reParen.MatchString(fs[i+1].text) &&
+				!endsParen(f.text) && abs(width(fs[i+1].text)-w) <= 1:
+				newCell = true
+			}
+		}
+		if newCell {
+			cells = append(cells, hcell{text: f.text, from: i})
+		} else {
+			cells[len(cells)-1].text += f.text
+		}
+		lastW = w
+		closed = endsParen(f.text) || !f.last
+	}
+	return cells
+}
+
+func endsParen(s string) bool { return strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") }
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// fitHeader brings the header to n columns: a cell without a unit standing
+// before cells with units is their upper-level header (科技服务业/新增入库企业（家）).
+func fitHeader(h []string, n int) []string {
+	for extra := len(h) - n; extra > 0; extra-- {
+		parent := -1
+		for c := 1; c+1 < len(h); c++ {
+			if !isValueHeader(h[c]) && isValueHeader(h[c+1]) {
+				parent = c
+				break
+			}
+		}
+		if parent < 0 {
+			break
+		}
+		var out []string
+		out = append(out, h[:parent]...)
+		end := len(h)
+		for c := parent + 1; c < len(h); c++ {
+			if !isValueHeader(h[c]) {
+				end = c
+				break
+			}
+		}
+		for c := parent + 1; c < end; c++ {
+			out = append(out, h[parent]+"/"+h[c])
+		}
+		out = append(out, h[end:]...)
+		h = out
+	}
+	for len(h) < n {
+		h = append(h, "")
+	}
+	return h
+}
+
+// fragRows cuts the data frags into cells and rows of len(header) columns
+// by dynamic programming: figure columns want figures, unit columns want
+// names ending in 局/委/…, a cell's wrapped lines share one width.
+func (v *vocab) fragRows(fs []frag, header []string) []schema.TableRow {
+	rows := v.fragRowsWith(fs, header, nil)
+	// second pass: columns mostly "/" take a missing cell more readily
+	n := len(header)
+	slash := make([]float64, n)
+	for c := range n {
+		marks, all := 0, 0
+		for _, r := range rows {
+			if r.Cells[c] != "" {
+				all++
+				if isEmptyMark(r.Cells[c]) {
+					marks++
+				}
+			}
+		}
+		if all > 0 {
+			slash[c] = float64(marks) / float64(all)
+		}
+	}
+	return v.fragRowsWith(fs, header, slash)
+}
+
+func (v *vocab) fragRowsWith(fs []frag, header []string, slash []float64) []schema.TableRow {
+	n := len(header)
+	F := len(fs)
+	if n < 2 || F == 0 {
+		return nil
+	}
+	valCol := make([]bool, n)
+	deptCol := make([]bool, n)
+	for c, h := range header {
+		valCol[c] = isValueHeader(h)
+		k := key(h)
+		deptCol[c] = !valCol[c] && (strings.ContainsAny(k, "部门牵头责任配合") || strings.HasSuffix(k, "单位") && runeLen(k) > 2)
+	}
+	w := make([]int, F)
+	for i, f := range fs {
+		w[i] = width(f.text)
+	}
+	joinable := func(k int) bool { return fs[k].last && fs[k+1].first }
+	cellCost := func(i, j, c int) float64 {
+		cost := 0.0
+		var b strings.Builder
+		for k := i; k < j; k++ {
+			b.WriteString(fs[k].text)
+			if k > i && !reParen.MatchString(fs[k].text) {
+				if w[k] > w[k-1]+1 {
+					cost += 2
+				}
+				if k-1 > i && w[k-1] < w[k-2]-1 {
+					cost += 2
+				}
+			}
+		}
+		txt := b.String()
+		if valCol[c] {
+			if slash != nil {
+				_, num := number(txt)
+				if isEmptyMark(txt) && slash[c] < 0.3 || num && slash[c] > 0.7 {
+					cost += 0.5
+				}
+			}
+			switch {
+			case v.isValue(txt):
+			case v.hasQualifierPrefix(txt):
+				cost += 0.5
+			case strings.ContainsAny(txt, "0123456789"):
+				cost += 1.5
+			default:
+				cost += 2.5
+			}
+		} else {
+			if v.isValue(txt) && !isEmptyMark(txt) {
+				cost += 2
+			}
+			if deptCol[c] && !v.endsDept(txt) {
+				cost += 1.5
+			}
+		}
+		return cost
+	}
+	breakCost := func(i, j, c int) float64 {
+		if j >= F || !joinable(j-1) {
+			return 0
+		}
+		a, b := fs[j-1].text, fs[j].text
+		switch {
+		case reParen.MatchString(b):
+			return 3
+		case strings.HasSuffix(a, "、") || strings.HasSuffix(a, "，") || strings.HasSuffix(a, ",") || strings.HasSuffix(a, "（"):
+			return 2
+		case w[j] > w[j-1]+1:
+			return 0
+		case j-1 > i && w[j-1] < w[j-2]-1:
+			return 0
+		case v.isValue(a) || v.isValue(b):
+			return 0
+		case deptCol[c] && v.endsDept(a):
+			return 0.5
+		}
+		return 1
+	}
+	inf := math.Inf(1)
+	type back struct{ i, c, j int } // previous state; j < 0 for a skipped column
+	best := make([][]float64, F+1)
+	bk := make([][]back, F+1)
+	for i := range best {
+		best[i] = make([]float64, n)
+		bk[i] = make([]back, n)
+		for c := range best[i] {
+			best[i][c] = inf
+		}
+	}
+	best[0][0] = 0
+	for i := 0; i <= F; i++ {
+		for c := 0; c < n; c++ {
+			cur := best[i][c]
+			if cur == inf {
+				continue
+			}
+			if valCol[c] && c+1 < n {
+				skip := 3.0
+				if slash != nil {
+					skip -= slash[c]
+				}
+				if s := cur + skip; s < best[i][c+1] {
+					best[i][c+1], bk[i][c+1] = s, back{i, c, -1}
+				}
+			}
+			for j := i + 1; j <= F && j <= i+12; j++ {
+				if j-1 > i && !joinable(j-2) {
+					break
+				}
+				s := cur + cellCost(i, j, c) + breakCost(i, j, c)
+				nc := (c + 1) % n
+				if s < best[j][nc] {
+					best[j][nc], bk[j][nc] = s, back{i, c, j}
+				}
+			}
+		}
+	}
+	end, endCost := -1, inf
+	for i := 1; i <= F; i++ {
+		if s := best[i][0] + 1.5*float64(F-i); s < endCost {
+			end, endCost = i, s
+		}
+	}
+	if end < 0 {
+		return nil
+	}
+	// walk back: collect cells per column
+	type cell struct {
+		c    int
+		i, j int
+	}
+	var cells []cell
+	i, c := end, 0
+	for i > 0 || c > 0 {
+		b := bk[i][c]
+		if b.j >= 0 {
+			cells = append(cells, cell{b.c, b.i, b.j})
+		} else {
+			cells = append(cells, cell{b.c, -1, -1})
+		}
+		i, c = b.i, b.c
+	}
+	sort.SliceStable(cells, func(a, b int) bool { return false })
+	for l, r := 0, len(cells)-1; l < r; l, r = l+1, r-1 {
+		cells[l], cells[r] = cells[r], cells[l]
+	}
+	seqCol := -1
+	for c, h := range header {
+		if v.isSeqHead(h) {
+			seqCol = c
+		}
+	}
+	var rows []schema.TableRow
+	var row *schema.TableRow
+	for _, ce := range cells {
+		if ce.c == 0 {
+			rows = append(rows, schema.TableRow{Cells: make([]string, n), Span: schema.Span{Start: -1}})
+			row = &rows[len(rows)-1]
+		}
+		if ce.i < 0 {
+			continue
+		}
+		var b strings.Builder
+		for k := ce.i; k < ce.j; k++ {
+			b.WriteString(fs[k].text)
+		}
+		row.Cells[ce.c] = b.String()
+		if row.Span.Start < 0 {
+			row.Span.Start = fs[ce.i].span.Start
+		}
+		row.Span.End = fs[ce.j-1].span.End
+	}
+	for r := range rows {
+		for c, s := range rows[r].Cells {
+			if c < 2 && v.isTotal(s) {
+				rows[r].IsTotal = true
+			}
+		}
+		// 合计 stands in the 序号 column when that is empty
+		if cs := rows[r].Cells; rows[r].IsTotal && seqCol == 0 && len(cs) > 1 && cs[0] == "" && v.isTotal(cs[1]) {
+			cs[0], cs[1] = cs[1], ""
+		}
+		if seqCol >= 0 && !rows[r].IsTotal {
+			rows[r].Seq = rows[r].Cells[seqCol]
+		}
+	}
+	return rows
+}
+
+// plausible rejects what the dynamic programming made of text that is no
+// table: long header cells, figure columns without figures, runaway cells.
+func (v *vocab) plausible(header []string, rows []schema.TableRow) bool {
+	named := 0
+	for _, h := range header {
+		if runeLen(h) > 40 {
+			return false
+		}
+		if h != "" {
+			named++
+		}
+	}
+	if named < 2 {
+		return false
+	}
+	vals, all := 0, 0
+	for _, r := range rows {
+		for c, s := range r.Cells {
+			if s == "" {
+				continue
+			}
+			if runeLen(s) > 80 {
+				return false
+			}
+			if isValueHeader(header[c]) {
+				all++
+				if v.isValue(s) || v.hasQualifierPrefix(s) {
+					vals++
+				}
+			}
+		}
+	}
+	return all > 0 && vals*10 >= all*7
+}
+
+// completeRow reports a line holding a whole row: a name then figures, or a
+// 序号, a name, then figures.
+func (v *vocab) completeRow(fs []frag) bool {
+	if len(fs) >= 3 && reSeq.MatchString(fs[0].text) && !v.isValue(fs[1].text) {
+		fs = fs[1:]
+	}
+	if len(fs) < 2 || v.isValue(fs[0].text) {
+		return false
+	}
+	for _, f := range fs[1:] {
+		if !v.isValue(f.text) {
+			return false
+		}
+	}
+	return true
+}
+
+var reJam = regexp.MustCompile(`^(\d{4}年|.+?[)）])(\p{Han}.*)$`)
+
+// splitJammed separates header words that extraction printed without a
+// gap: 序号设区市, 2020年合计, 数量（个）依托单位.
+func (v *vocab) splitJammed(fs []frag) []frag {
+	var out []frag
+	for _, f := range fs {
+		for {
+			cut := 0
+			for _, w := range v.seqhead {
+				if strings.HasPrefix(f.text, w) && len(f.text) > len(w) && len(f.text) == f.span.Len() {
+					cut = len(w)
+					break
+				}
+			}
+			if cut == 0 && len(f.text) == f.span.Len() {
+				if m := reJam.FindStringSubmatch(f.text); m != nil && runeLen(m[1]) <= 16 {
+					cut = len(m[1])
+				}
+			}
+			if cut == 0 {
+				break
+			}
+			a, b := f, f
+			a.text, a.span.End, a.last = f.text[:cut], f.span.Start+cut, false
+			b.text, b.span.Start, b.first = f.text[cut:], f.span.Start+cut, false
+			out = append(out, a)
+			f = b
+		}
+		out = append(out, f)
+	}
+	return out
+}

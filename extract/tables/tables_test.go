@@ -1,0 +1,205 @@
+package tables
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"policyx/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// docFromText builds a document the way the text reader and the
+// normalizer deliver it: one block per non-empty line.
+func docFromText(s string) *schema.Document {
+	doc := &schema.Document{}
+	var b strings.Builder
+	for _, ln := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(ln)
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		start := b.Len()
+		b.WriteString(t)
+		doc.Blocks = append(doc.Blocks, schema.Block{Kind: schema.BlockPara, Text: t, Span: schema.Span{Start: start, End: b.Len()}})
+	}
+	doc.Text = b.String()
+	return doc
+}
+
+// goldenTable is what the golden files hold of a table.
+type goldenTable struct {
+	Attachment, Title, UnitNote, Note string
+	Header                            []string
+	Rows                              []goldenRow
+	Text                              string // doc.Text[Span]
+}
+
+type goldenRow struct {
+	Seq, Group string
+	IsTotal    bool `json:",omitempty"`
+	Cells      []string
+	Text       string // doc.Text[Span]
+}
+
+type goldenCheck struct {
+	Table         int
+	Kind, Message string
+	Text          string
+}
+
+type golden struct {
+	Tables []goldenTable
+	Checks []goldenCheck
+}
+
+func toGolden(doc *schema.Document, ts []schema.Table, cs []schema.Check) golden {
+	var g golden
+	for _, t := range ts {
+		gt := goldenTable{Attachment: t.Attachment, Title: t.Title, UnitNote: t.UnitNote, Note: t.Note, Header: t.Header, Text: doc.Text[t.Span.Start:t.Span.End]}
+		for _, r := range t.Rows {
+			gt.Rows = append(gt.Rows, goldenRow{Seq: r.Seq, Group: r.Group, IsTotal: r.IsTotal, Cells: r.Cells, Text: doc.Text[r.Span.Start:r.Span.End]})
+		}
+		g.Tables = append(g.Tables, gt)
+	}
+	for _, c := range cs {
+		g.Checks = append(g.Checks, goldenCheck{Table: c.Table, Kind: c.Kind, Message: c.Message, Text: doc.Text[c.Span.Start:c.Span.End]})
+	}
+	return g
+}
+
+func checkGolden(t *testing.T, name string, got golden) {
+	t.Helper()
+	data, err := json.MarshalIndent(got, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(data, '\n')
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if string(want) != string(data) {
+		t.Errorf("%s: output differs from golden file\n got: %s", name, data)
+	}
+}
+
+// TestGolden runs every testdata/*.txt through Extract: tab-separated
+// (groups, total, unit line, note), a table over three pages with repeated
+// headers, space-separated columns, wrapped-cell PDF text, two-level header.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no testdata")
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := docFromText(string(src))
+			ts, cs := Extract(doc)
+			checkGolden(t, name, toGolden(doc, ts, cs))
+		})
+	}
+}
+
+// tableBlockDoc is a document with prose, a caption and a table block whose
+// header has a spanned upper cell (rows as the HTML/DOCX readers expand them).
+func tableBlockDoc() *schema.Document {
+	rows := [][]string{
+		{"序号", "城市", "新增岗位", "新增岗位", "备注"},
+		{"序号", "城市", "2024年", "2025年", "备注"},
+		{"1", "甲市", "100", "120", ""},
+		{"2", "乙市", "80", "90", "含县区"},
+		{"合计", "", "180", "215", ""},
+	}
+	doc := &schema.Document{}
+	add := func(b schema.Block) {
+		if doc.Text != "" {
+			doc.Text += "\n"
+		}
+		start := len(doc.Text)
+		if b.Kind == schema.BlockTable {
+			var lines []string
+			for _, r := range b.Rows {
+				lines = append(lines, strings.Join(r, "\t"))
+			}
+			b.Text = strings.Join(lines, "\n")
+		}
+		doc.Text += b.Text
+		b.Span = schema.Span{Start: start, End: len(doc.Text)}
+		doc.Blocks = append(doc.Blocks, b)
+	}
+	add(schema.Block{Kind: schema.BlockPara, Text: "各市要落实就业目标。"})
+	add(schema.Block{Kind: schema.BlockPara, Text: "附件2"})
+	add(schema.Block{Kind: schema.BlockPara, Text: "就业岗位目标表"})
+	add(schema.Block{Kind: schema.BlockTable, Rows: rows})
+	add(schema.Block{Kind: schema.BlockPara, Text: "以上目标每年考核一次。"})
+	return doc
+}
+
+func TestTableBlock(t *testing.T) {
+	doc := tableBlockDoc()
+	ts, cs := Extract(doc)
+	checkGolden(t, "tableblock", toGolden(doc, ts, cs))
+}
+
+func TestVocab(t *testing.T) {
+	v, err := parseVocab(wordsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !v.isTotal("合 计") || !v.isNote("备注：见附件") || !v.isSeqHead("序 号") || !v.endsDept("柳州银保监分局") {
+		t.Error("word lists miss basic entries")
+	}
+	if _, err := parseVocab("nonsense line\n"); err == nil {
+		t.Error("bad entry accepted")
+	}
+}
+
+// The spans of tables, rows and checks lie in the text.
+func FuzzExtract(f *testing.F) {
+	for _, name := range []string{"tab", "pages", "space", "wrapped", "twolevel"} {
+		src, err := os.ReadFile(filepath.Join("testdata", name+".txt"))
+		if err == nil {
+			f.Add(string(src))
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := docFromText(s)
+		ts, cs := Extract(doc)
+		n := len(doc.Text)
+		for _, tb := range ts {
+			if !tb.Span.Valid(n) {
+				t.Fatalf("table span %v outside text of %d", tb.Span, n)
+			}
+			for _, r := range tb.Rows {
+				if !r.Span.Valid(n) || len(r.Cells) != len(tb.Header) {
+					t.Fatalf("bad row %+v", r)
+				}
+			}
+		}
+		for _, c := range cs {
+			if !c.Span.Valid(n) || c.Table < 0 || c.Table >= len(ts) {
+				t.Fatalf("bad check %+v", c)
+			}
+		}
+	})
+}

@@ -1,0 +1,206 @@
+package dept
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func load(t testing.TB) *Dict {
+	t.Helper()
+	d, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// Every entry maps its mention to exactly one canonical name, and no two
+// entries of the same kind give one short form two expansions.
+func TestDictionaryConsistent(t *testing.T) {
+	d := load(t)
+	if len(d.organs) < 200 {
+		t.Errorf("only %d organs", len(d.organs))
+	}
+	for m, o := range d.organs {
+		if strings.ContainsAny(m, " \t　") {
+			t.Errorf("%q: white space in mention", m)
+		}
+		// A full local name read back is itself (科学技术局 → 科学技术局).
+		if o.kind == kindGov && o.local != "" && !strings.Contains(o.local, "{J}") {
+			if back, ok := d.organs[o.local]; ok && back.local != o.local {
+				t.Errorf("%q → %q, but %q → %q", m, o.local, o.local, back.local)
+			}
+		}
+		if o.kind == kindNat {
+			if back, ok := d.organs[o.national]; ok && back.national != o.national {
+				t.Errorf("%q → %q, but %q → %q", m, o.national, o.national, back.national)
+			}
+		}
+		// A mention of a national organ does not also read as a local one.
+		if o.kind == kindNat {
+			for _, lw := range levelWords {
+				if strings.HasPrefix(m, lw) && d.known(strings.TrimPrefix(m, lw)) {
+					t.Errorf("%q reads as %s + %s", m, lw, strings.TrimPrefix(m, lw))
+				}
+			}
+		}
+		name, _ := d.Canonical("市"+m, "柳州市")
+		if o.kind != kindNat && o.local != "" && !strings.Contains(name, "柳州市") {
+			t.Errorf("市%s → %q lacks the jurisdiction", m, name)
+		}
+	}
+	for name, p := range d.places {
+		if p.kind == "city" {
+			if _, ok := d.places[p.parent]; !ok {
+				t.Errorf("%s: unknown parent %q", name, p.parent)
+			}
+		}
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	d := load(t)
+	tests := []struct{ mention, juris, want, wantJuris string }{
+		// 柳州 (a city of 广西)
+		{"市科技局", "柳州市", "柳州市科学技术局", "柳州市"},
+		{"市工业和信息化局", "柳州市", "柳州市工业和信息化局", "柳州市"},
+		{"市工信局", "柳州市", "柳州市工业和信息化局", "柳州市"},
+		{"市发展改革委", "柳州市", "柳州市发展和改革委员会", "柳州市"},
+		{"市国资委", "柳州市", "柳州市人民政府国有资产监督管理委员会", "柳州市"},
+		{"市人力资源社会保障局", "柳州市", "柳州市人力资源和社会保障局", "柳州市"},
+		{"市住房城乡建设局", "柳州市", "柳州市住房和城乡建设局", "柳州市"},
+		{"市市场监管局", "柳州市", "柳州市市场监督管理局", "柳州市"},
+		{"市卫生健康委", "柳州市", "柳州市卫生健康委员会", "柳州市"},
+		{"市应急局", "柳州市", "柳州市应急管理局", "柳州市"},
+		{"市文化广电旅游局", "柳州市", "柳州市文化广电和旅游局", "柳州市"},
+		{"市科协", "柳州市", "柳州市科学技术协会", "柳州市"},
+		{"市委组织部", "柳州市", "中共柳州市委组织部", "柳州市"},
+		{"市委政法委", "柳州市", "中共柳州市委政法委员会", "柳州市"},
+		{"市税务局", "柳州市", "国家税务总局柳州市税务局", "柳州市"},
+		{"市重点办", "柳州市", "柳州市重点办", "柳州市"},
+		{"市财政局", "柳州市", "柳州市财政局", "柳州市"},
+		{"团市委", "柳州市", "共青团柳州市委员会", "柳州市"},
+		{"人民银行柳州市中心支行", "柳州市", "中国人民银行柳州市中心支行", "柳州市"},
+		{"柳州银保监分局", "柳州市", "中国银行保险监督管理委员会柳州监管分局", "柳州市"},
+		{"柳东新区管委会(高新区管委会)", "柳州市", "柳东新区管委会(高新区管委会)", ""},
+		{"各县区人民政府", "柳州市", "各县区人民政府", ""},
+		{"有关县区人民政府和新区管委会", "柳州市", "有关县区人民政府和新区管委会", ""},
+		{"市科技领导小组成员单位", "柳州市", "柳州市科技领导小组成员单位", "柳州市"},
+		{"自治区科技厅", "柳州市", "广西壮族自治区科学技术厅", "广西壮族自治区"},
+		// 广西壮族自治区
+		{"自治区科技厅", "广西壮族自治区", "广西壮族自治区科学技术厅", "广西壮族自治区"},
+		{"自治区工业和信息化厅", "广西壮族自治区", "广西壮族自治区工业和信息化厅", "广西壮族自治区"},
+		{"自治区发展改革委", "广西壮族自治区", "广西壮族自治区发展和改革委员会", "广西壮族自治区"},
+		{"自治区国资委", "广西壮族自治区", "广西壮族自治区人民政府国有资产监督管理委员会", "广西壮族自治区"},
+		{"自治区人力资源社会保障厅", "广西壮族自治区", "广西壮族自治区人力资源和社会保障厅", "广西壮族自治区"},
+		{"自治区卫生健康委员会", "广西壮族自治区", "广西壮族自治区卫生健康委员会", "广西壮族自治区"},
+		{"自治区编办", "广西壮族自治区", "中共广西壮族自治区委员会机构编制委员会办公室", "广西壮族自治区"},
+		{"自治区党委金融办", "广西壮族自治区", "中共广西壮族自治区委员会金融委员会办公室", "广西壮族自治区"},
+		{"自治区市场监管局", "广西壮族自治区", "广西壮族自治区市场监督管理局", "广西壮族自治区"},
+		{"自治区各相关部门", "广西壮族自治区", "广西壮族自治区各相关部门", "广西壮族自治区"},
+		{"国家税务总局广西壮族自治区税务局", "广西壮族自治区", "国家税务总局广西壮族自治区税务局", "广西壮族自治区"},
+		{"广西税务局", "广西壮族自治区", "国家税务总局广西壮族自治区税务局", "广西壮族自治区"},
+		{"广西科学院", "广西壮族自治区", "广西科学院", ""},
+		{"各设区市人民政府", "广西壮族自治区", "各设区市人民政府", ""},
+		{"桂林市人民政府", "广西壮族自治区", "桂林市人民政府", "桂林市"},
+		// 广州 and a district of it
+		{"市工业和信息化局", "广州市", "广州市工业和信息化局", "广州市"},
+		{"市政务服务数据管理局", "广州市", "广州市政务服务数据管理局", "广州市"},
+		{"黄埔区人民政府", "广州市", "广州市黄埔区人民政府", "广州市黄埔区"},
+		{"区科技局", "广州市黄埔区", "广州市黄埔区科学技术局", "广州市黄埔区"},
+		{"区委组织部", "广州市黄埔区", "中共广州市黄埔区委组织部", "广州市黄埔区"},
+		{"市工业和信息化局", "广州市黄埔区", "广州市工业和信息化局", "广州市"},
+		{"省通信管理局", "广州市", "广东省通信管理局", "广东省"},
+		// 上海 (a 直辖市)
+		{"市科委", "上海市", "上海市科学技术委员会", "上海市"},
+		{"市经济信息化委", "上海市", "上海市经济和信息化委员会", "上海市"},
+		{"市住房城乡建设管理委", "上海市", "上海市住房和城乡建设管理委员会", "上海市"},
+		{"市规划资源局", "上海市", "上海市规划和自然资源局", "上海市"},
+		{"市药品监管局", "上海市", "上海市药品监督管理局", "上海市"},
+		{"市委组织部", "上海市", "中共上海市委组织部", "上海市"},
+		// national
+		{"工业和信息化部", National, "工业和信息化部", National},
+		{"发展改革委", National, "国家发展和改革委员会", National},
+		{"国家发展改革委", "柳州市", "国家发展和改革委员会", National},
+		{"国资委", National, "国务院国有资产监督管理委员会", National},
+		{"市场监管总局", National, "国家市场监督管理总局", National},
+		{"中国民航局", National, "中国民用航空局", National},
+		{"市科技局", "广西壮族自治区柳州市", "柳州市科学技术局", "柳州市"},
+		{"县科技局", "融安县", "融安县科学技术局", "融安县"},
+		// unknown jurisdiction keeps the mention
+		{"市科技局", "", "市科技局", ""},
+	}
+	for _, tt := range tests {
+		got, gj := d.Canonical(tt.mention, tt.juris)
+		if got != tt.want || gj != tt.wantJuris {
+			t.Errorf("Canonical(%q, %q) = %q, %q; want %q, %q", tt.mention, tt.juris, got, gj, tt.want, tt.wantJuris)
+		}
+	}
+}
+
+func TestHasPrefix(t *testing.T) {
+	d := load(t)
+	for m, want := range map[string]bool{
+		"市科技局": true, "自治区科技厅": true, "市委组织部": true, "区科技局": true,
+		"广西科学院": true, "各设区市人民政府": true, "国家税务总局柳州市税务局": true,
+		"人民银行柳州市中心支行": true, "柳州银保监分局": true, "工业和信息化部": true,
+		"工业和信息化厅": false, "发展改革委": false, "国资委": false, "市场监管局": false,
+		"农科院": false, "绩效办": false, "卫生健康委员会": false, "林业和园林局": false,
+	} {
+		if got := d.HasPrefix(m); got != want {
+			t.Errorf("HasPrefix(%q) = %v, want %v", m, got, want)
+		}
+	}
+}
+
+func TestJurisdiction(t *testing.T) {
+	d := load(t)
+	tests := []struct{ issuer, docNo, text, want string }{
+		{"柳州市人民政府", "", "", "柳州市"},
+		{"", "桂政发〔2018〕51号", "", "广西壮族自治区"},
+		{"", "柳政规〔2019〕19号", "", "柳州市"},
+		{"", "", "国务院关于加快推进农业机械化的指导意见\n国发〔2018〕42号", National},
+		{"", "", "上海市人民政府办公厅关于印发…的通知", "上海市"},
+	}
+	for _, tt := range tests {
+		if got := d.Jurisdiction(tt.issuer, tt.docNo, tt.text); got != tt.want {
+			t.Errorf("Jurisdiction(%q, %q, %q) = %q, want %q", tt.issuer, tt.docNo, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestGSEWords(t *testing.T) {
+	w := load(t).GSEWords()
+	for _, want := range []string{"科学技术局 1000 nt\n", "发展和改革委员会 1000 nt\n", "广西壮族自治区 1000 nt\n"} {
+		if !strings.Contains(w, want) {
+			t.Errorf("GSEWords lacks %q", want)
+		}
+	}
+}
+
+func ExampleDict_Canonical() {
+	d, _ := Load()
+	fmt.Println(d.Canonical("市科技局", "柳州市"))
+	fmt.Println(d.Canonical("自治区人力资源社会保障厅", "广西壮族自治区"))
+	fmt.Println(d.Canonical("市委组织部", "柳州市"))
+	fmt.Println(d.Canonical("市经济信息化委", "上海市"))
+	fmt.Println(d.Canonical("发展改革委", "中华人民共和国"))
+	fmt.Println(d.Canonical("各设区市人民政府", "广西壮族自治区"))
+	// Output:
+	// 柳州市科学技术局 柳州市
+	// 广西壮族自治区人力资源和社会保障厅 广西壮族自治区
+	// 中共柳州市委组织部 柳州市
+	// 上海市经济和信息化委员会 上海市
+	// 国家发展和改革委员会 中华人民共和国
+	// 各设区市人民政府
+}
+
+func TestNationalBody(t *testing.T) {
+	d := load(t)
+	for _, m := range []string{"国家药监局医疗器械技术审评检查长三角分中心", "国家药品监督管理局医疗器械技术审评检查长三角分中心"} {
+		if got, j := d.Canonical(m, "上海市"); got != "国家药品监督管理局医疗器械技术审评检查长三角分中心" || j != National {
+			t.Errorf("Canonical(%q) = %q, %q", m, got, j)
+		}
+	}
+}

@@ -1,0 +1,247 @@
+// Package numbers parses the quantities of Chinese policy text: numbers in
+// every written form (Arabic with separators and decimals, Chinese numerals,
+// mixed 1.4亿, 百分之三十), units with their normalization (money to 元,
+// per-unit money to 元/家, counts in their own unit), comparators from the
+// words around a number, and deadlines (到2020年, 2018年末).
+//
+// The unit and comparator vocabularies are embedded data files; load them
+// once with Load and share the *Parser read-only.
+package numbers
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+//go:embed data/units.txt
+var unitsData string
+
+//go:embed data/comparators.txt
+var comparatorsData string
+
+// Class says what a unit measures.
+type Class string
+
+const (
+	Money     Class = "money"
+	Percent   Class = "percent"
+	Permille  Class = "permille"
+	Points    Class = "points" // 个百分点
+	Count     Class = "count"
+	Score     Class = "score"
+	Age       Class = "age"
+	Duration  Class = "duration"  // 年, 天, 个月: time limits, never a target
+	Frequency Class = "frequency" // 次, 倍, 级: never a target
+)
+
+// Unit is one entry of the unit vocabulary.
+type Unit struct {
+	Name   string // as written: 万元
+	Norm   string // base unit: 元
+	Factor float64
+	Class  Class
+}
+
+type keyword struct {
+	word string
+	cmp  string
+	adj  bool // must touch the number
+}
+
+// Parser holds the loaded vocabularies. It is safe for concurrent use.
+type Parser struct {
+	units  map[string]Unit
+	maxLen int // longest unit name in bytes
+	before []keyword
+	after  []keyword
+}
+
+// multipliers may stand between a number and a money or count unit.
+var multipliers = []struct {
+	s string
+	f float64
+}{
+	{"万亿", 1e12}, {"千万", 1e7}, {"百万", 1e6}, {"千亿", 1e11}, {"百亿", 1e10},
+	{"亿", 1e8}, {"万", 1e4}, {"千", 1e3}, {"百", 1e2},
+}
+
+// Load parses the embedded vocabularies.
+func Load() (*Parser, error) {
+	p := &Parser{units: map[string]Unit{}}
+	for i, line := range strings.Split(unitsData, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) != 4 {
+			return nil, fmt.Errorf("numbers: units.txt line %d: want 4 fields, got %d", i+1, len(f))
+		}
+		fac, err := strconv.ParseFloat(f[2], 64)
+		if err != nil {
+			return nil, fmt.Errorf("numbers: units.txt line %d: factor: %w", i+1, err)
+		}
+		p.units[f[0]] = Unit{Name: f[0], Norm: f[1], Factor: fac, Class: Class(f[3])}
+		if len(f[0]) > p.maxLen {
+			p.maxLen = len(f[0])
+		}
+	}
+	for i, line := range strings.Split(comparatorsData, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) != 3 && !(len(f) == 4 && f[3] == "adj") {
+			return nil, fmt.Errorf("numbers: comparators.txt line %d: want 3 fields and an optional adj", i+1)
+		}
+		k := keyword{word: f[2], cmp: f[1], adj: len(f) == 4}
+		switch f[0] {
+		case "before":
+			p.before = append(p.before, k)
+		case "after":
+			p.after = append(p.after, k)
+		default:
+			return nil, fmt.Errorf("numbers: comparators.txt line %d: position %q", i+1, f[0])
+		}
+	}
+	sort.SliceStable(p.after, func(i, j int) bool { return len(p.after[i].word) > len(p.after[j].word) })
+	return p, nil
+}
+
+// MustLoad is Load that panics; the embedded data is tested.
+func MustLoad() *Parser {
+	p, err := Load()
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// ---------------------------------------------------------------- numbers
+
+var cnDigit = map[rune]float64{
+	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
+	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+}
+
+var cnSmall = map[rune]float64{'十': 10, '百': 100, '千': 1000}
+var cnBig = map[rune]float64{'万': 1e4, '亿': 1e8}
+
+func isCNNum(r rune) bool {
+	_, d := cnDigit[r]
+	_, s := cnSmall[r]
+	_, b := cnBig[r]
+	return d || s || b
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// scanArabic reads 1,000 / 2.2 / 244606.56 at the start of s. It returns
+// the digits without separators and the bytes consumed.
+func scanArabic(s string) (digits string, n int) {
+	i := 0
+	var b strings.Builder
+	for i < len(s) && isDigit(s[i]) {
+		b.WriteByte(s[i])
+		i++
+	}
+	if i == 0 {
+		return "", 0
+	}
+	// thousands separators: ",ddd" groups
+	for i+3 < len(s)+0 && s[i] == ',' && i+4 <= len(s) && isDigit(s[i+1]) && isDigit(s[i+2]) && isDigit(s[i+3]) && (i+4 == len(s) || !isDigit(s[i+4])) {
+		b.WriteString(s[i+1 : i+4])
+		i += 4
+	}
+	if i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]) {
+		b.WriteByte('.')
+		i++
+		for i < len(s) && isDigit(s[i]) {
+			b.WriteByte(s[i])
+			i++
+		}
+	}
+	return b.String(), i
+}
+
+// scanChinese reads a Chinese numeral (三百二十九, 十二, 两, 一千) at the
+// start of s. It must begin with a digit or 十. It returns its value and the
+// bytes consumed.
+func scanChinese(s string) (v float64, n int) {
+	r, _ := utf8.DecodeRuneInString(s)
+	if _, ok := cnDigit[r]; !ok && r != '十' {
+		return 0, 0
+	}
+	var total, section, num float64
+	i := 0
+	for i < len(s) {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		if d, ok := cnDigit[r]; ok {
+			num = d
+		} else if u, ok := cnSmall[r]; ok {
+			if num == 0 && u == 10 {
+				num = 1
+			}
+			section += num * u
+			num = 0
+		} else if u, ok := cnBig[r]; ok {
+			section += num
+			if section == 0 {
+				section = 1
+			}
+			total = (total + section) * u
+			section, num = 0, 0
+		} else {
+			break
+		}
+		i += sz
+	}
+	return total + section + num, i
+}
+
+// ParseNumber parses the number at the start of s in any written form:
+// Arabic (1,000; 2.2), Chinese (三百二十九; 两; 一半), mixed (1.4亿; 3千万)
+// and 百分之三十 (30). It returns the value, the bytes consumed and whether a
+// number was found.
+func ParseNumber(s string) (v float64, n int, ok bool) {
+	if strings.HasPrefix(s, "百分之") {
+		v, m, ok := ParseNumber(s[len("百分之"):])
+		if !ok {
+			return 0, 0, false
+		}
+		return v, len("百分之") + m, true
+	}
+	if d, m := scanArabic(s); m > 0 {
+		f, err := strconv.ParseFloat(d, 64)
+		if err != nil {
+			return 0, 0, false
+		}
+		for _, mu := range multipliers {
+			if strings.HasPrefix(s[m:], mu.s) {
+				return f * mu.f, m + len(mu.s), true
+			}
+		}
+		return f, m, true
+	}
+	if strings.HasPrefix(s, "一半") {
+		return 0.5, len("一半"), true
+	}
+	if f, m := scanChinese(s); m > 0 {
+		return f, m, true
+	}
+	return 0, 0, false
+}
+
+// FormatValue writes v in Arabic digits without exponent or trailing zeros.
+func FormatValue(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e18 {
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

@@ -1,0 +1,342 @@
+package numbers
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Quantity is a number with its unit found in a text. Offsets are bytes
+// into the scanned string.
+type Quantity struct {
+	Start, End int     // the whole expression: number, unit, range
+	Value      string  // the number in Arabic digits, as written (1.4 for 1.4亿元)
+	Num        float64 // the number's value (1.4)
+	Unit       string  // unit as written, multiplier included (亿元, 万元/家, %)
+	NormValue  float64 // value in the base unit (140000000)
+	NormUnit   string  // base unit (元, 元/家, %, 家)
+	Class      Class
+	Range      bool    // 3—5个: Num is the floor
+	High       float64 // upper bound of a range, in the base unit
+	More       bool    // 100多家, 50余人: a floor
+	Shared     bool    // the unit was taken from the last number of a list (600、300和200家)
+	Chinese    bool    // written in Chinese numerals
+	Written    string  // the expression as written
+}
+
+// Is reports whether the quantity can be a policy figure: money, rates,
+// counts, scores and ages; not durations, frequencies or bare numbers.
+func (q Quantity) Is() bool {
+	switch q.Class {
+	case Money, Percent, Permille, Points, Count, Score, Age:
+		return true
+	}
+	return false
+}
+
+// unitStop are two-character words that begin with a one-character unit:
+// 4部门 is not "4 部".
+var unitStop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`部门 名单 名称 名额 名录 条件 条例 条款 场景 场所 场地 期间 期限 种类 批次 批准 位于 家庭 家属 户籍 人员 人才 人民 头部 支持 只有 部署 部分 项目 件事 套餐 台阶 座谈 类型 级别 周年 周期 天然 日常 次数 倍数 所有 所属 所在 张贴 款项 篇幅 期刊 条线 户外 分别 分类 分钟 分之 分配 分析 分享 分布 分级 分工 分期 分批 分阶段 位一 种子 元素 个体 个别 个性 人均 家用 名优 岁末 批发 种植 种业 头条 床位 场次`) {
+		unitStop[w] = true
+	}
+}
+
+// matchUnit finds the longest unit at the start of s, with an optional
+// multiplier (万, 亿, 千万 …) before a money or count unit and an optional
+// per-unit suffix (万元/家, 元每人). It returns the unit, the bytes it covers
+// and the combined factor.
+func (p *Parser) matchUnit(s string) (u Unit, n int, ok bool) {
+	best := func(t string) (Unit, int, bool) {
+		// longest direct entry
+		var bu Unit
+		bn := 0
+		end := 0
+		for i := 0; i < 8 && end < len(t); i++ {
+			_, sz := utf8.DecodeRuneInString(t[end:])
+			end += sz
+			if x, ok := p.units[t[:end]]; ok {
+				bu, bn = x, end
+			}
+		}
+		if bn == 0 {
+			return Unit{}, 0, false
+		}
+		// a one-character unit that begins a word is no unit
+		if utf8.RuneCountInString(bu.Name) == 1 && bn < len(t) {
+			r2, _ := utf8.DecodeRuneInString(t[bn:])
+			if unitStop[bu.Name+string(r2)] {
+				return Unit{}, 0, false
+			}
+		}
+		return bu, bn, true
+	}
+	u, n, ok = best(s)
+	for _, m := range multipliers {
+		if !strings.HasPrefix(s, m.s) {
+			continue
+		}
+		bu, bn, bok := best(s[len(m.s):])
+		if !bok || (bu.Class != Money && bu.Class != Count) {
+			continue
+		}
+		if len(m.s)+bn > n {
+			u = Unit{Name: m.s + bu.Name, Norm: bu.Norm, Factor: bu.Factor * m.f, Class: bu.Class}
+			n = len(m.s) + bn
+			ok = true
+		}
+		break
+	}
+	if !ok {
+		return Unit{}, 0, false
+	}
+	// per-unit money: 万元/家, 元/人, 万元每家
+	if u.Class == Money {
+		rest := s[n:]
+		sep := ""
+		switch {
+		case strings.HasPrefix(rest, "/"):
+			sep = "/"
+		case strings.HasPrefix(rest, "每"):
+			sep = "每"
+		}
+		if sep != "" {
+			if cu, cn, cok := best(rest[len(sep):]); cok && (cu.Class == Count || cu.Class == Duration) && !strings.ContainsAny(cu.Name, "0123456789") {
+				norm := cu.Name
+				u = Unit{Name: u.Name + sep + cu.Name, Norm: u.Norm + "/" + norm, Factor: u.Factor, Class: Money}
+				n += len(sep) + cn
+			}
+		}
+	}
+	return u, n, true
+}
+
+// number reads one Arabic number at s[i:]. It refuses numbers
+// glued to Latin letters or other digits (CN300, 5G, 2.0T, V6), fractions
+// (1/3), identifiers (5+5) and ordinals (第25).
+func number(s string, i int) (digits string, v float64, n int, chinese bool) {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	if i > 0 && (prev == '第' || prev < utf8.RuneSelf && (unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune("./+_-#*=", prev)) || prev == '×' || prev == '÷' || prev == '／') {
+		return "", 0, 0, false
+	}
+	if i < len(s) && isDigit(s[i]) {
+		d, m := scanArabic(s[i:])
+		if m == 0 {
+			return "", 0, 0, false
+		}
+		j := i + m
+		if j < len(s) {
+			r, _ := utf8.DecodeRuneInString(s[j:])
+			if r < utf8.RuneSelf && (unicode.IsLetter(r) || r == '+' || r == '_' || r == '#') {
+				return "", 0, 0, false
+			}
+			if r == '/' && j+1 < len(s) && isDigit(s[j+1]) {
+				return "", 0, 0, false
+			}
+			if r == '.' && j+1 < len(s) && isDigit(s[j+1]) { // 1.2.3
+				return "", 0, 0, false
+			}
+		}
+		f, _, _ := ParseNumber(d)
+		return d, f, m, false
+	}
+	return "", 0, 0, false
+}
+
+var rangeSeps = []string{"—", "–", "－", "-", "~", "～", "〜", "至", "到"}
+
+// Scan returns every quantity in s, in order. s should be compact: the
+// caller removes white space around numbers (达到 750家 → 达到750家).
+// Bare numbers without a unit are not returned, except that numbers of a
+// list sharing the unit of its last member (600、300和200家) each get it.
+func (p *Parser) Scan(s string) []Quantity {
+	probe := p.matchUnit
+	var out []Quantity
+	var pending []Quantity // bare numbers of a list waiting for a unit
+	flush := func() { pending = pending[:0] }
+	i := 0
+	for i < len(s) {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		start := i
+		pct := ""
+		switch {
+		case strings.HasPrefix(s[i:], "百分之"):
+			pct = "百分之"
+		case strings.HasPrefix(s[i:], "千分之"):
+			pct = "千分之"
+		}
+		if pct != "" {
+			d, v, n, ch := numberProbe(s, i+len(pct), probe)
+			if n == 0 {
+				i += sz
+				continue
+			}
+			q := Quantity{Start: start, End: i + len(pct) + n, Value: d, Num: v, NormValue: v, Chinese: ch, Unit: pct}
+			if pct == "百分之" {
+				q.NormUnit, q.Class = "%", Percent
+			} else {
+				q.NormUnit, q.Class = "‰", Permille
+			}
+			q.Written = s[q.Start:q.End]
+			out = append(out, q)
+			flush()
+			i = q.End
+			continue
+		}
+		if !(isDigit(s[i]) || cnDigit[r] != 0 || r == '十' || r == '两') {
+			i += sz
+			continue
+		}
+		d, v, n, ch := numberProbe(s, i, probe)
+		if n == 0 {
+			// skip the whole run of digits/letters so that its tail is not read
+			j := i + sz
+			for j < len(s) {
+				r2, s2 := utf8.DecodeRuneInString(s[j:])
+				if r2 < utf8.RuneSelf && (unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '.') || isCNNum(r2) {
+					j += s2
+					continue
+				}
+				break
+			}
+			i = j
+			continue
+		}
+		if ch && v == 1 {
+			// 一家, 一批, 一次性: an article, not a figure
+			i += n
+			continue
+		}
+		j := i + n
+		q := Quantity{Start: start, Value: d, Num: v, Chinese: ch}
+		if j < len(s) && (strings.HasPrefix(s[j:], "多") || strings.HasPrefix(s[j:], "余")) {
+			if _, _, ok := p.matchUnit(s[j+len("多"):]); ok {
+				q.More = true
+				j += len("多")
+			}
+		}
+		u, un, uok := p.matchUnit(s[j:])
+		if uok {
+			j += un
+		}
+		// range: 3—5个, 70分(含70分)至90分, 1～3个百分点
+		k := j
+		for _, paren := range [][2]string{{"(含", ")"}, {"（含", "）"}} {
+			if strings.HasPrefix(s[k:], paren[0]) {
+				if e := strings.Index(s[k:], paren[1]); e > 0 && e < 30 {
+					k += e + len(paren[1])
+				}
+			}
+		}
+		for _, sep := range rangeSeps {
+			if !strings.HasPrefix(s[k:], sep) {
+				continue
+			}
+			k2 := k + len(sep)
+			if k2 < len(s) && (isDigit(s[k2]) == !ch || ch && isCNNum(rune0(s[k2:]))) {
+				var v2 float64
+				var n2 int
+				if isDigit(s[k2]) {
+					d2, m2 := scanArabic(s[k2:])
+					v2, _, _ = ParseNumber(d2)
+					n2 = m2
+				} else {
+					v2, n2 = scanChinese(s[k2:])
+				}
+				if n2 > 0 {
+					k3 := k2 + n2
+					u2, un2, ok2 := p.matchUnit(s[k3:])
+					if ok2 && (!uok || u2.Norm == u.Norm) {
+						if !uok {
+							u, uok = u2, true
+						}
+						q.Range = true
+						q.High = v2 * u2.Factor
+						j = k3 + un2
+					} else if !ok2 && uok {
+						q.Range = true
+						q.High = v2 * u.Factor
+						j = k3
+					}
+				}
+			}
+			break
+		}
+		q.End = j
+		q.Written = s[q.Start:q.End]
+		if !uok {
+			// a bare number: part of a list whose last member has the unit?
+			if j < len(s) && !ch {
+				rest := s[j:]
+				for _, sep := range []string{"、", "，", ",", "和", "及", "与", "或"} {
+					if strings.HasPrefix(rest, sep) && len(rest) > len(sep) && isDigit(rest[len(sep)]) {
+						pending = append(pending, q)
+						break
+					}
+				}
+			}
+			i = j
+			continue
+		}
+		q.Unit = u.Name
+		q.NormUnit = u.Norm
+		q.Class = u.Class
+		q.NormValue = v * u.Factor
+		for _, b := range pending {
+			if b.End <= q.Start && listGap(s[b.End:q.Start]) {
+				b.Unit, b.NormUnit, b.Class, b.Shared = u.Name, u.Norm, u.Class, true
+				b.NormValue = b.Num * u.Factor
+				out = append(out, b)
+			}
+		}
+		flush()
+		out = append(out, q)
+		i = j
+	}
+	return out
+}
+
+// listGap reports whether between two list members stands only separators
+// and other bare numbers.
+func listGap(g string) bool {
+	for _, r := range g {
+		if isDigit(byte(r)) && r < utf8.RuneSelf || r == '.' || r == ',' || strings.ContainsRune("、，和及与或", r) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func rune0(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+func numberProbe(s string, i int, probe func(string) (Unit, int, bool)) (digits string, v float64, n int, chinese bool) {
+	if i < len(s) && isDigit(s[i]) {
+		return number(s, i)
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	if i > 0 && (prev == '第' || isCNNum(prev)) {
+		return "", 0, 0, false
+	}
+	if strings.HasPrefix(s[i:], "一半") {
+		return "0.5", 0.5, len("一半"), true
+	}
+	f, m := scanChinese(s[i:])
+	if m == 0 {
+		return "", 0, 0, false
+	}
+	for _, big := range []string{"千万", "百万", "万", "亿"} {
+		if m > len(big) && strings.HasSuffix(s[i:i+m], big) {
+			if _, _, ok := probe(s[i+m-len(big):]); ok {
+				f2, m2 := scanChinese(s[i : i+m-len(big)])
+				if m2 == m-len(big) && m2 > 0 {
+					f, m = f2, m2
+				}
+			}
+			break
+		}
+	}
+	return FormatValue(f), f, m, true
+}
