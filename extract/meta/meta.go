@@ -15,6 +15,7 @@ package meta
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"policyx/schema"
@@ -208,6 +209,46 @@ func boxLabel(s string) (boxField, string, bool) {
 	return f, v, true
 }
 
+// reBoxLabelAny finds box labels inside a line (索引号：… 成文日期：… on one
+// line, or run together by a page's layout).
+var reBoxLabelAny = func() *regexp.Regexp {
+	keys := make([]string, 0, len(boxLabels))
+	for k := range boxLabels {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j] })
+	for i, k := range keys {
+		// allow spaces inside a label (标 题, 文　　号)
+		var b strings.Builder
+		for j, r := range k {
+			if j > 0 {
+				b.WriteString(`[ \t]*`)
+			}
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+		keys[i] = b.String()
+	}
+	return regexp.MustCompile(`(` + strings.Join(keys, "|") + `)[ \t]*\**[ \t]*[:：]`)
+}()
+
+// boxFields splits a line into its label: value pairs; nil when the line does
+// not start with a label.
+func boxFields(s string) [][2]string {
+	locs := reBoxLabelAny.FindAllStringIndex(s, -1)
+	if len(locs) == 0 || strings.TrimSpace(strings.Trim(s[:locs[0][0]], "-*# ")) != "" {
+		return nil
+	}
+	var out [][2]string
+	for k, loc := range locs {
+		end := len(s)
+		if k+1 < len(locs) {
+			end = locs[k+1][0]
+		}
+		out = append(out, [2]string{s[loc[0]:loc[1]], s[loc[1]:end]})
+	}
+	return out
+}
+
 // readBox reads label lines (发文字号: …) of a saved page's metadata box,
 // with the value on the same line or the next.
 func (x *extractor) readBox() {
@@ -217,38 +258,56 @@ func (x *extractor) readBox() {
 		limit = 80
 	}
 	for i := 0; i < limit; i++ {
-		f, v, ok := boxLabel(x.lines[i].text)
-		if !ok {
+		fields := boxFields(x.lines[i].text)
+		if fields == nil {
 			continue
 		}
 		x.boxLines[i] = true
-		if v == "" && i+1 < len(x.lines) {
-			if _, _, isLabel := boxLabel(x.lines[i+1].text); !isLabel && runeLen(x.lines[i+1].text) <= 120 {
+		for k, fv := range fields {
+			f, _, _ := boxLabel(fv[0])
+			v := strings.TrimSpace(strings.Trim(strings.TrimSpace(fv[1]), "*"))
+			if v == "" && k == len(fields)-1 && i+1 < len(x.lines) && x.valueLine(x.lines[i+1].text, f) {
 				v = x.lines[i+1].text
 				x.boxLines[i+1] = true
 				i++
 			}
+			x.setBox(f, v)
 		}
-		if v == "" || v == "无" {
-			continue
+	}
+}
+
+// valueLine reports whether next can be the value of an empty label of kind f.
+func (x *extractor) valueLine(next string, f boxField) bool {
+	if boxFields(next) != nil || runeLen(next) > 120 {
+		return false
+	}
+	if f == boxTitle {
+		return true
+	}
+	// an empty 主题词: must not swallow the title that follows the box
+	return runeLen(next) <= 60 && !strings.Contains(next, "关于") && !reTitleEnd.MatchString(next)
+}
+
+func (x *extractor) setBox(f boxField, v string) {
+	if v == "" || v == "无" {
+		return
+	}
+	switch f {
+	case boxDocNum:
+		if x.box.docNum == "" {
+			x.box.docNum = NormalizeDocNumber(v)
 		}
-		switch f {
-		case boxDocNum:
-			if x.box.docNum == "" {
-				x.box.docNum = NormalizeDocNumber(v)
-			}
-		case boxDate:
-			if x.box.date == "" {
-				x.box.date = ParseDate(v)
-			}
-		case boxTitle:
-			if x.box.title == "" {
-				x.box.title = CompactTitle(stripTitleDocNum(v))
-			}
-		case boxIssuer:
-			if x.box.issuer == "" {
-				x.box.issuer = v
-			}
+	case boxDate:
+		if x.box.date == "" {
+			x.box.date = ParseDate(v)
+		}
+	case boxTitle:
+		if x.box.title == "" {
+			x.box.title = CompactTitle(stripTitleDocNum(v))
+		}
+	case boxIssuer:
+		if x.box.issuer == "" {
+			x.box.issuer = strings.TrimSpace(v)
 		}
 	}
 }
@@ -392,7 +451,7 @@ func titleLike(t string) bool {
 	if strings.ContainsAny(t, "。，,；;：:！？") || strings.Contains(t, "\t") {
 		return false
 	}
-	if reDocNumAt.MatchString(t) || ParseDate(t) != "" || reAttachLabel.MatchString(t) {
+	if reDocNumAt.MatchString(t) || len(findDates(t)) > 0 || reAttachLabel.MatchString(t) {
 		return false
 	}
 	if strings.HasSuffix(t, "文件") || strings.HasPrefix(t, "http") {

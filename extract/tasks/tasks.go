@@ -101,7 +101,9 @@ func (p *para) breakAt(i int) bool {
 var (
 	reLabel = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零〇0-9]+[条章节项]|[（(][一二三四五六七八九十百零〇]+[）)]|[（(][0-9]{1,3}[）)]|[一二三四五六七八九十百]+[、．.]|[0-9]{1,3}(?:[.．][0-9]{1,3})*[、．.](?:[^0-9]|$)|[0-9]{1,3}[)）]|[①-⑳])`)
 	// A list label: 牵头单位： … at the start of a list.
-	reRole = regexp.MustCompile(`(?:主要)?(?:牵头|配合|责任|主责|负责|协办|参与|协同|协助|承办|主办)(?:单位|部门)(?:、单位|、部门|及单位)?[:：]|(?:牵头|配合|责任)[:：]`)
+	reRole = regexp.MustCompile(`(?:主要)?(?:牵头|配合|责任|主责|负责|协办|参与|协同|协助|承办|主办)(?:责任)?(?:单位|部门)(?:、单位|、部门|及单位)?[:：]|(?:牵头|配合|责任)[:：]`)
+	// Another field after a list: 完成时限：…, 时间节点：….
+	reOtherField = regexp.MustCompile(`[；;，,。]?\p{Han}{2,6}[:：]`)
 	// A paragraph that opens with a list belongs to the one before it.
 	reListStart = regexp.MustCompile(`^[（(\[【［]?(?:主要)?(?:牵头|配合|责任|主责)(?:单位|部门)`)
 	reTerminal  = regexp.MustCompile(`[。！？；;）)\]】」”"]$`)
@@ -334,7 +336,11 @@ func (x *extractor) parseLabelled(content string) []roleList {
 			end = locs[k+1][0]
 		}
 		lab := content[loc[0]:loc[1]]
-		items := x.split(content[loc[1]:end], false)
+		body := content[loc[1]:end]
+		if f := reOtherField.FindStringIndex(body); f != nil {
+			body = body[:f[0]]
+		}
+		items := x.split(body, false)
 		if len(items) == 0 {
 			continue
 		}
@@ -578,6 +584,7 @@ func (x *extractor) inheritable(m string) bool {
 // textTasks turns the lists found in paragraphs into tasks.
 func (x *extractor) textTasks() []schema.Task {
 	var out []schema.Task
+	var roles [][]roleList // the role lists of each task in out
 	for i, p := range x.paras {
 		for li, l := range p.lists {
 			segStart := 0
@@ -586,6 +593,14 @@ func (x *extractor) textTasks() []schema.Task {
 			}
 			t, ok := x.taskFor(i, li, segStart, l)
 			if !ok {
+				// （牵头单位：A）（配合单位：B）: a second list right after
+				// the first belongs to the same task.
+				if li > 0 && len(out) > 0 && strings.Trim(p.sq[segStart:l.start], "。；;，, ") == "" {
+					k := len(out) - 1
+					roles[k] = append(roles[k], l.roles...)
+					out[k].Departments = x.departments(roles[k])
+					out[k].Span.End = p.pos(l.end)
+				}
 				continue
 			}
 			t.Departments = x.departments(l.roles)
@@ -593,6 +608,7 @@ func (x *extractor) textTasks() []schema.Task {
 				continue
 			}
 			out = append(out, t)
+			roles = append(roles, append([]roleList(nil), l.roles...))
 		}
 	}
 	return out
@@ -834,7 +850,7 @@ func (x *extractor) tableTasks() []schema.Task {
 				continue
 			}
 			out = append(out, schema.Task{
-				Label: strings.TrimSpace(row.Seq), Title: strings.Join(strings.Fields(name), " "),
+				Label: strings.TrimSpace(row.Seq), Title: strings.TrimRight(strings.Join(strings.Fields(name), " "), "。；;"),
 				Span: row.Span, Table: ti, Row: ri, Departments: deps,
 			})
 		}

@@ -193,3 +193,12 @@ func ExampleDict_Canonical() {
 	// 国家发展和改革委员会 中华人民共和国
 	// 各设区市人民政府
 }
+
+func TestNationalBody(t *testing.T) {
+	d := load(t)
+	for _, m := range []string{"国家药监局医疗器械技术审评检查长三角分中心", "国家药品监督管理局医疗器械技术审评检查长三角分中心"} {
+		if got, j := d.Canonical(m, "上海市"); got != "国家药品监督管理局医疗器械技术审评检查长三角分中心" || j != National {
+			t.Errorf("Canonical(%q) = %q, %q", m, got, j)
+		}
+	}
+}
