@@ -216,7 +216,9 @@ var reBoxLabelAny = func() *regexp.Regexp {
 	for k := range boxLabels {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j] })
+	sort.Slice(keys, func(i, j int) bool {
+		return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j]
+	})
 	for i, k := range keys {
 		// allow spaces inside a label (标 题, 文　　号)
 		var b strings.Builder
