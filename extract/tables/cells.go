@@ -11,7 +11,8 @@ type rawRow struct {
 	cells  []string
 	group  string
 	span   schema.Span
-	merged bool // cells already mapped to the header columns
+	merged bool   // cells already mapped to the header columns
+	rest   string // the text after the 序号, for rows of extracted text
 }
 
 // parseCells reads a table of cell lines (tab-separated lines or table

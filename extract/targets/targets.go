@@ -371,7 +371,7 @@ func newCompact(text string, start, end int) compact {
 	prevKeep := rune(0)
 	for i := start; i < end; {
 		r, sz := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) || r == '*' {
+		if unicode.IsSpace(r) || r == '*' && strings.HasPrefix(text[i:], "**") || r == '*' && i > 0 && text[i-1] == '*' {
 			// keep one space between two ASCII alphanumerics (2018 2019, R D)
 			nr, _ := utf8.DecodeRuneInString(text[i+sz:])
 			if r == ' ' && isASCIIAlnum(prevKeep) && isASCIIAlnum(nr) && i+sz < end {
@@ -646,7 +646,7 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 	qs := x.num.Scan(cs)
 	var kept []numbers.Quantity
 	for _, q := range qs {
-		if q.Is() && !x.excluded(cs, q) {
+		if q.Is() && q.NormValue > 0 && !x.excluded(cs, q) {
 			kept = append(kept, q)
 		}
 	}
@@ -675,14 +675,18 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		t.Span.End = st.c.off[q.End-lsz] + lsz
 		t.NormValue = round(q.NormValue)
 		t.Comparator = x.num.Comparator(before, after, q)
-		if gap := ""; qi > 0 && kept[qi-1].End <= q.Start {
-			gap = cs[kept[qi-1].End:q.Start]
-			if t.Comparator == "=" && len(x.out) > 0 && (gap == "、" || gap == "和" || gap == "及") && !strings.Contains(cs[:q.Start], "分别") {
-				t.Comparator = x.out[len(x.out)-1].Comparator
+		// a list shares the comparator written after its last member
+		// (5000万元、1亿元、2亿元以上的) or before its first (首次突破100亿元、
+		// 50亿元…; 分别最高给予1000万元、300万元)
+		lastAfter := after
+		if k := listLast(cs, kept, qi); k != qi {
+			_, e := clause(cs, kept[k].Start, kept[k].End)
+			lastAfter = cs[kept[k].End:e]
+			if c := x.num.Comparator("", lastAfter, kept[k]); t.Comparator == "=" && c != "=" && !kept[k].Range && !kept[k].More {
+				t.Comparator = c
 			}
 		}
-		if false {
-			// 首次突破100亿元、50亿元…: the list shares its comparator
+		if qi > 0 && kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) && len(x.out) > 0 && t.Comparator == "=" && x.out[len(x.out)-1].Sentence == t.Sentence {
 			t.Comparator = x.out[len(x.out)-1].Comparator
 		}
 		rank := false
@@ -714,7 +718,7 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		if strings.Contains(cs[:q.Start], "每年") || strings.Contains(cs[:q.Start], "年均") || strings.Contains(cs[:q.Start], "每年度") {
 			t.Period = "annual"
 		}
-		t.Kind = x.kind(cs, q, before, after, cl1, kept[qi+1:], t, cond)
+		t.Kind = x.kind(cs, q, before, after, lastAfter, kept[qi+1:], t, cond)
 		// members of a list share their kind (分别给予4000元、8000元培养资助)
 		if qi > 0 && kept[qi-1].End <= q.Start && kept[qi-1].Class == q.Class && len(x.out) > 0 && x.out[len(x.out)-1].Sentence == t.Sentence {
 			if gap := cs[kept[qi-1].End:q.Start]; gap == "、" || gap == "和" || gap == "及" || gap == "或" {
@@ -734,7 +738,7 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 // markup reports whether a sentence is code or markup rather than prose:
 // tags, style rules, URL escapes, or more Latin letters than Chinese.
 func markup(s string) bool {
-	for _, w := range []string{"<div", "</div", "<img", "<script", "<span", "{", "}", "$(", "//", "%E", "%e", "=\"", "&amp;", "px;"} {
+	for _, w := range []string{"<div", "</div", "<img", "<script", "<span", "{", "}", "$(", "//", "%E", "%e", "=\"", "&amp;", "px;", "-->", "<!"} {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -769,6 +773,32 @@ func enumCount(before string, v float64) bool {
 		n++
 	}
 	return float64(n) == v
+}
+
+// stripCmp drops comparator words and (含) notes at the start of the text
+// after a figure.
+func stripCmp(a string) string {
+	for {
+		b := a
+		for _, w := range []string{"(含)", "（含）", "(不含)", "（不含）", "及以上", "以上", "以下", "以内", "左右"} {
+			a = strings.TrimPrefix(a, w)
+		}
+		if a == b {
+			return a
+		}
+	}
+}
+
+func listGapWord(g string) bool { return g == "、" || g == "和" || g == "及" || g == "或" }
+
+// listLast returns the index of the last member of the list that kept[qi]
+// belongs to (600、300和200家; 5000万元、1亿元、2亿元以上).
+func listLast(cs string, kept []numbers.Quantity, qi int) int {
+	k := qi
+	for k+1 < len(kept) && kept[k].End <= kept[k+1].Start && kept[k+1].Class == kept[qi].Class && listGapWord(cs[kept[k].End:kept[k+1].Start]) {
+		k++
+	}
+	return k
 }
 
 // perOne reports whether the text before a 1 makes it a rate base:
@@ -867,17 +897,18 @@ func (x *extractor) excluded(cs string, q numbers.Quantity) bool {
 }
 
 // kind decides goal, funding, rate or threshold.
-func (x *extractor) kind(cs string, q numbers.Quantity, before, after string, clauseEnd int, later []numbers.Quantity, t schema.Target, cond bool) string {
-	a := after
-	for _, w := range []string{"(含)", "（含）", "及以上", "以上", "以下", "以内", "左右"} {
-		a = strings.TrimPrefix(a, w)
+func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter string, later []numbers.Quantity, t schema.Target, cond bool) string {
+	a := stripCmp(after)
+	// …以上的，给予: the figure qualifies who gets something
+	if la := stripCmp(lastAfter); la == "的" || la == "的企业" || la == "的单位" || la == "的项目" {
+		return schema.KindThreshold
 	}
 	rest := cs[q.End:]
 	if k := strings.IndexAny(rest, "，,；。"); k >= 0 {
 		rest = rest[:k]
 	}
 	tier := x.prefix("tier", a) != "" || x.any("tier", rest) && (strings.HasPrefix(a, "、") || strings.HasPrefix(rest, "、") || strings.HasPrefix(a, "等"))
-	if q.Class == numbers.Score || tier {
+	if q.Class == numbers.Score || q.Class == numbers.Age || tier {
 		return schema.KindThreshold
 	}
 	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
@@ -983,10 +1014,14 @@ func (x *extractor) tailNoun(s string) string {
 	}
 	toks := x.sg.Words(s)
 	k := len(toks)
+	for k > 0 && funcWord[toks[k-1]] {
+		k--
+	}
+	toks = toks[:k]
 	n := 0
 	for k > 0 {
 		t := toks[k-1]
-		if isPunct(t) || x.isVerbTok(t) || strings.Contains(t, "年") && strings.ContainsAny(t, "0123456789") || n >= 12 {
+		if isPunct(t) || x.isVerbTok(t) || t == "年" || funcWord[t] && n > 0 || strings.ContainsAny(t, "0123456789") || n >= 12 {
 			break
 		}
 		n += utf8.RuneCountInString(t)
@@ -1012,6 +1047,10 @@ func (x *extractor) headNoun(s string) string {
 	}
 	return b.String()
 }
+
+// funcWord are tokens that end no subject: 花生种植、收获机械化率分别为
+// 55%和65%.
+var funcWord = map[string]bool{"和": true, "及": true, "与": true, "或": true, "均": true, "分别": true, "的": true, "等": true, "为": true, "是": true, "将": true, "要": true, "到": true, "在": true}
 
 func (x *extractor) isVerbTok(t string) bool {
 	for _, w := range x.kw["verb"] {

@@ -30,7 +30,7 @@ func Extract(doc *schema.Document, d *dept.Dict) []schema.Task {
 		juris = d.Jurisdiction(doc.Meta.Issuer, doc.Meta.DocNumber, doc.Text)
 	}
 	x := &extractor{doc: doc, d: d, juris: juris,
-		firstIsLead: strings.Contains(squeezeString(doc.Text), "列第一位者为牵头单位")}
+		firstIsLead: reFirstIsLead.MatchString(squeezeString(doc.Text))}
 	x.paragraphs()
 	var out []schema.Task
 	out = append(out, x.textTasks()...)
@@ -41,6 +41,10 @@ func Extract(doc *schema.Document, d *dept.Dict) []schema.Task {
 	}
 	return out
 }
+
+// reFirstIsLead finds a document's statement that the first unit of each
+// list leads (列第一位者为牵头单位，下同).
+var reFirstIsLead = regexp.MustCompile(`(?:列|排|位)(?:在|于)?(?:第一位|首位|第一)(?:者|的)?(?:单位|部门)?(?:为|是)牵头`)
 
 type extractor struct {
 	doc         *schema.Document
@@ -344,7 +348,15 @@ func (x *extractor) parseLabelled(content string) []roleList {
 		if len(items) == 0 {
 			continue
 		}
-		out = append(out, roleList{role: roleOf(lab), items: items})
+		role := roleOf(lab)
+		if role == schema.RoleResponsible && x.firstIsLead && len(locs) == 1 {
+			out = append(out, roleList{schema.RoleLead, items[:1]})
+			if len(items) > 1 {
+				out = append(out, roleList{role, items[1:]})
+			}
+			continue
+		}
+		out = append(out, roleList{role: role, items: items})
 	}
 	return out
 }
@@ -584,6 +596,7 @@ func (x *extractor) inheritable(m string) bool {
 // textTasks turns the lists found in paragraphs into tasks.
 func (x *extractor) textTasks() []schema.Task {
 	var out []schema.Task
+	var roles [][]roleList // the role lists of each task in out
 	for i, p := range x.paras {
 		for li, l := range p.lists {
 			segStart := 0
@@ -592,6 +605,14 @@ func (x *extractor) textTasks() []schema.Task {
 			}
 			t, ok := x.taskFor(i, li, segStart, l)
 			if !ok {
+				// （牵头单位：A）（配合单位：B）: a second list right after
+				// the first belongs to the same task.
+				if li > 0 && len(out) > 0 && strings.Trim(p.sq[segStart:l.start], "。；;，, ") == "" {
+					k := len(out) - 1
+					roles[k] = append(roles[k], l.roles...)
+					out[k].Departments = x.departments(roles[k])
+					out[k].Span.End = p.pos(l.end)
+				}
 				continue
 			}
 			t.Departments = x.departments(l.roles)
@@ -599,6 +620,7 @@ func (x *extractor) textTasks() []schema.Task {
 				continue
 			}
 			out = append(out, t)
+			roles = append(roles, append([]roleList(nil), l.roles...))
 		}
 	}
 	return out
@@ -825,14 +847,28 @@ func (x *extractor) tableTasks() []schema.Task {
 				cols = append(cols, c)
 			}
 			sort.Ints(cols)
-			for _, role := range []string{schema.RoleLead, schema.RoleSupport, schema.RoleResponsible} {
+			for _, role := range []string{roleLeadFirst, schema.RoleLead, schema.RoleSupport, schema.RoleResponsible} {
 				for _, c := range cols {
 					if roles[c] != role || c >= len(row.Cells) {
 						continue
 					}
-					if items := x.split(squeezeString(row.Cells[c]), false); len(items) > 0 {
-						rls = append(rls, roleList{role, items})
+					cell := squeezeString(row.Cells[c])
+					if loc := reRole.FindStringIndex(cell); loc != nil && loc[0] == 0 {
+						rls = append(rls, x.parseLabelled(cell)...)
+						continue
 					}
+					items := x.split(cell, false)
+					if len(items) == 0 {
+						continue
+					}
+					if role == roleLeadFirst {
+						rls = append(rls, roleList{schema.RoleLead, items[:1]})
+						if len(items) > 1 {
+							rls = append(rls, roleList{schema.RoleResponsible, items[1:]})
+						}
+						continue
+					}
+					rls = append(rls, roleList{role, items})
 				}
 			}
 			deps := x.departments(rls)
@@ -840,7 +876,7 @@ func (x *extractor) tableTasks() []schema.Task {
 				continue
 			}
 			out = append(out, schema.Task{
-				Label: strings.TrimSpace(row.Seq), Title: strings.Join(strings.Fields(name), " "),
+				Label: strings.TrimSpace(row.Seq), Title: strings.TrimRight(strings.Join(strings.Fields(name), " "), "。；;"),
 				Span: row.Span, Table: ti, Row: ri, Departments: deps,
 			})
 		}
@@ -848,10 +884,17 @@ func (x *extractor) tableTasks() []schema.Task {
 	return out
 }
 
+// roleLeadFirst marks a column whose first unit leads and the rest are
+// responsible.
+const roleLeadFirst = "lead-first"
+
 // headerRole maps a column header to a role ("" when it names none).
 func headerRole(h string) string {
 	if strings.Contains(h, "处室") || strings.Contains(h, "内牵头") || strings.Contains(h, "内配合") {
 		return "" // divisions inside one department
+	}
+	if strings.Contains(h, "牵头") && reFirstIsLead.MatchString(h) {
+		return roleLeadFirst // 责任单位（排第一位的为牵头单位）
 	}
 	switch {
 	case strings.Contains(h, "牵头"), strings.Contains(h, "指导部门"), strings.Contains(h, "主办"):

@@ -185,6 +185,14 @@ func (d *Dict) chain(juris string) []string {
 		}
 		return []string{juris}
 	}
+	// 广西壮族自治区柳州市: a province written before its city.
+	for name, p := range d.places {
+		if p.kind == "prov" && strings.HasPrefix(juris, name) && len(juris) > len(name) {
+			if rest := juris[len(name):]; d.places[rest].parent == name {
+				return d.chain(rest)
+			}
+		}
+	}
 	// A district or county under a known city or province.
 	best := ""
 	for name := range d.places {
@@ -366,8 +374,7 @@ type parsed struct {
 	rest  string // the organ
 }
 
-// isOrganStart reports whether s is a known organ or begins like one
-// after a prefix (a Party 委…).
+// known reports whether s is an organ of the dictionary.
 func (d *Dict) known(s string) bool {
 	_, ok := d.organs[s]
 	return ok

@@ -126,6 +126,8 @@ func TestCanonical(t *testing.T) {
 		{"国资委", National, "国务院国有资产监督管理委员会", National},
 		{"市场监管总局", National, "国家市场监督管理总局", National},
 		{"中国民航局", National, "中国民用航空局", National},
+		{"市科技局", "广西壮族自治区柳州市", "柳州市科学技术局", "柳州市"},
+		{"县科技局", "融安县", "融安县科学技术局", "融安县"},
 		// unknown jurisdiction keeps the mention
 		{"市科技局", "", "市科技局", ""},
 	}
