@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"archive/zip"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -29,7 +30,9 @@ import (
 // (a space only between two Latin letters or digits), as Chinese text is
 // written. A table nested in a cell is flattened into that cell's text
 // (cells joined by "，", rows by "；"); a single-cell table (a frame) is
-// unwrapped into its paragraphs and tables.
+// unwrapped into its paragraphs and tables. A title row merged across the
+// top of a table and a note row (备注：…) at its foot become paragraphs
+// before and after the table (see splitCaptionRows).
 //
 // Blocks carry Page 0: a DOCX file has no fixed pages.
 func decodeDOCX(ctx context.Context, data []byte, lim Limits) ([]schema.Block, []schema.Diagnostic, error) {
@@ -809,6 +812,9 @@ func (p *docxParser) parse(r io.Reader) error {
 			if errors.As(err, &big) {
 				return err
 			}
+			if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrAlgorithm) {
+				return fmt.Errorf("zip entry %s is damaged: %v", p.part, err)
+			}
 			return fmt.Errorf("%s: XML error at byte %d: %v", p.part, d.InputOffset(), unwrapXMLErr(err))
 		}
 		switch t := tok.(type) {
@@ -1173,10 +1179,67 @@ func (p *docxParser) endTable(tb *docxTable) {
 			rows = append(rows, row)
 		}
 	}
-	if len(rows) == 0 {
-		return
+	before, rows, after := splitCaptionRows(rows)
+	for _, b := range before {
+		p.deliver(docxItem{kind: b.Kind, text: b.Text})
 	}
-	p.deliver(docxItem{kind: schema.BlockTable, rows: rows})
+	if len(rows) > 0 {
+		p.deliver(docxItem{kind: schema.BlockTable, rows: rows})
+	}
+	for _, b := range after {
+		p.deliver(docxItem{kind: b.Kind, text: b.Text})
+	}
+}
+
+// splitCaptionRows takes the rows that are not data off both ends of a
+// table: a title merged across the table above it, a note (备注：…)
+// below it. Such a row holds one text only, either in every cell (a merged
+// row, spans being repeated) or in a single cell when the text is long.
+// They become paragraphs before and after the table.
+func splitCaptionRows(rows [][]string) (before []schema.Block, data [][]string, after []schema.Block) {
+	if len(rows) == 0 || len(rows[0]) < 2 {
+		return nil, rows, nil
+	}
+	for len(rows) > 1 {
+		v := captionRow(rows[0])
+		if v == "" {
+			break
+		}
+		before = append(before, schema.Block{Kind: schema.BlockPara, Text: v})
+		rows = rows[1:]
+	}
+	for len(rows) > 1 {
+		v := captionRow(rows[len(rows)-1])
+		if v == "" {
+			break
+		}
+		after = append([]schema.Block{{Kind: schema.BlockPara, Text: v}}, after...)
+		rows = rows[:len(rows)-1]
+	}
+	return before, rows, after
+}
+
+// captionRow returns the text of a row that holds one text only in every
+// cell, or in one cell when it is long; else "".
+func captionRow(row []string) string {
+	v, filled := "", 0
+	for _, c := range row {
+		if c == "" {
+			continue
+		}
+		if v != "" && c != v {
+			return ""
+		}
+		v = c
+		filled++
+	}
+	if v == "" {
+		return ""
+	}
+	if filled == len(row) || (filled == 1 && utf8.RuneCountInString(v) > 12) {
+		return v
+	}
+	return ""
 }
 
 // cellText joins the items of a cell into one line: paragraphs (and the

@@ -165,6 +165,7 @@ var docxCases = []struct {
 		`<w:tr>` + `<w:tc>` + wPara("多段") + wPara("合并") + wPara("ABC") + wPara("123") + `<w:p><w:r><w:t>换行</w:t><w:br/><w:t>连接</w:t></w:r></w:p></w:tc>` +
 		`<w:tc><w:tbl><w:tr>` + wCell("", "内") + wCell("", "表") + `</w:tr><w:tr>` + wCell("", "第二") + wCell("", "行") + `</w:tr></w:tbl></w:tc>` +
 		wCell("", "带\t制表") + `</w:tr>` +
+		`<w:tr>` + wCell(`<w:gridSpan w:val="3"/>`, "备注：资金以年度预算为准，由各单位统筹安排。") + `</w:tr>` +
 		`</w:tbl>` + wPara("表后段落") +
 		// a one-cell frame around a heading, a paragraph and a table
 		`<w:tbl><w:tr><w:tc>` + wStyled("Heading2", "框内标题") + wPara("框内段落") +

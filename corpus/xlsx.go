@@ -237,15 +237,7 @@ func sheetBlocks(name string, grid [][]string) []schema.Block {
 		}
 		return blocks
 	}
-	var before, after []schema.Block
-	for len(rows) > 1 && singleValue(rows[0]) != "" {
-		before = append(before, schema.Block{Kind: schema.BlockPara, Text: singleValue(rows[0])})
-		rows = rows[1:]
-	}
-	for len(rows) > 1 && singleValue(rows[len(rows)-1]) != "" {
-		after = append([]schema.Block{{Kind: schema.BlockPara, Text: singleValue(rows[len(rows)-1])}}, after...)
-		rows = rows[:len(rows)-1]
-	}
+	before, rows, after := splitCaptionRows(rows)
 	blocks = append(blocks, before...)
 	lines := make([]string, len(rows))
 	for i, r := range rows {
@@ -253,29 +245,6 @@ func sheetBlocks(name string, grid [][]string) []schema.Block {
 	}
 	blocks = append(blocks, schema.Block{Kind: schema.BlockTable, Rows: rows, Text: strings.Join(lines, "\n")})
 	return append(blocks, after...)
-}
-
-// singleValue returns the value of a row whose cells all hold the same
-// text, or that has text in its first cell only and spans the table
-// (a merged title); else "".
-func singleValue(row []string) string {
-	v := row[0]
-	if v == "" {
-		return ""
-	}
-	same, firstOnly := true, true
-	for _, c := range row[1:] {
-		if c != v {
-			same = false
-		}
-		if c != "" {
-			firstOnly = false
-		}
-	}
-	if same || (firstOnly && len([]rune(v)) > 12) {
-		return v
-	}
-	return ""
 }
 
 // xlsxSheetParts maps sheet names to their worksheet parts through

@@ -122,7 +122,7 @@ func joinText(parts []string) string {
 			s := b.String()
 			pr, _ := utf8.DecodeLastRuneInString(s)
 			cr, _ := utf8.DecodeRuneInString(p)
-			if isLatin(pr) && isLatin(cr) && pr != '-' {
+			if pr < 0x2E80 && pr != '-' && pr != '/' && isLatin(cr) {
 				b.WriteByte(' ')
 			}
 		}

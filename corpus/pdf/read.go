@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"time"
 
 	lpdf "github.com/ledongthuc/pdf"
 
@@ -59,7 +60,33 @@ const stage = "pdf"
 // Read decodes a PDF into blocks. Diagnostics report pages that could not be
 // read; the rest of the document stands. The context is checked between
 // pages.
-func Read(ctx context.Context, data []byte, opt Options) (blocks []schema.Block, diags []schema.Diagnostic, err error) {
+func Read(ctx context.Context, data []byte, opt Options) ([]schema.Block, []schema.Diagnostic, error) {
+	type result struct {
+		blocks []schema.Block
+		diags  []schema.Diagnostic
+		err    error
+	}
+	// The object parser of the library can loop on some malformed files;
+	// the time budget bounds the wait (the stuck goroutine is abandoned).
+	done := make(chan result, 1)
+	go func() {
+		b, d, err := read(ctx, data, opt)
+		done <- result{b, d, err}
+	}()
+	select {
+	case r := <-done:
+		return r.blocks, r.diags, r.err
+	case <-ctx.Done():
+		select {
+		case r := <-done:
+			return r.blocks, r.diags, r.err
+		case <-time.After(2 * time.Second):
+		}
+		return nil, nil, fmt.Errorf("malformed PDF: reading did not finish within the time budget: %w", ctx.Err())
+	}
+}
+
+func read(ctx context.Context, data []byte, opt Options) (blocks []schema.Block, diags []schema.Diagnostic, err error) {
 	if opt.MaxPages <= 0 {
 		opt.MaxPages = 2000
 	}
@@ -162,6 +189,9 @@ func checkPrevChain(data []byte) error {
 	off, _ := strconv.Atoi(string(m[len(m)-1][1]))
 	seen := map[int]bool{}
 	for hop := 0; ; hop++ {
+		for off > 0 && off < len(data) && isSpace(data[off]) {
+			off++
+		}
 		if off <= 0 || off >= len(data) {
 			return nil
 		}

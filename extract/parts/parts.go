@@ -39,32 +39,130 @@ func Split(doc *schema.Document) []*schema.Document {
 	return out
 }
 
-// Starts returns the indexes of the blocks where a notice head begins, in
-// order, at least minGap blocks of body apart.
+// Starts returns the indexes of the blocks where a policy begins, in order:
+// its notice head, or the metadata-box lines just above the head.
 func Starts(doc *schema.Document) []int {
-	var starts []int
 	bl := doc.Blocks
+	var heads []head
 	for i := 0; i < len(bl); i++ {
 		n := headAt(bl, i)
 		if n == 0 {
 			continue
 		}
-		starts = append(starts, i)
+		heads = append(heads, head{at: i, n: n, title: headTitle(bl, i, n)})
 		i += n - 1
 	}
 	// a head must be followed by a body: drop heads whose part is too short
-	var out []int
-	for k, s := range starts {
+	var kept []head
+	for k, h := range heads {
 		end := len(bl)
-		if k+1 < len(starts) {
-			end = starts[k+1]
+		if k+1 < len(heads) {
+			end = heads[k+1].at
 		}
-		if bodyRunes(bl, s, end) < minBody {
+		if bodyRunes(bl, h.at, end) < minBody {
 			continue
 		}
-		out = append(out, s)
+		kept = append(kept, h)
 	}
-	return out
+	// a head inside the previous policy is no new policy: the forwarded
+	// notice of a 转发 notice, or a notice printed in an attachment
+	var out []head
+	for _, h := range kept {
+		if len(out) > 0 {
+			prev := out[len(out)-1]
+			if forwarded(prev.title, h.title) || inAttachment(doc, prev.at+prev.n, h.at, h.title) {
+				continue
+			}
+		}
+		out = append(out, h)
+	}
+	starts := make([]int, len(out))
+	floor := 0
+	for k, h := range out {
+		starts[k] = boxAbove(bl, h.at, floor)
+		floor = h.at + h.n
+	}
+	return starts
+}
+
+type head struct {
+	at, n int
+	title string
+}
+
+// headTitle is the title of the head at i without its 文号.
+func headTitle(bl []schema.Block, i, n int) string {
+	var b strings.Builder
+	for j := i; j < i+n && j < len(bl); j++ {
+		t := clean(bl[j].Text)
+		t = reDocNum.ReplaceAllString(t, "")
+		t = reTrailNum.ReplaceAllString(t, "")
+		b.WriteString(t)
+	}
+	return strings.Join(strings.Fields(b.String()), "")
+}
+
+// forwarded reports whether title is the notice that the notice prev
+// forwards or prints (XX关于转发YY关于…的通知的通知).
+func forwarded(prev, title string) bool {
+	if title == "" || prev == "" {
+		return false
+	}
+	core := title
+	if i := strings.Index(core, "关于"); i > 0 {
+		core = core[i:]
+	}
+	return strings.Contains(prev, core) && len(core) < len(prev)
+}
+
+// inAttachment reports whether the head at h (title t) sits in an attachment
+// of the policy before it: a bare 附件 label lies between them, no listing
+// chrome precedes the head, and the page does not list the title elsewhere.
+func inAttachment(doc *schema.Document, from, h int, t string) bool {
+	bl := doc.Blocks
+	attach := false
+	for i := from; i < h; i++ {
+		if reBareAttach.MatchString(clean(bl[i].Text)) {
+			attach = true
+		}
+	}
+	if !attach {
+		return false
+	}
+	for i := h - 1; i >= from && i >= h-4; i-- {
+		if strongChrome(bl[i]) {
+			return false
+		}
+	}
+	flat := strings.Join(strings.Fields(doc.Text), "")
+	return strings.Count(flat, t) < 2
+}
+
+var reBareAttach = regexp.MustCompile(`^附\s*件\s*\d{0,3}\s*[:：]?$`)
+
+// reBoxLabel is a metadata-box label line (发文字号：…, 成文日期:).
+var reBoxLabel = regexp.MustCompile(`^(索\s*引\s*号|标\s*题|发文字号|文\s*号|成文日期|发布日期|发文机关|发布机构|主题分类|效力状态|公文种类|发文单位)\s*[:：]`)
+
+// boxAbove moves a policy's start up over the metadata-box lines right above
+// its head (label lines and the value lines of empty labels), not above floor.
+func boxAbove(bl []schema.Block, at, floor int) int {
+	s := at
+	for i := at - 1; i >= floor && i >= at-40; i-- {
+		t := clean(strings.TrimPrefix(strings.TrimSpace(bl[i].Text), "- "))
+		if reBoxLabel.MatchString(t) {
+			s = i
+			continue
+		}
+		// a value line under an empty label
+		if i > floor {
+			pt := clean(strings.TrimPrefix(strings.TrimSpace(bl[i-1].Text), "- "))
+			if loc := reBoxLabel.FindStringIndex(pt); loc != nil && strings.TrimSpace(pt[loc[1]:]) == "" && utf8.RuneCountInString(t) <= 120 {
+				continue
+			}
+		}
+		break
+	}
+	return s
 }
 
 // minBody is the least text (in runes) a part must hold.
@@ -104,6 +202,9 @@ func headAt(bl []schema.Block, i int) int {
 			return 1
 		}
 		return 0
+	}
+	if inlineHead(reDocNum.ReplaceAllString(t, "")) {
+		return 1
 	}
 	if !titleStart(t) {
 		return 0
@@ -167,10 +268,14 @@ func mainSendAt(bl []schema.Block, k int) bool {
 	if k >= len(bl) || bl[k].Kind == schema.BlockTable {
 		return false
 	}
-	t := clean(bl[k].Text)
-	t = reDocNum.ReplaceAllString(t, "")
+	return mainSend(clean(bl[k].Text))
+}
+
+// mainSend reports whether t opens with a 主送, after an optional 文号.
+func mainSend(t string) bool {
+	t = strings.TrimSpace(reDocNum.ReplaceAllString(strings.TrimSpace(t), ""))
 	m := reMainSend.FindStringSubmatch(t)
-	if m == nil {
+	if m == nil || strings.ContainsAny(m[1], "《》“”") {
 		return false
 	}
 	head := strings.Join(strings.Fields(m[1]), "")
@@ -184,6 +289,38 @@ func mainSendAt(bl []schema.Block, k int) bool {
 	}
 	return reAddressee.MatchString(head)
 }
+
+// reKindWord finds the kind words a title may end with inside a block.
+var reKindWord = regexp.MustCompile(`(通知|意见|决定|办法|方案|规定|细则|措施|通报|批复|函|公告|通告|规划|计划|指引|指南|条例)`)
+
+// inlineHead reports whether block text t holds a whole notice head run
+// together with its 主送: title [(文号)] [文号] 各…：.
+func inlineHead(t string) bool {
+	limit := len(t)
+	if limit > 600 {
+		limit = 600
+	}
+	for _, loc := range reKindWord.FindAllStringIndex(t[:limit], -1) {
+		title := t[:loc[1]]
+		if strings.ContainsAny(title, "。；") {
+			return false
+		}
+		if !isTitle(title) || strings.Count(title, "《") != strings.Count(title, "》") {
+			continue
+		}
+		rest := strings.TrimSpace(t[loc[1]:])
+		if m := reLeadNum.FindStringIndex(rest); m != nil {
+			rest = strings.TrimSpace(rest[m[1]:])
+		}
+		if mainSend(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// reLeadNum is a (文号) right after a title.
+var reLeadNum = regexp.MustCompile(`^[(（]\s*[\p{Han}A-Za-z]{1,14}?\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,5}\s*号\s*[)）]`)
 
 // ---------------------------------------------------------------- chrome
 

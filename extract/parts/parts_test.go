@@ -104,3 +104,79 @@ func TestSplitSingle(t *testing.T) {
 		t.Fatalf("single policy split into %d parts", len(parts))
 	}
 }
+
+const forwardNotice = `丙市人民政府办公室关于转发省科技厅关于某某工作的通知的通知
+丙政办发〔2022〕5号
+各县（区）人民政府，市直各单位：
+现将《省科技厅关于某某工作的通知》转发给你们，请认真贯彻执行。
+丙市人民政府办公室
+2022年3月1日
+省科技厅关于某某工作的通知
+某科发〔2022〕1号
+各市科技局：
+BODY`
+
+const attachmentNotice = `丁市人民政府关于印发丁市某某办法的通知
+丁政规〔2021〕4号
+各县（区）人民政府，市直各单位：
+现将《丁市某某办法》印发给你们，请遵照执行。
+丁市人民政府
+2021年6月1日
+丁市某某办法
+第一条 BODY
+附件
+丁市某某局关于开展某某申报工作的通知
+各有关单位：
+BODY`
+
+const boxListing = `标题：戊市人民政府关于印发戊市甲方案的通知
+发文字号：戊政发〔2024〕1号
+成文日期：2024年1月2日
+戊市人民政府关于印发戊市甲方案的通知
+各县、区人民政府：
+现将《戊市甲方案》印发给你们。
+BODY
+标题：戊市人民政府关于印发戊市乙方案的通知
+发文字号：
+戊政发〔2024〕2号
+成文日期：2024年2月3日
+戊市人民政府关于印发戊市乙方案的通知
+各县、区人民政府：
+现将《戊市乙方案》印发给你们。
+BODY`
+
+func TestSplitGuards(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		parts    int
+		second   string // prefix of part 2
+	}{
+		{"forwarded notice", forwardNotice, 1, ""},
+		{"notice in an attachment", attachmentNotice, 1, ""},
+		{"listing with metadata boxes", boxListing, 2, "标题：戊市人民政府关于印发戊市乙方案的通知\n发文字号：\n戊政发"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			parts := Split(docOf(strings.ReplaceAll(tc.in, "BODY", body)))
+			if len(parts) != tc.parts {
+				t.Fatalf("got %d parts, want %d", len(parts), tc.parts)
+			}
+			if tc.parts > 1 && !strings.HasPrefix(parts[1].Text, tc.second) {
+				t.Errorf("part 2 starts %q", parts[1].Text[:60])
+			}
+			if tc.parts > 1 && !strings.HasPrefix(parts[0].Text, "标题：") {
+				t.Errorf("part 1 starts %q", parts[0].Text[:60])
+			}
+		})
+	}
+}
+
+func TestSplitInlineHead(t *testing.T) {
+	in := "甲市人民政府关于印发《甲市某某办法(试行)》的通知(甲政规〔2024〕2号)各县、区人民政府：现将《甲市某某办法(试行)》印发给你们。\nBODY\n2024-05\n乙市科技局关于印发某某指引的通知\n各有关单位：\nBODY"
+	parts := Split(docOf(strings.ReplaceAll(in, "BODY", body)))
+	if len(parts) != 2 {
+		t.Fatalf("got %d parts, want 2", len(parts))
+	}
+	if strings.Contains(parts[0].Text, "2024-05") {
+		t.Errorf("part 1 keeps chrome")
+	}
+}

@@ -371,7 +371,7 @@ func newCompact(text string, start, end int) compact {
 	prevKeep := rune(0)
 	for i := start; i < end; {
 		r, sz := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) || r == '*' {
+		if unicode.IsSpace(r) || r == '*' && strings.HasPrefix(text[i:], "**") || r == '*' && i > 0 && text[i-1] == '*' {
 			// keep one space between two ASCII alphanumerics (2018 2019, R D)
 			nr, _ := utf8.DecodeRuneInString(text[i+sz:])
 			if r == ' ' && isASCIIAlnum(prevKeep) && isASCIIAlnum(nr) && i+sz < end {
@@ -494,6 +494,10 @@ func (x *extractor) run() {
 	ps := x.paragraphs(ls)
 	var hs headState
 	condPara, condLevel := false, 0
+	// a year stated at the start of a sentence in a 目标 section governs the
+	// rest of that section (二、发展目标 …到2023年末，… ——产业规模…达1000亿元)
+	var secYear numbers.Date
+	hasSecYear, secYearLevel := false, 0
 	var stack []int // marker types in outline order
 	for pi, p := range ps {
 		x.curPara = pi
@@ -534,6 +538,9 @@ func (x *extractor) run() {
 			if lv <= condLevel {
 				condPara = false
 			}
+			if lv <= secYearLevel {
+				hasSecYear, secYearLevel = false, 0
+			}
 		}
 		sents := splitSentences(text, p)
 		paraYear := numbers.Date{}
@@ -558,6 +565,19 @@ func (x *extractor) run() {
 				if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
 					paraYear, hasParaYear = d, true
 				}
+			}
+			if !hasSecYear && hs.level > 0 && strings.Contains(hs.titles[hs.level], "目标") {
+				body := cs
+				if k, _ := listMarker(body); k > 0 {
+					body = body[k:]
+				}
+				body = strings.TrimPrefix(body, "力争")
+				if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
+					secYear, hasSecYear, secYearLevel = d, true, hs.level
+				}
+			}
+			if !hasParaYear && hasSecYear {
+				paraYear, hasParaYear = secYear, true
 			}
 			if x.any("condition", cs) && (strings.HasSuffix(cs, "：") || strings.HasSuffix(cs, ":")) {
 				condPara, condLevel = true, hs.level
@@ -619,10 +639,14 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 	if bg {
 		return
 	}
+	// markup, scripts and style sheets left by a reader are no prose
+	if markup(cs) {
+		return
+	}
 	qs := x.num.Scan(cs)
 	var kept []numbers.Quantity
 	for _, q := range qs {
-		if q.Is() && !x.excluded(cs, q) {
+		if q.Is() && q.NormValue > 0 && !x.excluded(cs, q) {
 			kept = append(kept, q)
 		}
 	}
@@ -651,19 +675,30 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		t.Span.End = st.c.off[q.End-lsz] + lsz
 		t.NormValue = round(q.NormValue)
 		t.Comparator = x.num.Comparator(before, after, q)
-		if gap := ""; qi > 0 && kept[qi-1].End <= q.Start {
-			gap = cs[kept[qi-1].End:q.Start]
-			if t.Comparator == "=" && len(x.out) > 0 && (gap == "、" || gap == "和" || gap == "及") && !strings.Contains(cs[:q.Start], "分别") {
-				t.Comparator = x.out[len(x.out)-1].Comparator
+		// a list shares the comparator written after its last member
+		// (5000万元、1亿元、2亿元以上的) or before its first (首次突破100亿元、
+		// 50亿元…; 分别最高给予1000万元、300万元)
+		lastAfter := after
+		if k := listLast(cs, kept, qi); k != qi {
+			_, e := clause(cs, kept[k].Start, kept[k].End)
+			lastAfter = cs[kept[k].End:e]
+			if c := x.num.Comparator("", lastAfter, kept[k]); t.Comparator == "=" && c != "=" && !kept[k].Range && !kept[k].More {
+				t.Comparator = c
 			}
 		}
-		if false {
-			// 首次突破100亿元、50亿元…: the list shares its comparator
+		if qi > 0 && kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) && len(x.out) > 0 && t.Comparator == "=" && x.out[len(x.out)-1].Sentence == t.Sentence {
 			t.Comparator = x.out[len(x.out)-1].Comparator
 		}
 		rank := false
 		if t.Comparator == "=" && (strings.HasSuffix(before, "前") || strings.HasSuffix(before, "后")) && (q.Unit == "名" || q.Unit == "位") {
 			t.Comparator, rank = "<=", true
+		}
+		if enumCount(cs[cl0:q.Start], q.Num) {
+			continue
+		}
+		// 每招收1名博士后: the unit a grant is counted in
+		if q.Num == 1 && perOne(before) {
+			continue
 		}
 		// past statements; figures in a framing clause (依托…4个高新区)
 		if x.any("past", cs[cl0:q.Start]) || x.any("past_sentence", cs[:q.Start]) {
@@ -683,7 +718,13 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		if strings.Contains(cs[:q.Start], "每年") || strings.Contains(cs[:q.Start], "年均") || strings.Contains(cs[:q.Start], "每年度") {
 			t.Period = "annual"
 		}
-		t.Kind = x.kind(cs, q, before, after, cl1, kept[qi+1:], t, cond)
+		t.Kind = x.kind(cs, q, before, after, lastAfter, kept[qi+1:], t, cond)
+		// members of a list share their kind (分别给予4000元、8000元培养资助)
+		if qi > 0 && kept[qi-1].End <= q.Start && kept[qi-1].Class == q.Class && len(x.out) > 0 && x.out[len(x.out)-1].Sentence == t.Sentence {
+			if gap := cs[kept[qi-1].End:q.Start]; gap == "、" || gap == "和" || gap == "及" || gap == "或" {
+				t.Kind = x.out[len(x.out)-1].Kind
+			}
+		}
 		if rank {
 			t.Kind = schema.KindThreshold
 		}
@@ -692,6 +733,82 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		x.out = append(x.out, t)
 		x.paraOf = append(x.paraOf, x.curPara)
 	}
+}
+
+// markup reports whether a sentence is code or markup rather than prose:
+// tags, style rules, URL escapes, or more Latin letters than Chinese.
+func markup(s string) bool {
+	for _, w := range []string{"<div", "</div", "<img", "<script", "<span", "{", "}", "$(", "//", "%E", "%e", "=\"", "&amp;", "px;", "-->", "<!"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	latin, han := 0, 0
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			latin++
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+	}
+	return latin > han
+}
+
+// enumCount reports whether a figure only counts the items listed right
+// before it (著作、论文、调研报告三种).
+func enumCount(before string, v float64) bool {
+	if strings.HasSuffix(before, "等") || v < 2 || v > 20 {
+		return false
+	}
+	n := strings.Count(before, "、") + 1
+	if n < 2 {
+		return false
+	}
+	last := before[strings.LastIndex(before, "、"):]
+	if strings.Contains(last, "等") || utf8.RuneCountInString(last) > 12 {
+		return false
+	}
+	if strings.Contains(last, "和") || strings.Contains(last, "及") {
+		n++
+	}
+	return float64(n) == v
+}
+
+// stripCmp drops comparator words and (含) notes at the start of the text
+// after a figure.
+func stripCmp(a string) string {
+	for {
+		b := a
+		for _, w := range []string{"(含)", "（含）", "(不含)", "（不含）", "及以上", "以上", "以下", "以内", "左右"} {
+			a = strings.TrimPrefix(a, w)
+		}
+		if a == b {
+			return a
+		}
+	}
+}
+
+func listGapWord(g string) bool { return g == "、" || g == "和" || g == "及" || g == "或" }
+
+// listLast returns the index of the last member of the list that kept[qi]
+// belongs to (600、300和200家; 5000万元、1亿元、2亿元以上).
+func listLast(cs string, kept []numbers.Quantity, qi int) int {
+	k := qi
+	for k+1 < len(kept) && kept[k].End <= kept[k+1].Start && kept[k+1].Class == kept[qi].Class && listGapWord(cs[kept[k].End:kept[k+1].Start]) {
+		k++
+	}
+	return k
+}
+
+// perOne reports whether the text before a 1 makes it a rate base:
+// 每招收1名, 每引进1个.
+func perOne(before string) bool {
+	k := strings.LastIndex(before, "每")
+	if k < 0 {
+		return false
+	}
+	return utf8.RuneCountInString(before[k:]) <= 5
 }
 
 func round(v float64) float64 {
@@ -780,17 +897,18 @@ func (x *extractor) excluded(cs string, q numbers.Quantity) bool {
 }
 
 // kind decides goal, funding, rate or threshold.
-func (x *extractor) kind(cs string, q numbers.Quantity, before, after string, clauseEnd int, later []numbers.Quantity, t schema.Target, cond bool) string {
-	a := after
-	for _, w := range []string{"(含)", "（含）", "及以上", "以上", "以下", "以内", "左右"} {
-		a = strings.TrimPrefix(a, w)
+func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter string, later []numbers.Quantity, t schema.Target, cond bool) string {
+	a := stripCmp(after)
+	// …以上的，给予: the figure qualifies who gets something
+	if la := stripCmp(lastAfter); la == "的" || la == "的企业" || la == "的单位" || la == "的项目" {
+		return schema.KindThreshold
 	}
 	rest := cs[q.End:]
 	if k := strings.IndexAny(rest, "，,；。"); k >= 0 {
 		rest = rest[:k]
 	}
 	tier := x.prefix("tier", a) != "" || x.any("tier", rest) && (strings.HasPrefix(a, "、") || strings.HasPrefix(rest, "、") || strings.HasPrefix(a, "等"))
-	if q.Class == numbers.Score || tier {
+	if q.Class == numbers.Score || q.Class == numbers.Age || tier {
 		return schema.KindThreshold
 	}
 	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
@@ -815,14 +933,20 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after string, cl
 		}
 		return schema.KindGoal
 	case money:
-		if funding {
+		if funding || t.Comparator == "<=" && t.Deadline == "" && !cond || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
 			return schema.KindFunding
 		}
 		if cond && t.Comparator != "=" {
 			return schema.KindThreshold
 		}
-		if t.Deadline == "" && t.Comparator != "=" && t.Comparator != "~" {
-			return schema.KindThreshold
+		// a floor on money beside a grant in the same sentence is the
+		// grant's condition (总投资500万元以上，资助科技经费100万元以上)
+		if t.Deadline == "" && t.Comparator == ">=" {
+			for _, o := range later {
+				if o.Class == numbers.Money && x.any("funding", cs[q.End:o.Start]) {
+					return schema.KindThreshold
+				}
+			}
 		}
 		return schema.KindGoal
 	}
@@ -890,10 +1014,14 @@ func (x *extractor) tailNoun(s string) string {
 	}
 	toks := x.sg.Words(s)
 	k := len(toks)
+	for k > 0 && funcWord[toks[k-1]] {
+		k--
+	}
+	toks = toks[:k]
 	n := 0
 	for k > 0 {
 		t := toks[k-1]
-		if isPunct(t) || x.isVerbTok(t) || strings.Contains(t, "年") && strings.ContainsAny(t, "0123456789") || n >= 12 {
+		if isPunct(t) || x.isVerbTok(t) || t == "年" || funcWord[t] && n > 0 || strings.ContainsAny(t, "0123456789") || n >= 12 {
 			break
 		}
 		n += utf8.RuneCountInString(t)
@@ -919,6 +1047,10 @@ func (x *extractor) headNoun(s string) string {
 	}
 	return b.String()
 }
+
+// funcWord are tokens that end no subject: 花生种植、收获机械化率分别为
+// 55%和65%.
+var funcWord = map[string]bool{"和": true, "及": true, "与": true, "或": true, "均": true, "分别": true, "的": true, "等": true, "为": true, "是": true, "将": true, "要": true, "到": true, "在": true}
 
 func (x *extractor) isVerbTok(t string) bool {
 	for _, w := range x.kw["verb"] {

@@ -30,7 +30,7 @@ func Extract(doc *schema.Document, d *dept.Dict) []schema.Task {
 		juris = d.Jurisdiction(doc.Meta.Issuer, doc.Meta.DocNumber, doc.Text)
 	}
 	x := &extractor{doc: doc, d: d, juris: juris,
-		firstIsLead: strings.Contains(squeezeString(doc.Text), "列第一位者为牵头单位")}
+		firstIsLead: reFirstIsLead.MatchString(squeezeString(doc.Text))}
 	x.paragraphs()
 	var out []schema.Task
 	out = append(out, x.textTasks()...)
@@ -41,6 +41,10 @@ func Extract(doc *schema.Document, d *dept.Dict) []schema.Task {
 	}
 	return out
 }
+
+// reFirstIsLead finds a document's statement that the first unit of each
+// list leads (列第一位者为牵头单位，下同).
+var reFirstIsLead = regexp.MustCompile(`(?:列|排|位)(?:在|于)?(?:第一位|首位|第一)(?:者|的)?(?:单位|部门)?(?:为|是)牵头`)
 
 type extractor struct {
 	doc         *schema.Document
@@ -101,7 +105,9 @@ func (p *para) breakAt(i int) bool {
 var (
 	reLabel = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零〇0-9]+[条章节项]|[（(][一二三四五六七八九十百零〇]+[）)]|[（(][0-9]{1,3}[）)]|[一二三四五六七八九十百]+[、．.]|[0-9]{1,3}(?:[.．][0-9]{1,3})*[、．.](?:[^0-9]|$)|[0-9]{1,3}[)）]|[①-⑳])`)
 	// A list label: 牵头单位： … at the start of a list.
-	reRole = regexp.MustCompile(`(?:主要)?(?:牵头|配合|责任|主责|负责|协办|参与|协同|协助|承办|主办)(?:单位|部门)(?:、单位|、部门|及单位)?[:：]|(?:牵头|配合|责任)[:：]`)
+	reRole = regexp.MustCompile(`(?:主要)?(?:牵头|配合|责任|主责|负责|协办|参与|协同|协助|承办|主办)(?:责任)?(?:单位|部门)(?:、单位|、部门|及单位)?[:：]|(?:牵头|配合|责任)[:：]`)
+	// Another field after a list: 完成时限：…, 时间节点：….
+	reOtherField = regexp.MustCompile(`[；;，,。]?\p{Han}{2,6}[:：]`)
 	// A paragraph that opens with a list belongs to the one before it.
 	reListStart = regexp.MustCompile(`^[（(\[【［]?(?:主要)?(?:牵头|配合|责任|主责)(?:单位|部门)`)
 	reTerminal  = regexp.MustCompile(`[。！？；;）)\]】」”"]$`)
@@ -334,11 +340,23 @@ func (x *extractor) parseLabelled(content string) []roleList {
 			end = locs[k+1][0]
 		}
 		lab := content[loc[0]:loc[1]]
-		items := x.split(content[loc[1]:end], false)
+		body := content[loc[1]:end]
+		if f := reOtherField.FindStringIndex(body); f != nil {
+			body = body[:f[0]]
+		}
+		items := x.split(body, false)
 		if len(items) == 0 {
 			continue
 		}
-		out = append(out, roleList{role: roleOf(lab), items: items})
+		role := roleOf(lab)
+		if role == schema.RoleResponsible && x.firstIsLead && len(locs) == 1 {
+			out = append(out, roleList{schema.RoleLead, items[:1]})
+			if len(items) > 1 {
+				out = append(out, roleList{role, items[1:]})
+			}
+			continue
+		}
+		out = append(out, roleList{role: role, items: items})
 	}
 	return out
 }
@@ -355,7 +373,7 @@ func roleOf(label string) string {
 
 var (
 	reDutyEnd  = regexp.MustCompile(`(?:按职能分别负责|按职责分别负责|按职责分工负责|按职能分工负责|按职责负责|按职能负责|分别负责|共同负责|牵头负责|负责落实|负责)$`)
-	reLeadSupp = regexp.MustCompile(`^由?(.+?)牵头[，,、]?(.+?)(?:配合|参与|协助|按职责分工负责|按职责负责|负责)$`)
+	reLeadSupp = regexp.MustCompile(`^由?(.+?)(?:牵头|指导)[，,、]?(.+?)(?:配合|参与|协助|按职责分工负责|按职责负责|负责)$`)
 	reLeadOnly = regexp.MustCompile(`^由?(.+?)牵头(?:负责)?$`)
 )
 
@@ -578,6 +596,7 @@ func (x *extractor) inheritable(m string) bool {
 // textTasks turns the lists found in paragraphs into tasks.
 func (x *extractor) textTasks() []schema.Task {
 	var out []schema.Task
+	var roles [][]roleList // the role lists of each task in out
 	for i, p := range x.paras {
 		for li, l := range p.lists {
 			segStart := 0
@@ -586,6 +605,14 @@ func (x *extractor) textTasks() []schema.Task {
 			}
 			t, ok := x.taskFor(i, li, segStart, l)
 			if !ok {
+				// （牵头单位：A）（配合单位：B）: a second list right after
+				// the first belongs to the same task.
+				if li > 0 && len(out) > 0 && strings.Trim(p.sq[segStart:l.start], "。；;，, ") == "" {
+					k := len(out) - 1
+					roles[k] = append(roles[k], l.roles...)
+					out[k].Departments = x.departments(roles[k])
+					out[k].Span.End = p.pos(l.end)
+				}
 				continue
 			}
 			t.Departments = x.departments(l.roles)
@@ -593,6 +620,7 @@ func (x *extractor) textTasks() []schema.Task {
 				continue
 			}
 			out = append(out, t)
+			roles = append(roles, append([]roleList(nil), l.roles...))
 		}
 	}
 	return out
@@ -613,6 +641,9 @@ func (x *extractor) taskFor(i, li, segStart int, l list) (schema.Task, bool) {
 		}
 		_, n := utf8.DecodeRuneInString(seg[q:])
 		q += n
+	}
+	if len(cands) == 0 {
+		cands = inlineLabels(seg)
 	}
 	lab := -1
 	for k, c := range cands {
@@ -651,6 +682,31 @@ func (x *extractor) taskFor(i, li, segStart int, l list) (schema.Task, bool) {
 		return t, false
 	}
 	return t, true
+}
+
+var reStrongLabel = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零〇0-9]+条|[（(][一二三四五六七八九十百零〇]+[）)]|[一二三四五六七八九十百]+、)`)
+
+// inlineLabels finds item labels inside run-on text that lost its line
+// breaks (…绿色化(一)支持企业科技创新。…): after a sentence end, or a
+// Chinese-numeral label whose title ends within a short heading.
+func inlineLabels(seg string) []int {
+	var out []int
+	prev := rune(0)
+	for q, r := range seg {
+		if q > 0 && label(seg[q:]) > 0 {
+			switch {
+			case strings.ContainsRune("。；：！？", prev):
+				out = append(out, q)
+			case unicode.Is(unicode.Han, prev) && reStrongLabel.MatchString(seg[q:]):
+				rest := seg[q+label(seg[q:]):]
+				if e := strings.Index(rest, "。"); e >= 0 && utf8.RuneCountInString(rest[:e]) <= maxTitle {
+					out = append(out, q)
+				}
+			}
+		}
+		prev = r
+	}
+	return out
 }
 
 func (l list) bracketed(p *para) bool {
@@ -716,24 +772,52 @@ func leadPhrase(s string) string {
 	}
 	out := s[:end]
 	if utf8.RuneCountInString(out) > maxTitle {
-		// Whole clauses while they fit; a lone short clause (在政策有效期内)
-		// says too little, so then the sentence is cut.
-		cut := 0
+		// The first clause names the item (加快5G网络建设，铸就…); one that
+		// opens with a condition (在政策有效期内，…) says too little, so then
+		// whole clauses while they fit, else the sentence cut.
+		var cuts []int
 		for i, r := range out {
 			if r == '，' || r == ',' || r == '：' {
-				if utf8.RuneCountInString(out[:i]) > maxTitle {
-					break
-				}
-				cut = i
+				cuts = append(cuts, i)
 			}
 		}
-		if cut > 0 && utf8.RuneCountInString(out[:cut]) >= 8 {
-			out = out[:cut]
-		} else {
-			out = truncate(out, maxTitle)
+		switch {
+		case len(cuts) > 0 && utf8.RuneCountInString(out[:cuts[0]]) >= 4 && utf8.RuneCountInString(out[:cuts[0]]) <= maxTitle && !conditional(out):
+			out = out[:cuts[0]]
+		default:
+			cut := 0
+			for _, c := range cuts {
+				if utf8.RuneCountInString(out[:c]) > maxTitle {
+					break
+				}
+				cut = c
+			}
+			if cut > 0 && cut != firstOr(cuts) {
+				out = out[:cut]
+			} else {
+				out = truncate(out, maxTitle)
+			}
 		}
 	}
 	return strings.TrimRight(out, "：:，,、")
+}
+
+func firstOr(c []int) int {
+	if len(c) == 0 {
+		return -1
+	}
+	return c[0]
+}
+
+// conditional reports whether a sentence opens with a condition or an
+// object (在…, 对…, 为…) rather than naming an action.
+func conditional(s string) bool {
+	for _, p := range []string{"在", "对", "为", "按", "经", "凡", "根据", "如", "若", "对于", "依据", "通过"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func truncate(s string, n int) string {
@@ -791,14 +875,28 @@ func (x *extractor) tableTasks() []schema.Task {
 				cols = append(cols, c)
 			}
 			sort.Ints(cols)
-			for _, role := range []string{schema.RoleLead, schema.RoleSupport, schema.RoleResponsible} {
+			for _, role := range []string{roleLeadFirst, schema.RoleLead, schema.RoleSupport, schema.RoleResponsible} {
 				for _, c := range cols {
 					if roles[c] != role || c >= len(row.Cells) {
 						continue
 					}
-					if items := x.split(squeezeString(row.Cells[c]), false); len(items) > 0 {
-						rls = append(rls, roleList{role, items})
+					cell := squeezeString(row.Cells[c])
+					if loc := reRole.FindStringIndex(cell); loc != nil && loc[0] == 0 {
+						rls = append(rls, x.parseLabelled(cell)...)
+						continue
 					}
+					items := x.split(cell, false)
+					if len(items) == 0 {
+						continue
+					}
+					if role == roleLeadFirst {
+						rls = append(rls, roleList{schema.RoleLead, items[:1]})
+						if len(items) > 1 {
+							rls = append(rls, roleList{schema.RoleResponsible, items[1:]})
+						}
+						continue
+					}
+					rls = append(rls, roleList{role, items})
 				}
 			}
 			deps := x.departments(rls)
@@ -806,7 +904,7 @@ func (x *extractor) tableTasks() []schema.Task {
 				continue
 			}
 			out = append(out, schema.Task{
-				Label: strings.TrimSpace(row.Seq), Title: strings.Join(strings.Fields(name), " "),
+				Label: strings.TrimSpace(row.Seq), Title: strings.TrimRight(strings.Join(strings.Fields(name), " "), "。；;"),
 				Span: row.Span, Table: ti, Row: ri, Departments: deps,
 			})
 		}
@@ -814,10 +912,17 @@ func (x *extractor) tableTasks() []schema.Task {
 	return out
 }
 
+// roleLeadFirst marks a column whose first unit leads and the rest are
+// responsible.
+const roleLeadFirst = "lead-first"
+
 // headerRole maps a column header to a role ("" when it names none).
 func headerRole(h string) string {
 	if strings.Contains(h, "处室") || strings.Contains(h, "内牵头") || strings.Contains(h, "内配合") {
 		return "" // divisions inside one department
+	}
+	if strings.Contains(h, "牵头") && reFirstIsLead.MatchString(h) {
+		return roleLeadFirst // 责任单位（排第一位的为牵头单位）
 	}
 	switch {
 	case strings.Contains(h, "牵头"), strings.Contains(h, "指导部门"), strings.Contains(h, "主办"):

@@ -185,6 +185,14 @@ func (d *Dict) chain(juris string) []string {
 		}
 		return []string{juris}
 	}
+	// 广西壮族自治区柳州市: a province written before its city.
+	for name, p := range d.places {
+		if p.kind == "prov" && strings.HasPrefix(juris, name) && len(juris) > len(name) {
+			if rest := juris[len(name):]; d.places[rest].parent == name {
+				return d.chain(rest)
+			}
+		}
+	}
 	// A district or county under a known city or province.
 	best := ""
 	for name := range d.places {
@@ -285,6 +293,10 @@ func (d *Dict) Canonical(mention, juris string) (name, nameJuris string) {
 	if o, ok := d.organs[m]; ok && o.kind == kindNat {
 		return o.national, National
 	}
+	// A body under a national organ: 国家药监局医疗器械技术审评检查长三角分中心.
+	if full := d.nationalPrefix(m); full != "" {
+		return full, National
+	}
 	if IsCollective(m) {
 		return m, ""
 	}
@@ -320,6 +332,29 @@ func (d *Dict) Canonical(mention, juris string) (name, nameJuris string) {
 	return p.unit + p.rest, p.unit
 }
 
+// nationalPrefix expands the national organ that m starts with
+// (国家药监局… → 国家药品监督管理局…), "" when m starts with none.
+func (d *Dict) nationalPrefix(m string) string {
+	best, full := "", ""
+	try := func(name, national string) {
+		if len(name) > len(best) && len(name) < len(m) && strings.HasPrefix(m, name) && utf8.RuneCountInString(name) >= 3 {
+			best, full = name, national
+		}
+	}
+	for name, o := range d.organs {
+		if o.kind == kindNat {
+			try(name, o.national)
+		}
+		if strings.HasPrefix(o.national, "国家") || strings.HasPrefix(o.national, "中国") || strings.HasPrefix(o.national, "中华") {
+			try(o.national, o.national)
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return full + m[len(best):]
+}
+
 // apply builds the name of a known organ o of unit j.
 func (d *Dict) apply(o organ, j string) string {
 	if o.kind == kindParty {
@@ -339,8 +374,7 @@ type parsed struct {
 	rest  string // the organ
 }
 
-// isOrganStart reports whether s is a known organ or begins like one
-// after a prefix (a Party 委…).
+// known reports whether s is an organ of the dictionary.
 func (d *Dict) known(s string) bool {
 	_, ok := d.organs[s]
 	return ok

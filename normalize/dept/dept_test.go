@@ -126,6 +126,8 @@ func TestCanonical(t *testing.T) {
 		{"国资委", National, "国务院国有资产监督管理委员会", National},
 		{"市场监管总局", National, "国家市场监督管理总局", National},
 		{"中国民航局", National, "中国民用航空局", National},
+		{"市科技局", "广西壮族自治区柳州市", "柳州市科学技术局", "柳州市"},
+		{"县科技局", "融安县", "融安县科学技术局", "融安县"},
 		// unknown jurisdiction keeps the mention
 		{"市科技局", "", "市科技局", ""},
 	}
@@ -192,4 +194,13 @@ func ExampleDict_Canonical() {
 	// 上海市经济和信息化委员会 上海市
 	// 国家发展和改革委员会 中华人民共和国
 	// 各设区市人民政府
+}
+
+func TestNationalBody(t *testing.T) {
+	d := load(t)
+	for _, m := range []string{"国家药监局医疗器械技术审评检查长三角分中心", "国家药品监督管理局医疗器械技术审评检查长三角分中心"} {
+		if got, j := d.Canonical(m, "上海市"); got != "国家药品监督管理局医疗器械技术审评检查长三角分中心" || j != National {
+			t.Errorf("Canonical(%q) = %q, %q", m, got, j)
+		}
+	}
 }

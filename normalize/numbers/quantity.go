@@ -39,7 +39,7 @@ func (q Quantity) Is() bool {
 var unitStop = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`部门 名单 名称 名额 名录 条件 条例 条款 场景 场所 场地 期间 期限 种类 批次 批准 位于 家庭 家属 户籍 人员 人才 人民 头部 支持 只有 部署 部分 项目 件事 套餐 台阶 座谈 类型 级别 周年 周期 天然 日常 次数 倍数 所有 所属 所在 张贴 款项 篇幅 期刊 条线 户外 分别 分类 分钟 分之 分配 分析 分享 分布 分级 分工 分期 分批 分阶段 位一 元素 个体 个别 个性 人均 家用 名优 岁末 批发 种植 种业 头条 床位 场次`) {
+	for _, w := range strings.Fields(`部门 名单 名称 名额 名录 条件 条例 条款 场景 场所 场地 期间 期限 种类 批次 批准 位于 家庭 家属 户籍 人员 人才 人民 头部 支持 只有 部署 部分 项目 件事 套餐 台阶 座谈 类型 级别 周年 周期 天然 日常 次数 倍数 所有 所属 所在 张贴 款项 篇幅 期刊 条线 户外 分别 分类 分钟 分之 分配 分析 分享 分布 分级 分工 分期 分批 分阶段 位一 种子 元素 个体 个别 个性 人均 家用 名优 岁末 批发 种植 种业 头条 床位 场次`) {
 		unitStop[w] = true
 	}
 }
@@ -118,7 +118,7 @@ func (p *Parser) matchUnit(s string) (u Unit, n int, ok bool) {
 // (1/3), identifiers (5+5) and ordinals (第25).
 func number(s string, i int) (digits string, v float64, n int, chinese bool) {
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
-	if i > 0 && (prev == '第' || prev < utf8.RuneSelf && (unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune("./+_-#", prev))) {
+	if i > 0 && (prev == '第' || prev < utf8.RuneSelf && (unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune("./+_-#*=", prev)) || prev == '×' || prev == '÷' || prev == '／') {
 		return "", 0, 0, false
 	}
 	if i < len(s) && isDigit(s[i]) {

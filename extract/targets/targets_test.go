@@ -1,0 +1,135 @@
+package targets
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"policyx/normalize/seg"
+	"policyx/schema"
+)
+
+var (
+	sgOnce sync.Once
+	sg     *seg.Segmenter
+)
+
+func segmenter(t testing.TB) *seg.Segmenter {
+	sgOnce.Do(func() {
+		s, err := seg.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sg = s
+	})
+	return sg
+}
+
+// doc builds a document of one paragraph block per line; a line starting
+// with "TABLE:" becomes a table block of tab-separated cells.
+func doc(lines ...string) *schema.Document {
+	d := &schema.Document{}
+	var b strings.Builder
+	for _, l := range lines {
+		kind := schema.BlockPara
+		if strings.HasPrefix(l, "TABLE:") {
+			kind = schema.BlockTable
+			l = strings.TrimPrefix(l, "TABLE:")
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		start := b.Len()
+		b.WriteString(l)
+		d.Blocks = append(d.Blocks, schema.Block{Kind: kind, Text: l, Span: schema.Span{Start: start, End: b.Len()}})
+	}
+	d.Text = b.String()
+	return d
+}
+
+func brief(ts []schema.Target) string {
+	var out []string
+	for _, t := range ts {
+		s := fmt.Sprintf("%s %g%s %s", t.Kind, t.NormValue, t.NormUnit, t.Comparator)
+		if t.Deadline != "" {
+			s += " " + t.Deadline
+		}
+		if t.Period != "" {
+			s += " " + t.Period
+		}
+		if t.Scope != "" {
+			s += " @" + t.Scope
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "; ")
+}
+
+func TestExtract(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		// what is not a target
+		{"background section", []string{"一、现实基础", "我区科技进步贡献率达到52.35%，国家重点实验室只有3家。", "二、主要目标", "到2020年，新增高新技术企业1000家以上。"}, "goal 1000家 >= 2020-12-31"},
+		{"past statement", []string{"2017年广西综合科技创新水平指数仅为44.84，位居全国第25位。"}, ""},
+		{"identifiers and names", []string{"研发满足国六b排放法规的2.0T发动机和CN300平台，建设5G网络，发展“5+5”产业，落实柳发〔2018〕14号文件。"}, ""},
+		{"durations and frequencies", []string{"通过1—2年的努力，申请在30天内办结，有效期3年，每5年修订1次。"}, ""},
+		{"vague magnitudes", []string{"力争高新技术企业数量实现倍增，培育数以万计的产教融合型企业。"}, ""},
+		{"dates", []string{"本方案自2019年1月1日起施行。"}, ""},
+		{"table rows", []string{"TABLE:1\t国家工业设计中心\t3", "1\t国家重点实验室\t1"}, ""},
+		{"enumeration count", []string{"成果形式分著作、论文、调研报告三种。"}, ""},
+		{"framed count", []string{"依托南宁、柳州、桂林、北海4个国家级高新区，启动申报。"}, ""},
+		{"markup", []string{"width: 100%;"}, ""},
+		{"heading restating its body", []string{"4. 新增1000家高新技术企业。到2020年，新增高新技术企业1000家以上。"}, "goal 1000家 >= 2020-12-31"},
+		{"per one", []string{"每引进1名高级工，给予1000元引才补贴。"}, "funding 1000元 ="},
+		// what is
+		{"floor and deadline", []string{"到2022年，高新技术企业保有量达到560家以上。"}, "goal 560家 >= 2022-12-31"},
+		{"start year is no deadline", []string{"自2018年起，每年实施20项以上的重大科技项目。"}, "goal 20项 >= annual"},
+		{"year-end", []string{"2018年末实现新增高新技术企业500家。"}, "goal 500家 = 2018-12-31"},
+		{"paragraph year", []string{"（三）主要目标。到2023年，高新技术企业数量达到750家；技术合同成交额累计突破100亿元。"}, "goal 750家 = 2023-12-31; goal 1e+10元 >= 2023-12-31"},
+		{"list with scopes", []string{"其中南宁、柳州、桂林3市的高新技术企业数量分别达到600、300和200家。"}, "goal 600家 = @南宁; goal 300家 = @柳州; goal 200家 = @桂林"},
+		{"per-unit funding", []string{"对首次通过高新技术企业认定的企业给予20万元/家的奖励。"}, "funding 200000元/家 ="},
+		{"cap and rate", []string{"对立项项目按照不超过项目总投入的20%给予最高不超过1000万元支持。"}, "rate 20% <=; funding 1e+07元 <="},
+		{"annual budget", []string{"每年市级财政安排不低于1.4亿元资金。"}, "funding 1.4e+08元 >= annual"},
+		{"threshold and goal", []string{"到2023年，年研发投入超500万元的企业达100家。"}, "threshold 5e+06元 >= 2023-12-31; goal 100家 = 2023-12-31"},
+		{"condition section", []string{"四、认定条件", "（二）研发人员不少于10人。"}, "threshold 10人 >="},
+		{"tiers", []string{"对生产规模首次突破100亿元、50亿元台阶的企业给予奖励。"}, "threshold 1e+10元 >=; threshold 5e+09元 >="},
+		{"range floor", []string{"到2027年，建设3—5个人工智能产业园区。"}, "goal 3个 >= 2027-12-31"},
+		{"about", []string{"每年实施关键核心技术产业化项目10项左右。"}, "goal 10项 ~ annual"},
+		{"chinese numerals", []string{"到2020年，培育三百二十九家科技型企业，建设两个研究院。"}, "goal 329家 = 2020-12-31; goal 2个 = 2020-12-31"},
+		{"written percent", []string{"到2025年，研发人员占比提高到百分之三十。"}, "goal 30% = 2025-12-31"},
+		{"percentage points", []string{"到2023年，战略性新兴产业比重提高5个百分点以上。"}, "goal 5个百分点 >= 2023-12-31"},
+		{"spaces around numbers", []string{"到 2023年，高新技术企业数量达到 750家，贡献率达到 52.35 %。"}, "goal 750家 = 2023-12-31; goal 52.35% = 2023-12-31"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := doc(c.lines...)
+			got := Extract(d, segmenter(t))
+			if b := brief(got); b != c.want {
+				t.Errorf("\n got %s\nwant %s", b, c.want)
+			}
+			for _, x := range got {
+				if !x.Span.Valid(len(d.Text)) || x.Span.Len() == 0 {
+					t.Errorf("bad span %+v", x.Span)
+				}
+				if x.Source != "text" || x.Table != -1 || x.Row != -1 {
+					t.Errorf("bad source %+v", x)
+				}
+			}
+		})
+	}
+}
+
+func TestKeywordsData(t *testing.T) {
+	l, err := parseLists(keywordsData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"background", "past", "past_sentence", "funding", "fundnoun", "rate", "condition", "entity", "tier", "link", "verb", "frame"} {
+		if len(l[k]) == 0 {
+			t.Errorf("keyword list [%s] is empty", k)
+		}
+	}
+}

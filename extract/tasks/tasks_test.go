@@ -1,0 +1,222 @@
+package tasks
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"policyx/normalize/dept"
+	"policyx/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func loadDict(t testing.TB) *dept.Dict {
+	t.Helper()
+	d, err := dept.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// docFrom builds a document from text the way the normalizer delivers it:
+// one paragraph block per line. A first line "# juris: X" sets the
+// jurisdiction.
+func docFrom(text string) *schema.Document {
+	doc := &schema.Document{}
+	if strings.HasPrefix(text, "# juris: ") {
+		line, rest, _ := strings.Cut(text, "\n")
+		doc.Meta.Jurisdiction = strings.TrimPrefix(line, "# juris: ")
+		text = rest
+	}
+	doc.Text = strings.TrimRight(text, "\n")
+	start := 0
+	for _, line := range strings.Split(doc.Text, "\n") {
+		doc.Blocks = append(doc.Blocks, schema.Block{Kind: schema.BlockPara, Text: line,
+			Span: schema.Span{Start: start, End: start + len(line)}})
+		start += len(line) + 1
+	}
+	return doc
+}
+
+// render prints tasks one per line with their departments below.
+func render(doc *schema.Document, tasks []schema.Task) string {
+	var b strings.Builder
+	for _, t := range tasks {
+		fmt.Fprintf(&b, "%s|%s", t.Label, t.Title)
+		if t.Table >= 0 {
+			fmt.Fprintf(&b, " [table %d row %d]", t.Table, t.Row)
+		}
+		fmt.Fprintf(&b, "\n")
+		for _, d := range t.Departments {
+			fmt.Fprintf(&b, "\t%s %d %s → %s (%s)\n", d.Role, d.Ordinal, d.Mention, d.Department, d.Jurisdiction)
+		}
+	}
+	return b.String()
+}
+
+func TestGolden(t *testing.T) {
+	d := loadDict(t)
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no testdata")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			in, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := docFrom(string(in))
+			tasks := Extract(doc, d)
+			for _, tk := range tasks {
+				if !tk.Span.Valid(len(doc.Text)) || tk.Span.Start >= tk.Span.End {
+					t.Errorf("%s: bad span %v", tk.Title, tk.Span)
+				}
+			}
+			got := render(doc, tasks)
+			golden := strings.TrimSuffix(f, ".txt") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+func TestSplit(t *testing.T) {
+	x := &extractor{d: loadDict(t)}
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"市科技局、市发展改革委", []string{"市科技局", "市发展改革委"}},
+		{"自治区科技厅、工业和信息化厅，各设区市人民政府", []string{"自治区科技厅", "工业和信息化厅", "各设区市人民政府"}},
+		{"市国资委;各县区人民政府、柳东新区管委会(高新区管委会)", []string{"市国资委", "各县区人民政府", "柳东新区管委会(高新区管委会)"}},
+		{"自治区科技厅、国资委按职能分别负责", []string{"自治区科技厅", "国资委"}},
+		{"自治区科技厅、工业和信息化厅按职责分工负责", []string{"自治区科技厅", "工业和信息化厅"}},
+		{"区投资促进局、区科技局等各产业、招商主管部门", []string{"区投资促进局", "区科技局"}},
+		{"工业和信息化部、农业农村部等", []string{"工业和信息化部", "农业农村部"}},
+		{"各市、县科技局", []string{"各市、县科技局"}},
+		{"中国民航局和各地方人民政府", []string{"中国民航局", "各地方人民政府"}},
+		{"有关县区人民政府和新区管委会", []string{"有关县区人民政府和新区管委会"}},
+		{"中马钦州产业园及有关科技园区，有关高等学校", []string{"中马钦州产业园及有关科技园区", "有关高等学校"}},
+		{"人民银行柳州市中心支行、柳州银保监分局", []string{"人民银行柳州市中心支行", "柳州银保监分局"}},
+		{"市工业和信息化局、市\n发展改革委", []string{"市工业和信息化局", "市发展改革委"}},
+		{"…", nil},
+	}
+	for _, tt := range tests {
+		got := x.split(squeezeString(tt.in), false)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("split(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestInherit(t *testing.T) {
+	x := &extractor{d: loadDict(t), juris: "柳州市"}
+	tests := []struct {
+		items []string
+		want  []string
+	}{
+		{[]string{"市科技局", "发展改革委", "工业和信息化局"}, []string{"柳州市科学技术局", "柳州市发展和改革委员会", "柳州市工业和信息化局"}},
+		{[]string{"市商务局", "外事办", "园区办", "柳州海关"}, []string{"柳州市商务局", "柳州市人民政府外事办公室", "柳州市园区办", "柳州海关"}},
+		{[]string{"市委组织部", "宣传部"}, []string{"中共柳州市委组织部", "中共柳州市委宣传部"}},
+		{[]string{"自治区科技厅", "工业和信息化厅", "农科院"}, []string{"广西壮族自治区科学技术厅", "广西壮族自治区工业和信息化厅", "广西壮族自治区农科院"}},
+		{[]string{"有关县区人民政府和新区管委会", "市委组织部"}, []string{"有关县区人民政府和新区管委会", "中共柳州市委组织部"}},
+	}
+	for _, tt := range tests {
+		deps := x.departments([]roleList{{schema.RoleResponsible, tt.items}})
+		var got []string
+		for _, d := range deps {
+			got = append(got, d.Department)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("departments(%q) = %q, want %q", tt.items, got, tt.want)
+		}
+	}
+}
+
+func TestTableRows(t *testing.T) {
+	doc := docFrom("# juris: 柳州市\n附件2\n表")
+	doc.Tables = []schema.Table{{
+		Header: []string{"任务", "2021年", "2022年", "2023年", "牵头单位", "责任单位"},
+		Rows: []schema.TableRow{
+			{Cells: []string{"全社会研发投入强度", "1.9%", "2.2%", "不低于全国平均水平", "市财政局", "市科技局、市市场\n监管局、人民银行柳州市中心支行"}, Span: schema.Span{Start: 0, End: 3}},
+			{Cells: []string{"合计", "", "", "", "", ""}, IsTotal: true},
+		},
+	}, {
+		Header: []string{"序号", "创新平台类别", "数量（个）", "主要创建内容", "牵头部门", "主要配合部门、单位"},
+		Rows: []schema.TableRow{
+			{Seq: "1", Cells: []string{"1", "国家工业设计中心", "1", "创建1个", "市工业和信息化局", "有关企业"}},
+		},
+	}, {
+		Header: []string{"序号", "重点任务", "责任单位（排在第一位的为牵头单位）"},
+		Rows: []schema.TableRow{
+			{Seq: "1", Cells: []string{"1", "推进数字化转型。", "市工业和信息化局、市科技局"}},
+			{Seq: "2", Cells: []string{"2", "完善标准", "牵头单位：市市场监管局；配合单位：市科技局"}},
+		},
+	}, {
+		Header: []string{"序号", "工作事项", "主要内容", "牵头单位", "配合单位", "市卫健委内牵头处室"},
+		Rows: []schema.TableRow{
+			{Seq: "1", Cells: []string{"1", "建立家庭医生制度", "内容", "市卫生健康委", "市医保局、市财政局", "基层处"}},
+		},
+	}}
+	got := render(doc, Extract(doc, loadDict(t)))
+	want := `|全社会研发投入强度 [table 0 row 0]
+	lead 1 市财政局 → 柳州市财政局 (柳州市)
+	responsible 1 市科技局 → 柳州市科学技术局 (柳州市)
+	responsible 2 市市场监管局 → 柳州市市场监督管理局 (柳州市)
+	responsible 3 人民银行柳州市中心支行 → 中国人民银行柳州市中心支行 (柳州市)
+1|国家工业设计中心 [table 1 row 0]
+	lead 1 市工业和信息化局 → 柳州市工业和信息化局 (柳州市)
+	support 1 有关企业 → 有关企业 ()
+1|推进数字化转型 [table 2 row 0]
+	lead 1 市工业和信息化局 → 柳州市工业和信息化局 (柳州市)
+	responsible 1 市科技局 → 柳州市科学技术局 (柳州市)
+2|完善标准 [table 2 row 1]
+	lead 1 市市场监管局 → 柳州市市场监督管理局 (柳州市)
+	support 1 市科技局 → 柳州市科学技术局 (柳州市)
+1|建立家庭医生制度 [table 3 row 0]
+	lead 1 市卫生健康委 → 柳州市卫生健康委员会 (柳州市)
+	support 1 市医保局 → 柳州市医疗保障局 (柳州市)
+	support 2 市财政局 → 柳州市财政局 (柳州市)
+`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	d := loadDict(f)
+	for _, s := range []string{
+		"1.任务。（牵头单位：市科技局；配合单位：市财政局）",
+		"（一）加强领导。(自治区科技厅、工业和信息化厅按职责分工负责)",
+		"责任单位：\n市科技局（",
+		"[牵头单位:;配合单位:]",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := docFrom(s)
+		for _, tk := range Extract(doc, d) {
+			if !tk.Span.Valid(len(doc.Text)) {
+				t.Fatalf("span %v outside text of %d bytes", tk.Span, len(doc.Text))
+			}
+		}
+	})
+}
