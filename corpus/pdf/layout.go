@@ -22,6 +22,29 @@ type span struct {
 	x0, x1 float64
 	size   float64
 	text   string
+	cuts   []cut // places a column boundary may fall inside the span
+}
+
+// cut is a gap inside a span: the text from byte at starts at x, the text
+// before it ends at end.
+type cut struct {
+	x, end float64
+	at     int
+}
+
+// split cuts the span at c.
+func (sp span) split(c cut) (span, span) {
+	l := span{x0: sp.x0, x1: c.end, size: sp.size, text: strings.TrimSpace(sp.text[:c.at])}
+	r := span{x0: c.x, x1: sp.x1, size: sp.size, text: strings.TrimSpace(sp.text[c.at:])}
+	for _, k := range sp.cuts {
+		if k.at < c.at {
+			l.cuts = append(l.cuts, k)
+		} else if k.at > c.at {
+			k.at -= c.at
+			r.cuts = append(r.cuts, k)
+		}
+	}
+	return l, r
 }
 
 // table is a grid rebuilt from ruling lines.
@@ -144,6 +167,9 @@ func buildLines(glyphs []glyph) []*line {
 					sp = span{x0: g.x}
 				case spaced || (gap > 0.2*sz && latin):
 					b.WriteByte(' ')
+					sp.cuts = append(sp.cuts, cut{x: g.x, end: prevG.x + prevG.w, at: b.Len()})
+				case gap > 0.1*sz:
+					sp.cuts = append(sp.cuts, cut{x: g.x, end: prevG.x + prevG.w, at: b.Len()})
 				}
 			}
 			spaced = false
