@@ -696,6 +696,10 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		if enumCount(cs[cl0:q.Start], q.Num) {
 			continue
 		}
+		// 知识产权保护方面5项：… counts the items that follow
+		if strings.HasPrefix(after, "：") || strings.HasPrefix(after, ":") {
+			continue
+		}
 		// 每招收1名博士后: the unit a grant is counted in
 		if q.Num == 1 && perOne(before) {
 			continue
@@ -714,6 +718,16 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 			t.Deadline = paraYear.String()
 		} else if hasParaYear && st.first {
 			t.Deadline = paraYear.String()
+		}
+		// 两种不同类型, 三个集聚区: a small Chinese numeral in prose describes;
+		// a commitment has a deadline or a comparator
+		if q.Chinese && q.Num < 10 && t.Deadline == "" && t.Comparator == "=" && q.Class == numbers.Count {
+			continue
+		}
+		// a year before the document was issued is the past (2023年，我区
+		// 主动公开政府信息1136条 in a report issued in 2024)
+		if t.Deadline != "" && x.doc.Meta.IssueDate != "" && t.Deadline < x.doc.Meta.IssueDate {
+			continue
 		}
 		if strings.Contains(cs[:q.Start], "每年") || strings.Contains(cs[:q.Start], "年均") || strings.Contains(cs[:q.Start], "每年度") {
 			t.Period = "annual"
@@ -758,6 +772,7 @@ func markup(s string) bool {
 // enumCount reports whether a figure only counts the items listed right
 // before it (著作、论文、调研报告三种).
 func enumCount(before string, v float64) bool {
+	// 重点突破A、B…等8项技术 commits to the listed items: 等 keeps it
 	if strings.HasSuffix(before, "等") || v < 2 || v > 20 {
 		return false
 	}
