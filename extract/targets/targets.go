@@ -295,6 +295,33 @@ func listMarker(s string) (n, level int) {
 	return 0, 0
 }
 
+// markerRank orders label types from the outermost: 第X章, 一、, 第X条,
+// （一）, 1., (1), ①; Markdown/HTML headings by their level. A state set
+// under a heading of some rank ends at the next heading of the same or an
+// outer rank.
+func markerRank(ty int) int {
+	switch ty {
+	case 7:
+		return 1
+	case 1:
+		return 2
+	case 6:
+		return 3
+	case 2:
+		return 4
+	case 3:
+		return 5
+	case 4:
+		return 6
+	case 5:
+		return 7
+	}
+	if ty > 100 {
+		return ty - 100
+	}
+	return 2
+}
+
 func isCN(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
 
 // para is a paragraph: lines joined where a hard wrap split a sentence.
@@ -372,9 +399,10 @@ func newCompact(text string, start, end int) compact {
 	for i := start; i < end; {
 		r, sz := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) || r == '*' && strings.HasPrefix(text[i:], "**") || r == '*' && i > 0 && text[i-1] == '*' {
-			// keep one space between two ASCII alphanumerics (2018 2019, R D)
+			// keep one space between two ASCII alphanumerics (2018 2019, R D),
+			// but mend a year a PDF broke (到20 27 年)
 			nr, _ := utf8.DecodeRuneInString(text[i+sz:])
-			if r == ' ' && isASCIIAlnum(prevKeep) && isASCIIAlnum(nr) && i+sz < end {
+			if r == ' ' && isASCIIAlnum(prevKeep) && isASCIIAlnum(nr) && i+sz < end && !brokenYear(text, i) {
 				b.WriteByte(' ')
 				off = append(off, i)
 				prevKeep = ' '
@@ -392,6 +420,22 @@ func newCompact(text string, start, end int) compact {
 	off = append(off, end)
 	return compact{s: b.String(), off: off}
 }
+
+// brokenYear reports whether the space at text[i] splits a year: 20 27年.
+func brokenYear(text string, i int) bool {
+	a := i
+	for a > 0 && isDigitByte(text[a-1]) {
+		a--
+	}
+	b := i + 1
+	for b < len(text) && isDigitByte(text[b]) {
+		b++
+	}
+	rest := strings.TrimLeft(text[b:], " ")
+	return (i-a)+(b-i-1) == 4 && strings.HasPrefix(rest, "年") && (a == 0 || !isDigitByte(text[a-1]))
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 func isASCIIAlnum(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
@@ -493,12 +537,28 @@ func (x *extractor) run() {
 	ls := x.lines()
 	ps := x.paragraphs(ls)
 	var hs headState
-	condPara, condLevel := false, 0
+	condPara, condRank := false, 0
 	// a year stated at the start of a sentence in a 目标 section governs the
 	// rest of that section (二、发展目标 …到2023年末，… ——产业规模…达1000亿元)
 	var secYear numbers.Date
-	hasSecYear, secYearLevel := false, 0
-	var stack []int // marker types in outline order
+	hasSecYear, secYearRank := false, 0
+	curRank := 0 // static rank of the innermost heading seen
+	heading := func(ty int, title string) {
+		if k := strings.IndexAny(title, "。"); k >= 0 {
+			title = title[:k]
+		}
+		if utf8.RuneCountInString(title) > 40 {
+			title = ""
+		}
+		curRank = markerRank(ty)
+		hs.push(curRank, title)
+		if curRank <= condRank {
+			condPara = false
+		}
+		if curRank <= secYearRank {
+			hasSecYear, secYearRank = false, 0
+		}
+	}
 	for pi, p := range ps {
 		x.curPara = pi
 		pt := strings.TrimSpace(text[p.start:p.end])
@@ -511,42 +571,20 @@ func (x *extractor) run() {
 				}
 			}
 		}
-		lv := 0
 		if p.heading || m > 0 {
-			found := false
-			for i, t := range stack {
-				if t == ty {
-					stack = stack[:i+1]
-					found = true
-					break
-				}
-			}
-			if !found {
-				stack = append(stack, ty)
-			}
-			lv = len(stack)
-		}
-		if p.heading || m > 0 {
-			title := pt[m:]
-			if k := strings.IndexAny(title, "。"); k >= 0 {
-				title = title[:k]
-			}
-			if utf8.RuneCountInString(title) > 40 {
-				title = ""
-			}
-			hs.push(lv, title)
-			if lv <= condLevel {
-				condPara = false
-			}
-			if lv <= secYearLevel {
-				hasSecYear, secYearLevel = false, 0
-			}
+			heading(ty, pt[m:])
 		}
 		sents := splitSentences(text, p)
 		paraYear := numbers.Date{}
 		hasParaYear := false
 		for si, st := range sents {
 			cs := st.c.s
+			// a label inside a paragraph of run-together text: …。第八条…
+			if si > 0 {
+				if k, t := listMarker(cs); k > 0 && t != 3 && t != 5 {
+					heading(t, cs[k:])
+				}
+			}
 			// the label sentence of a numbered item: （三）主要目标。
 			if si == 0 && m > 0 && len(sents) > 1 && utf8.RuneCountInString(cs) <= 30 {
 				if k, _ := listMarker(cs); k > 0 {
@@ -573,14 +611,20 @@ func (x *extractor) run() {
 				}
 				body = strings.TrimPrefix(body, "力争")
 				if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
-					secYear, hasSecYear, secYearLevel = d, true, hs.level
+					secYear, hasSecYear, secYearRank = d, true, curRank
+					if curRank == 0 {
+						secYearRank = 100
+					}
 				}
 			}
 			if !hasParaYear && hasSecYear {
 				paraYear, hasParaYear = secYear, true
 			}
-			if x.any("condition", cs) && (strings.HasSuffix(cs, "：") || strings.HasSuffix(cs, ":")) {
-				condPara, condLevel = true, hs.level
+			if leadIn := cs[:max(strings.LastIndex(cs, "："), strings.LastIndex(cs, ":"), 0)]; leadIn != "" && x.any("condition", leadIn) && !strings.ContainsAny(leadIn[strings.LastIndexAny(leadIn, "，,")+1:], "0123456789") {
+				condPara, condRank = true, curRank
+				if curRank == 0 {
+					condRank = 100
+				}
 			}
 			x.sentence(st, p, si, len(sents), hs, condPara, paraYear, hasParaYear)
 		}
@@ -607,7 +651,7 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 	if k, _ := listMarker(cs); k > 0 && si == 0 && runes <= 30 && (n > 1 || !strings.ContainsAny(cs, "，,；;。")) {
 		return
 	}
-	if n == 1 && runes <= 30 && !strings.ContainsAny(cs, "，,。；") {
+	if runes <= 30 && !strings.ContainsAny(cs, "，,。；;：:") {
 		t := strings.TrimRight(cs, "）)")
 		for _, w := range titleEnds {
 			if strings.HasSuffix(t, w) || strings.Contains(t, w+"（") || strings.Contains(t, w+"(") {
@@ -630,9 +674,6 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		for _, t := range x.sectionTitles(secIdx) {
 			if x.any("background", t) {
 				bg = true
-			}
-			if x.any("condition", t) {
-				cond = true
 			}
 		}
 	}
@@ -694,6 +735,10 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 			t.Comparator, rank = "<=", true
 		}
 		if enumCount(cs[cl0:q.Start], q.Num) {
+			continue
+		}
+		// 合计：核心技术44项，… is a table's total line run into the text
+		if strings.Contains(cs[:q.Start], "合计：") || strings.Contains(cs[:q.Start], "合计:") {
 			continue
 		}
 		// 知识产权保护方面5项：… counts the items that follow
