@@ -12,6 +12,7 @@ package targets
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -133,6 +134,17 @@ type extractor struct {
 	curPara int
 }
 
+// blockAt returns the block whose span holds byte offset pos, or nil.
+// Blocks are in text order.
+func (x *extractor) blockAt(pos int) *schema.Block {
+	bs := x.doc.Blocks
+	i := sort.Search(len(bs), func(i int) bool { return bs[i].Span.End >= pos })
+	if i < len(bs) && bs[i].Span.Start <= pos && pos <= bs[i].Span.End {
+		return &bs[i]
+	}
+	return nil
+}
+
 // line is one line of doc.Text.
 type line struct {
 	start, end int
@@ -171,15 +183,12 @@ func (x *extractor) lines() []line {
 		if tt != "" {
 			prevSkip = l.skip
 		}
-		for _, b := range x.doc.Blocks {
-			if b.Span.Start <= l.start && l.end <= b.Span.End {
-				if b.Kind == schema.BlockTable {
-					l.skip = true
-				}
-				if b.Kind == schema.BlockHeading {
-					l.heading = true
-				}
-				break
+		if b := x.blockAt(l.start); b != nil && l.end <= b.Span.End {
+			if b.Kind == schema.BlockTable {
+				l.skip = true
+			}
+			if b.Kind == schema.BlockHeading {
+				l.heading = true
 			}
 		}
 		for _, tb := range x.doc.Tables {
@@ -402,7 +411,7 @@ func newCompact(text string, start, end int) compact {
 			// keep one space between two ASCII alphanumerics (2018 2019, R D),
 			// but mend a year a PDF broke (到20 27 年)
 			nr, _ := utf8.DecodeRuneInString(text[i+sz:])
-			if r == ' ' && isASCIIAlnum(prevKeep) && isASCIIAlnum(nr) && i+sz < end && !brokenYear(text, i) {
+			if r == ' ' && isASCIIAlnum(prevKeep) && isASCIIAlnum(nr) && i+sz < end && !brokenYear(text, i) && !brokenNumber(text, i) {
 				b.WriteByte(' ')
 				off = append(off, i)
 				prevKeep = ' '
@@ -433,6 +442,25 @@ func brokenYear(text string, i int) bool {
 	}
 	rest := strings.TrimLeft(text[b:], " ")
 	return (i-a)+(b-i-1) == 4 && strings.HasPrefix(rest, "年") && (a == 0 || !isDigitByte(text[a-1]))
+}
+
+// brokenNumber reports whether the space at text[i] splits a short number
+// a PDF letter-spaced inside Chinese text: 联合创新中心2 0 个.
+func brokenNumber(text string, i int) bool {
+	a := i
+	for a > 0 && isDigitByte(text[a-1]) {
+		a--
+	}
+	b := i + 1
+	for b < len(text) && isDigitByte(text[b]) {
+		b++
+	}
+	if i-a == 0 || i-a > 2 || b-i-1 == 0 || b-i-1 > 2 || a == 0 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:a])
+	after, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[b:], " "))
+	return before >= utf8.RuneSelf && unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after)
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
@@ -565,10 +593,8 @@ func (x *extractor) run() {
 		m, ty := listMarker(pt)
 		if p.heading && m == 0 {
 			ty = 100
-			for _, b := range x.doc.Blocks {
-				if b.Span.Start == p.start && b.Level > 0 {
-					ty = 100 + b.Level
-				}
+			if b := x.blockAt(p.start); b != nil && b.Span.Start == p.start && b.Level > 0 {
+				ty = 100 + b.Level
 			}
 		}
 		if p.heading || m > 0 {
@@ -1239,8 +1265,17 @@ func (x *extractor) dedupe() []schema.Target {
 		perPara[p]++
 	}
 	drop := make([]bool, len(out))
+	type key struct {
+		v float64
+		u string
+	}
+	groups := map[key][]int{}
+	for i, t := range out {
+		k := key{t.NormValue, t.NormUnit}
+		groups[k] = append(groups[k], i)
+	}
 	for i := range out {
-		for j := range out {
+		for _, j := range groups[key{out[i].NormValue, out[i].NormUnit}] {
 			if i == j || drop[j] || drop[i] {
 				continue
 			}
