@@ -2,6 +2,7 @@ package tables
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -40,7 +41,14 @@ func splitFrags(l line, li int) []frag {
 		for j < len(txt) && txt[j] != ' ' && txt[j] != '\t' {
 			j++
 		}
-		toks = append(toks, tok{i, j})
+		if j-i > 1 && strings.Trim(txt[i:j], "/") == "" {
+			// "//": two empty-mark cells printed without a gap
+			for k := i; k < j; k++ {
+				toks = append(toks, tok{k, k + 1})
+			}
+		} else {
+			toks = append(toks, tok{i, j})
+		}
 		i = j
 	}
 	var out []tok
@@ -186,10 +194,11 @@ func (v *vocab) fragTable(ls []line, used []bool, vi int) (*table, int) {
 			df = append(df, fs...)
 		}
 	}
+	hf = v.splitJammed(hf)
 	hcells := headerCells(hf)
 	// does the first figures line start its row? If not, the last header
 	// cells are the leading cells of the first row.
-	if len(df) > 0 && v.isValue(df[0].text) {
+	if len(df) > 0 && v.isValue(df[0].text) && !v.completeRow(splitFrags(ls[vi], vi)) {
 		p := 1
 		for c, hc := range hcells {
 			if isValueHeader(hc.text) {
@@ -211,16 +220,8 @@ func (v *vocab) fragTable(ls []line, used []bool, vi int) (*table, int) {
 	counts := map[int]int{}
 	for k := vi; k <= e; k++ {
 		fs := splitFrags(ls[k], k)
-		if len(fs) >= 3 && !v.isValue(fs[0].text) {
-			vals := 0
-			for _, f := range fs[1:] {
-				if v.isValue(f.text) {
-					vals++
-				}
-			}
-			if vals == len(fs)-1 {
-				counts[len(fs)]++
-			}
+		if v.completeRow(fs) {
+			counts[len(fs)]++
 		}
 	}
 	n, best := len(header), 0
@@ -532,6 +533,10 @@ func (v *vocab) fragRowsWith(fs []frag, header []string, slash []float64) []sche
 				rows[r].IsTotal = true
 			}
 		}
+		// 合计 stands in the 序号 column when that is empty
+		if cs := rows[r].Cells; rows[r].IsTotal && seqCol == 0 && len(cs) > 1 && cs[0] == "" && v.isTotal(cs[1]) {
+			cs[0], cs[1] = cs[1], ""
+		}
 		if seqCol >= 0 && !rows[r].IsTotal {
 			rows[r].Seq = rows[r].Cells[seqCol]
 		}
@@ -572,4 +577,55 @@ func (v *vocab) plausible(header []string, rows []schema.TableRow) bool {
 		}
 	}
 	return all > 0 && vals*10 >= all*7
+}
+
+// completeRow reports a line holding a whole row: a name then figures, or a
+// 序号, a name, then figures.
+func (v *vocab) completeRow(fs []frag) bool {
+	if len(fs) >= 3 && reSeq.MatchString(fs[0].text) && !v.isValue(fs[1].text) {
+		fs = fs[1:]
+	}
+	if len(fs) < 2 || v.isValue(fs[0].text) {
+		return false
+	}
+	for _, f := range fs[1:] {
+		if !v.isValue(f.text) {
+			return false
+		}
+	}
+	return true
+}
+
+var reJam = regexp.MustCompile(`^(\d{4}年|.+?[)）])(\p{Han}.*)$`)
+
+// splitJammed separates header words that extraction printed without a
+// gap: 序号设区市, 2020年合计, 数量（个）依托单位.
+func (v *vocab) splitJammed(fs []frag) []frag {
+	var out []frag
+	for _, f := range fs {
+		for {
+			cut := 0
+			for _, w := range v.seqhead {
+				if strings.HasPrefix(f.text, w) && len(f.text) > len(w) && len(f.text) == f.span.Len() {
+					cut = len(w)
+					break
+				}
+			}
+			if cut == 0 && len(f.text) == f.span.Len() {
+				if m := reJam.FindStringSubmatch(f.text); m != nil && runeLen(m[1]) <= 16 {
+					cut = len(m[1])
+				}
+			}
+			if cut == 0 {
+				break
+			}
+			a, b := f, f
+			a.text, a.span.End, a.last = f.text[:cut], f.span.Start+cut, false
+			b.text, b.span.Start, b.first = f.text[cut:], f.span.Start+cut, false
+			out = append(out, a)
+			f = b
+		}
+		out = append(out, f)
+	}
+	return out
 }

@@ -56,6 +56,7 @@ func Extract(doc *schema.Document) ([]schema.Table, []schema.Check) {
 		}
 		i++
 	}
+	ts = append(ts, v.seqTables(ls, used)...)
 	ts = append(ts, v.fragTables(ls, used)...)
 	sort.Slice(ts, func(a, b int) bool { return ts[a].first < ts[b].first })
 	var out []schema.Table
