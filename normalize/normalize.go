@@ -18,9 +18,36 @@ import (
 
 // Line normalizes one line of text with the whole character chain: Unicode
 // spaces folded, full-width digits and Latin letters folded to half-width,
-// stray spaces between CJK characters removed, outer space trimmed.
+// stray spaces between CJK characters removed, outer space trimmed, and a
+// full-width full stop between digits made a decimal point.
 func Line(s string) string {
-	return strings.TrimSpace(apply(Chars(), s))
+	return foldDecimalPoint(strings.TrimSpace(apply(Chars(), s)))
+}
+
+// foldDecimalPoint turns a full-width full stop between two digits into a
+// decimal point (２．５％ → 2.5%); a label such as "1．" keeps its "．".
+func foldDecimalPoint(s string) string {
+	const fw = "．"
+	if !strings.Contains(s, fw) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.Index(s, fw)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := i + len(fw)
+		b.WriteString(s[:i])
+		if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' && j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			b.WriteByte('.')
+		} else {
+			b.WriteString(fw)
+		}
+		s = s[j:]
+	}
 }
 
 // Document normalizes doc.Blocks in place and builds doc.Text: blocks are
@@ -32,10 +59,28 @@ func Document(doc *schema.Document) {
 	pre := prefold()
 	blocks := make([]schema.Block, 0, len(doc.Blocks))
 	for _, b := range doc.Blocks {
-		if b.Kind != schema.BlockTable {
-			b.Text = apply(pre, b.Text)
+		if b.Kind == schema.BlockTable {
+			blocks = append(blocks, b)
+			continue
 		}
-		blocks = append(blocks, b)
+		b.Text = apply(pre, b.Text)
+		if !strings.ContainsAny(b.Text, "\n\r") {
+			blocks = append(blocks, b)
+			continue
+		}
+		// A reader's block holding line breaks: a heading stays one
+		// line, a paragraph becomes one block per line.
+		parts := strings.FieldsFunc(b.Text, func(r rune) bool { return r == '\n' || r == '\r' })
+		if b.Kind == schema.BlockHeading {
+			b.Text = strings.Join(parts, " ")
+			blocks = append(blocks, b)
+			continue
+		}
+		for _, p := range parts {
+			nb := b
+			nb.Text = p
+			blocks = append(blocks, nb)
+		}
 	}
 	blocks = Headings(blocks)
 	blocks = DropPageArtefacts(blocks)
@@ -51,7 +96,7 @@ func Document(doc *schema.Document) {
 				continue
 			}
 		} else {
-			blk.Text = strings.TrimSpace(apply(chars, blk.Text))
+			blk.Text = foldDecimalPoint(strings.TrimSpace(apply(chars, blk.Text)))
 			if blk.Text == "" {
 				continue
 			}

@@ -30,7 +30,7 @@ func Extract(doc *schema.Document, d *dept.Dict) []schema.Task {
 		juris = d.Jurisdiction(doc.Meta.Issuer, doc.Meta.DocNumber, doc.Text)
 	}
 	x := &extractor{doc: doc, d: d, juris: juris,
-		firstIsLead: strings.Contains(squeezeString(doc.Text), "列第一位者为牵头单位")}
+		firstIsLead: reFirstIsLead.MatchString(squeezeString(doc.Text))}
 	x.paragraphs()
 	var out []schema.Task
 	out = append(out, x.textTasks()...)
@@ -41,6 +41,10 @@ func Extract(doc *schema.Document, d *dept.Dict) []schema.Task {
 	}
 	return out
 }
+
+// reFirstIsLead finds a document's statement that the first unit of each
+// list leads (列第一位者为牵头单位，下同).
+var reFirstIsLead = regexp.MustCompile(`(?:列|排|位)(?:在|于)?(?:第一位|首位|第一)(?:者|的)?(?:单位|部门)?(?:为|是)牵头`)
 
 type extractor struct {
 	doc         *schema.Document
@@ -344,7 +348,15 @@ func (x *extractor) parseLabelled(content string) []roleList {
 		if len(items) == 0 {
 			continue
 		}
-		out = append(out, roleList{role: roleOf(lab), items: items})
+		role := roleOf(lab)
+		if role == schema.RoleResponsible && x.firstIsLead && len(locs) == 1 {
+			out = append(out, roleList{schema.RoleLead, items[:1]})
+			if len(items) > 1 {
+				out = append(out, roleList{role, items[1:]})
+			}
+			continue
+		}
+		out = append(out, roleList{role: role, items: items})
 	}
 	return out
 }
@@ -646,6 +658,17 @@ func (x *extractor) taskFor(i, li, segStart int, l list) (schema.Task, bool) {
 	}
 	if lab >= 0 {
 		ll := label(seg[lab:])
+		// （1）…（2）…（责任单位：…）: one list after the last sub-item of an
+		// item covers the item.
+		if li == 0 && lab == 0 && segStart == 0 && rank(seg[:ll]) >= 4 {
+			if h := x.parent(i, rank(seg[:ll])); h >= 0 {
+				hp := x.paras[h]
+				t.Label = hp.sq[:hp.labelEnd]
+				t.Title = title(hp.sq[hp.labelEnd:])
+				t.Span = schema.Span{Start: hp.pos(0), End: p.pos(l.end)}
+				return t, t.Title != ""
+			}
+		}
 		t.Label = seg[lab : lab+ll]
 		t.Title = title(seg[lab+ll:])
 		t.Span = schema.Span{Start: p.pos(segStart + lab), End: p.pos(l.end)}
@@ -717,6 +740,60 @@ func (x *extractor) governing(i int) int {
 	return -1
 }
 
+// rank orders item labels from the top: 一、/第一条 1, （一） 2, 1． 3,
+// （1） 4, ①/1） 5.
+func rank(label string) int {
+	r, _ := utf8.DecodeRuneInString(label)
+	switch {
+	case strings.HasPrefix(label, "第"):
+		return 1
+	case r == '（' || r == '(':
+		r2, _ := utf8.DecodeRuneInString(label[utf8.RuneLen(r):])
+		if r2 >= '0' && r2 <= '9' {
+			return 4
+		}
+		return 2
+	case r >= '①' && r <= '⑳':
+		return 5
+	case r >= '0' && r <= '9':
+		if strings.HasSuffix(label, ")") || strings.HasSuffix(label, "）") {
+			return 5
+		}
+		return 3
+	}
+	return 1
+}
+
+// parent returns the item above sub-item paragraph i when the sub-items
+// between them carry no list and nothing else below the item does, -1
+// otherwise.
+func (x *extractor) parent(i, r int) int {
+	for j := i - 1; j >= 0 && j >= i-40; j-- {
+		q := x.paras[j]
+		if len(q.lists) > 0 {
+			return -1
+		}
+		if q.labelEnd > 0 && rank(q.sq[:q.labelEnd]) < r {
+			n := 0
+			for k := j + 1; k < len(x.paras); k++ {
+				pk := x.paras[k]
+				if pk.labelEnd > 0 && rank(pk.sq[:pk.labelEnd]) <= rank(q.sq[:q.labelEnd]) || pk.heading {
+					break
+				}
+				n += len(pk.lists)
+			}
+			if n == 1 {
+				return j
+			}
+			return -1
+		}
+		if q.heading {
+			return -1
+		}
+	}
+	return -1
+}
+
 // listsUnder counts the lists below heading h up to the next heading or item.
 func (x *extractor) listsUnder(h int) int {
 	n := 0
@@ -760,24 +837,52 @@ func leadPhrase(s string) string {
 	}
 	out := s[:end]
 	if utf8.RuneCountInString(out) > maxTitle {
-		// Whole clauses while they fit; a lone short clause (在政策有效期内)
-		// says too little, so then the sentence is cut.
-		cut := 0
+		// The first clause names the item (加快5G网络建设，铸就…); one that
+		// opens with a condition (在政策有效期内，…) says too little, so then
+		// whole clauses while they fit, else the sentence cut.
+		var cuts []int
 		for i, r := range out {
 			if r == '，' || r == ',' || r == '：' {
-				if utf8.RuneCountInString(out[:i]) > maxTitle {
-					break
-				}
-				cut = i
+				cuts = append(cuts, i)
 			}
 		}
-		if cut > 0 && utf8.RuneCountInString(out[:cut]) >= 8 {
-			out = out[:cut]
-		} else {
-			out = truncate(out, maxTitle)
+		switch {
+		case len(cuts) > 0 && utf8.RuneCountInString(out[:cuts[0]]) >= 4 && utf8.RuneCountInString(out[:cuts[0]]) <= maxTitle && !conditional(out):
+			out = out[:cuts[0]]
+		default:
+			cut := 0
+			for _, c := range cuts {
+				if utf8.RuneCountInString(out[:c]) > maxTitle {
+					break
+				}
+				cut = c
+			}
+			if cut > 0 && cut != firstOr(cuts) {
+				out = out[:cut]
+			} else {
+				out = truncate(out, maxTitle)
+			}
 		}
 	}
 	return strings.TrimRight(out, "：:，,、")
+}
+
+func firstOr(c []int) int {
+	if len(c) == 0 {
+		return -1
+	}
+	return c[0]
+}
+
+// conditional reports whether a sentence opens with a condition or an
+// object (在…, 对…, 为…) rather than naming an action.
+func conditional(s string) bool {
+	for _, p := range []string{"在", "对", "为", "按", "经", "凡", "根据", "如", "若", "对于", "依据", "通过"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func truncate(s string, n int) string {
@@ -807,17 +912,25 @@ func section(secs []schema.Section, at int) int {
 // tableTasks reads tables whose header names 牵头/配合/责任 columns.
 func (x *extractor) tableTasks() []schema.Task {
 	var out []schema.Task
+	var prevHeader []string
 	for ti, tb := range x.doc.Tables {
+		header := tb.Header
+		if blank(header) && len(prevHeader) == len(header) {
+			// A continuation of the table before, its header not repeated.
+			header = prevHeader
+		}
 		roles := map[int]string{}
-		for c, h := range tb.Header {
+		for c, h := range header {
 			if r := headerRole(squeezeString(h)); r != "" {
 				roles[c] = r
 			}
 		}
 		if len(roles) == 0 {
+			prevHeader = nil
 			continue
 		}
-		nameCol := nameColumn(tb.Header, roles)
+		prevHeader = header
+		nameCol := nameColumn(header, roles)
 		if nameCol < 0 {
 			continue
 		}
@@ -835,14 +948,28 @@ func (x *extractor) tableTasks() []schema.Task {
 				cols = append(cols, c)
 			}
 			sort.Ints(cols)
-			for _, role := range []string{schema.RoleLead, schema.RoleSupport, schema.RoleResponsible} {
+			for _, role := range []string{roleLeadFirst, schema.RoleLead, schema.RoleSupport, schema.RoleResponsible} {
 				for _, c := range cols {
 					if roles[c] != role || c >= len(row.Cells) {
 						continue
 					}
-					if items := x.split(squeezeString(row.Cells[c]), false); len(items) > 0 {
-						rls = append(rls, roleList{role, items})
+					cell := squeezeString(row.Cells[c])
+					if loc := reRole.FindStringIndex(cell); loc != nil && loc[0] == 0 {
+						rls = append(rls, x.parseLabelled(cell)...)
+						continue
 					}
+					items := x.split(cell, false)
+					if len(items) == 0 {
+						continue
+					}
+					if role == roleLeadFirst {
+						rls = append(rls, roleList{schema.RoleLead, items[:1]})
+						if len(items) > 1 {
+							rls = append(rls, roleList{schema.RoleResponsible, items[1:]})
+						}
+						continue
+					}
+					rls = append(rls, roleList{role, items})
 				}
 			}
 			deps := x.departments(rls)
@@ -858,10 +985,26 @@ func (x *extractor) tableTasks() []schema.Task {
 	return out
 }
 
+// roleLeadFirst marks a column whose first unit leads and the rest are
+// responsible.
+const roleLeadFirst = "lead-first"
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
+
 // headerRole maps a column header to a role ("" when it names none).
 func headerRole(h string) string {
 	if strings.Contains(h, "处室") || strings.Contains(h, "内牵头") || strings.Contains(h, "内配合") {
 		return "" // divisions inside one department
+	}
+	if strings.Contains(h, "牵头") && reFirstIsLead.MatchString(h) {
+		return roleLeadFirst // 责任单位（排第一位的为牵头单位）
 	}
 	switch {
 	case strings.Contains(h, "牵头"), strings.Contains(h, "指导部门"), strings.Contains(h, "主办"):

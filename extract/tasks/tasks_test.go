@@ -165,9 +165,20 @@ func TestTableRows(t *testing.T) {
 			{Seq: "1", Cells: []string{"1", "国家工业设计中心", "1", "创建1个", "市工业和信息化局", "有关企业"}},
 		},
 	}, {
+		Header: []string{"序号", "重点任务", "责任单位（排在第一位的为牵头单位）"},
+		Rows: []schema.TableRow{
+			{Seq: "1", Cells: []string{"1", "推进数字化转型。", "市工业和信息化局、市科技局"}},
+			{Seq: "2", Cells: []string{"2", "完善标准", "牵头单位：市市场监管局；配合单位：市科技局"}},
+		},
+	}, {
 		Header: []string{"序号", "工作事项", "主要内容", "牵头单位", "配合单位", "市卫健委内牵头处室"},
 		Rows: []schema.TableRow{
 			{Seq: "1", Cells: []string{"1", "建立家庭医生制度", "内容", "市卫生健康委", "市医保局、市财政局", "基层处"}},
+		},
+	}, {
+		Header: []string{"", "", "", "", "", ""}, // continued on the next page
+		Rows: []schema.TableRow{
+			{Seq: "2", Cells: []string{"2", "加强宣传引导", "内容", "各区政府", "", ""}},
 		},
 	}}
 	got := render(doc, Extract(doc, loadDict(t)))
@@ -179,10 +190,18 @@ func TestTableRows(t *testing.T) {
 1|国家工业设计中心 [table 1 row 0]
 	lead 1 市工业和信息化局 → 柳州市工业和信息化局 (柳州市)
 	support 1 有关企业 → 有关企业 ()
-1|建立家庭医生制度 [table 2 row 0]
+1|推进数字化转型 [table 2 row 0]
+	lead 1 市工业和信息化局 → 柳州市工业和信息化局 (柳州市)
+	responsible 1 市科技局 → 柳州市科学技术局 (柳州市)
+2|完善标准 [table 2 row 1]
+	lead 1 市市场监管局 → 柳州市市场监督管理局 (柳州市)
+	support 1 市科技局 → 柳州市科学技术局 (柳州市)
+1|建立家庭医生制度 [table 3 row 0]
 	lead 1 市卫生健康委 → 柳州市卫生健康委员会 (柳州市)
 	support 1 市医保局 → 柳州市医疗保障局 (柳州市)
 	support 2 市财政局 → 柳州市财政局 (柳州市)
+2|加强宣传引导 [table 4 row 0]
+	lead 1 各区政府 → 各区政府 ()
 `
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)

@@ -185,6 +185,14 @@ func (d *Dict) chain(juris string) []string {
 		}
 		return []string{juris}
 	}
+	// 广西壮族自治区柳州市: a province written before its city.
+	for name, p := range d.places {
+		if p.kind == "prov" && strings.HasPrefix(juris, name) && len(juris) > len(name) {
+			if rest := juris[len(name):]; d.places[rest].parent == name {
+				return d.chain(rest)
+			}
+		}
+	}
 	// A district or county under a known city or province.
 	best := ""
 	for name := range d.places {
@@ -254,6 +262,15 @@ func (d *Dict) Canonical(mention, juris string) (name, nameJuris string) {
 	}
 	if IsNational(juris) {
 		juris = National
+	}
+	// 市财政局（市金融办）: a known organ with a second name in brackets.
+	if main, inner, open, close, ok := splitBracket(m); ok {
+		if name, j := d.Canonical(main, juris); name != main {
+			if d.HasPrefix(inner) {
+				inner, _ = d.Canonical(inner, juris)
+			}
+			return name + open + inner + close, j
+		}
 	}
 	// Patterned names of branches and leagues.
 	if s := reLeague.FindStringSubmatch(m); s != nil {
@@ -345,6 +362,18 @@ func (d *Dict) nationalPrefix(m string) string {
 		return ""
 	}
 	return full + m[len(best):]
+}
+
+// splitBracket splits 名称（别称） into its parts.
+func splitBracket(m string) (main, inner, open, close string, ok bool) {
+	for _, pair := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if strings.HasSuffix(m, pair[1]) {
+			if i := strings.Index(m, pair[0]); i > 0 {
+				return m[:i], m[i+len(pair[0]) : len(m)-len(pair[1])], pair[0], pair[1], true
+			}
+		}
+	}
+	return "", "", "", "", false
 }
 
 // apply builds the name of a known organ o of unit j.

@@ -49,7 +49,6 @@ func WriteDocument(path string, docs []*schema.Document) error {
 			return fmt.Errorf("%s: %w", path, err)
 		}
 	}
-	w.f.SetActiveSheet(0)
 	return save(w.f, path)
 }
 
@@ -148,7 +147,8 @@ func partCells(multi bool, d *schema.Document) []any {
 func overviewSheet(docs []*schema.Document) *sheet {
 	return &sheet{
 		name: sheetOverview,
-		cols: []column{{name: "项目", max: 18}, {name: "内容", max: 64}, {name: "指标", min: 7}, {name: "任务", min: 7}, {name: "表格", min: 7}},
+		// the outline below has its own header row for the last three columns
+		cols: []column{{name: "项目", max: 18}, {name: "内容", max: 64, left: true}, {min: 8}, {min: 8}, {min: 8}},
 		rows: func(yield func(row) error) error {
 			for k, d := range docs {
 				if k > 0 {

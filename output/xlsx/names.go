@@ -22,11 +22,12 @@ func newSheetNames() *sheetNames {
 	return &sheetNames{used: map[string]bool{"history": true}}
 }
 
-var badSheetChars = strings.NewReplacer("[", "（", "]", "）", ":", "：", "*", "＊", "?", "？", "/", "／", "\\", "＼")
+var badSheetChars = strings.NewReplacer("[", "（", "]", "）", ":", "：", "*", "＊", "?", "？", "/", "／", "\\", "＼", "'", "’")
 
 // cleanSheetName makes s a valid sheet name body: no []:*?/\ (replaced by
-// their full-width forms, which Excel allows), no control characters, no
-// apostrophe at either end, single spaces.
+// their full-width forms, which Excel allows), no apostrophe (Excel forbids
+// one at either end, and references quote names with it), no control
+// characters, single spaces.
 func cleanSheetName(s string) string {
 	s = badSheetChars.Replace(s)
 	s = strings.Map(func(r rune) rune {
@@ -36,7 +37,7 @@ func cleanSheetName(s string) string {
 		return r
 	}, s)
 	s = strings.Join(strings.Fields(s), " ")
-	return strings.Trim(s, "' ")
+	return strings.TrimSpace(s)
 }
 
 func truncRunes(s string, n int) string {
@@ -44,7 +45,7 @@ func truncRunes(s string, n int) string {
 		return s
 	}
 	r := []rune(s)
-	return strings.TrimRight(string(r[:n]), "' ")
+	return strings.TrimRight(string(r[:n]), " ")
 }
 
 // take returns a valid name close to want, unique in this workbook.

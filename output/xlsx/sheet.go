@@ -57,12 +57,15 @@ type column struct {
 	// noWrap keeps long text on one line (clipped by the next cell) instead
 	// of wrapping it: for columns that repeat a long value on every row.
 	noWrap bool
+	// left aligns numbers and dates left too (a column of mixed values).
+	left bool
 }
 
 const (
 	defaultMaxWidth = 40
 	wideText        = 70 // sentences, messages
 	titleWidth      = 30
+	maxHeaderWidth  = 18
 )
 
 // sheet is what one worksheet shows. rows is called twice: once to measure
@@ -170,8 +173,9 @@ func (w *writer) addSheet(name string) error {
 func (w *writer) write(s *sheet) error {
 	widths := make([]float64, len(s.cols))
 	for i, c := range s.cols {
-		// the filter button takes about two units beside the header text
-		widths[i] = displayWidth(c.name) + 4
+		// the filter button takes about two units beside the header text;
+		// a long header wraps rather than widening a column of numbers
+		widths[i] = min(displayWidth(c.name)+4, maxHeaderWidth)
 		if c.min > widths[i] {
 			widths[i] = c.min
 		}
@@ -204,6 +208,13 @@ func (w *writer) write(s *sheet) error {
 	if err := w.addSheet(s.name); err != nil {
 		return fmt.Errorf("sheet %s: %w", s.name, err)
 	}
+	headerRow := len(s.title) + 1
+	if s.noHeader {
+		headerRow--
+	}
+	if err := w.pageSetup(s.name, headerRow); err != nil {
+		return fmt.Errorf("sheet %s: %w", s.name, err)
+	}
 	sw, err := w.f.NewStreamWriter(s.name)
 	if err != nil {
 		return fmt.Errorf("sheet %s: %w", s.name, err)
@@ -212,10 +223,6 @@ func (w *writer) write(s *sheet) error {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
-	}
-	headerRow := len(s.title) + 1
-	if s.noHeader {
-		headerRow--
 	}
 	if headerRow > 0 {
 		top, _ := excelize.CoordinatesToCellName(1, headerRow+1)
@@ -228,16 +235,18 @@ func (w *writer) write(s *sheet) error {
 	put := func(r row) error {
 		n++
 		cells := make([]any, 0, len(s.cols))
+		lines := 1
 		for i, v := range r.cells {
 			wd := defaultMaxWidth * 1.0
-			noWrap := false
+			var col column
 			if i < len(widths) {
-				wd, noWrap = widths[i], s.cols[i].noWrap
+				wd, col = widths[i], s.cols[i]
 			}
-			c, err := w.cell(s.name, i+1, n, v, r.kind, wd, noWrap)
+			c, nl, err := w.cell(s.name, i+1, n, v, r.kind, wd, col)
 			if err != nil {
 				return err
 			}
+			lines = max(lines, nl)
 			cells = append(cells, c)
 		}
 		if r.kind == rowGroup || r.kind == rowPart {
@@ -251,6 +260,11 @@ func (w *writer) write(s *sheet) error {
 			}
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, n)
+		if lines > 1 {
+			// Spreadsheets do not all fit a row to wrapped text on opening
+			// (LibreOffice keeps the default height): say how tall it is.
+			return sw.SetRow(ref, cells, excelize.RowOpts{Height: min(lineHeight*float64(lines)+2, excelize.MaxRowHeight)})
+		}
 		return sw.SetRow(ref, cells)
 	}
 	for _, r := range s.title {
@@ -310,21 +324,41 @@ func formulaLike(s string) bool {
 	return r == '＝' || r == '＋' || r == '－' || r == '＠'
 }
 
-// cell turns a row value into a styled excelize cell. Strings are always
-// written as strings (the StreamWriter writes inline strings; it writes a
-// formula only for Cell.Formula, which this package never sets).
-func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth float64, noWrap bool) (any, error) {
-	k := styleKey{bold: kind != rowData, fill: kind == rowGroup, part: kind == rowPart}
+// lineHeight is the height of one line of 11-point CJK text, in points.
+const lineHeight = 14.6
+
+// wrappedLines estimates how many lines s takes when wrapped in a column of
+// width colWidth. displayWidth counts a CJK character as two units; drawn,
+// it is nearer 1.85 (等线 11 pt: a 15 px glyph against an 8 px digit), and
+// less in the fonts LibreOffice substitutes: a row a little too tall reads
+// better than one that hides text, so the estimate errs on the tall side.
+func wrappedLines(s string, colWidth float64) int {
+	usable := math.Max(colWidth-1, 2)
+	n := 0
+	for _, l := range strings.Split(s, "\n") {
+		n += max(1, int(math.Ceil(displayWidth(l)*0.93/usable)))
+	}
+	return n
+}
+
+// cell turns a row value into a styled excelize cell and says how many lines
+// it takes. Strings are always written as strings (the StreamWriter writes
+// inline strings; it writes a formula only for Cell.Formula, which this
+// package never sets).
+func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth float64, c column) (any, int, error) {
+	k := styleKey{bold: kind != rowData, fill: kind == rowGroup, part: kind == rowPart, left: c.left}
+	lines := 1
 	wrapIf := func(s string) {
-		if !noWrap && (strings.Contains(s, "\n") || displayWidth(s)+2 > colWidth) {
+		if !c.noWrap && (strings.Contains(s, "\n") || displayWidth(s)+2 > colWidth) {
 			k.wrap = true
+			lines = wrappedLines(s, colWidth)
 		}
 	}
 	var val any
 	switch v := v.(type) {
 	case nil:
 		if k == (styleKey{}) {
-			return nil, nil
+			return nil, 1, nil
 		}
 	case string:
 		val = v
@@ -337,6 +371,9 @@ func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth
 	case label:
 		val = string(v)
 		k = styleKey{header: true, wrap: true}
+		if string(v) != "" {
+			lines = wrappedLines(string(v), colWidth-2) // beside the filter button
+		}
 	case heading:
 		val = string(v)
 		k = styleKey{title: true, text: formulaLike(string(v))}
@@ -375,14 +412,32 @@ func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth
 		ref, _ := excelize.CoordinatesToCellName(col, rowN)
 		tip := v.target
 		if err := w.f.SetCellHyperLink(sheet, ref, v.target, "External", excelize.HyperlinkOpts{Tooltip: &tip}); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	default:
 		val = fmt.Sprint(v)
 	}
 	id, err := w.st.id(k)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return excelize.Cell{StyleID: id, Value: val}, nil
+	return excelize.Cell{StyleID: id, Value: val}, lines, nil
+}
+
+// pageSetup prints a sheet landscape on A4, all columns on one page width,
+// the rows down to the header repeated on every page. It must run before
+// the StreamWriter is made (the sheet properties are written first).
+func (w *writer) pageSetup(name string, headerRow int) error {
+	yes, a4, land, one, any := true, 9, "landscape", 1, 0
+	if err := w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return err
+	}
+	if err := w.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &land, FitToWidth: &one, FitToHeight: &any}); err != nil {
+		return err
+	}
+	if headerRow == 0 {
+		return nil
+	}
+	return w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
+		RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(name, "'", "''"), headerRow)})
 }

@@ -17,6 +17,7 @@ const (
 // use, so the order of style ids follows the (deterministic) order of cells.
 type styleKey struct {
 	bold, wrap, header, fill, part, title, link bool
+	left                                        bool // numbers too
 	text                                        bool // the text number format "@"
 	numFmt                                      string
 	indent                                      int
@@ -35,11 +36,15 @@ func (s *styles) id(k styleKey) (int, error) {
 	}
 	font := &excelize.Font{Family: fontName, Size: 11, Bold: k.bold || k.header}
 	st := &excelize.Style{Font: font, Alignment: &excelize.Alignment{Vertical: "top", WrapText: k.wrap, Indent: k.indent}}
+	if k.left || k.indent > 0 { // an indent shows only on left-aligned cells
+		st.Alignment.Horizontal = "left"
+	}
 	switch {
 	case k.header:
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}
 		st.Border = []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 1}}
 		st.Alignment.Vertical = "center"
+		st.Alignment.Horizontal = "center"
 	case k.fill:
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
 	}

@@ -48,7 +48,6 @@ func WriteSummary(path string, db *sql.DB) error {
 	if err := w.write(s); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	w.f.SetActiveSheet(0)
 	return save(w.f, path)
 }
 
@@ -144,6 +143,14 @@ const sectionPaths = `WITH RECURSIVE sp(id, path, depth) AS (
 	FROM sections s JOIN sp ON s.parent_id = sp.id WHERE sp.depth < 32)
 `
 
+// innermost is a subquery for the innermost section containing the span of
+// the fact row alias a, for facts stored without a section.
+func innermost(a string) string {
+	return `(SELECT s.id FROM sections s WHERE s.document_id = ` + a + `.document_id
+		AND s.char_start <= ` + a + `.char_start AND ` + a + `.char_end <= s.char_end AND ` + a + `.char_end > ` + a + `.char_start
+		ORDER BY s.char_end - s.char_start, s.id DESC LIMIT 1)`
+}
+
 func formatPath(p string) string {
 	if p == "" {
 		return ""
@@ -172,12 +179,12 @@ func tableSource(src string, att, title sql.NullString, ord, rowIdx sql.NullInt6
 var docCols = []column{{name: "源文件", max: 30, noWrap: true}, {name: "部分"}, {name: "文件标题", max: titleWidth, noWrap: true}}
 
 func allTargetsSheet(db *sql.DB) *sheet {
-	const q = sectionPaths + `SELECT d.source_path, d.part, coalesce(d.title,''), t.kind, coalesce(t.subject,''),
+	q := sectionPaths + `SELECT d.source_path, d.part, coalesce(d.title,''), t.kind, coalesce(t.subject,''),
 		coalesce(t.value,''), coalesce(t.unit,''), t.norm_value, coalesce(t.norm_unit,''), coalesce(t.comparator,''),
 		coalesce(t.deadline,''), coalesce(t.period,''), coalesce(t.scope,''), coalesce(sp.path,''), t.source,
 		tb.attachment, tb.title, tb.ordinal, r.row_index, coalesce(t.sentence,'')
 		FROM targets t JOIN documents d ON d.id = t.document_id
-		LEFT JOIN sp ON sp.id = t.section_id
+		LEFT JOIN sp ON sp.id = coalesce(t.section_id, ` + innermost("t") + `)
 		LEFT JOIN table_rows r ON r.id = t.table_row_id
 		LEFT JOIN tables tb ON tb.id = r.table_id
 		ORDER BY d.source_path, d.part, d.id, t.char_start, t.id`
@@ -208,14 +215,14 @@ func allTargetsSheet(db *sql.DB) *sheet {
 }
 
 func allTasksSheet(db *sql.DB) *sheet {
-	const q = sectionPaths + `SELECT d.source_path, d.part, coalesce(d.title,''), coalesce(k.label,''), coalesce(k.title,''),
+	q := sectionPaths + `SELECT d.source_path, d.part, coalesce(d.title,''), coalesce(k.label,''), coalesce(k.title,''),
 		coalesce(td.role,''),
 		coalesce(group_concat(td.department, '、' ORDER BY td.ordinal),''),
 		coalesce(group_concat(td.mention, '、' ORDER BY td.ordinal),''),
 		coalesce(sp.path,''), tb.attachment, tb.title, tb.ordinal, r.row_index
 		FROM tasks k JOIN documents d ON d.id = k.document_id
 		LEFT JOIN task_departments td ON td.task_id = k.id
-		LEFT JOIN sp ON sp.id = k.section_id
+		LEFT JOIN sp ON sp.id = coalesce(k.section_id, ` + innermost("k") + `)
 		LEFT JOIN table_rows r ON r.id = k.table_row_id
 		LEFT JOIN tables tb ON tb.id = r.table_id
 		GROUP BY k.id, td.role
@@ -254,7 +261,7 @@ func deptSheet(db *sql.DB) *sheet {
 		ORDER BY lead DESC, total DESC, td.department`
 	return &sheet{
 		name: sheetDepts,
-		cols: []column{{name: "部门", max: 36}, {name: "所属地区", max: 20}, {name: "牵头任务数"}, {name: "责任任务数"},
+		cols: []column{{name: "部门", max: 44}, {name: "所属地区", max: 20}, {name: "牵头任务数"}, {name: "责任任务数"},
 			{name: "配合任务数"}, {name: "任务合计"}, {name: "涉及文件数"}, {name: "原文写法", max: 60}},
 		rows: stream(db, q, func(r *sql.Rows) ([]any, error) {
 			var name, juris, aliases string
@@ -344,6 +351,9 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	if err := w.addSheet(name); err != nil {
 		return err
 	}
+	if err := w.pageSetup(name, 1); err != nil {
+		return err
+	}
 	f := w.f
 	hdr := []string{"期限年份", "指标数", "目标", "资金", "比例", "门槛", "涉及文件数"}
 	hid, err := w.st.id(styleKey{header: true, wrap: true})
@@ -396,8 +406,15 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	if len(ys) == 0 {
 		return nil
 	}
+	// Below the table and as wide as it, so that it prints with it.
+	px := 0.0
+	for _, h := range hdr {
+		px += (displayWidth(h) + 4) * 7.5
+	}
+	at, _ := excelize.CoordinatesToCellName(1, max(last, 2)+4)
 	q := "'" + name + "'!"
-	return f.AddChart(name, "I2", &excelize.Chart{
+	axis := excelize.Font{Family: fontName, Color: "404040"}
+	return f.AddChart(name, at, &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{{
 			Name:       q + "$B$1",
@@ -407,9 +424,9 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 		}},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各年份到期的指标数", Font: &excelize.Font{Family: fontName, Size: 12, Bold: true}}}},
 		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: 640, Height: 320},
+		Dimension: excelize.ChartDimension{Width: uint(max(px, 480)), Height: 300},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-		XAxis:     excelize.ChartAxis{Font: excelize.Font{Family: fontName}},
-		YAxis:     excelize.ChartAxis{Font: excelize.Font{Family: fontName}, MajorGridLines: true},
+		XAxis:     excelize.ChartAxis{Font: axis},
+		YAxis:     excelize.ChartAxis{Font: axis, MajorGridLines: true},
 	})
 }

@@ -26,6 +26,12 @@ func save(f *excelize.File, path string) error {
 		return err
 	}
 	name := tmp.Name()
+	// CreateTemp makes the file private; a workbook is for others to read.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		os.Remove(name)
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	if err := f.Write(tmp); err != nil {
 		tmp.Close()
 		os.Remove(name)

@@ -159,8 +159,8 @@ func TestWriteDocument(t *testing.T) {
 	}
 	norm, dl := colOf(t, rows, 0, "标准值"), colOf(t, rows, 0, "期限")
 	for _, c := range []struct {
-		row       int
-		col       int
+		row        int
+		col        int
 		raw, shown string
 	}{
 		{4, norm, "140000000", "140,000,000"},
@@ -418,6 +418,9 @@ func TestWriteSummary(t *testing.T) {
 	if g := cellAt(rows, 3, colOf(t, rows, 0, "所在章节")-1); g != "二、重点任务 > （一）加大财政投入" {
 		t.Errorf("section path %q", g)
 	}
+	if g := cellAt(rows, 5, colOf(t, rows, 0, "所在章节")-1); !strings.HasPrefix(g, "二、重点任务 > （二）=SUM") {
+		t.Errorf("section path by containment %q", g)
+	}
 	if g := cellAt(rows, 6, colOf(t, rows, 0, "来源")-1); !strings.HasPrefix(g, "表格：附件1") || !strings.HasSuffix(g, "第2行") {
 		t.Errorf("table source %q", g)
 	}
@@ -459,7 +462,7 @@ func TestSheetNames(t *testing.T) {
 		{"概览", "概览"},
 		{"概览", "概览(2)"},
 		{"附件1 a/b:c[d]*e?f\\g", "附件1 a／b：c（d）＊e？f＼g"},
-		{"'引号'", "引号"},
+		{"'引号'", "’引号’"},
 		{"", "表9"},
 		{"History", "History(2)"},
 		{strings.Repeat("长", 40), strings.Repeat("长", 31)},
@@ -486,5 +489,32 @@ func TestDisplayWidth(t *testing.T) {
 		if g := displayWidth(s); g != w {
 			t.Errorf("displayWidth(%q) = %v, want %v", s, g, w)
 		}
+	}
+}
+
+func TestWriteDocumentEmpty(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bad.xlsx")
+	d := &schema.Document{Path: "in/bad.pdf", Part: 1, Status: schema.StatusPartial, Err: "page 3: unreadable"}
+	if err := WriteDocument(path, []*schema.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, path)
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"概览", "指标", "任务分工", "核查"}) {
+		t.Fatalf("sheets %q", got)
+	}
+	checkCommon(t, f, nil)
+	rows := rowsOf(t, f, "概览")
+	found := false
+	for _, r := range rows {
+		if len(r) > 1 && r[0] == "说明" && r[1] == "page 3: unreadable" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("概览 has no error line: %q", rows)
+	}
+	if err := WriteDocument(filepath.Join(dir, "none.xlsx"), nil); err != nil {
+		t.Fatal(err)
 	}
 }
