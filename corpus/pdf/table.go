@@ -250,7 +250,9 @@ func buildGrid(hs, vs []seg, glyphs []glyph, used []bool) *table {
 	for root, gs := range cellGlyphs {
 		var parts []string
 		for _, ln := range buildLines(gs) {
-			parts = append(parts, ln.text)
+			for _, sp := range ln.segs {
+				parts = append(parts, sp.text)
+			}
 		}
 		texts[root] = joinText(parts)
 	}

@@ -63,7 +63,7 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		header, colmap = mergeHeader(hdr)
 		// further header rows: two- and three-level headers
 		for n := 0; n < 3 && j < len(ls) && len(ls[j].cells) >= 2 && ls[j].block == ls[i].block && ls[i].isTable &&
-			!v.rowLooksData(ls[j].cells) && (spans(hdr) || spans(ls[j].cells)) && len(ls[j].cells) == len(hdr); n++ {
+			!v.rowLooksData(ls[j].cells) && (spans(hdr) || spans(ls[j].cells)) && len(ls[j].cells) == len(hdr) && !isSpanned(ls[j].cells); n++ {
 			header = twoLevel(header, ls[j].cells)
 			colmap = nil
 			j++
@@ -109,7 +109,7 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 					t.last, t.end = j, l.span.End
 					continue
 				case l.isTable && j+1 < len(ls) && ls[j+1].block == l.block && !v.rowLooksData(ls[j+1].cells) &&
-					nonEmptyKey(ls[j+1].cells) != hkey:
+					nonEmptyKey(ls[j+1].cells) != hkey && !isSpanned(ls[j+1].cells):
 					// a spanned caption over a new header: the next table
 					goto done
 				case v.groupLike(s) && v.rowsFollow(ls, j):
@@ -529,4 +529,9 @@ func (t *table) addGroup(g string, sp schema.Span) {
 // previous page: its leading cells are empty (spanned from above).
 func (v *vocab) looksContinued(cells []string) bool {
 	return len(cells) >= 2 && cells[0] == ""
+}
+
+func isSpanned(cells []string) bool {
+	_, ok := spanned(cells)
+	return ok
 }

@@ -658,6 +658,17 @@ func (x *extractor) taskFor(i, li, segStart int, l list) (schema.Task, bool) {
 	}
 	if lab >= 0 {
 		ll := label(seg[lab:])
+		// （1）…（2）…（责任单位：…）: one list after the last sub-item of an
+		// item covers the item.
+		if li == 0 && lab == 0 && segStart == 0 && rank(seg[:ll]) >= 4 {
+			if h := x.parent(i, rank(seg[:ll])); h >= 0 {
+				hp := x.paras[h]
+				t.Label = hp.sq[:hp.labelEnd]
+				t.Title = title(hp.sq[hp.labelEnd:])
+				t.Span = schema.Span{Start: hp.pos(0), End: p.pos(l.end)}
+				return t, t.Title != ""
+			}
+		}
 		t.Label = seg[lab : lab+ll]
 		t.Title = title(seg[lab+ll:])
 		t.Span = schema.Span{Start: p.pos(segStart + lab), End: p.pos(l.end)}
@@ -724,6 +735,60 @@ func (x *extractor) governing(i int) int {
 		}
 		if q.labelEnd > 0 || q.heading {
 			return j
+		}
+	}
+	return -1
+}
+
+// rank orders item labels from the top: 一、/第一条 1, （一） 2, 1． 3,
+// （1） 4, ①/1） 5.
+func rank(label string) int {
+	r, _ := utf8.DecodeRuneInString(label)
+	switch {
+	case strings.HasPrefix(label, "第"):
+		return 1
+	case r == '（' || r == '(':
+		r2, _ := utf8.DecodeRuneInString(label[utf8.RuneLen(r):])
+		if r2 >= '0' && r2 <= '9' {
+			return 4
+		}
+		return 2
+	case r >= '①' && r <= '⑳':
+		return 5
+	case r >= '0' && r <= '9':
+		if strings.HasSuffix(label, ")") || strings.HasSuffix(label, "）") {
+			return 5
+		}
+		return 3
+	}
+	return 1
+}
+
+// parent returns the item above sub-item paragraph i when the sub-items
+// between them carry no list and nothing else below the item does, -1
+// otherwise.
+func (x *extractor) parent(i, r int) int {
+	for j := i - 1; j >= 0 && j >= i-40; j-- {
+		q := x.paras[j]
+		if len(q.lists) > 0 {
+			return -1
+		}
+		if q.labelEnd > 0 && rank(q.sq[:q.labelEnd]) < r {
+			n := 0
+			for k := j + 1; k < len(x.paras); k++ {
+				pk := x.paras[k]
+				if pk.labelEnd > 0 && rank(pk.sq[:pk.labelEnd]) <= rank(q.sq[:q.labelEnd]) || pk.heading {
+					break
+				}
+				n += len(pk.lists)
+			}
+			if n == 1 {
+				return j
+			}
+			return -1
+		}
+		if q.heading {
+			return -1
 		}
 	}
 	return -1
@@ -847,17 +912,25 @@ func section(secs []schema.Section, at int) int {
 // tableTasks reads tables whose header names 牵头/配合/责任 columns.
 func (x *extractor) tableTasks() []schema.Task {
 	var out []schema.Task
+	var prevHeader []string
 	for ti, tb := range x.doc.Tables {
+		header := tb.Header
+		if blank(header) && len(prevHeader) == len(header) {
+			// A continuation of the table before, its header not repeated.
+			header = prevHeader
+		}
 		roles := map[int]string{}
-		for c, h := range tb.Header {
+		for c, h := range header {
 			if r := headerRole(squeezeString(h)); r != "" {
 				roles[c] = r
 			}
 		}
 		if len(roles) == 0 {
+			prevHeader = nil
 			continue
 		}
-		nameCol := nameColumn(tb.Header, roles)
+		prevHeader = header
+		nameCol := nameColumn(header, roles)
 		if nameCol < 0 {
 			continue
 		}
@@ -915,6 +988,15 @@ func (x *extractor) tableTasks() []schema.Task {
 // roleLeadFirst marks a column whose first unit leads and the rest are
 // responsible.
 const roleLeadFirst = "lead-first"
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
 
 // headerRole maps a column header to a role ("" when it names none).
 func headerRole(h string) string {
