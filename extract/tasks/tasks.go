@@ -912,17 +912,25 @@ func section(secs []schema.Section, at int) int {
 // tableTasks reads tables whose header names 牵头/配合/责任 columns.
 func (x *extractor) tableTasks() []schema.Task {
 	var out []schema.Task
+	var prevHeader []string
 	for ti, tb := range x.doc.Tables {
+		header := tb.Header
+		if blank(header) && len(prevHeader) == len(header) {
+			// A continuation of the table before, its header not repeated.
+			header = prevHeader
+		}
 		roles := map[int]string{}
-		for c, h := range tb.Header {
+		for c, h := range header {
 			if r := headerRole(squeezeString(h)); r != "" {
 				roles[c] = r
 			}
 		}
 		if len(roles) == 0 {
+			prevHeader = nil
 			continue
 		}
-		nameCol := nameColumn(tb.Header, roles)
+		prevHeader = header
+		nameCol := nameColumn(header, roles)
 		if nameCol < 0 {
 			continue
 		}
@@ -980,6 +988,15 @@ func (x *extractor) tableTasks() []schema.Task {
 // roleLeadFirst marks a column whose first unit leads and the rest are
 // responsible.
 const roleLeadFirst = "lead-first"
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
 
 // headerRole maps a column header to a role ("" when it names none).
 func headerRole(h string) string {
