@@ -103,6 +103,7 @@ func fitColumns(cols []col, ln *line) ([]col, bool) {
 	if len(segs) != len(ln.segs) {
 		ln.segs = segs
 	}
+	taken := map[int]bool{}
 	for _, sp := range ln.segs {
 		hit := -1
 		for k, c := range out {
@@ -121,6 +122,10 @@ func fitColumns(cols []col, ln *line) ([]col, bool) {
 			sort.Slice(out, func(a, b int) bool { return out[a].x0 < out[b].x0 })
 			continue
 		}
+		if taken[hit] {
+			return nil, false // two cells of the line in one column
+		}
+		taken[hit] = true
 		out[hit].x0 = math.Min(out[hit].x0, sp.x0)
 		out[hit].x1 = math.Max(out[hit].x1, sp.x1)
 	}
