@@ -528,6 +528,10 @@ func (x *extractor) unitLike(s string) bool {
 	if n < 2 || n > 30 {
 		return false
 	}
+	// 柳东新区管委会（高新区管委会）: judge the name before its alias.
+	if k := strings.IndexAny(s, "（("); k > 0 && (strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")) {
+		s = s[:k]
+	}
 	if strings.ContainsAny(s, "，。：:；的在对将把向为是") || strings.Contains(s, "由") {
 		return false
 	}
@@ -958,7 +962,13 @@ func (x *extractor) tableTasks() []schema.Task {
 						rls = append(rls, x.parseLabelled(cell)...)
 						continue
 					}
-					items := x.split(cell, false)
+					// Cells of a misread table may hold prose: keep units only.
+					var items []string
+					for _, it := range x.split(cell, false) {
+						if x.unitLike(it) {
+							items = append(items, it)
+						}
+					}
 					if len(items) == 0 {
 						continue
 					}
