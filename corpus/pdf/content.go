@@ -50,9 +50,9 @@ type pageContent struct {
 }
 
 type gstate struct {
-	ctm                    mat
+	ctm                       mat
 	tc, tw, th, tl, tfs, rise float64
-	font                   *font
+	font                      *font
 }
 
 // interp runs content streams of one page.

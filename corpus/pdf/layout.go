@@ -22,6 +22,29 @@ type span struct {
 	x0, x1 float64
 	size   float64
 	text   string
+	cuts   []cut // places a column boundary may fall inside the span
+}
+
+// cut is a gap inside a span: the text from byte at starts at x, the text
+// before it ends at end.
+type cut struct {
+	x, end float64
+	at     int
+}
+
+// split cuts the span at c.
+func (sp span) split(c cut) (span, span) {
+	l := span{x0: sp.x0, x1: c.end, size: sp.size, text: strings.TrimSpace(sp.text[:c.at])}
+	r := span{x0: c.x, x1: sp.x1, size: sp.size, text: strings.TrimSpace(sp.text[c.at:])}
+	for _, k := range sp.cuts {
+		if k.at < c.at {
+			l.cuts = append(l.cuts, k)
+		} else if k.at > c.at {
+			k.at -= c.at
+			r.cuts = append(r.cuts, k)
+		}
+	}
+	return l, r
 }
 
 // table is a grid rebuilt from ruling lines.
@@ -111,7 +134,7 @@ func buildLines(glyphs []glyph) []*line {
 		usual := 0.0
 		if len(gaps) > 0 {
 			sort.Float64s(gaps)
-			usual = math.Max(0, gaps[len(gaps)/2])
+			usual = math.Max(0, gaps[len(gaps)/4]) // tab gaps may be many: take a low quantile
 		}
 		ln := &line{y: grp[0].y, x0: math.Inf(1)}
 		var b strings.Builder
@@ -134,7 +157,9 @@ func buildLines(glyphs []glyph) []*line {
 				cr, _ := utf8.DecodeRuneInString(g.text)
 				sz := math.Max(g.size, prevG.size)
 				latin := isLatin(pr) || isLatin(cr)
+				mixed := isLatin(pr) != isLatin(cr)
 				colGap := gap > usual+0.4*sz && ((!latin && !spaced && gap > 0.45*sz) ||
+					(mixed && !spaced && gap > 0.45*sz) ||
 					(latin && !spaced && gap > 0.6*sz) || gap > 2.5*sz)
 				switch {
 				case colGap:
@@ -144,6 +169,9 @@ func buildLines(glyphs []glyph) []*line {
 					sp = span{x0: g.x}
 				case spaced || (gap > 0.2*sz && latin):
 					b.WriteByte(' ')
+					sp.cuts = append(sp.cuts, cut{x: g.x, end: prevG.x + prevG.w, at: b.Len()})
+				case gap > 0.1*sz:
+					sp.cuts = append(sp.cuts, cut{x: g.x, end: prevG.x + prevG.w, at: b.Len()})
 				}
 			}
 			spaced = false

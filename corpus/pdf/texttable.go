@@ -52,7 +52,23 @@ func findTextTables(lines []*line) ([]*table, []*line) {
 			i++
 			continue
 		}
-		tables = append(tables, textTable(cols, lines[i:j]))
+		region := lines[i:j]
+		// rows above the first two-column line whose gap only shows at a
+		// column start (a narrow tab gap)
+		for len(rest) > 0 {
+			ln := rest[len(rest)-1]
+			if ln.y-region[0].y > 3.2*ln.size || math.Abs(ln.size-region[0].size) > 0.1*region[0].size {
+				break
+			}
+			next, ok := fitColumns(cols, ln)
+			if !ok || len(ln.segs) < 2 {
+				break
+			}
+			cols = next
+			rest = rest[:len(rest)-1]
+			region = append([]*line{ln}, region...)
+		}
+		tables = append(tables, textTable(cols, region))
 		i = j
 	}
 	return tables, rest
@@ -64,6 +80,30 @@ func findTextTables(lines []*line) ([]*table, []*line) {
 func fitColumns(cols []col, ln *line) ([]col, bool) {
 	const t = 3.0
 	out := append([]col(nil), cols...)
+	// a span bridging columns is cut where a gap falls on a column start
+	// (a tab stop): "102. D 系列" with a narrow tab gap
+	var segs []span
+	for _, sp := range ln.segs {
+	again:
+		for k := 1; k < len(out); k++ {
+			c := out[k]
+			if sp.x0 < c.x0-t && sp.x1 > c.x0+t {
+				for _, ct := range sp.cuts {
+					if math.Abs(ct.x-c.x0) <= 2.5 {
+						l, r := sp.split(ct)
+						segs = append(segs, l)
+						sp = r
+						goto again
+					}
+				}
+			}
+		}
+		segs = append(segs, sp)
+	}
+	if len(segs) != len(ln.segs) {
+		ln.segs = segs
+	}
+	taken := map[int]bool{}
 	for _, sp := range ln.segs {
 		hit := -1
 		for k, c := range out {
@@ -82,6 +122,10 @@ func fitColumns(cols []col, ln *line) ([]col, bool) {
 			sort.Slice(out, func(a, b int) bool { return out[a].x0 < out[b].x0 })
 			continue
 		}
+		if taken[hit] {
+			return nil, false // two cells of the line in one column
+		}
+		taken[hit] = true
 		out[hit].x0 = math.Min(out[hit].x0, sp.x0)
 		out[hit].x1 = math.Max(out[hit].x1, sp.x1)
 	}

@@ -228,7 +228,7 @@ func findHeadings(segs []seg) []heading {
 	tableMode := false // after a 序号 header or an attachment's …表 caption
 	tabTable := false  // inside tab-separated table lines
 	inAttach := false
-	listing := false // inside an 附件： listing of attachment names
+	listing := false      // inside an 附件： listing of attachment names
 	last := map[int]int{} // last number seen per label style
 	for i, s := range segs {
 		if s.kind == schema.BlockTable {
