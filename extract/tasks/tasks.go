@@ -421,7 +421,7 @@ func (x *extractor) parseDuty(inner string) []roleList {
 
 var (
 	reTrailer = regexp.MustCompile(`(?:按职能分别负责|按职责分别负责|按职责分工负责|按职能分工负责|按职责负责|按职能负责|分别负责|共同负责|牵头负责|负责落实|负责|牵头|配合|参与|协助)$`)
-	reEtc     = regexp.MustCompile(`等(?:部门|单位|有关|相关|各|其他|多|机构|市|区|县|$)`)
+	reEtc     = regexp.MustCompile(`等(?:部门|单位|有关|相关|各|其他|多|机构|市|区|县|领域|方面|行业|产业|$)`)
 )
 
 // split splits a role list on 、，,；; outside brackets, drops trailers and
@@ -527,6 +527,10 @@ func (x *extractor) unitLike(s string) bool {
 	n := utf8.RuneCountInString(s)
 	if n < 2 || n > 30 {
 		return false
+	}
+	// 柳东新区管委会（高新区管委会）: judge the name before its alias.
+	if k := strings.IndexAny(s, "（("); k > 0 && (strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")) {
+		s = s[:k]
 	}
 	if strings.ContainsAny(s, "，。：:；的在对将把向为是") || strings.Contains(s, "由") {
 		return false
@@ -958,7 +962,13 @@ func (x *extractor) tableTasks() []schema.Task {
 						rls = append(rls, x.parseLabelled(cell)...)
 						continue
 					}
-					items := x.split(cell, false)
+					// Cells of a misread table may hold prose: keep units only.
+					var items []string
+					for _, it := range x.split(cell, false) {
+						if x.unitLike(it) {
+							items = append(items, it)
+						}
+					}
 					if len(items) == 0 {
 						continue
 					}
