@@ -328,15 +328,15 @@ func formulaLike(s string) bool {
 const lineHeight = 14.6
 
 // wrappedLines estimates how many lines s takes when wrapped in a column of
-// width colWidth. displayWidth counts a CJK character as two units; drawn,
-// it is nearer 1.85 (等线 11 pt: a 15 px glyph against an 8 px digit), and
-// less in the fonts LibreOffice substitutes: a row a little too tall reads
-// better than one that hides text, so the estimate errs on the tall side.
+// width colWidth. displayWidth counts a CJK character as two units, as
+// Excel draws it with 等线 11 pt; LibreOffice's substitute CJK fonts are
+// narrower, so rows there come out a little taller than their text: better
+// than a row that hides text where the analyst works.
 func wrappedLines(s string, colWidth float64) int {
 	usable := math.Max(colWidth-1, 2)
 	n := 0
 	for _, l := range strings.Split(s, "\n") {
-		n += max(1, int(math.Ceil(displayWidth(l)*0.93/usable)))
+		n += max(1, int(math.Ceil(displayWidth(l)/usable)))
 	}
 	return n
 }
