@@ -238,9 +238,12 @@ func (r *Reader) Decode(ctx context.Context, path string, format schema.Format, 
 	doc = &schema.Document{Path: path, SHA256: Hash(data), Part: 1, Format: format}
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("%s: reader panic: %v", path, p)
+			err = fmt.Errorf("%s: reader panic (a bug, please report it): %v", path, p)
 		}
 	}()
+	if max := r.limits.MaxFileBytes; max > 0 && int64(len(data)) > max {
+		return doc, fmt.Errorf("%s: file exceeds %s", path, byteSize(max))
+	}
 	var dec decoder
 	switch format {
 	case schema.FormatTXT, schema.FormatMD:
@@ -256,19 +259,118 @@ func (r *Reader) Decode(ctx context.Context, path string, format schema.Format, 
 	default:
 		return doc, fmt.Errorf("%s: %w", path, ErrUnsupported)
 	}
+	if len(data) == 0 {
+		return doc, fmt.Errorf("%s: empty file", path)
+	}
+	if kind, ext := sniffFormat(data); kind != "" && !sameFamily(format, kind, ext) {
+		return doc, fmt.Errorf("%s: not %s: %s%s", path, formatName(format), kind, renameHint(path, ext))
+	}
 	blocks, diags, err := dec(ctx, data, r.limits)
 	doc.Blocks = blocks
 	doc.Diagnostics = diags
 	if err != nil {
+		if ctx.Err() != nil && (errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)) {
+			return doc, fmt.Errorf("%s: timeout", path)
+		}
 		return doc, fmt.Errorf("%s: %w", path, err)
 	}
 	if ctx.Err() != nil {
 		return doc, fmt.Errorf("%s: timeout", path)
 	}
 	if !hasText(blocks) {
+		if format == schema.FormatPDF {
+			return doc, fmt.Errorf("%s: no extractable text (scanned image?)", path)
+		}
 		return doc, fmt.Errorf("%s: no extractable text", path)
 	}
 	return doc, nil
+}
+
+// sniffBinary reports whether data is binary rather than text, and the byte
+// offset of the first sign of it: a known binary file signature (PDF, zip,
+// OLE2, images, archives, executables) at offset 0, else a NUL byte or a
+// run of control characters (see binaryAt). Readers of text formats (text,
+// Markdown, HTML) call it before decoding and fail with
+// "not text (binary data at byte N)".
+func sniffBinary(data []byte) (int, bool) {
+	if kind, _ := sniffFormat(data); kind != "" {
+		return 0, true
+	}
+	n := binaryAt(data)
+	return n, n >= 0
+}
+
+// magic numbers of the binary formats a policy folder may hold under a
+// wrong name. ext is the extension to rename to, "" when policyx does not
+// read the format.
+var magic = []struct {
+	sig       string
+	kind, ext string
+}{
+	{"%PDF-", "a PDF file", ".pdf"},
+	{"PK\x03\x04", "a zip archive", ".docx"},
+	{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a legacy Office (OLE2) file: convert it to .docx/.xlsx", ""},
+	{"\x89PNG", "a PNG image", ""},
+	{"\xFF\xD8\xFF", "a JPEG image", ""},
+	{"GIF8", "a GIF image", ""},
+	{"\x1F\x8B", "a gzip archive", ""},
+	{"Rar!", "a RAR archive", ""},
+	{"7z\xBC\xAF", "a 7-Zip archive", ""},
+	{"\x7FELF", "an executable", ""},
+	{"{\\rtf", "an RTF file: convert it to .docx", ""},
+}
+
+// sniffFormat names the binary format data starts with, "" for none, and
+// the extension policyx reads it under ("" when it does not read it).
+func sniffFormat(data []byte) (kind, ext string) {
+	for _, m := range magic {
+		if !bytes.HasPrefix(data, []byte(m.sig)) {
+			continue
+		}
+		if m.ext == ".docx" {
+			head := data[:min(len(data), 4096)]
+			switch {
+			case bytes.Contains(head, []byte("word/")):
+				return "a zip archive (a Word document?)", ".docx"
+			case bytes.Contains(head, []byte("xl/")):
+				return "a zip archive (an Excel workbook?)", ".xlsx"
+			}
+			return "a zip archive", ""
+		}
+		return m.kind, m.ext
+	}
+	return "", ""
+}
+
+// sameFamily reports whether a file of format f may legitimately start
+// with the signature sniffFormat found.
+func sameFamily(f schema.Format, kind, ext string) bool {
+	switch f {
+	case schema.FormatPDF:
+		return ext == ".pdf"
+	case schema.FormatDOCX, schema.FormatXLSX:
+		// Any zip goes to the zip reader, and so does OLE2 (which it
+		// explains: legacy or encrypted).
+		return strings.HasPrefix(kind, "a zip archive") || strings.Contains(kind, "OLE2")
+	}
+	return false
+}
+
+func formatName(f schema.Format) string {
+	switch f {
+	case schema.FormatTXT, schema.FormatMD, schema.FormatHTML:
+		return "text"
+	case schema.FormatPDF:
+		return "a PDF"
+	}
+	return "a " + strings.ToUpper(string(f)) + " file"
+}
+
+func renameHint(path, ext string) string {
+	if ext == "" || strings.EqualFold(filepath.Ext(path), ext) {
+		return ""
+	}
+	return ", rename it " + ext
 }
 
 func hasText(blocks []schema.Block) bool {

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"archive/zip"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -810,6 +811,9 @@ func (p *docxParser) parse(r io.Reader) error {
 			var big *entryTooBig
 			if errors.As(err, &big) {
 				return err
+			}
+			if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrAlgorithm) {
+				return fmt.Errorf("zip entry %s is damaged: %v", p.part, err)
 			}
 			return fmt.Errorf("%s: XML error at byte %d: %v", p.part, d.InputOffset(), unwrapXMLErr(err))
 		}

@@ -27,7 +27,10 @@ var errNotZip = errors.New("not a zip archive (damaged, or another format with a
 func openZip(data []byte, lim Limits) (*zipArchive, error) {
 	if len(data) < 4 || !bytes.HasPrefix(data, []byte("PK")) {
 		if isOLE(data) {
-			return nil, errors.New("not a zip archive: an OLE2 file (legacy .doc/.xls or an encrypted Office file)")
+			if bytes.Contains(data, utf16le("EncryptedPackage")) {
+				return nil, errors.New("encrypted: password required (save it without a password)")
+			}
+			return nil, errors.New("not a zip archive: a legacy Office (OLE2) file, convert it to .docx/.xlsx")
 		}
 		return nil, errNotZip
 	}
@@ -55,6 +58,15 @@ func openZip(data []byte, lim Limits) (*zipArchive, error) {
 // files encrypted with a password).
 func isOLE(data []byte) bool {
 	return bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
+}
+
+// utf16le encodes an ASCII string as UTF-16LE (OLE2 stream names).
+func utf16le(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
 }
 
 func foldZipName(name string) string {

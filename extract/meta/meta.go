@@ -73,8 +73,9 @@ type extractor struct {
 	canon Canonicalizer
 	diags []schema.Diagnostic
 
-	boxLines map[int]bool // indexes of metadata-box lines
-	box      struct{ title, docNum, date, issuer string }
+	boxLines  map[int]bool // indexes of metadata-box lines
+	inlineNum string       // 文号 of a title run together with its 主送
+	box       struct{ title, docNum, date, issuer string }
 }
 
 func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
@@ -216,7 +217,9 @@ var reBoxLabelAny = func() *regexp.Regexp {
 	for k := range boxLabels {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j] })
+	sort.Slice(keys, func(i, j int) bool {
+		return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j]
+	})
 	for i, k := range keys {
 		// allow spaces inside a label (标 题, 文　　号)
 		var b strings.Builder
@@ -360,6 +363,10 @@ func (x *extractor) noticeTitle() (at, end int, title, prefix string) {
 			continue
 		}
 		if strings.ContainsAny(t, "。；") || runeLen(t) > 160 {
+			if c, num := inlineTitle(t); c != "" {
+				x.inlineNum = num
+				return i, i + 1, c, issuerPrefix(c)
+			}
 			continue
 		}
 		start := i
@@ -382,6 +389,57 @@ func (x *extractor) noticeTitle() (at, end int, title, prefix string) {
 	}
 	return -1, -1, "", ""
 }
+
+// reKindWord finds the kind words a title may end with inside a line.
+var reKindWord = regexp.MustCompile(`(通知|意见|决定|办法|方案|规定|细则|措施|通报|批复|函|公告|通告|规划|计划|指引|指南|条例)`)
+
+// reMainSendAt is a 主送 at the start of a string.
+var reMainSendAt = regexp.MustCompile(`^[^。：:；;！？]{2,240}[：:]`)
+
+// inlineTitle reads a notice title run together with its (文号) and 主送 on
+// one line (…的通知(桂政办发〔2024〕47号)各市、县人民政府：…); it returns the
+// title and the 文号, or "".
+func inlineTitle(t string) (string, string) {
+	lead := ""
+	if m := reDocNumAt.FindStringSubmatch(t); m != nil {
+		lead = formatDocNum(m)
+		t = strings.TrimSpace(t[len(m[0]):])
+	}
+	limit := len(t)
+	if limit > 600 {
+		limit = 600
+	}
+	for _, loc := range reKindWord.FindAllStringIndex(t[:limit], -1) {
+		title := t[:loc[1]]
+		if strings.ContainsAny(title, "。；") {
+			return "", ""
+		}
+		c := CompactTitle(title)
+		if strings.Count(c, "《") != strings.Count(c, "》") || strings.Count(c, "(")+strings.Count(c, "（") != strings.Count(c, ")")+strings.Count(c, "）") {
+			continue
+		}
+		if !reTitleEnd.MatchString(c) || !(strings.Contains(c, "关于") || strings.Contains(c, "印发") || strings.Contains(c, "转发")) {
+			continue
+		}
+		rest := strings.TrimSpace(t[loc[1]:])
+		num := lead
+		if m := reLeadDocNum.FindStringSubmatch(rest); m != nil {
+			num = formatDocNum(m)
+			rest = strings.TrimSpace(rest[len(m[0]):])
+		}
+		if m := reDocNumAt.FindStringSubmatch(rest); m != nil {
+			num = formatDocNum(m)
+			rest = strings.TrimSpace(rest[len(m[0]):])
+		}
+		if ms := reMainSendAt.FindString(rest); ms != "" && !strings.ContainsAny(ms, "《》“”") && strings.ContainsAny(ms, "各有关单位政府部门局委厅办") {
+			return c, num
+		}
+	}
+	return "", ""
+}
+
+// reLeadDocNum is a (文号) at the start of a string.
+var reLeadDocNum = regexp.MustCompile(`^[(（]\s*` + reDocNum.String() + `\s*[)）]`)
 
 // issuerPrefix returns the organs' part of a title: before 关于, or before
 // 印发/转发 when the title starts with the organs.
@@ -465,6 +523,9 @@ func titleLike(t string) bool {
 // bodyDocNum finds the 发文字号 in the notice: a line that starts with it, or
 // a (文号) after the title.
 func (x *extractor) bodyDocNum(titleAt, titleEnd int) string {
+	if x.inlineNum != "" {
+		return x.inlineNum
+	}
 	if titleAt >= 0 {
 		joined := ""
 		for j := titleAt; j < titleEnd; j++ {
@@ -564,8 +625,14 @@ func firstRune(s string) (rune, int) {
 
 // ---------------------------------------------------------------- jurisdiction
 
-var reCityStyle = regexp.MustCompile(`(?:^|[^\p{Han}]|[、，,；;：:（(])市[\p{Han}]{1,12}?(?:局|委|办)`)
-var reProvStyle = regexp.MustCompile(`(自治区|省)[\p{Han}]{1,12}?(?:厅|局|委|办)`)
+// organStems are common department names after a 市/自治区/省 prefix; their
+// prefixes tell whether a text speaks of city or province departments.
+const organStems = `科技局|科学技术局|工信局|工业和信息化局|发展改革委|发展和改革委员会|发改委|财政局|教育局|商务局|人力资源社会保障局|人力资源和社会保障局|人社局|市场监管局|市场监督管理局|国资委|统计局|自然资源局|生态环境局|住房城乡建设局|住房和城乡建设局|农业农村局|卫生健康委|文化广电旅游局|交通运输局|水利局|应急局|应急管理局|司法局|公安局|民政局|审计局|税务局|科协|委组织部|委宣传部|大数据发展局|医保局|林业局|金融办|外事办`
+
+const provStems = `科技厅|科学技术厅|工业和信息化厅|发展改革委|发展和改革委员会|财政厅|教育厅|商务厅|人力资源社会保障厅|人力资源和社会保障厅|市场监管局|市场监督管理局|国资委|统计局|自然资源厅|生态环境厅|住房城乡建设厅|住房和城乡建设厅|农业农村厅|卫生健康委|文化和旅游厅|交通运输厅|水利厅|应急管理厅|司法厅|公安厅|民政厅|审计厅|税务局|科协|党委组织部|党委宣传部|大数据发展局|医保局|林业局|地方金融监管局`
+
+var reCityStyle = regexp.MustCompile(`市(?:` + organStems + `)`)
+var reProvStyle = regexp.MustCompile(`(?:自治区|省)(?:` + provStems + `)`)
 
 func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string {
 	j := x.jurisdiction1(organs, docNum, prefix)

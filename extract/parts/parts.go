@@ -203,6 +203,9 @@ func headAt(bl []schema.Block, i int) int {
 		}
 		return 0
 	}
+	if inlineHead(reDocNum.ReplaceAllString(t, "")) {
+		return 1
+	}
 	if !titleStart(t) {
 		return 0
 	}
@@ -265,10 +268,14 @@ func mainSendAt(bl []schema.Block, k int) bool {
 	if k >= len(bl) || bl[k].Kind == schema.BlockTable {
 		return false
 	}
-	t := clean(bl[k].Text)
-	t = reDocNum.ReplaceAllString(t, "")
+	return mainSend(clean(bl[k].Text))
+}
+
+// mainSend reports whether t opens with a 主送, after an optional 文号.
+func mainSend(t string) bool {
+	t = strings.TrimSpace(reDocNum.ReplaceAllString(strings.TrimSpace(t), ""))
 	m := reMainSend.FindStringSubmatch(t)
-	if m == nil {
+	if m == nil || strings.ContainsAny(m[1], "《》“”") {
 		return false
 	}
 	head := strings.Join(strings.Fields(m[1]), "")
@@ -282,6 +289,38 @@ func mainSendAt(bl []schema.Block, k int) bool {
 	}
 	return reAddressee.MatchString(head)
 }
+
+// reKindWord finds the kind words a title may end with inside a block.
+var reKindWord = regexp.MustCompile(`(通知|意见|决定|办法|方案|规定|细则|措施|通报|批复|函|公告|通告|规划|计划|指引|指南|条例)`)
+
+// inlineHead reports whether block text t holds a whole notice head run
+// together with its 主送: title [(文号)] [文号] 各…：.
+func inlineHead(t string) bool {
+	limit := len(t)
+	if limit > 600 {
+		limit = 600
+	}
+	for _, loc := range reKindWord.FindAllStringIndex(t[:limit], -1) {
+		title := t[:loc[1]]
+		if strings.ContainsAny(title, "。；") {
+			return false
+		}
+		if !isTitle(title) || strings.Count(title, "《") != strings.Count(title, "》") {
+			continue
+		}
+		rest := strings.TrimSpace(t[loc[1]:])
+		if m := reLeadNum.FindStringIndex(rest); m != nil {
+			rest = strings.TrimSpace(rest[m[1]:])
+		}
+		if mainSend(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// reLeadNum is a (文号) right after a title.
+var reLeadNum = regexp.MustCompile(`^[(（]\s*[\p{Han}A-Za-z]{1,14}?\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,5}\s*号\s*[)）]`)
 
 // ---------------------------------------------------------------- chrome
 

@@ -169,3 +169,14 @@ func TestSplitGuards(t *testing.T) {
 		})
 	}
 }
+
+func TestSplitInlineHead(t *testing.T) {
+	in := "甲市人民政府关于印发《甲市某某办法(试行)》的通知(甲政规〔2024〕2号)各县、区人民政府：现将《甲市某某办法(试行)》印发给你们。\nBODY\n2024-05\n乙市科技局关于印发某某指引的通知\n各有关单位：\nBODY"
+	parts := Split(docOf(strings.ReplaceAll(in, "BODY", body)))
+	if len(parts) != 2 {
+		t.Fatalf("got %d parts, want 2", len(parts))
+	}
+	if strings.Contains(parts[0].Text, "2024-05") {
+		t.Errorf("part 1 keeps chrome")
+	}
+}

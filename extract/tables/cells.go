@@ -61,12 +61,15 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		j = i
 	} else {
 		header, colmap = mergeHeader(hdr)
-		// a second header row: two-level headers
-		if j < len(ls) && (len(ls[j].cells) >= 2) && ls[j].block == ls[i].block && ls[i].isTable &&
-			!v.rowLooksData(ls[j].cells) && spans(hdr) {
-			header = twoLevel(hdr, ls[j].cells)
+		// further header rows: two- and three-level headers
+		for n := 0; n < 3 && j < len(ls) && len(ls[j].cells) >= 2 && ls[j].block == ls[i].block && ls[i].isTable &&
+			!v.rowLooksData(ls[j].cells) && (spans(hdr) || spans(ls[j].cells)) && len(ls[j].cells) == len(hdr); n++ {
+			header = twoLevel(header, ls[j].cells)
 			colmap = nil
 			j++
+		}
+		if colmap == nil && len(header) != len(hdr) {
+			header, colmap = mergeHeader(hdr)
 		}
 	}
 	hkey := nonEmptyKey(hdr)
@@ -76,7 +79,8 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 	for ; j < len(ls); j++ {
 		l := ls[j]
 		if l.isTable || len(l.cells) >= 2 {
-			if l.isTable && l.block != block && !sameKey(nonEmptyKey(l.cells), hkey) && !continuesTable(ls, t.last, j) {
+			if l.isTable && l.block != block && !sameKey(nonEmptyKey(l.cells), hkey) &&
+				(!continuesTable(ls, t.last, j) || len(l.cells) != len(hdr) || !v.rowLooksData(l.cells) && !v.looksContinued(l.cells)) {
 				break
 			}
 			block = l.block
@@ -104,6 +108,10 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 					t.noteSpans = append(t.noteSpans, l.span)
 					t.last, t.end = j, l.span.End
 					continue
+				case l.isTable && j+1 < len(ls) && ls[j+1].block == l.block && !v.rowLooksData(ls[j+1].cells) &&
+					nonEmptyKey(ls[j+1].cells) != hkey:
+					// a spanned caption over a new header: the next table
+					goto done
 				case v.groupLike(s) && v.rowsFollow(ls, j):
 					group = s
 					t.addGroup(s, l.span)
@@ -123,6 +131,16 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		}
 		// a plain line inside a cell table
 		s := l.text
+		if ls[t.last].isTable {
+			nt := j + 1
+			for nt < len(ls) && nt <= j+2 && !ls[nt].isTable {
+				nt++
+			}
+			if nt < len(ls) && ls[nt].isTable && ls[nt].block != block && len(ls[nt].cells) == len(hdr) &&
+				continuesTable(ls, t.last, nt) && (v.rowLooksData(ls[nt].cells) || v.looksContinued(ls[nt].cells)) {
+				continue // lines lost between two pages of one table
+			}
+		}
 		if reArtefact.MatchString(s) {
 			continue
 		}
@@ -140,6 +158,7 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		}
 		break
 	}
+done:
 	if len(raws) == 0 {
 		return nil, i + 1
 	}
@@ -174,8 +193,13 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 // continuesTable reports whether the table block at ls[j] continues the table
 // ending at ls[last] (a page break: nothing but artefacts between).
 func continuesTable(ls []line, last, j int) bool {
+	gap := 0
 	for k := last + 1; k < j; k++ {
-		if !reArtefact.MatchString(ls[k].text) {
+		if reArtefact.MatchString(ls[k].text) {
+			continue
+		}
+		// a line or two the reader lost at the page break
+		if gap++; gap > 2 || runeLen(ls[k].text) > 60 || ls[k].heading {
 			return false
 		}
 	}
@@ -329,7 +353,7 @@ func twoLevel(top, sub []string) []string {
 		t, s := tops[c], get(sub, c)
 		spanned := (c > 0 && tops[c-1] == t) || (c+1 < n && tops[c+1] == t)
 		switch {
-		case s == "" || s == t:
+		case s == "" || s == t || strings.HasSuffix(t, "/"+s):
 			out[c] = t
 		case t == "":
 			out[c] = s
@@ -499,4 +523,10 @@ func (t *table) addGroup(g string, sp schema.Span) {
 	if _, ok := t.groupSpans[g]; !ok {
 		t.groupSpans[g] = sp
 	}
+}
+
+// looksContinued reports a first row of a table block that continues the
+// previous page: its leading cells are empty (spanned from above).
+func (v *vocab) looksContinued(cells []string) bool {
+	return len(cells) >= 2 && cells[0] == ""
 }

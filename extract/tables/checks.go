@@ -238,7 +238,9 @@ func (v *vocab) sumChecks(ti int, t *schema.Table) []schema.Check {
 			}
 			x := cmp{c, got, want, dec, decimals(top.Cells[c])}
 			if near(got, want, dec, x.wdec) {
-				hits = append(hits, x)
+				if want != 0 {
+					hits = append(hits, x)
+				}
 			} else {
 				misses = append(misses, x)
 			}

@@ -15,6 +15,7 @@ import (
 var (
 	reSeqRow = regexp.MustCompile(`^(\d{1,4})(?:[.．、]\s*|\s+)(\S.*)$`)
 	reSeqEnd = regexp.MustCompile(`^(\D.*?)(\d{1,4})$`)
+	reGluedNote = regexp.MustCompile(`(?:<p>)?(?:备注|注|说明)[:：]`)
 )
 
 // seqTables finds tables of extracted text whose header line starts with
@@ -57,11 +58,21 @@ func (v *vocab) seqTable(ls []line, used []bool, h int) (*table, int) {
 	for _, f := range v.splitJammed(splitFrags(ls[h], h)) {
 		header = append(header, f.text)
 	}
+	hkey := key(ls[h].text)
+	// a header printed without gaps: split after header words to the
+	// width of the first row
+	for k := h + 1; k < len(ls) && k <= h+3; k++ {
+		if m := reSeqRow.FindStringSubmatch(ls[k].text); m != nil {
+			if w := 1 + len(v.restCells(m[2], 99)); w > len(header) {
+				header = splitHeaderWords(header, w)
+			}
+			break
+		}
+	}
 	n := len(header)
 	if n < 2 {
 		return nil, h
 	}
-	hkey := key(ls[h].text)
 	t := &table{first: h, last: h, header: header, start: ls[h].span.Start, end: ls[h].span.End}
 	var raws []rawRow
 	group := ""
@@ -97,6 +108,18 @@ func (v *vocab) seqTable(ls []line, used []bool, h int) (*table, int) {
 		return true
 	}
 	addRow := func(seq, rest string, sp schema.Span) {
+		// a repeated header or a note the extraction glued onto the row
+		if i := strings.LastIndex(rest, "序号"); i > 0 && key(rest[i:]) == hkey {
+			rest = rest[:i]
+		}
+		if loc := reGluedNote.FindStringIndex(rest); loc != nil && loc[0] > 0 {
+			note := strings.TrimSpace(reTag.ReplaceAllString(rest[loc[0]:], ""))
+			t.notes = append(t.notes, note)
+			t.noteSpans = append(t.noteSpans, sp)
+			inNote = !noteEnds(note)
+			noteLines = 0
+			rest = rest[:loc[0]]
+		}
 		cells := []string{seq}
 		if n == 2 {
 			cells = append(cells, strings.TrimSpace(rest))
@@ -289,4 +312,36 @@ func noteEnds(s string) bool {
 	}
 	rest := k[i+len("。"):]
 	return rest == "" || reAttachPrefix.MatchString(rest)
+}
+
+// headerEnds are the last words of header cells, where a header printed
+// without gaps may be cut: 领域名称|人才和团队数量.
+var headerEnds = []string{"名称", "类别", "内容", "单位", "部门", "时间", "时限", "地区", "指标", "目标", "数量"}
+
+func splitHeaderWords(h []string, want int) []string {
+	out := append([]string(nil), h...)
+	for len(out) < want {
+		done := false
+		for c := 0; c < len(out) && !done; c++ {
+			for _, w := range headerEnds {
+				i := strings.Index(out[c], w)
+				if i < 0 {
+					continue
+				}
+				rest := out[c][i+len(w):]
+				r, _ := utf8.DecodeRuneInString(rest)
+				if rest == "" || !isCJK(r) {
+					continue
+				}
+				out = append(out[:c+1], out[c:]...)
+				out[c], out[c+1] = out[c][:i+len(w)], rest
+				done = true
+				break
+			}
+		}
+		if !done {
+			break
+		}
+	}
+	return out
 }

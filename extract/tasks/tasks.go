@@ -772,24 +772,52 @@ func leadPhrase(s string) string {
 	}
 	out := s[:end]
 	if utf8.RuneCountInString(out) > maxTitle {
-		// Whole clauses while they fit; a lone short clause (在政策有效期内)
-		// says too little, so then the sentence is cut.
-		cut := 0
+		// The first clause names the item (加快5G网络建设，铸就…); one that
+		// opens with a condition (在政策有效期内，…) says too little, so then
+		// whole clauses while they fit, else the sentence cut.
+		var cuts []int
 		for i, r := range out {
 			if r == '，' || r == ',' || r == '：' {
-				if utf8.RuneCountInString(out[:i]) > maxTitle {
-					break
-				}
-				cut = i
+				cuts = append(cuts, i)
 			}
 		}
-		if cut > 0 && utf8.RuneCountInString(out[:cut]) >= 8 {
-			out = out[:cut]
-		} else {
-			out = truncate(out, maxTitle)
+		switch {
+		case len(cuts) > 0 && utf8.RuneCountInString(out[:cuts[0]]) >= 4 && utf8.RuneCountInString(out[:cuts[0]]) <= maxTitle && !conditional(out):
+			out = out[:cuts[0]]
+		default:
+			cut := 0
+			for _, c := range cuts {
+				if utf8.RuneCountInString(out[:c]) > maxTitle {
+					break
+				}
+				cut = c
+			}
+			if cut > 0 && cut != firstOr(cuts) {
+				out = out[:cut]
+			} else {
+				out = truncate(out, maxTitle)
+			}
 		}
 	}
 	return strings.TrimRight(out, "：:，,、")
+}
+
+func firstOr(c []int) int {
+	if len(c) == 0 {
+		return -1
+	}
+	return c[0]
+}
+
+// conditional reports whether a sentence opens with a condition or an
+// object (在…, 对…, 为…) rather than naming an action.
+func conditional(s string) bool {
+	for _, p := range []string{"在", "对", "为", "按", "经", "凡", "根据", "如", "若", "对于", "依据", "通过"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func truncate(s string, n int) string {
