@@ -148,7 +148,7 @@ func overviewSheet(docs []*schema.Document) *sheet {
 	return &sheet{
 		name: sheetOverview,
 		// the outline below has its own header row for the last three columns
-		cols: []column{{name: "项目", max: 18}, {name: "内容", max: 64, left: true}, {min: 8}, {min: 8}, {min: 8}},
+		cols: []column{{name: "项目", max: 18}, {name: "内容", max: 80, left: true}, {min: 8}, {min: 8}, {min: 8}},
 		rows: func(yield func(row) error) error {
 			for k, d := range docs {
 				if k > 0 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -418,6 +419,13 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	at, _ := excelize.CoordinatesToCellName(1, max(last, 2)+4)
 	q := "'" + name + "'!"
 	axis := excelize.Font{Family: fontName, Color: "404040"}
+	// AddChart declares the image types in map order: sort them, so the
+	// same database gives the same file.
+	defer func() {
+		if ct := f.ContentTypes; ct != nil {
+			sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
+		}
+	}()
 	return f.AddChart(name, at, &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{{

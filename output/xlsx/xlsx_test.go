@@ -457,6 +457,21 @@ func TestWriteSummary(t *testing.T) {
 	if len(rows) != 1+3*2 {
 		t.Errorf("核查: %d rows", len(rows))
 	}
+
+	// the same database gives the same summary
+	again := filepath.Join(dir, "summary-again.xlsx")
+	if err := WriteSummary(again, db.SQL()); err != nil {
+		t.Fatal(err)
+	}
+	a, b := zipParts(t, path), zipParts(t, again)
+	if len(a) != len(b) {
+		t.Fatalf("%d parts vs %d", len(a), len(b))
+	}
+	for n, x := range a {
+		if !bytes.Equal(x, b[n]) {
+			t.Errorf("summary part %s differs:\n%s\n%s", n, x, b[n])
+		}
+	}
 }
 
 func TestSheetNames(t *testing.T) {
