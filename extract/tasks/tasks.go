@@ -344,11 +344,29 @@ func (x *extractor) parseLabelled(content string) []roleList {
 		if f := reOtherField.FindStringIndex(body); f != nil {
 			body = body[:f[0]]
 		}
+		role := roleOf(lab)
+		// 责任单位：市科技局牵头，市财政局配合.
+		if role == schema.RoleResponsible {
+			if m := reLeadSupp.FindStringSubmatch(strings.TrimRight(body, "。；;，,")); m != nil {
+				lead, supp := x.split(m[1], true), x.split(m[2], true)
+				if lead != nil && supp != nil {
+					out = append(out, roleList{schema.RoleLead, lead}, roleList{schema.RoleSupport, supp})
+					continue
+				}
+			}
+		}
 		items := x.split(body, false)
 		if len(items) == 0 {
 			continue
 		}
-		role := roleOf(lab)
+		// 市科技局（牵头）、市财政局: a marked unit leads.
+		if marked, rest := leadMarked(items); len(marked) > 0 {
+			out = append(out, roleList{schema.RoleLead, marked})
+			if len(rest) > 0 {
+				out = append(out, roleList{role, rest})
+			}
+			continue
+		}
 		if role == schema.RoleResponsible && x.firstIsLead && len(locs) == 1 {
 			out = append(out, roleList{schema.RoleLead, items[:1]})
 			if len(items) > 1 {
@@ -359,6 +377,20 @@ func (x *extractor) parseLabelled(content string) []roleList {
 		out = append(out, roleList{role: role, items: items})
 	}
 	return out
+}
+
+var reLeadMark = regexp.MustCompile(`[（(](?:牵头|牵头单位|主责)[）)]$`)
+
+// leadMarked separates the units marked （牵头） from the others.
+func leadMarked(items []string) (marked, rest []string) {
+	for _, it := range items {
+		if loc := reLeadMark.FindStringIndex(it); loc != nil {
+			marked = append(marked, it[:loc[0]])
+		} else {
+			rest = append(rest, it)
+		}
+	}
+	return marked, rest
 }
 
 func roleOf(label string) string {
