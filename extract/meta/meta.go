@@ -535,16 +535,35 @@ func (x *extractor) bodyDocNum(titleAt, titleEnd int) string {
 			return formatDocNum(m)
 		}
 	}
-	he := x.headEnd()
-	for i, l := range x.lines {
-		if x.boxLines[i] {
-			continue
+	at := func(i int) string {
+		if i < 0 || i >= len(x.lines) || x.boxLines[i] {
+			return ""
 		}
-		if m := reDocNumAt.FindStringSubmatch(l.text); m != nil {
+		if m := reDocNumAt.FindStringSubmatch(x.lines[i].text); m != nil {
 			return formatDocNum(m)
 		}
-		if i >= he && titleAt < 0 && i > 200 {
-			break
+		if m := reLeadDocNum.FindStringSubmatch(x.lines[i].text); m != nil {
+			return formatDocNum(m) // (桂政办发〔2024〕47号)各市…：
+		}
+		return ""
+	}
+	// next to the title first, then in the head, then a line of its own
+	if titleAt >= 0 {
+		for i := titleAt - 4; i < titleEnd+3; i++ {
+			if n := at(i); n != "" {
+				return n
+			}
+		}
+	}
+	he := x.headEnd()
+	for i := 0; i < he; i++ {
+		if n := at(i); n != "" {
+			return n
+		}
+	}
+	for i, l := range x.lines {
+		if n := at(i); n != "" && strings.TrimSpace(reDocNumAt.ReplaceAllString(l.text, "")) == "" {
+			return n
 		}
 	}
 	return ""
