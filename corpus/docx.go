@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"archive/zip"
+	"bufio"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -12,6 +13,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"policyx/schema"
 )
@@ -170,13 +174,18 @@ func parseRels(r io.Reader, base string, lim Limits) []rel {
 }
 
 func newXMLDecoder(r io.Reader) *xml.Decoder {
+	// A part in UTF-16 starts with its byte-order mark; decode it to
+	// UTF-8 before the XML decoder, which reads UTF-8 only.
+	br := bufio.NewReader(r)
+	if bom, _ := br.Peek(2); len(bom) == 2 && (bom[0] == 0xFF && bom[1] == 0xFE || bom[0] == 0xFE && bom[1] == 0xFF) {
+		r = transform.NewReader(br, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder())
+	} else {
+		r = br
+	}
 	d := xml.NewDecoder(r)
 	d.Strict = false
-	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		// OOXML parts are UTF-8 or UTF-16; treat anything else as UTF-8
-		// rather than failing.
-		return in, nil
-	}
+	// The text is UTF-8 by now, whatever the declaration says.
+	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) { return in, nil }
 	return d
 }
 

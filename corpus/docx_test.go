@@ -394,3 +394,19 @@ func FuzzDecodeDOCX(f *testing.F) {
 		checkTableBlocks(t, blocks)
 	})
 }
+
+func TestDecodeDOCXUTF16(t *testing.T) {
+	doc := docxFiles(wPara("统一编码"), nil)["word/document.xml"]
+	doc = strings.Replace(doc, `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
+	u16 := []byte{0xFF, 0xFE}
+	for _, r := range doc {
+		if r > 0xFFFF {
+			t.Fatal("test text outside the BMP")
+		}
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	blocks, _, err := decodeDOCX(context.Background(), zipOf(t, map[string]string{"word/document.xml": string(u16)}), DefaultLimits)
+	if err != nil || len(blocks) != 1 || blocks[0].Text != "统一编码" {
+		t.Fatalf("blocks %+v, error %v", blocks, err)
+	}
+}
