@@ -352,6 +352,7 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 	out := make([]schema.Block, 0, len(blocks))
 	last := -1     // index in out of the paragraph B may join
 	lastLine := "" // its last physical line
+	lastPage := 0  // and that line's page
 	var blanks []schema.Block
 	var sb strings.Builder
 	flushJoin := func() {
@@ -365,7 +366,11 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 			blanks = append(blanks, b)
 			continue
 		}
-		if b.Kind == schema.BlockPara && last >= 0 && canJoin(paraTail(out[last].Text, sb.String()), lastLine, b.Text, len(blanks), st) {
+		gap := len(blanks)
+		if last >= 0 && lastPage > 0 && b.Page > lastPage {
+			gap++ // a page break separates them
+		}
+		if b.Kind == schema.BlockPara && last >= 0 && canJoin(paraTail(out[last].Text, sb.String()), lastLine, b.Text, gap, st) {
 			a := strings.TrimRight(lastLine, " ")
 			bt := strings.TrimSpace(b.Text)
 			if sb.Len() == 0 {
@@ -377,7 +382,7 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 				sb.WriteByte(' ')
 			}
 			sb.WriteString(bt)
-			lastLine = bt
+			lastLine, lastPage = bt, b.Page
 			blanks = blanks[:0]
 			continue
 		}
@@ -386,7 +391,7 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 		blanks = blanks[:0]
 		out = append(out, b)
 		if b.Kind == schema.BlockPara {
-			last, lastLine = len(out)-1, b.Text
+			last, lastLine, lastPage = len(out)-1, b.Text, b.Page
 		} else {
 			last, lastLine = -1, ""
 		}

@@ -344,11 +344,29 @@ func (x *extractor) parseLabelled(content string) []roleList {
 		if f := reOtherField.FindStringIndex(body); f != nil {
 			body = body[:f[0]]
 		}
+		role := roleOf(lab)
+		// 责任单位：市科技局牵头，市财政局配合.
+		if role == schema.RoleResponsible {
+			if m := reLeadSupp.FindStringSubmatch(strings.TrimRight(body, "。；;，,")); m != nil {
+				lead, supp := x.split(m[1], true), x.split(m[2], true)
+				if lead != nil && supp != nil {
+					out = append(out, roleList{schema.RoleLead, lead}, roleList{schema.RoleSupport, supp})
+					continue
+				}
+			}
+		}
 		items := x.split(body, false)
 		if len(items) == 0 {
 			continue
 		}
-		role := roleOf(lab)
+		// 市科技局（牵头）、市财政局: a marked unit leads.
+		if marked, rest := leadMarked(items); len(marked) > 0 {
+			out = append(out, roleList{schema.RoleLead, marked})
+			if len(rest) > 0 {
+				out = append(out, roleList{role, rest})
+			}
+			continue
+		}
 		if role == schema.RoleResponsible && x.firstIsLead && len(locs) == 1 {
 			out = append(out, roleList{schema.RoleLead, items[:1]})
 			if len(items) > 1 {
@@ -359,6 +377,20 @@ func (x *extractor) parseLabelled(content string) []roleList {
 		out = append(out, roleList{role: role, items: items})
 	}
 	return out
+}
+
+var reLeadMark = regexp.MustCompile(`[（(](?:牵头|牵头单位|主责)[）)]$`)
+
+// leadMarked separates the units marked （牵头） from the others.
+func leadMarked(items []string) (marked, rest []string) {
+	for _, it := range items {
+		if loc := reLeadMark.FindStringIndex(it); loc != nil {
+			marked = append(marked, it[:loc[0]])
+		} else {
+			rest = append(rest, it)
+		}
+	}
+	return marked, rest
 }
 
 func roleOf(label string) string {
@@ -421,7 +453,7 @@ func (x *extractor) parseDuty(inner string) []roleList {
 
 var (
 	reTrailer = regexp.MustCompile(`(?:按职能分别负责|按职责分别负责|按职责分工负责|按职能分工负责|按职责负责|按职能负责|分别负责|共同负责|牵头负责|负责落实|负责|牵头|配合|参与|协助)$`)
-	reEtc     = regexp.MustCompile(`等(?:部门|单位|有关|相关|各|其他|多|机构|市|区|县|$)`)
+	reEtc     = regexp.MustCompile(`等(?:部门|单位|有关|相关|各|其他|多|机构|市|区|县|领域|方面|行业|产业|$)`)
 )
 
 // split splits a role list on 、，,；; outside brackets, drops trailers and
@@ -527,6 +559,10 @@ func (x *extractor) unitLike(s string) bool {
 	n := utf8.RuneCountInString(s)
 	if n < 2 || n > 30 {
 		return false
+	}
+	// 柳东新区管委会（高新区管委会）: judge the name before its alias.
+	if k := strings.IndexAny(s, "（("); k > 0 && (strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")) {
+		s = s[:k]
 	}
 	if strings.ContainsAny(s, "，。：:；的在对将把向为是") || strings.Contains(s, "由") {
 		return false
@@ -958,7 +994,13 @@ func (x *extractor) tableTasks() []schema.Task {
 						rls = append(rls, x.parseLabelled(cell)...)
 						continue
 					}
-					items := x.split(cell, false)
+					// Cells of a misread table may hold prose: keep units only.
+					var items []string
+					for _, it := range x.split(cell, false) {
+						if x.unitLike(it) {
+							items = append(items, it)
+						}
+					}
 					if len(items) == 0 {
 						continue
 					}
