@@ -1061,11 +1061,13 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 	fwd := x.headNoun(after)
 	switch {
 	case kind == schema.KindFunding || kind == schema.KindRate:
+		// who gets it and what it is: 立项项目 资助; 立项项目 项目总投入
 		obj := x.object(cs[:q.Start])
 		s := back
-		if fwd != "" {
-			s = strings.TrimSpace(back + fwd)
+		if kind == schema.KindFunding && fwd != "" {
+			s = fwd
 		}
+		s = strings.TrimSuffix(s, "的")
 		if obj != "" && !strings.Contains(s, obj) {
 			s = obj + " " + s
 		}
@@ -1165,6 +1167,7 @@ func (x *extractor) object(s string) string {
 		return ""
 	}
 	o := s[k+len("对"):]
+	o = strings.TrimPrefix(o, "于")
 	for _, sep := range []string{"，", ",", "给予", "按照", "按", "予以", "每"} {
 		if e := strings.Index(o, sep); e >= 0 {
 			o = o[:e]
