@@ -232,6 +232,7 @@ var (
 	docNumberEnd   = regexp.MustCompile(`[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$`)
 	docNumberStart = regexp.MustCompile(`^\S{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号`)
 	fullDateEnd    = regexp.MustCompile(`\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`)
+	docNumberLast  = regexp.MustCompile(`[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,5}\s*号\s*[)）]?$`)
 	noticeEnd      = regexp.MustCompile(`^[（(][^（()）]{1,16}[）)]$`)
 	fullDateStart  = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s|$|[（(])`)
 )
@@ -352,6 +353,7 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 	out := make([]schema.Block, 0, len(blocks))
 	last := -1     // index in out of the paragraph B may join
 	lastLine := "" // its last physical line
+	lastPage := 0  // and that line's page
 	var blanks []schema.Block
 	var sb strings.Builder
 	flushJoin := func() {
@@ -365,7 +367,11 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 			blanks = append(blanks, b)
 			continue
 		}
-		if b.Kind == schema.BlockPara && last >= 0 && canJoin(paraTail(out[last].Text, sb.String()), lastLine, b.Text, len(blanks), st) {
+		gap := len(blanks)
+		if last >= 0 && lastPage > 0 && b.Page > lastPage {
+			gap++ // a page break separates them
+		}
+		if b.Kind == schema.BlockPara && last >= 0 && canJoin(paraTail(out[last].Text, sb.String()), lastLine, b.Text, gap, st) {
 			a := strings.TrimRight(lastLine, " ")
 			bt := strings.TrimSpace(b.Text)
 			if sb.Len() == 0 {
@@ -377,7 +383,7 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 				sb.WriteByte(' ')
 			}
 			sb.WriteString(bt)
-			lastLine = bt
+			lastLine, lastPage = bt, b.Page
 			blanks = blanks[:0]
 			continue
 		}
@@ -386,7 +392,7 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 		blanks = blanks[:0]
 		out = append(out, b)
 		if b.Kind == schema.BlockPara {
-			last, lastLine = len(out)-1, b.Text
+			last, lastLine, lastPage = len(out)-1, b.Text, b.Page
 		} else {
 			last, lastLine = -1, ""
 		}
@@ -435,6 +441,12 @@ func canJoin(para, a, b string, gap int, st wrapStats) bool {
 		return false
 	}
 	if isTableRow(a) || isTableRow(b) {
+		return false
+	}
+	// A title line (…关于…的通知, (桂科发〔2024〕193号)) ends its paragraph
+	// even when it fills the line.
+	ta := tail(a, 96)
+	if docNumberLast.MatchString(ta) || strings.Contains(a, "关于") && docTitleEnd.MatchString(ta) {
 		return false
 	}
 	if fullWrapped {

@@ -187,15 +187,15 @@ func TestDropPageArtefactsPages(t *testing.T) {
 	}
 }
 
-// TestLinear normalizes big inputs — a flattened 4 MB line and 8 MB of
+// TestLinear normalizes big inputs — a flattened 2 MB line and 4 MB of
 // wrapped lines — within a time that only linear code meets.
 func TestLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("big inputs")
 	}
 	unit := "（一）支持企业科技创新。支持制造业企业加快产业关键核心技术攻关及产业化 给予最高不超过500万元资助。 "
-	flat := strings.Repeat(unit, 4<<20/len(unit))
-	wrapped := strings.Repeat("规模以上工业企业中有研发活动企业占比突破 40%，高新技术企\n\n业数量达到 750家，技术合同成交额累计突破 100亿元。\n\n", 8<<20/150)
+	flat := strings.Repeat(unit, 2<<20/len(unit))
+	wrapped := strings.Repeat("规模以上工业企业中有研发活动企业占比突破 40%，高新技术企\n\n业数量达到 750家，技术合同成交额累计突破 100亿元。\n\n", 4<<20/150)
 	for name, in := range map[string]string{"flat": flat, "wrapped": wrapped} {
 		doc := &schema.Document{Blocks: lineBlocks(in)}
 		start := time.Now()

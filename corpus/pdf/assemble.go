@@ -169,7 +169,16 @@ func assemble(pages []*pageLayout) []schema.Block {
 			if it.tb != nil {
 				flush()
 				if first && lastTable != nil && sameColumns(lastTable, it.tb) {
-					lastTable.rows = append(lastTable.rows, it.tb.rows...)
+					rows := it.tb.rows
+					// a row broken by the page break: the first row has no
+					// first cell but text in several columns
+					if n := len(lastTable.rows); n > 0 && len(rows) > 0 && it.tb.text && continuesRow(rows[0]) {
+						for k, c := range rows[0] {
+							lastTable.rows[n-1][k] = joinText([]string{lastTable.rows[n-1][k], c})
+						}
+						rows = rows[1:]
+					}
+					lastTable.rows = append(lastTable.rows, rows...)
 					lastTable.rows = dropRepeatedHeader(lastTable.rows)
 					blocks[lastTableIdx].Rows = lastTable.rows
 					blocks[lastTableIdx].Text = tableText(lastTable.rows)
@@ -270,4 +279,17 @@ func dropRepeatedHeader(rows [][]string) [][]string {
 		}
 	}
 	return out
+}
+
+func continuesRow(r []string) bool {
+	if len(r) == 0 || strings.TrimSpace(r[0]) != "" {
+		return false
+	}
+	n := 0
+	for _, c := range r[1:] {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n >= 2
 }

@@ -134,7 +134,7 @@ func buildLines(glyphs []glyph) []*line {
 		usual := 0.0
 		if len(gaps) > 0 {
 			sort.Float64s(gaps)
-			usual = math.Max(0, gaps[len(gaps)/2])
+			usual = math.Max(0, gaps[len(gaps)/4]) // tab gaps may be many: take a low quantile
 		}
 		ln := &line{y: grp[0].y, x0: math.Inf(1)}
 		var b strings.Builder
@@ -157,7 +157,9 @@ func buildLines(glyphs []glyph) []*line {
 				cr, _ := utf8.DecodeRuneInString(g.text)
 				sz := math.Max(g.size, prevG.size)
 				latin := isLatin(pr) || isLatin(cr)
+				mixed := isLatin(pr) != isLatin(cr)
 				colGap := gap > usual+0.4*sz && ((!latin && !spaced && gap > 0.45*sz) ||
+					(mixed && !spaced && gap > 0.45*sz) ||
 					(latin && !spaced && gap > 0.6*sz) || gap > 2.5*sz)
 				switch {
 				case colGap:

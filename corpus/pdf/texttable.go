@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"math"
+	"regexp"
 	"sort"
+	"unicode/utf8"
 )
 
 // col is a column of a table rebuilt from text positions.
@@ -47,6 +49,13 @@ func findTextTables(lines []*line) ([]*table, []*line) {
 		for j > i && len(lines[j-1].segs) < 2 && lines[j-1].segs[0].x0 <= cols[0].x1 {
 			j--
 		}
+		// a note or running text after the table: from the first long or
+		// 备注 line of the trailing one-cell lines on
+		for k := j - 1; k > i && len(lines[k].segs) < 2; k-- {
+			if isNote(lines[k].text) {
+				j = k
+			}
+		}
 		if multi < 2 || len(cols) < 2 {
 			rest = append(rest, lines[i])
 			i++
@@ -61,7 +70,10 @@ func findTextTables(lines []*line) ([]*table, []*line) {
 				break
 			}
 			next, ok := fitColumns(cols, ln)
-			if !ok || len(ln.segs) < 2 {
+			// a one-cell line joins when it shares the first row's band (a
+			// wrapped header cell) or heads the page (the end of a row
+			// broken by the page break)
+			if !ok || (len(ln.segs) < 2 && ln.y-region[0].y > 1.6*ln.size && !allFit(cols, rest)) {
 				break
 			}
 			cols = next
@@ -103,6 +115,7 @@ func fitColumns(cols []col, ln *line) ([]col, bool) {
 	if len(segs) != len(ln.segs) {
 		ln.segs = segs
 	}
+	taken := map[int]bool{}
 	for _, sp := range ln.segs {
 		hit := -1
 		for k, c := range out {
@@ -121,6 +134,10 @@ func fitColumns(cols []col, ln *line) ([]col, bool) {
 			sort.Slice(out, func(a, b int) bool { return out[a].x0 < out[b].x0 })
 			continue
 		}
+		if taken[hit] {
+			return nil, false // two cells of the line in one column
+		}
+		taken[hit] = true
 		out[hit].x0 = math.Min(out[hit].x0, sp.x0)
 		out[hit].x1 = math.Max(out[hit].x1, sp.x1)
 	}
@@ -177,7 +194,7 @@ func textTable(cols []col, lines []*line) *table {
 		// a line with text in the first column starts a row unless it
 		// continues a first-column cell that filled its column
 		cont := len(cells) > 0 && len(cells[0]) > 0 && lastFirst != nil && lastFirst.x1 >= cols[0].x1-lastFirst.size
-		if cells == nil || ln.y < prev.y-1.6*ln.size || (first && !cont) {
+		if cells == nil || ln.y < prev.y-1.6*ln.size || (first && len(cells[0]) > 0 && !cont) {
 			flush()
 			cells = make([][]string, len(cols))
 		}
@@ -194,4 +211,28 @@ func textTable(cols []col, lines []*line) *table {
 	}
 	flush()
 	return tb
+}
+
+// allFit reports whether every line fits the columns: the lines above a
+// table at the head of a page are then the rest of a row broken by the page
+// break.
+func allFit(cols []col, lines []*line) bool {
+	if len(lines) > 6 {
+		return false
+	}
+	for _, ln := range lines {
+		cp := *ln
+		if _, ok := fitColumns(cols, &cp); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+var noteRe = regexp.MustCompile(`^(<[a-z]+>)?\s*(备注|注|说明)\s*[：:0-9１-９]`)
+
+// isNote reports a one-cell line after a table that is a note or running
+// text rather than a row.
+func isNote(s string) bool {
+	return noteRe.MatchString(s) || utf8.RuneCountInString(s) >= 40
 }

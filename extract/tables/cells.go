@@ -150,6 +150,13 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 			t.last, t.end = j, l.span.End
 			continue
 		}
+		// a row whose tab the extraction lost: 102. 名称
+		if m := reSeqRow.FindStringSubmatch(s); m != nil && len(t.notes) == 0 && len(header) >= 2 && v.isSeqHead(header[0]) && v.rowsFollow(ls, j) {
+			cells := append([]string{strings.TrimSpace(s[:len(s)-len(m[2])])}, v.restCells(m[2], len(header)-1)...)
+			raws = append(raws, rawRow{cells: cells, group: group, span: l.span})
+			t.last, t.end = j, l.span.End
+			continue
+		}
 		if len(t.notes) == 0 && v.groupLike(s) && v.rowsFollow(ls, j) {
 			group = s
 			t.addGroup(s, l.span)
@@ -227,7 +234,7 @@ func (v *vocab) rowLooksData(cells []string) bool {
 // groupLike reports a heading row inside a table: 一、核心技术.
 func (v *vocab) groupLike(s string) bool {
 	k := key(s)
-	if k == "" || runeLen(k) > 30 || v.isTotal(k) || reSeq.MatchString(k) {
+	if k == "" || runeLen(k) > 30 || v.isTotal(k) || reSeq.MatchString(k) || reSeqRow.MatchString(s) {
 		return false
 	}
 	if strings.HasSuffix(k, "。") || strings.HasSuffix(k, "；") {
