@@ -36,8 +36,8 @@ import (
 //     text inside <a>, links to attached files not counted).
 //   - Block elements (p, div, li, h1–h6, br, tr, td …) end blocks; h1–h6
 //     become BlockHeadings with their Level.
-//   - A <table> that holds another table, or has a single column, is page
-//     layout: its cells are read as ordinary blocks. Any other table becomes
+//   - A <table> that holds another table or a heading, has a single
+//     column, or has at most two rows with a long cell, is page layout: its cells are read as ordinary blocks. Any other table becomes
 //     one BlockTable with rowspan/colspan expanded: a rowspan cell's text is
 //     repeated in every row it covers; a colspan cell's text stands in the
 //     first column it covers and the others get "". Several paragraphs
@@ -122,7 +122,7 @@ type hnode struct {
 	// Filled by measure: visible runes, runes inside links, link count, and
 	// whether a table is nested below.
 	textLen, linkLen, links int
-	hasTable                bool
+	hasTable, hasHeading    bool
 }
 
 var voidElements = map[string]bool{
@@ -388,6 +388,7 @@ func measure(n *hnode) {
 		n.linkLen += c.linkLen
 		n.links += c.links
 		n.hasTable = n.hasTable || c.hasTable || c.tag == "table"
+		n.hasHeading = n.hasHeading || c.hasHeading || len(c.tag) == 2 && c.tag[0] == 'h' && c.tag[1] >= '1' && c.tag[1] <= '6'
 	}
 	if n.tag == "a" && !n.file {
 		n.linkLen = n.textLen
@@ -584,7 +585,15 @@ func (e *htmlEmitter) table(t *hnode) {
 		}
 		width = max(width, w)
 	}
-	if t.hasTable || width <= 1 || len(rows) == 0 {
+	longCell := false
+	if len(rows) <= 2 {
+		for _, r := range rows {
+			for _, c := range r {
+				longCell = longCell || c.textLen >= 300
+			}
+		}
+	}
+	if t.hasTable || t.hasHeading || longCell || width <= 1 || len(rows) == 0 {
 		// Layout: read the cells as ordinary blocks.
 		for _, c := range t.children {
 			e.walk(c)

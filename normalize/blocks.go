@@ -66,8 +66,8 @@ func PageNumber(line string) (int, bool) {
 // DropPageArtefacts blanks the paragraphs that are page numbers alone on a
 // line (they become empty blocks, so a paragraph broken by a page break can
 // still be re-joined across them). When the blocks carry no page numbers of
-// their own (plain text) and the page numbers found are increasing, they
-// are recorded: the blocks before a footer "— n —" are on page n, the
+// their own (plain text) and two or more page numbers are found in
+// increasing order, they are recorded: the blocks before a footer "— n —" are on page n, the
 // blocks after the last footer on the page after it.
 func DropPageArtefacts(blocks []schema.Block) []schema.Block {
 	type mark struct{ idx, num int }
@@ -86,7 +86,7 @@ func DropPageArtefacts(blocks []schema.Block) []schema.Block {
 			marks = append(marks, mark{i, n})
 		}
 	}
-	if hasPages || len(marks) == 0 || len(marks) == 1 && marks[0].num > 2 {
+	if hasPages || len(marks) < 2 {
 		return blocks
 	}
 	for k := 1; k < len(marks); k++ {
@@ -232,6 +232,7 @@ var (
 	docNumberEnd   = regexp.MustCompile(`[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$`)
 	docNumberStart = regexp.MustCompile(`^\S{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号`)
 	fullDateEnd    = regexp.MustCompile(`\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`)
+	docNumberLast  = regexp.MustCompile(`[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,5}\s*号\s*[)）]?$`)
 	noticeEnd      = regexp.MustCompile(`^[（(][^（()）]{1,16}[）)]$`)
 	fullDateStart  = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s|$|[（(])`)
 )
@@ -268,46 +269,67 @@ type wrapStats struct {
 
 // measureWrap finds the typical maximum line width: the most common width
 // (smoothed over ±2 columns) among lines at least 16 columns wide. The text
-// counts as hard-wrapped when a quarter of those lines lie near that width
-// and it is at most 200 columns.
+// counts as hard-wrapped at that width when
+//
+//   - the width is 40–200 columns (20–100 Chinese characters);
+//   - at least 8 lines and a quarter of all lines lie near it, and at most a
+//     fifth are wider (paragraph-per-line text has many long lines);
+//   - most of the lines near it end mid-sentence (in paragraph-per-line
+//     text, lines of similar length are headings or complete sentences).
 func measureWrap(blocks []schema.Block) wrapStats {
 	const maxW = 400
 	var hist [maxW + 1]int
 	total := 0
 	for _, b := range blocks {
-		if b.Kind != schema.BlockPara || b.Text == "" || len(b.Text) > 4*maxW {
-			if len(b.Text) > 4*maxW {
-				total++
-			}
+		if b.Kind != schema.BlockPara || b.Text == "" {
 			continue
 		}
-		w := displayWidth(strings.TrimSpace(b.Text))
+		w := maxW
+		if len(b.Text) <= 4*maxW {
+			w = min(displayWidth(strings.TrimSpace(b.Text)), maxW)
+		}
 		if w < 16 {
 			continue
 		}
-		hist[min(w, maxW)]++
+		hist[w]++
 		total++
 	}
 	best, bestN := 0, 0
-	for w := 16; w <= 200; w++ {
+	for w := 40; w <= 200; w++ {
 		n := 0
 		for d := -2; d <= 2; d++ {
-			if w+d >= 0 && w+d <= maxW {
-				n += hist[w+d]
-			}
+			n += hist[w+d]
 		}
 		if n > bestN {
 			best, bestN = w, n
 		}
 	}
 	st := wrapStats{typical: best, full: best - max(6, best/8)}
-	near := 0
-	for w := st.full; w <= best+6 && w <= maxW; w++ {
-		if w >= 0 {
+	if best == 0 {
+		return st
+	}
+	near, longer := 0, 0
+	for w := st.full; w <= maxW; w++ {
+		if w <= best+6 {
 			near += hist[w]
+		} else {
+			longer += hist[w]
 		}
 	}
-	st.wrapped = best > 0 && near >= 8 && near*4 >= total
+	if near < 8 || near*4 < total || longer*5 > total {
+		return st
+	}
+	open := 0
+	for _, b := range blocks {
+		if b.Kind != schema.BlockPara || b.Text == "" || len(b.Text) > 4*maxW {
+			continue
+		}
+		t := strings.TrimSpace(b.Text)
+		if w := displayWidth(t); w >= st.full && w <= best+6 && !endsSentence(t) {
+			open++
+		}
+	}
+	st.wrapped = open*2 >= near
 	return st
 }
 
@@ -331,6 +353,7 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 	out := make([]schema.Block, 0, len(blocks))
 	last := -1     // index in out of the paragraph B may join
 	lastLine := "" // its last physical line
+	lastPage := 0  // and that line's page
 	var blanks []schema.Block
 	var sb strings.Builder
 	flushJoin := func() {
@@ -344,7 +367,11 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 			blanks = append(blanks, b)
 			continue
 		}
-		if b.Kind == schema.BlockPara && last >= 0 && canJoin(paraTail(out[last].Text, sb.String()), lastLine, b.Text, len(blanks), st) {
+		gap := len(blanks)
+		if last >= 0 && lastPage > 0 && b.Page > lastPage {
+			gap++ // a page break separates them
+		}
+		if b.Kind == schema.BlockPara && last >= 0 && canJoin(paraTail(out[last].Text, sb.String()), lastLine, b.Text, gap, st) {
 			a := strings.TrimRight(lastLine, " ")
 			bt := strings.TrimSpace(b.Text)
 			if sb.Len() == 0 {
@@ -352,11 +379,11 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 			}
 			ra, _ := utf8.DecodeLastRuneInString(a)
 			rb, _ := utf8.DecodeRuneInString(bt)
-			if ra < utf8.RuneSelf && rb < utf8.RuneSelf && (unicode.IsLetter(ra) || unicode.IsDigit(ra)) && (unicode.IsLetter(rb) || unicode.IsDigit(rb)) {
+			if ra < utf8.RuneSelf && rb < utf8.RuneSelf && unicode.IsLetter(ra) && unicode.IsLetter(rb) {
 				sb.WriteByte(' ')
 			}
 			sb.WriteString(bt)
-			lastLine = bt
+			lastLine, lastPage = bt, b.Page
 			blanks = blanks[:0]
 			continue
 		}
@@ -365,7 +392,7 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 		blanks = blanks[:0]
 		out = append(out, b)
 		if b.Kind == schema.BlockPara {
-			last, lastLine = len(out)-1, b.Text
+			last, lastLine, lastPage = len(out)-1, b.Text, b.Page
 		} else {
 			last, lastLine = -1, ""
 		}
@@ -414,6 +441,12 @@ func canJoin(para, a, b string, gap int, st wrapStats) bool {
 		return false
 	}
 	if isTableRow(a) || isTableRow(b) {
+		return false
+	}
+	// A title line (…关于…的通知, (桂科发〔2024〕193号)) ends its paragraph
+	// even when it fills the line.
+	ta := tail(a, 96)
+	if docNumberLast.MatchString(ta) || strings.Contains(a, "关于") && docTitleEnd.MatchString(ta) {
 		return false
 	}
 	if fullWrapped {

@@ -6,8 +6,8 @@
 // Character-level steps are x/text transform.Transformers (FoldSpaces,
 // FoldWidth, RemoveCJKSpaces; Chars chains them). Block-level steps work on
 // []schema.Block where an empty BlockPara stands for a blank line:
-// Headings, DropPageArtefacts, JoinWrapped, SplitFlattened. Document runs
-// them all. Every step is linear in the size of its input.
+// Headings, DropPageArtefacts, SplitFlattened, JoinWrapped. Document runs
+// them all, in that order. Every step is linear in the size of its input.
 package normalize
 
 import (
@@ -18,9 +18,36 @@ import (
 
 // Line normalizes one line of text with the whole character chain: Unicode
 // spaces folded, full-width digits and Latin letters folded to half-width,
-// stray spaces between CJK characters removed, outer space trimmed.
+// stray spaces between CJK characters removed, outer space trimmed, and a
+// full-width full stop between digits made a decimal point.
 func Line(s string) string {
-	return strings.TrimSpace(apply(Chars(), s))
+	return foldDecimalPoint(strings.TrimSpace(apply(Chars(), s)))
+}
+
+// foldDecimalPoint turns a full-width full stop between two digits into a
+// decimal point (２．５％ → 2.5%); a label such as "1．" keeps its "．".
+func foldDecimalPoint(s string) string {
+	const fw = "．"
+	if !strings.Contains(s, fw) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.Index(s, fw)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := i + len(fw)
+		b.WriteString(s[:i])
+		if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' && j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			b.WriteByte('.')
+		} else {
+			b.WriteString(fw)
+		}
+		s = s[j:]
+	}
 }
 
 // Document normalizes doc.Blocks in place and builds doc.Text: blocks are
@@ -32,13 +59,35 @@ func Document(doc *schema.Document) {
 	pre := prefold()
 	blocks := make([]schema.Block, 0, len(doc.Blocks))
 	for _, b := range doc.Blocks {
-		if b.Kind != schema.BlockTable {
-			b.Text = apply(pre, b.Text)
+		if b.Kind == schema.BlockTable {
+			blocks = append(blocks, b)
+			continue
 		}
-		blocks = append(blocks, b)
+		b.Text = apply(pre, b.Text)
+		if !strings.ContainsAny(b.Text, "\n\r") {
+			blocks = append(blocks, b)
+			continue
+		}
+		// A reader's block holding line breaks: a heading stays one
+		// line, a paragraph becomes one block per line.
+		parts := strings.FieldsFunc(b.Text, func(r rune) bool { return r == '\n' || r == '\r' })
+		if b.Kind == schema.BlockHeading {
+			b.Text = strings.Join(parts, " ")
+			blocks = append(blocks, b)
+			continue
+		}
+		for _, p := range parts {
+			nb := b
+			nb.Text = p
+			blocks = append(blocks, nb)
+		}
 	}
 	blocks = Headings(blocks)
 	blocks = DropPageArtefacts(blocks)
+	// Split long lines before joining (so that the pieces of a flattened
+	// line are measured as lines), and again after (flattened text that
+	// was then hard-wrapped, as when a web page is printed to PDF).
+	blocks = SplitFlattened(blocks)
 	blocks = JoinWrapped(blocks)
 	blocks = SplitFlattened(blocks)
 
@@ -51,7 +100,7 @@ func Document(doc *schema.Document) {
 				continue
 			}
 		} else {
-			blk.Text = strings.TrimSpace(apply(chars, blk.Text))
+			blk.Text = foldDecimalPoint(strings.TrimSpace(apply(chars, blk.Text)))
 			if blk.Text == "" {
 				continue
 			}

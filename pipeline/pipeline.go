@@ -291,6 +291,11 @@ func (p *Pipeline) processFile(ctx context.Context, done map[string]bool, in cor
 		return fail(sha, fmt.Errorf("%s: %w", in.Path, ferr))
 	}
 
+	// Load the dictionaries before the clock starts: loading is not the
+	// file's time.
+	if err := p.Load(); err != nil {
+		return fail(sha, err)
+	}
 	fctx, cancel := context.WithTimeout(ctx, p.opt.timeout)
 	defer cancel()
 	type out struct {

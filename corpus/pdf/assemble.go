@@ -170,13 +170,20 @@ func assemble(pages []*pageLayout) []schema.Block {
 				flush()
 				if first && lastTable != nil && sameColumns(lastTable, it.tb) {
 					rows := it.tb.rows
-					if len(rows) > 0 && len(lastTable.rows) > 0 && equalRow(rows[0], lastTable.rows[0]) {
+					// a row broken by the page break: the first row has no
+					// first cell but text in several columns
+					if n := len(lastTable.rows); n > 0 && len(rows) > 0 && it.tb.text && continuesRow(rows[0]) {
+						for k, c := range rows[0] {
+							lastTable.rows[n-1][k] = joinText([]string{lastTable.rows[n-1][k], c})
+						}
 						rows = rows[1:]
 					}
 					lastTable.rows = append(lastTable.rows, rows...)
+					lastTable.rows = dropRepeatedHeader(lastTable.rows)
 					blocks[lastTableIdx].Rows = lastTable.rows
 					blocks[lastTableIdx].Text = tableText(lastTable.rows)
 				} else {
+					it.tb.rows = dropRepeatedHeader(it.tb.rows)
 					blocks = append(blocks, schema.Block{Kind: schema.BlockTable, Rows: it.tb.rows, Text: tableText(it.tb.rows), Page: p.page})
 					lastTable, lastTableIdx = it.tb, len(blocks)-1
 				}
@@ -189,7 +196,7 @@ func assemble(pages []*pageLayout) []schema.Block {
 			newPara := cur == nil || indent
 			if !newPara && prev != nil {
 				if prev.x1 < m.right-2*prev.size ||
-					prev.y-ln.y > 1.8*m.pitch ||
+					prev.y-ln.y > 1.4*m.pitch ||
 					math.Abs(prev.size-ln.size) > 0.15*ln.size {
 					newPara = true
 				}
@@ -235,8 +242,13 @@ func equalRow(a, b []string) bool {
 
 // sameColumns reports tables with the same column boundaries.
 func sameColumns(a, b *table) bool {
-	if len(a.xs) != len(b.xs) {
+	if len(a.xs) != len(b.xs) || a.text != b.text {
 		return false
+	}
+	if a.text {
+		// text columns are measured from their widest cell: compare where
+		// the table starts
+		return math.Abs(a.xs[0]-b.xs[0]) <= 4
 	}
 	for i := range a.xs {
 		if math.Abs(a.xs[i]-b.xs[i]) > 4 {
@@ -252,4 +264,32 @@ func tableText(rows [][]string) string {
 		lines[i] = strings.Join(r, "\t")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// dropRepeatedHeader removes later copies of the first row: a header
+// repeated at the top of every page of a long table.
+func dropRepeatedHeader(rows [][]string) [][]string {
+	if len(rows) < 3 {
+		return rows
+	}
+	out := rows[:1]
+	for _, r := range rows[1:] {
+		if !equalRow(r, rows[0]) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func continuesRow(r []string) bool {
+	if len(r) == 0 || strings.TrimSpace(r[0]) != "" {
+		return false
+	}
+	n := 0
+	for _, c := range r[1:] {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n >= 2
 }

@@ -50,9 +50,9 @@ type pageContent struct {
 }
 
 type gstate struct {
-	ctm                    mat
+	ctm                       mat
 	tc, tw, th, tl, tfs, rise float64
-	font                   *font
+	font                      *font
 }
 
 // interp runs content streams of one page.
@@ -158,7 +158,10 @@ func (in *interp) run(data []byte, res lpdf.Value, ctm mat, depth int) {
 			if space {
 				tx += g.tw * g.th
 			}
-			if text != "" && strings.TrimSpace(text) != "" && len(in.out.glyphs) < maxGlyphs {
+			if strings.TrimSpace(text) == "" && text != "" {
+				text = " " // kept: a space is not a column gap
+			}
+			if text != "" && len(in.out.glyphs) < maxGlyphs {
 				size := math.Hypot(trm[2], trm[3])
 				adv := mat{1, 0, 0, 1, w * g.tfs * g.th, 0}.mul(tm).mul(g.ctm)
 				x1, y1 := adv[4], adv[5]

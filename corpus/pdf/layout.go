@@ -12,8 +12,39 @@ import (
 type line struct {
 	x0, x1, y float64
 	size      float64
-	text      string
-	drop      bool // header, footer or page number
+	text      string // segments joined by a tab
+	segs      []span // runs of text separated by a column gap
+	drop      bool   // header, footer or page number
+}
+
+// span is a run of a line's text between column gaps.
+type span struct {
+	x0, x1 float64
+	size   float64
+	text   string
+	cuts   []cut // places a column boundary may fall inside the span
+}
+
+// cut is a gap inside a span: the text from byte at starts at x, the text
+// before it ends at end.
+type cut struct {
+	x, end float64
+	at     int
+}
+
+// split cuts the span at c.
+func (sp span) split(c cut) (span, span) {
+	l := span{x0: sp.x0, x1: c.end, size: sp.size, text: strings.TrimSpace(sp.text[:c.at])}
+	r := span{x0: c.x, x1: sp.x1, size: sp.size, text: strings.TrimSpace(sp.text[c.at:])}
+	for _, k := range sp.cuts {
+		if k.at < c.at {
+			l.cuts = append(l.cuts, k)
+		} else if k.at > c.at {
+			k.at -= c.at
+			r.cuts = append(r.cuts, k)
+		}
+	}
+	return l, r
 }
 
 // table is a grid rebuilt from ruling lines.
@@ -21,6 +52,7 @@ type table struct {
 	top, bottom float64 // page y of the upper and lower edge
 	xs          []float64
 	rows        [][]string
+	text        bool // rebuilt from text positions, not ruling lines
 }
 
 // pageLayout is one page's lines (outside tables) and tables.
@@ -44,8 +76,10 @@ func layoutPage(pc *pageContent, page int) *pageLayout {
 	}
 	glyphs = kept
 	tables, rest := findTables(pc.segs, glyphs)
-	pl.tables = tables
-	pl.lines = buildLines(rest)
+	ttables, lines := findTextTables(buildLines(rest))
+	pl.tables = append(tables, ttables...)
+	sort.SliceStable(pl.tables, func(i, j int) bool { return pl.tables[i].top > pl.tables[j].top })
+	pl.lines = lines
 	return pl
 }
 
@@ -71,37 +105,96 @@ func buildLines(glyphs []glyph) []*line {
 		}
 	}
 	lines := make([]*line, 0, len(groups))
+	var gaps []float64
 	for _, grp := range groups {
 		sort.SliceStable(grp, func(i, j int) bool { return grp[i].x < grp[j].x })
+		// drop the same glyph drawn twice (fake bold, shadow)
+		kept := grp[:1]
+		for _, g := range grp[1:] {
+			p := kept[len(kept)-1]
+			if g.text == p.text && math.Abs(g.x-p.x) < 0.3*g.size {
+				continue
+			}
+			kept = append(kept, g)
+		}
+		grp = kept
+		// the usual gap between glyphs of this line: justification spreads
+		// them evenly, a column gap stands out
+		gaps = gaps[:0]
+		var prevG *glyph
+		for i := range grp {
+			if grp[i].text == " " {
+				continue
+			}
+			if prevG != nil {
+				gaps = append(gaps, grp[i].x-(prevG.x+prevG.w))
+			}
+			prevG = &grp[i]
+		}
+		usual := 0.0
+		if len(gaps) > 0 {
+			sort.Float64s(gaps)
+			usual = math.Max(0, gaps[len(gaps)/4]) // tab gaps may be many: take a low quantile
+		}
+		ln := &line{y: grp[0].y, x0: math.Inf(1)}
 		var b strings.Builder
-		ln := &line{x0: grp[0].x, y: grp[0].y}
-		var prev *glyph
 		var sizes []float64
+		var sp span
+		prevG = nil
+		spaced := false // a space glyph since the previous glyph
 		for i := range grp {
 			g := &grp[i]
-			if prev != nil {
-				// the same glyph drawn twice (fake bold, shadow)
-				if g.text == prev.text && math.Abs(g.x-prev.x) < 0.3*g.size {
-					continue
-				}
-				gap := g.x - (prev.x + prev.w)
-				pr, _ := utf8.DecodeLastRuneInString(prev.text)
+			if g.text == " " {
+				spaced = true
+				continue
+			}
+			if prevG == nil {
+				sp = span{x0: g.x}
+				ln.x0 = g.x
+			} else {
+				gap := g.x - (prevG.x + prevG.w)
+				pr, _ := utf8.DecodeLastRuneInString(prevG.text)
 				cr, _ := utf8.DecodeRuneInString(g.text)
-				sz := math.Max(g.size, prev.size)
-				if gap > 1.5*sz || (gap > 0.2*sz && (isLatin(pr) || isLatin(cr))) {
+				sz := math.Max(g.size, prevG.size)
+				latin := isLatin(pr) || isLatin(cr)
+				mixed := isLatin(pr) != isLatin(cr)
+				colGap := gap > usual+0.4*sz && ((!latin && !spaced && gap > 0.45*sz) ||
+					(mixed && !spaced && gap > 0.45*sz) ||
+					(latin && !spaced && gap > 0.6*sz) || gap > 2.5*sz)
+				switch {
+				case colGap:
+					sp.text = strings.TrimSpace(b.String())
+					ln.segs = append(ln.segs, sp)
+					b.Reset()
+					sp = span{x0: g.x}
+				case spaced || (gap > 0.2*sz && latin):
 					b.WriteByte(' ')
+					sp.cuts = append(sp.cuts, cut{x: g.x, end: prevG.x + prevG.w, at: b.Len()})
+				case gap > 0.1*sz:
+					sp.cuts = append(sp.cuts, cut{x: g.x, end: prevG.x + prevG.w, at: b.Len()})
 				}
 			}
+			spaced = false
 			b.WriteString(g.text)
 			sizes = append(sizes, g.size)
-			if e := g.x + g.w; e > ln.x1 {
-				ln.x1 = e
+			if e := g.x + g.w; e > sp.x1 {
+				sp.x1 = e
 			}
-			prev = g
+			prevG = g
 		}
+		if prevG == nil {
+			continue
+		}
+		sp.text = strings.TrimSpace(b.String())
+		ln.segs = append(ln.segs, sp)
 		sort.Float64s(sizes)
 		ln.size = sizes[len(sizes)/2]
-		ln.text = strings.TrimSpace(b.String())
+		texts := make([]string, 0, len(ln.segs))
+		for _, s := range ln.segs {
+			texts = append(texts, s.text)
+			ln.x1 = math.Max(ln.x1, s.x1)
+		}
+		ln.text = strings.TrimSpace(strings.Join(texts, "\t"))
 		if ln.text != "" {
 			lines = append(lines, ln)
 		}

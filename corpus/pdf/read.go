@@ -302,7 +302,7 @@ func readPage(doc *docState, pv lpdf.Value) (pc *pageContent, err error) {
 	}
 	w, h := urx-llx, ury-lly
 	var base mat
-	switch ((inherited(pv, "Rotate").Int64()%360 + 360) % 360) {
+	switch (inherited(pv, "Rotate").Int64()%360 + 360) % 360 {
 	case 90:
 		base = mat{0, -1, 1, 0, -lly, w + llx}
 		w, h = h, w

@@ -168,6 +168,18 @@ func buildGrid(hs, vs []seg, glyphs []glyph, used []bool) *table {
 	for _, h := range hs {
 		yv = append(yv, h.y0)
 	}
+	// a table cut by a page break may lack its outer border: the ends of
+	// the perpendicular lines mark it
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range vs {
+		lo, hi = math.Min(lo, v.y0), math.Max(hi, v.y1)
+	}
+	yv = append(yv, lo, hi)
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, h := range hs {
+		lo, hi = math.Min(lo, h.x0), math.Max(hi, h.x1)
+	}
+	xv = append(xv, lo, hi)
 	xs := cluster(xv, segTol)
 	ys := cluster(yv, segTol) // ascending
 	// rows top to bottom
@@ -250,7 +262,9 @@ func buildGrid(hs, vs []seg, glyphs []glyph, used []bool) *table {
 	for root, gs := range cellGlyphs {
 		var parts []string
 		for _, ln := range buildLines(gs) {
-			parts = append(parts, ln.text)
+			for _, sp := range ln.segs {
+				parts = append(parts, sp.text)
+			}
 		}
 		texts[root] = joinText(parts)
 	}

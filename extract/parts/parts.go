@@ -226,13 +226,11 @@ func headAt(bl []schema.Block, i int) int {
 			return 0
 		}
 		if isTitle(joined) {
-			// 文号 on its own line after the title, then the 主送
+			// 文号 on its own line after the title, or a page's date and
+			// source lines, then the 主送
 			k := j + 1
-			if k < len(bl) {
-				nt := clean(bl[k].Text)
-				if loc := reDocNum.FindStringIndex(nt); loc != nil && loc[1] == len(nt) {
-					k++
-				}
+			for k < len(bl) && k <= j+4 && metaLine(bl[k]) {
+				k++
 			}
 			if mainSendAt(bl, k) {
 				return k - i
@@ -241,6 +239,25 @@ func headAt(bl []schema.Block, i int) int {
 		}
 	}
 	return 0
+}
+
+// reMetaLine is a page's line about a document: 发布时间：… 来源：…
+var reMetaLine = regexp.MustCompile(`^(发布|来源|时间|日期|浏览|点击|阅读|字号|作者|编辑|信息来源|文章来源|发文|成文|索引|【字体|字体|分享|打印)`)
+
+// metaLine reports whether block b may stand between a title and its 主送:
+// a bare 文号, a date fragment, or a page's date/source line.
+func metaLine(b schema.Block) bool {
+	if b.Kind == schema.BlockTable {
+		return false
+	}
+	t := clean(b.Text)
+	if loc := reDocNum.FindStringIndex(t); loc != nil && loc[1] == len(t) {
+		return true
+	}
+	if reISODate.MatchString(t) || reDigits.MatchString(t) {
+		return true
+	}
+	return utf8.RuneCountInString(t) <= 80 && !strings.ContainsAny(t, "。；") && reMetaLine.MatchString(t)
 }
 
 // titleStart reports whether t can begin a notice title.

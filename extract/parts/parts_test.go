@@ -180,3 +180,22 @@ func TestSplitInlineHead(t *testing.T) {
 		t.Errorf("part 1 keeps chrome")
 	}
 }
+
+func TestSplitPageMetaLines(t *testing.T) {
+	in := `甲省科技厅关于印发甲方案的通知
+发布时间：2024-03-01 来源：科技厅
+甲科发〔2024〕3号
+各市科技局：
+BODY
+乙省科技厅关于印发乙方案的通知
+2024-02-01
+各市科技局：
+BODY`
+	parts := Split(docOf(strings.ReplaceAll(in, "BODY", body)))
+	if len(parts) != 2 {
+		t.Fatalf("got %d parts, want 2", len(parts))
+	}
+	if !strings.HasPrefix(parts[1].Text, "乙省科技厅") {
+		t.Errorf("part 2 starts %q", parts[1].Text[:30])
+	}
+}

@@ -3,10 +3,13 @@
 // A heading is a block that opens with a label: 第X章 / 第X节 / 第X条 (管理办法
 // style), 一、, （一）, 1． (also 1. 1、), （1）, ①, or 附件N / 附表 (an
 // attachment, always top level), or a Markdown/HTML heading block. Labels are
-// ranked in that order; nesting follows the labels the document actually
+// ranked in that order within their family (章/节/条, and 一、（一）1.（1）①
+// with heading blocks); nesting follows the labels the document actually
 // uses: a label style already open closes everything below it, a new style
-// nests under the open ones of higher rank. Level is the resulting depth
-// (1 = top), so a document that goes 一、 → 1. gives 1. level 2.
+// closes the open ones of its family that rank lower, and nests under the
+// rest (so 第一条 nests under 一、 when a document groups articles in parts).
+// Level is the resulting depth (1 = top), so a document that goes 一、 → 1.
+// gives 1. level 2.
 //
 // Guards: lines of tables (tab-separated, or numbered lines after a 序号
 // header or a …表 caption inside an attachment) are not headings; nor are
@@ -122,19 +125,29 @@ func Extract(doc *schema.Document) []schema.Section {
 	}
 	out := make([]schema.Section, 0, len(heads))
 	type open struct {
-		rank, idx int
+		rank, idx, style int
 	}
 	var stack []open
 	for _, h := range heads {
 		if h.style == styleAttach {
 			stack = stack[:0]
 		} else {
-			// close an open section of the same style, and any of lower rank
+			// close an open section of the same style; else close the open
+			// sections of lower rank in the same label family (一、 closes
+			// 1.); a label of the other family nests (第一条 under 一、)
 			cut := len(stack)
 			for i, o := range stack {
-				if o.rank >= h.rank {
+				if o.style == h.style && (h.style != styleHeading || o.rank == h.rank) {
 					cut = i
 					break
+				}
+			}
+			if cut == len(stack) {
+				for i, o := range stack {
+					if family(o.style) == family(h.style) && o.rank >= h.rank {
+						cut = i
+						break
+					}
 				}
 			}
 			stack = stack[:cut]
@@ -150,7 +163,7 @@ func Extract(doc *schema.Document) []schema.Section {
 			Title:  h.title,
 			Span:   schema.Span{Start: segs[h.seg].start},
 		})
-		stack = append(stack, open{rank: h.rank, idx: len(out) - 1})
+		stack = append(stack, open{rank: h.rank, idx: len(out) - 1, style: h.style})
 	}
 	// each section ends where the next section that is not inside it starts
 	for i := range out {
@@ -167,6 +180,16 @@ func Extract(doc *schema.Document) []schema.Section {
 		out[i].Span.End = end
 	}
 	return out
+}
+
+// family tells the 章/节/条 labels of regulations from the 一、（一）1. labels
+// of plans; ranks compare within a family only.
+func family(style int) int {
+	switch style {
+	case styleChapter, styleSection, styleArticle:
+		return 1
+	}
+	return 2
 }
 
 // inside reports whether section j is a descendant of section i.
@@ -205,11 +228,11 @@ func findHeadings(segs []seg) []heading {
 	tableMode := false // after a 序号 header or an attachment's …表 caption
 	tabTable := false  // inside tab-separated table lines
 	inAttach := false
-	listing := false // inside an 附件： listing of attachment names
+	listing := false      // inside an 附件： listing of attachment names
+	last := map[int]int{} // last number seen per label style
 	for i, s := range segs {
 		if s.kind == schema.BlockTable {
-			tableMode = true
-			continue
+			continue // its rows are no headings; the lines after it may be
 		}
 		t := cleanLine(s.text)
 		if t == "" {
@@ -257,6 +280,7 @@ func findHeadings(segs []seg) []heading {
 			listing = false
 			tableMode = false
 			inAttach = true
+			last = map[int]int{}
 			title := titleOf(rest)
 			if rest == "" {
 				// a bare 附件1: its caption is the next short line
@@ -276,7 +300,12 @@ func findHeadings(segs []seg) []heading {
 		}
 		listing = false
 		if tableMode && style != styleChapter {
-			continue
+			// the next number of the outline ends a text table (三、 after
+			// 二、's tables); a table's own group rows start again at 一、
+			if v := labelValue(label); v == 0 || v != last[style]+1 || (style != styleCN && style != styleArticle) {
+				continue
+			}
+			tableMode = false
 		}
 		if !plausible(style, rest) {
 			continue
@@ -285,6 +314,7 @@ func findHeadings(segs []seg) []heading {
 			rest = flatHead(rest)
 		}
 		out = append(out, heading{seg: i, style: style, rank: rank(style, 0), label: label, title: titleOf(rest)})
+		last[style] = labelValue(label)
 	}
 	return out
 }
@@ -405,8 +435,8 @@ func labelOf(t string) (int, string, string) {
 		return s, l, r
 	}
 	if s, l, r, ok := try(reNum, styleNum); ok {
-		if r != "" && unicode.IsDigit(firstRune(r)) && !strings.HasSuffix(l, "、") {
-			return -1, "", "" // 1.5亿元, 2023.12
+		if r != "" && unicode.IsDigit(firstRune(r)) {
+			return -1, "", "" // 1.5亿元, 2023.12, 3、4月
 		}
 		return s, l, r
 	}
@@ -431,6 +461,49 @@ func attachLabel(t, label, rest string) bool {
 	}
 	after := t[len(label):]
 	return after != "" && (after[0] == ' ' || after[0] == '\t')
+}
+
+// labelValue is the number of a label (三、 → 3, （12） → 12, 第二十一条 →
+// 21), 0 when it has none.
+func labelValue(label string) int {
+	n, digits, cn := 0, false, []rune{}
+	for _, r := range label {
+		switch {
+		case r >= '0' && r <= '9':
+			n = n*10 + int(r-'0')
+			digits = true
+		case strings.ContainsRune("零〇一二两三四五六七八九十百", r):
+			cn = append(cn, r)
+		}
+	}
+	if digits {
+		return n
+	}
+	return cnValue(cn)
+}
+
+func cnValue(rs []rune) int {
+	digit := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	total, cur := 0, 0
+	for _, r := range rs {
+		switch r {
+		case '十':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 10
+			cur = 0
+		case '百':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 100
+			cur = 0
+		default:
+			cur = digit[r]
+		}
+	}
+	return total + cur
 }
 
 func firstRune(s string) rune {

@@ -165,3 +165,48 @@ func TestFlattened(t *testing.T) {
 		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestArticlesInParts(t *testing.T) {
+	in := `某某若干措施
+一、推进融合发展
+第一条 【强化用地保障】内容。
+（一）保障用地；
+第二条 【鼓励投资】内容。
+二、支持版权经济
+第三条 【完善服务】内容。`
+	want := `一、|推进融合发展
+.第一条|强化用地保障
+..（一）|保障用地
+.第二条|鼓励投资
+二、|支持版权经济
+.第三条|完善服务
+`
+	if got := outline(Extract(docOf(in))); got != want {
+		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestLabelValue(t *testing.T) {
+	for in, want := range map[string]int{"三、": 3, "十、": 10, "十二、": 12, "二十、": 20, "第二十一条": 21, "（12）": 12, "1．": 1, "①": 0} {
+		if got := labelValue(in); got != want {
+			t.Errorf("labelValue(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+func TestTableThenNextHeading(t *testing.T) {
+	in := `一、总体情况
+内容。
+二、主动公开情况
+序号
+项目
+一、核心技术
+1
+某某
+三、收到申请情况
+内容。`
+	want := "一、|总体情况\n二、|主动公开情况\n三、|收到申请情况\n"
+	if got := outline(Extract(docOf(in))); got != want {
+		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
+	}
+}

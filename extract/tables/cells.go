@@ -63,7 +63,7 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		header, colmap = mergeHeader(hdr)
 		// further header rows: two- and three-level headers
 		for n := 0; n < 3 && j < len(ls) && len(ls[j].cells) >= 2 && ls[j].block == ls[i].block && ls[i].isTable &&
-			!v.rowLooksData(ls[j].cells) && (spans(hdr) || spans(ls[j].cells)) && len(ls[j].cells) == len(hdr); n++ {
+			!v.rowLooksData(ls[j].cells) && (spans(hdr) || spans(ls[j].cells)) && len(ls[j].cells) == len(hdr) && !isSpanned(ls[j].cells); n++ {
 			header = twoLevel(header, ls[j].cells)
 			colmap = nil
 			j++
@@ -109,7 +109,7 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 					t.last, t.end = j, l.span.End
 					continue
 				case l.isTable && j+1 < len(ls) && ls[j+1].block == l.block && !v.rowLooksData(ls[j+1].cells) &&
-					nonEmptyKey(ls[j+1].cells) != hkey:
+					nonEmptyKey(ls[j+1].cells) != hkey && !isSpanned(ls[j+1].cells):
 					// a spanned caption over a new header: the next table
 					goto done
 				case v.groupLike(s) && v.rowsFollow(ls, j):
@@ -147,6 +147,13 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		if v.isNote(s) || v.countStatement(s) {
 			t.notes = append(t.notes, strings.TrimSpace(reTag.ReplaceAllString(s, "")))
 			t.noteSpans = append(t.noteSpans, l.span)
+			t.last, t.end = j, l.span.End
+			continue
+		}
+		// a row whose tab the extraction lost: 102. 名称
+		if m := reSeqRow.FindStringSubmatch(s); m != nil && len(t.notes) == 0 && len(header) >= 2 && v.isSeqHead(header[0]) && v.rowsFollow(ls, j) {
+			cells := append([]string{strings.TrimSpace(s[:len(s)-len(m[2])])}, v.restCells(m[2], len(header)-1)...)
+			raws = append(raws, rawRow{cells: cells, group: group, span: l.span})
 			t.last, t.end = j, l.span.End
 			continue
 		}
@@ -227,7 +234,7 @@ func (v *vocab) rowLooksData(cells []string) bool {
 // groupLike reports a heading row inside a table: 一、核心技术.
 func (v *vocab) groupLike(s string) bool {
 	k := key(s)
-	if k == "" || runeLen(k) > 30 || v.isTotal(k) || reSeq.MatchString(k) {
+	if k == "" || runeLen(k) > 30 || v.isTotal(k) || reSeq.MatchString(k) || reSeqRow.MatchString(s) {
 		return false
 	}
 	if strings.HasSuffix(k, "。") || strings.HasSuffix(k, "；") {
@@ -529,4 +536,9 @@ func (t *table) addGroup(g string, sp schema.Span) {
 // previous page: its leading cells are empty (spanned from above).
 func (v *vocab) looksContinued(cells []string) bool {
 	return len(cells) >= 2 && cells[0] == ""
+}
+
+func isSpanned(cells []string) bool {
+	_, ok := spanned(cells)
+	return ok
 }

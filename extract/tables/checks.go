@@ -41,15 +41,10 @@ func groupCounts(ti int, t *schema.Table, raw *table) []schema.Check {
 			continue
 		}
 		want, _ := strconv.Atoi(m[1])
-		got := 0
-		for _, r := range t.Rows {
-			if r.Group == g && !r.IsTotal {
-				got++
-			}
-		}
+		got := itemCounts(t.Rows)[g]
 		if got != want {
 			out = append(out, schema.Check{Table: ti, Kind: "count_mismatch", Span: span,
-				Message: fmt.Sprintf("%s：标明共 %d 项，表中有 %d 行", g, want, got)})
+				Message: fmt.Sprintf("%s：标明共 %d 项，表中列有 %d 项", g, want, got)})
 		}
 	}
 	sortChecks(out)
@@ -296,18 +291,19 @@ func countSentence(ti int, t *schema.Table, k string, span schema.Span) []schema
 	if len(ms) == 0 {
 		return nil
 	}
-	groups := map[string]int{}
+	groups := itemCounts(t.Rows)
 	var order []string
 	rows := 0
 	for _, r := range t.Rows {
 		if r.IsTotal {
 			continue
 		}
-		rows++
-		if _, ok := groups[r.Group]; !ok {
+		if len(order) == 0 || order[len(order)-1] != r.Group {
 			order = append(order, r.Group)
 		}
-		groups[r.Group]++
+	}
+	for _, n := range groups {
+		rows += n
 	}
 	var out []schema.Check
 	type part struct {
@@ -346,7 +342,7 @@ func countSentence(ti int, t *schema.Table, k string, span schema.Span) []schema
 				matched++
 				if groups[g] != p.n {
 					out = append(out, schema.Check{Table: ti, Kind: "count_mismatch", Span: span,
-						Message: fmt.Sprintf("%s：说明为 %d 项，表中有 %d 行", p.name, p.n, groups[g])})
+						Message: fmt.Sprintf("%s：说明为 %d 项，表中列有 %d 项", p.name, p.n, groups[g])})
 				}
 				break
 			}
@@ -361,7 +357,7 @@ func countSentence(ti int, t *schema.Table, k string, span schema.Span) []schema
 	}
 	if total != rows {
 		out = append(out, schema.Check{Table: ti, Kind: "count_mismatch", Span: span,
-			Message: fmt.Sprintf("说明为共 %d 项，表中有 %d 行", total, rows)})
+			Message: fmt.Sprintf("说明为共 %d 项，表中列有 %d 项", total, rows)})
 	}
 	if len(parts) >= 2 && matched == 0 {
 		s := 0
@@ -385,4 +381,25 @@ func ratioHeader(h string) bool {
 		}
 	}
 	return false
+}
+
+// itemCounts counts the items of each group: rows, except that rows sharing
+// one 序号 (a cell spanning them) are one item.
+func itemCounts(rows []schema.TableRow) map[string]int {
+	out := map[string]int{}
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if r.IsTotal {
+			continue
+		}
+		if r.Seq != "" {
+			k := r.Group + "\x00" + key(r.Seq)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		}
+		out[r.Group]++
+	}
+	return out
 }

@@ -32,9 +32,9 @@ func TestChecks(t *testing.T) {
 		{"sum_mismatch_top_row", "地区\t企业\t项目\t人数\n全市\t10\t20\t31\n东区\t4\t8\t10\n西区\t6\t12\t20\n", []string{"sum_mismatch: 人数列：以下各行之和为 30，首行全市为 31"}},
 		{"slash_is_empty", "地区\t企业\t项目\t人数\n全市\t10\t20\t30\n东区\t4\t/\t10\n西区\t6\t20\t20\n", nil},
 		{"count_mismatch_groups", "序号\t名称\n一、甲类\n1\t甲\n2\t乙\n二、乙类\n1\t丙\n合计：甲类 3 项，乙类 1 项，共 4 项\n",
-			[]string{"count_mismatch: 甲类：说明为 3 项，表中有 2 行", "count_mismatch: 说明为共 4 项，表中有 3 行"}},
+			[]string{"count_mismatch: 甲类：说明为 3 项，表中列有 2 项", "count_mismatch: 说明为共 4 项，表中列有 3 项"}},
 		{"count_holds_parts", "序号\t名称\n1\t甲\n2\t乙\n3\t丙\n备注：省级项目共 1 项，市级项目共 2 项，合计 3 项。每年实施 5 项以上。\n", nil},
-		{"count_note_total", "序号\t名称\n1\t甲\n2\t乙\n注：共 3 项。\n", []string{"count_mismatch: 说明为共 3 项，表中有 2 行"}},
+		{"count_note_total", "序号\t名称\n1\t甲\n2\t乙\n注：共 3 项。\n", []string{"count_mismatch: 说明为共 3 项，表中列有 2 项"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := kinds(t, tc.src)

@@ -78,7 +78,7 @@ func splitFrags(l line, li int) []frag {
 // valueLine reports a line of two or more figures (a table row, or part of
 // one, in extracted text).
 func (v *vocab) valueLine(l line) bool {
-	if len(l.cells) > 0 || runeLen(l.text) > 120 {
+	if len(l.cells) > 0 || len(l.text) > 360 || !strings.ContainsAny(l.text, "0123456789/") || !strings.Contains(l.text, " ") {
 		return false
 	}
 	fs := splitFrags(l, 0)
@@ -118,6 +118,7 @@ func (v *vocab) fragTables(ls []line, used []bool) []*table {
 		}
 		t, end := v.fragTable(ls, used, i)
 		if t == nil {
+			i = max(i, end) // the body of a rejected table is not tried again
 			continue
 		}
 		for k := t.first; k <= t.last; k++ {
@@ -160,7 +161,7 @@ func (v *vocab) fragTable(ls []line, used []bool, vi int) (*table, int) {
 	// body: down to the next caption, sentence or end mark
 	e := vi
 	values := 0
-	for k := vi; k < len(ls); k++ {
+	for k := vi; k < len(ls) && k < vi+3000; k++ {
 		l := ls[k]
 		if used[k] || len(l.cells) > 0 {
 			break
@@ -180,7 +181,7 @@ func (v *vocab) fragTable(ls []line, used []bool, vi int) (*table, int) {
 		e = k
 	}
 	if values < 2 {
-		return nil, vi
+		return nil, e
 	}
 	var hf, df []frag
 	for k := h; k <= e; k++ {
@@ -236,7 +237,7 @@ func (v *vocab) fragTable(ls []line, used []bool, vi int) (*table, int) {
 	header = fitHeader(header, n)
 	rows := v.fragRows(df, header)
 	if len(rows) < 2 || !v.plausible(header, rows) {
-		return nil, vi
+		return nil, e
 	}
 	t := &table{first: h, last: e, header: header, rows: rows,
 		start: ls[h].span.Start, end: ls[e].span.End}
@@ -332,6 +333,22 @@ func fitHeader(h []string, n int) []string {
 // by dynamic programming: figure columns want figures, unit columns want
 // names ending in 局/委/…, a cell's wrapped lines share one width.
 func (v *vocab) fragRows(fs []frag, header []string) []schema.TableRow {
+	// long tables go in chunks cut before lines that hold a whole row, so
+	// the dynamic programming stays small
+	const chunk = 3000
+	if len(fs) > chunk {
+		var rows []schema.TableRow
+		start := 0
+		for i := chunk; i < len(fs); i++ {
+			if fs[i].first && i-start >= chunk && v.lineIsRow(fs, i, len(header)) {
+				rows = append(rows, v.fragRows(fs[start:i], header)...)
+				start = i
+			}
+		}
+		if start > 0 {
+			return append(rows, v.fragRows(fs[start:], header)...)
+		}
+	}
 	rows := v.fragRowsWith(fs, header, nil)
 	// second pass: columns mostly "/" take a missing cell more readily
 	n := len(header)
@@ -371,42 +388,62 @@ func (v *vocab) fragRowsWith(fs []frag, header []string, slash []float64) []sche
 		w[i] = width(f.text)
 	}
 	joinable := func(k int) bool { return fs[k].last && fs[k+1].first }
-	cellCost := func(i, j, c int) float64 {
-		cost := 0.0
+	// the shape of a candidate cell fs[i:j], whatever its column
+	type shape struct {
+		join                              float64 // cost of its line joins
+		val, qual, digit, empty, num, dep bool
+	}
+	shapes := map[[2]int]shape{}
+	shapeOf := func(i, j int) shape {
+		if sh, ok := shapes[[2]int{i, j}]; ok {
+			return sh
+		}
+		var sh shape
 		var b strings.Builder
 		for k := i; k < j; k++ {
 			b.WriteString(fs[k].text)
 			if k > i && !reParen.MatchString(fs[k].text) {
 				if w[k] > w[k-1]+1 {
-					cost += 2
+					sh.join += 2
 				}
 				if k-1 > i && w[k-1] < w[k-2]-1 {
-					cost += 2
+					sh.join += 2
 				}
 			}
 		}
 		txt := b.String()
+		sh.val = v.isValue(txt)
+		sh.qual = v.hasQualifierPrefix(txt)
+		sh.digit = strings.ContainsAny(txt, "0123456789")
+		sh.empty = isEmptyMark(txt)
+		_, sh.num = number(txt)
+		sh.dep = v.endsDept(txt)
+		shapes[[2]int{i, j}] = sh
+		return sh
+	}
+	cellCost := func(i, j, c int) float64 {
+		sh := shapeOf(i, j)
+		cost := sh.join
 		if valCol[c] {
 			if slash != nil {
-				_, num := number(txt)
-				if isEmptyMark(txt) && slash[c] < 0.3 || num && slash[c] > 0.7 {
+				if sh.empty && slash[c] < 0.3 || sh.num && slash[c] > 0.7 {
 					cost += 0.5
 				}
 			}
 			switch {
-			case v.isValue(txt):
-			case v.hasQualifierPrefix(txt):
+			case sh.val:
+			case sh.qual:
 				cost += 0.5
-			case strings.ContainsAny(txt, "0123456789"):
+			case sh.digit:
 				cost += 1.5
 			default:
 				cost += 2.5
 			}
 		} else {
-			if v.isValue(txt) && !isEmptyMark(txt) {
+			if sh.val && !sh.empty {
 				cost += 2
 			}
-			if deptCol[c] && !v.endsDept(txt) {
+			if deptCol[c] && !sh.dep {
 				cost += 1.5
 			}
 		}
@@ -426,9 +463,9 @@ func (v *vocab) fragRowsWith(fs []frag, header []string, slash []float64) []sche
 			return 0
 		case j-1 > i && w[j-1] < w[j-2]-1:
 			return 0
-		case v.isValue(a) || v.isValue(b):
+		case shapeOf(j-1, j).val || shapeOf(j, j+1).val:
 			return 0
-		case deptCol[c] && v.endsDept(a):
+		case deptCol[c] && shapeOf(j-1, j).dep:
 			return 0.5
 		}
 		return 1
@@ -628,4 +665,13 @@ func (v *vocab) splitJammed(fs []frag) []frag {
 		out = append(out, f)
 	}
 	return out
+}
+
+// lineIsRow reports whether the line starting at fs[i] holds one whole row.
+func (v *vocab) lineIsRow(fs []frag, i, n int) bool {
+	j := i
+	for j < len(fs) && fs[j].line == fs[i].line {
+		j++
+	}
+	return j-i == n && v.completeRow(fs[i:j])
 }

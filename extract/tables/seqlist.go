@@ -13,8 +13,8 @@ import (
 // 12. 名称…; reSeqEnd a row whose 序号 the extraction put after the first
 // line of its name (…产品研61).
 var (
-	reSeqRow = regexp.MustCompile(`^(\d{1,4})(?:[.．、]\s*|\s+)(\S.*)$`)
-	reSeqEnd = regexp.MustCompile(`^(\D.*?)(\d{1,4})$`)
+	reSeqRow    = regexp.MustCompile(`^(\d{1,4})(?:[.．、]\s*|\s+)(\S.*)$`)
+	reSeqEnd    = regexp.MustCompile(`^(\D.*?)(\d{1,4})$`)
 	reGluedNote = regexp.MustCompile(`(?:<p>)?(?:备注|注|说明)[:：]`)
 )
 

@@ -161,6 +161,53 @@ func TestTableBlock(t *testing.T) {
 	checkGolden(t, "tableblock", toGolden(doc, ts, cs))
 }
 
+// webTableDoc is a web page: a key–value box (no table), then a table block
+// with a caption row, spanned group rows that state their counts, and rows
+// whose 序号 and name a rowspan repeats.
+func webTableDoc() *schema.Document {
+	doc := &schema.Document{}
+	add := func(b schema.Block) {
+		if doc.Text != "" {
+			doc.Text += "\n"
+		}
+		start := len(doc.Text)
+		if b.Kind == schema.BlockTable {
+			var lines []string
+			for _, r := range b.Rows {
+				lines = append(lines, strings.Join(r, "\t"))
+			}
+			b.Text = strings.Join(lines, "\n")
+		}
+		doc.Text += b.Text
+		b.Span = schema.Span{Start: start, End: len(doc.Text)}
+		doc.Blocks = append(doc.Blocks, b)
+	}
+	add(schema.Block{Kind: schema.BlockTable, Rows: [][]string{
+		{"索引号：", "000-2024-01", "主题分类：", "科技"},
+		{"发文机关：", "某市人民政府", "成文日期：", "2024年1月2日"},
+	}})
+	add(schema.Block{Kind: schema.BlockPara, Text: "现将举措清单印发给你们。"})
+	g1 := "一、甲类举措（共2项）"
+	g2 := "二、乙类举措（共2项）"
+	add(schema.Block{Kind: schema.BlockTable, Rows: [][]string{
+		{"附件1 改革举措清单", "附件1 改革举措清单", "附件1 改革举措清单", "附件1 改革举措清单"},
+		{"序号", "举措", "内容", "牵头单位"},
+		{g1, g1, g1, g1},
+		{"1", "简化审批", "压缩办理时限", "市政务服务局"},
+		{"1", "简化审批", "推行告知承诺", "市司法局"},
+		{"2", "优化服务", "一网通办", "市政务服务局"},
+		{g2, g2, g2, g2},
+		{"3", "降低成本", "减免租金", "市财政局"},
+	}})
+	return doc
+}
+
+func TestWebTable(t *testing.T) {
+	doc := webTableDoc()
+	ts, cs := Extract(doc)
+	checkGolden(t, "webtable", toGolden(doc, ts, cs))
+}
+
 func TestVocab(t *testing.T) {
 	v, err := parseVocab(wordsFile)
 	if err != nil {

@@ -12,6 +12,16 @@ import (
 
 // key is the comparison form of a cell: NFKC, no white space.
 func key(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] <= ' ' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
 	s = norm.NFKC.String(s)
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {

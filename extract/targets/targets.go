@@ -12,6 +12,7 @@ package targets
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -133,6 +134,17 @@ type extractor struct {
 	curPara int
 }
 
+// blockAt returns the block whose span holds byte offset pos, or nil.
+// Blocks are in text order.
+func (x *extractor) blockAt(pos int) *schema.Block {
+	bs := x.doc.Blocks
+	i := sort.Search(len(bs), func(i int) bool { return bs[i].Span.End >= pos })
+	if i < len(bs) && bs[i].Span.Start <= pos && pos <= bs[i].Span.End {
+		return &bs[i]
+	}
+	return nil
+}
+
 // line is one line of doc.Text.
 type line struct {
 	start, end int
@@ -171,15 +183,12 @@ func (x *extractor) lines() []line {
 		if tt != "" {
 			prevSkip = l.skip
 		}
-		for _, b := range x.doc.Blocks {
-			if b.Span.Start <= l.start && l.end <= b.Span.End {
-				if b.Kind == schema.BlockTable {
-					l.skip = true
-				}
-				if b.Kind == schema.BlockHeading {
-					l.heading = true
-				}
-				break
+		if b := x.blockAt(l.start); b != nil && l.end <= b.Span.End {
+			if b.Kind == schema.BlockTable {
+				l.skip = true
+			}
+			if b.Kind == schema.BlockHeading {
+				l.heading = true
 			}
 		}
 		for _, tb := range x.doc.Tables {
@@ -295,6 +304,33 @@ func listMarker(s string) (n, level int) {
 	return 0, 0
 }
 
+// markerRank orders label types from the outermost: 第X章, 一、, 第X条,
+// （一）, 1., (1), ①; Markdown/HTML headings by their level. A state set
+// under a heading of some rank ends at the next heading of the same or an
+// outer rank.
+func markerRank(ty int) int {
+	switch ty {
+	case 7:
+		return 1
+	case 1:
+		return 2
+	case 6:
+		return 3
+	case 2:
+		return 4
+	case 3:
+		return 5
+	case 4:
+		return 6
+	case 5:
+		return 7
+	}
+	if ty > 100 {
+		return ty - 100
+	}
+	return 2
+}
+
 func isCN(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
 
 // para is a paragraph: lines joined where a hard wrap split a sentence.
@@ -372,9 +408,10 @@ func newCompact(text string, start, end int) compact {
 	for i := start; i < end; {
 		r, sz := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) || r == '*' && strings.HasPrefix(text[i:], "**") || r == '*' && i > 0 && text[i-1] == '*' {
-			// keep one space between two ASCII alphanumerics (2018 2019, R D)
+			// keep one space between two ASCII alphanumerics (2018 2019, R D),
+			// but mend a year a PDF broke (到20 27 年)
 			nr, _ := utf8.DecodeRuneInString(text[i+sz:])
-			if r == ' ' && isASCIIAlnum(prevKeep) && isASCIIAlnum(nr) && i+sz < end {
+			if r == ' ' && isASCIIAlnum(prevKeep) && isASCIIAlnum(nr) && i+sz < end && !brokenYear(text, i) && !brokenNumber(text, i) {
 				b.WriteByte(' ')
 				off = append(off, i)
 				prevKeep = ' '
@@ -392,6 +429,41 @@ func newCompact(text string, start, end int) compact {
 	off = append(off, end)
 	return compact{s: b.String(), off: off}
 }
+
+// brokenYear reports whether the space at text[i] splits a year: 20 27年.
+func brokenYear(text string, i int) bool {
+	a := i
+	for a > 0 && isDigitByte(text[a-1]) {
+		a--
+	}
+	b := i + 1
+	for b < len(text) && isDigitByte(text[b]) {
+		b++
+	}
+	rest := strings.TrimLeft(text[b:], " ")
+	return (i-a)+(b-i-1) == 4 && strings.HasPrefix(rest, "年") && (a == 0 || !isDigitByte(text[a-1]))
+}
+
+// brokenNumber reports whether the space at text[i] splits a short number
+// a PDF letter-spaced inside Chinese text: 联合创新中心2 0 个.
+func brokenNumber(text string, i int) bool {
+	a := i
+	for a > 0 && isDigitByte(text[a-1]) {
+		a--
+	}
+	b := i + 1
+	for b < len(text) && isDigitByte(text[b]) {
+		b++
+	}
+	if i-a == 0 || i-a > 2 || b-i-1 == 0 || b-i-1 > 2 || a == 0 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:a])
+	after, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[b:], " "))
+	return before >= utf8.RuneSelf && unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after)
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 func isASCIIAlnum(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
@@ -493,60 +565,52 @@ func (x *extractor) run() {
 	ls := x.lines()
 	ps := x.paragraphs(ls)
 	var hs headState
-	condPara, condLevel := false, 0
+	condPara, condRank := false, 0
 	// a year stated at the start of a sentence in a 目标 section governs the
 	// rest of that section (二、发展目标 …到2023年末，… ——产业规模…达1000亿元)
 	var secYear numbers.Date
-	hasSecYear, secYearLevel := false, 0
-	var stack []int // marker types in outline order
+	hasSecYear, secYearRank := false, 0
+	curRank := 0 // static rank of the innermost heading seen
+	heading := func(ty int, title string) {
+		if k := strings.IndexAny(title, "。"); k >= 0 {
+			title = title[:k]
+		}
+		if utf8.RuneCountInString(title) > 40 {
+			title = ""
+		}
+		curRank = markerRank(ty)
+		hs.push(curRank, title)
+		if curRank <= condRank {
+			condPara = false
+		}
+		if curRank <= secYearRank {
+			hasSecYear, secYearRank = false, 0
+		}
+	}
 	for pi, p := range ps {
 		x.curPara = pi
 		pt := strings.TrimSpace(text[p.start:p.end])
 		m, ty := listMarker(pt)
 		if p.heading && m == 0 {
 			ty = 100
-			for _, b := range x.doc.Blocks {
-				if b.Span.Start == p.start && b.Level > 0 {
-					ty = 100 + b.Level
-				}
+			if b := x.blockAt(p.start); b != nil && b.Span.Start == p.start && b.Level > 0 {
+				ty = 100 + b.Level
 			}
 		}
-		lv := 0
 		if p.heading || m > 0 {
-			found := false
-			for i, t := range stack {
-				if t == ty {
-					stack = stack[:i+1]
-					found = true
-					break
-				}
-			}
-			if !found {
-				stack = append(stack, ty)
-			}
-			lv = len(stack)
-		}
-		if p.heading || m > 0 {
-			title := pt[m:]
-			if k := strings.IndexAny(title, "。"); k >= 0 {
-				title = title[:k]
-			}
-			if utf8.RuneCountInString(title) > 40 {
-				title = ""
-			}
-			hs.push(lv, title)
-			if lv <= condLevel {
-				condPara = false
-			}
-			if lv <= secYearLevel {
-				hasSecYear, secYearLevel = false, 0
-			}
+			heading(ty, pt[m:])
 		}
 		sents := splitSentences(text, p)
 		paraYear := numbers.Date{}
 		hasParaYear := false
 		for si, st := range sents {
 			cs := st.c.s
+			// a label inside a paragraph of run-together text: …。第八条…
+			if si > 0 {
+				if k, t := listMarker(cs); k > 0 && t != 3 && t != 5 {
+					heading(t, cs[k:])
+				}
+			}
 			// the label sentence of a numbered item: （三）主要目标。
 			if si == 0 && m > 0 && len(sents) > 1 && utf8.RuneCountInString(cs) <= 30 {
 				if k, _ := listMarker(cs); k > 0 {
@@ -573,14 +637,20 @@ func (x *extractor) run() {
 				}
 				body = strings.TrimPrefix(body, "力争")
 				if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
-					secYear, hasSecYear, secYearLevel = d, true, hs.level
+					secYear, hasSecYear, secYearRank = d, true, curRank
+					if curRank == 0 {
+						secYearRank = 100
+					}
 				}
 			}
 			if !hasParaYear && hasSecYear {
 				paraYear, hasParaYear = secYear, true
 			}
-			if x.any("condition", cs) && (strings.HasSuffix(cs, "：") || strings.HasSuffix(cs, ":")) {
-				condPara, condLevel = true, hs.level
+			if leadIn := cs[:max(strings.LastIndex(cs, "："), strings.LastIndex(cs, ":"), 0)]; leadIn != "" && x.any("condition", leadIn) && !strings.ContainsAny(leadIn[strings.LastIndexAny(leadIn, "，,")+1:], "0123456789") {
+				condPara, condRank = true, curRank
+				if curRank == 0 {
+					condRank = 100
+				}
 			}
 			x.sentence(st, p, si, len(sents), hs, condPara, paraYear, hasParaYear)
 		}
@@ -607,7 +677,7 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 	if k, _ := listMarker(cs); k > 0 && si == 0 && runes <= 30 && (n > 1 || !strings.ContainsAny(cs, "，,；;。")) {
 		return
 	}
-	if n == 1 && runes <= 30 && !strings.ContainsAny(cs, "，,。；") {
+	if runes <= 30 && !strings.ContainsAny(cs, "，,。；;：:") {
 		t := strings.TrimRight(cs, "）)")
 		for _, w := range titleEnds {
 			if strings.HasSuffix(t, w) || strings.Contains(t, w+"（") || strings.Contains(t, w+"(") {
@@ -630,9 +700,6 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		for _, t := range x.sectionTitles(secIdx) {
 			if x.any("background", t) {
 				bg = true
-			}
-			if x.any("condition", t) {
-				cond = true
 			}
 		}
 	}
@@ -696,6 +763,14 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		if enumCount(cs[cl0:q.Start], q.Num) {
 			continue
 		}
+		// 合计：核心技术44项，… is a table's total line run into the text
+		if strings.Contains(cs[:q.Start], "合计：") || strings.Contains(cs[:q.Start], "合计:") {
+			continue
+		}
+		// 知识产权保护方面5项：… counts the items that follow
+		if strings.HasPrefix(after, "：") || strings.HasPrefix(after, ":") {
+			continue
+		}
 		// 每招收1名博士后: the unit a grant is counted in
 		if q.Num == 1 && perOne(before) {
 			continue
@@ -715,6 +790,16 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		} else if hasParaYear && st.first {
 			t.Deadline = paraYear.String()
 		}
+		// 两种不同类型, 三个集聚区: a small Chinese numeral in prose describes;
+		// a commitment has a deadline or a comparator
+		if q.Chinese && q.Num < 10 && t.Deadline == "" && t.Comparator == "=" && q.Class == numbers.Count {
+			continue
+		}
+		// a year before the document was issued is the past (2023年，我区
+		// 主动公开政府信息1136条 in a report issued in 2024)
+		if t.Deadline != "" && x.doc.Meta.IssueDate != "" && t.Deadline < x.doc.Meta.IssueDate {
+			continue
+		}
 		if strings.Contains(cs[:q.Start], "每年") || strings.Contains(cs[:q.Start], "年均") || strings.Contains(cs[:q.Start], "每年度") {
 			t.Period = "annual"
 		}
@@ -729,7 +814,25 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 			t.Kind = schema.KindThreshold
 		}
 		t.Subject = x.subject(cs, q, lo, cl1, t.Kind)
-		t.Scope = x.scope(cs, q, kept)
+		// the goal of a qualified subject: 年研发投入超500万元的企业达100家
+		if qi > 0 && t.Kind == schema.KindGoal && len(x.out) > 0 && x.out[len(x.out)-1].Kind == schema.KindThreshold && kept[qi-1].End > cl0 && kept[qi-1].End <= q.Start {
+			if b := x.stripLinks(cs[cl0:q.Start]); strings.Contains(b, "的") && utf8.RuneCountInString(b) <= 30 {
+				t.Subject = b
+			}
+		}
+		// a grant with a generic name takes its heading: （二）支持技术改造。…资金
+		if (t.Kind == schema.KindFunding || t.Kind == schema.KindRate) && genericSubject(t.Subject) {
+			if h := hs.titles[hs.level]; h != "" && utf8.RuneCountInString(h) <= 20 {
+				t.Subject = strings.TrimSpace(h + " " + t.Subject)
+			}
+		}
+		if name, isPlace := x.scope(cs, q, kept); name != "" {
+			if isPlace {
+				t.Scope = name
+			} else {
+				t.Subject = name
+			}
+		}
 		x.out = append(x.out, t)
 		x.paraOf = append(x.paraOf, x.curPara)
 	}
@@ -758,6 +861,7 @@ func markup(s string) bool {
 // enumCount reports whether a figure only counts the items listed right
 // before it (著作、论文、调研报告三种).
 func enumCount(before string, v float64) bool {
+	// 重点突破A、B…等8项技术 commits to the listed items: 等 keeps it
 	if strings.HasSuffix(before, "等") || v < 2 || v > 20 {
 		return false
 	}
@@ -973,13 +1077,19 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 	}
 	back := x.tailNoun(before)
 	fwd := x.headNoun(after)
+	// 高效稀土永磁电机研发等3项技术: the list and what it lists
+	if strings.HasSuffix(before, "等") && back != "" && fwd != "" && kind == schema.KindGoal {
+		return back + "等" + fwd
+	}
 	switch {
 	case kind == schema.KindFunding || kind == schema.KindRate:
+		// who gets it and what it is: 立项项目 资助; 立项项目 项目总投入
 		obj := x.object(cs[:q.Start])
 		s := back
-		if fwd != "" {
-			s = strings.TrimSpace(back + fwd)
+		if kind == schema.KindFunding && fwd != "" || kind == schema.KindRate && (back == "" || strings.HasSuffix(before, "按")) && fwd != "" {
+			s = fwd
 		}
+		s = strings.TrimSuffix(s, "的")
 		if obj != "" && !strings.Contains(s, obj) {
 			s = obj + " " + s
 		}
@@ -993,6 +1103,27 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 		return fwd
 	}
 	return back
+}
+
+// stripLinks drops link words (达到, 不少于 …) at the end of s.
+func (x *extractor) stripLinks(s string) string {
+	for {
+		w := x.suffix("link", s)
+		if w == "" {
+			return s
+		}
+		s = strings.TrimSuffix(s, w)
+	}
+}
+
+// genericSubject reports whether a grant's subject says nothing of its
+// purpose (资金, 支持, 专项).
+func genericSubject(s string) bool {
+	switch s {
+	case "", "资金", "经费", "支持", "专项", "控制", "补助", "奖励", "资助", "激励", "补贴":
+		return true
+	}
+	return utf8.RuneCountInString(s) <= 1
 }
 
 func (x *extractor) endsVerb(s string) bool {
@@ -1012,40 +1143,70 @@ func (x *extractor) tailNoun(s string) string {
 	if s == "" || x.sg == nil {
 		return s
 	}
-	toks := x.sg.Words(s)
+	toks := x.sg.Cut(s)
+	end := len(s)
 	k := len(toks)
-	for k > 0 && funcWord[toks[k-1]] {
+	for k > 0 && (funcWord[toks[k-1]] || strings.TrimSpace(toks[k-1]) == "") {
+		end -= len(toks[k-1])
 		k--
 	}
-	toks = toks[:k]
+	start := end
 	n := 0
 	for k > 0 {
 		t := toks[k-1]
-		if isPunct(t) || x.isVerbTok(t) || t == "年" || funcWord[t] && n > 0 || strings.ContainsAny(t, "0123456789") || n >= 12 {
+		stop := isPunct(t) || x.isVerbTok(t) || t == "年" || strings.ContainsAny(t, "0123456789") || n >= 12
+		if stop && n <= 1 && !isPunct(t) && !strings.ContainsAny(t, "0123456789") && t != "年" && n > 0 {
+			// 土地建成率: a one-character tail takes the word before it
+			stop = false
+		}
+		if stop || funcWord[t] && t != "的" && t != "和" && t != "及" && t != "与" && n > 0 {
 			break
 		}
 		n += utf8.RuneCountInString(t)
+		start -= len(t)
 		k--
 	}
-	return strings.Join(toks[k:], "")
+	out := s[start:end]
+	return strings.TrimPrefix(strings.TrimSpace(out), "的")
 }
 
-// headNoun takes the noun phrase at the start of s.
+// headNoun takes the noun phrase at the start of s, brackets included:
+// 校校企(校企)联合创新中心.
 func (x *extractor) headNoun(s string) string {
 	if s == "" || x.sg == nil {
 		return ""
 	}
-	toks := x.sg.Words(s)
-	var b strings.Builder
+	toks := x.sg.Cut(s)
+	end := 0
 	n := 0
+	depth := 0
 	for _, t := range toks {
-		if isPunct(t) || x.isVerbTok(t) || t == "等" || strings.ContainsAny(t, "0123456789") || n >= 14 {
+		switch t {
+		case "(", "（":
+			depth++
+			end += len(t)
+			continue
+		case ")", "）":
+			if depth == 0 {
+				break
+			}
+			depth--
+			end += len(t)
+			continue
+		}
+		if depth == 0 && (isPunct(t) || x.isVerbTok(t) || t == "等" || strings.ContainsAny(t, "0123456789") || n >= 20) {
 			break
 		}
-		b.WriteString(t)
+		end += len(t)
 		n += utf8.RuneCountInString(t)
 	}
-	return b.String()
+	out := s[:end]
+	if depth > 0 {
+		if k := strings.LastIndexAny(out, "(（"); k >= 0 {
+			out = out[:k]
+		}
+	}
+	return strings.TrimSpace(out)
 }
 
 // funcWord are tokens that end no subject: 花生种植、收获机械化率分别为
@@ -1053,6 +1214,10 @@ func (x *extractor) headNoun(s string) string {
 var funcWord = map[string]bool{"和": true, "及": true, "与": true, "或": true, "均": true, "分别": true, "的": true, "等": true, "为": true, "是": true, "将": true, "要": true, "到": true, "在": true}
 
 func (x *extractor) isVerbTok(t string) bool {
+	switch t {
+	case "总额", "总数", "合计", "总计", "总量":
+		return false // nouns among the link words
+	}
 	for _, w := range x.kw["verb"] {
 		if t == w {
 			return true
@@ -1079,6 +1244,7 @@ func (x *extractor) object(s string) string {
 		return ""
 	}
 	o := s[k+len("对"):]
+	o = strings.TrimPrefix(o, "于")
 	for _, sep := range []string{"，", ",", "给予", "按照", "按", "予以", "每"} {
 		if e := strings.Index(o, sep); e >= 0 {
 			o = o[:e]
@@ -1092,13 +1258,13 @@ func (x *extractor) object(s string) string {
 }
 
 // scope: a list of places before 分别 that pairs with a list of figures.
-func (x *extractor) scope(cs string, q numbers.Quantity, all []numbers.Quantity) string {
+func (x *extractor) scope(cs string, q numbers.Quantity, all []numbers.Quantity) (string, bool) {
 	if !q.Shared && !strings.Contains(cs[:q.Start], "分别") {
-		return ""
+		return "", false
 	}
 	k := strings.LastIndex(cs[:q.Start], "分别")
 	if k < 0 {
-		return ""
+		return "", false
 	}
 	// the figures of this list
 	var list []numbers.Quantity
@@ -1114,7 +1280,7 @@ func (x *extractor) scope(cs string, q numbers.Quantity, all []numbers.Quantity)
 		}
 	}
 	if idx < 0 || len(list) < 2 {
-		return ""
+		return "", false
 	}
 	// names before 分别: the last run of X、Y、Z (和 W)
 	head := cs[:k]
@@ -1124,9 +1290,23 @@ func (x *extractor) scope(cs string, q numbers.Quantity, all []numbers.Quantity)
 	head = strings.TrimPrefix(head, "其中")
 	parts := splitNames(head)
 	if len(parts) != len(list) {
-		return ""
+		return "", false
 	}
-	return parts[idx]
+	// 南宁、柳州、桂林 are places (scope); 战略性新兴企业、专精特新企业 are
+	// subjects
+	place := true
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) > 4 && !strings.ContainsAny(string([]rune(p)[len([]rune(p))-1:]), "市区县省州镇乡") {
+			place = false
+		}
+	}
+	if !place {
+		if idx == 0 {
+			return x.tailNoun(parts[0]), false
+		}
+		return parts[idx], false
+	}
+	return parts[idx], true
 }
 
 func listGapOK(g string) bool {
@@ -1157,7 +1337,7 @@ func splitNames(s string) []string {
 	}
 	ps[len(ps)-1] = last[:end]
 	first := ps[0]
-	if utf8.RuneCountInString(first) > 6 {
+	if utf8.RuneCountInString(first) > 6 && utf8.RuneCountInString(ps[1]) <= 4 {
 		r := []rune(first)
 		ps[0] = string(r[len(r)-utf8.RuneCountInString(ps[1]):])
 	}
@@ -1179,8 +1359,17 @@ func (x *extractor) dedupe() []schema.Target {
 		perPara[p]++
 	}
 	drop := make([]bool, len(out))
+	type key struct {
+		v float64
+		u string
+	}
+	groups := map[key][]int{}
+	for i, t := range out {
+		k := key{t.NormValue, t.NormUnit}
+		groups[k] = append(groups[k], i)
+	}
 	for i := range out {
-		for j := range out {
+		for _, j := range groups[key{out[i].NormValue, out[i].NormUnit}] {
 			if i == j || drop[j] || drop[i] {
 				continue
 			}

@@ -2,6 +2,7 @@ package targets
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -131,5 +132,19 @@ func TestKeywordsData(t *testing.T) {
 		if len(l[k]) == 0 {
 			t.Errorf("keyword list [%s] is empty", k)
 		}
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	data, err := os.ReadFile("../../corpus/samples/004_50654645d7287975.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	d := doc(strings.Split(string(data), "\n")...)
+	s := segmenter(b)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Extract(d, s)
 	}
 }

@@ -175,6 +175,11 @@ func TestTableRows(t *testing.T) {
 		Rows: []schema.TableRow{
 			{Seq: "1", Cells: []string{"1", "建立家庭医生制度", "内容", "市卫生健康委", "市医保局、市财政局", "基层处"}},
 		},
+	}, {
+		Header: []string{"", "", "", "", "", ""}, // continued on the next page
+		Rows: []schema.TableRow{
+			{Seq: "2", Cells: []string{"2", "加强宣传引导", "内容", "各区政府", "", ""}},
+		},
 	}}
 	got := render(doc, Extract(doc, loadDict(t)))
 	want := `|全社会研发投入强度 [table 0 row 0]
@@ -195,6 +200,8 @@ func TestTableRows(t *testing.T) {
 	lead 1 市卫生健康委 → 柳州市卫生健康委员会 (柳州市)
 	support 1 市医保局 → 柳州市医疗保障局 (柳州市)
 	support 2 市财政局 → 柳州市财政局 (柳州市)
+2|加强宣传引导 [table 4 row 0]
+	lead 1 各区政府 → 各区政府 ()
 `
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)

@@ -263,6 +263,15 @@ func (d *Dict) Canonical(mention, juris string) (name, nameJuris string) {
 	if IsNational(juris) {
 		juris = National
 	}
+	// 市财政局（市金融办）: a known organ with a second name in brackets.
+	if main, inner, open, close, ok := splitBracket(m); ok {
+		if name, j := d.Canonical(main, juris); name != main {
+			if d.HasPrefix(inner) {
+				inner, _ = d.Canonical(inner, juris)
+			}
+			return name + open + inner + close, j
+		}
+	}
 	// Patterned names of branches and leagues.
 	if s := reLeague.FindStringSubmatch(m); s != nil {
 		if j := d.placeOf(s[1], juris); j != "" {
@@ -353,6 +362,18 @@ func (d *Dict) nationalPrefix(m string) string {
 		return ""
 	}
 	return full + m[len(best):]
+}
+
+// splitBracket splits 名称（别称） into its parts.
+func splitBracket(m string) (main, inner, open, close string, ok bool) {
+	for _, pair := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if strings.HasSuffix(m, pair[1]) {
+			if i := strings.Index(m, pair[0]); i > 0 {
+				return m[:i], m[i+len(pair[0]) : len(m)-len(pair[1])], pair[0], pair[1], true
+			}
+		}
+	}
+	return "", "", "", "", false
 }
 
 // apply builds the name of a known organ o of unit j.

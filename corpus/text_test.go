@@ -1,0 +1,191 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"policyx/schema"
+)
+
+// The -update flag (shared with the other readers' tests) rewrites golden
+// files; it is registered here unless another test file already did.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files in testdata")
+	}
+}
+
+func txUpdating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// txRender prints blocks one per line: kind, level, page, text; table rows
+// indented.
+func txRender(blocks []schema.Block, diags []schema.Diagnostic) string {
+	var b strings.Builder
+	for _, blk := range blocks {
+		switch blk.Kind {
+		case schema.BlockTable:
+			fmt.Fprintf(&b, "table p%d\n", blk.Page)
+			for _, r := range blk.Rows {
+				fmt.Fprintf(&b, "  | %s |\n", strings.Join(r, " | "))
+			}
+		case schema.BlockHeading:
+			fmt.Fprintf(&b, "heading %d p%d %q\n", blk.Level, blk.Page, blk.Text)
+		default:
+			fmt.Fprintf(&b, "para p%d %q\n", blk.Page, blk.Text)
+		}
+	}
+	for _, d := range diags {
+		fmt.Fprintf(&b, "%s: %s\n", d.Severity, d.Message)
+	}
+	return b.String()
+}
+
+func txGolden(t *testing.T, file, got string) {
+	t.Helper()
+	if txUpdating() {
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (go test -update writes it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s--- want\n%s", file, got, want)
+	}
+}
+
+// TestDecodeTextGolden reads every input in testdata/text and compares the
+// blocks with the .golden file beside it.
+func TestDecodeTextGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "text", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, ".golden") {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			blocks, diags, err := decodeText(context.Background(), data, DefaultLimits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, b := range blocks {
+				if !utf8.ValidString(b.Text) {
+					t.Errorf("invalid UTF-8 in %q", b.Text)
+				}
+			}
+			txGolden(t, f+".golden", txRender(blocks, diags))
+		})
+	}
+	if n < 5 {
+		t.Fatalf("only %d inputs in testdata/text", n)
+	}
+}
+
+func TestDecodeTextBinary(t *testing.T) {
+	for _, data := range [][]byte{
+		[]byte("PK\x03\x04\x14\x00\x00\x00"),
+		append([]byte("正常的开头\n"), bytes.Repeat([]byte{0x01, 0x02, 0x03, 0x04}, 100)...),
+	} {
+		_, _, err := decodeText(context.Background(), data, DefaultLimits)
+		if err == nil || !strings.Contains(err.Error(), "not text (binary data at byte") {
+			t.Errorf("%q: err = %v, want binary data error", data[:8], err)
+		}
+	}
+	// A stray control character is tolerated.
+	if _, _, err := decodeText(context.Background(), []byte("标题\x07\n正文"), DefaultLimits); err != nil {
+		t.Errorf("stray BEL: %v", err)
+	}
+}
+
+// TestDecodeTextLongLine feeds one 50 MB line: it is cut at MaxLineBytes
+// with a warning, quickly.
+func TestDecodeTextLongLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("50 MB input")
+	}
+	line := bytes.Repeat([]byte("长"), 50<<20/3)
+	data := append(append([]byte("标题\n"), line...), "\n结尾"...)
+	start := time.Now()
+	blocks, diags, err := decodeText(context.Background(), data, DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %s", d)
+	}
+	if len(blocks) != 3 || len(blocks[1].Text) > DefaultLimits.MaxLineBytes || !utf8.ValidString(blocks[1].Text) || blocks[2].Text != "结尾" {
+		t.Errorf("got %d blocks, line of %d bytes", len(blocks), len(blocks[1].Text))
+	}
+	if len(diags) != 1 || diags[0].Severity != schema.SevWarning {
+		t.Errorf("diags = %v", diags)
+	}
+}
+
+// TestDecodeTextMostlyUTF8 keeps a UTF-8 file with one broken byte as UTF-8.
+func TestDecodeTextMostlyUTF8(t *testing.T) {
+	data := []byte("关于印发行动方案的通知\n各有关单位：\xff现将方案印发给你们。\n")
+	blocks, diags, err := decodeText(context.Background(), data, DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if blocks[0].Text != "关于印发行动方案的通知" || len(diags) != 1 || diags[0].Severity != schema.SevWarning {
+		t.Errorf("blocks %q diags %v", blocks[0].Text, diags)
+	}
+}
+
+func FuzzDecodeText(f *testing.F) {
+	for _, s := range []string{
+		"# 标题\n\n正文第一行\r\n正文\f第二页\n- 3 -\n",
+		"| a | b |\n|---|---|\n| 1 | 2 |\n",
+		"\xef\xbb\xbf\xd6\xd0\xce\xc4",
+		"\xff\xfe\x2d\x4e\x87\x65",
+		"**粗体**[链接](http://x)\r\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	lim := DefaultLimits
+	lim.MaxLineBytes = 64
+	f.Fuzz(func(t *testing.T, data []byte) {
+		blocks, _, err := decodeText(context.Background(), data, lim)
+		if err != nil {
+			return
+		}
+		for _, b := range blocks {
+			if !utf8.ValidString(b.Text) {
+				t.Fatalf("invalid UTF-8 %q", b.Text)
+			}
+			if len(b.Text) > lim.MaxLineBytes {
+				t.Fatalf("line of %d bytes over the cap", len(b.Text))
+			}
+			if b.Kind == schema.BlockTable {
+				for _, r := range b.Rows {
+					if len(r) != len(b.Rows[0]) {
+						t.Fatalf("ragged table %q", b.Rows)
+					}
+				}
+			}
+		}
+	})
+}

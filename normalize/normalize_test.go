@@ -1,0 +1,234 @@
+package normalize
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/transform"
+
+	"policyx/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+// lineBlocks turns text into one BlockPara per line, empty lines kept, the
+// way the plain-text reader delivers it.
+func lineBlocks(s string) []schema.Block {
+	var bs []schema.Block
+	for _, l := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
+		bs = append(bs, schema.Block{Kind: schema.BlockPara, Text: l})
+	}
+	return bs
+}
+
+// checkSpans checks the promise of Document: every block's Span selects its
+// Text, blocks are in order and joined by "\n".
+func checkSpans(t testing.TB, doc *schema.Document) {
+	t.Helper()
+	if !utf8.ValidString(doc.Text) {
+		t.Fatalf("invalid UTF-8 text")
+	}
+	end := -1
+	for i, b := range doc.Blocks {
+		if !b.Span.Valid(len(doc.Text)) {
+			t.Fatalf("block %d: span %v outside text of %d bytes", i, b.Span, len(doc.Text))
+		}
+		if got := doc.Text[b.Span.Start:b.Span.End]; got != b.Text {
+			t.Fatalf("block %d: text[span] = %q, block text %q", i, got, b.Text)
+		}
+		if b.Span.Start != end+1 {
+			t.Fatalf("block %d starts at %d, want %d", i, b.Span.Start, end+1)
+		}
+		end = b.Span.End
+		if b.Kind == schema.BlockTable {
+			rows := make([]string, len(b.Rows))
+			for j, r := range b.Rows {
+				rows[j] = strings.Join(r, "\t")
+			}
+			if strings.Join(rows, "\n") != b.Text {
+				t.Fatalf("block %d: table text %q does not match rows %q", i, b.Text, b.Rows)
+			}
+		}
+	}
+	if end != len(doc.Text) && !(end == -1 && doc.Text == "") {
+		t.Fatalf("text goes on after the last block (%d of %d)", end, len(doc.Text))
+	}
+}
+
+func render(doc *schema.Document) string {
+	var b strings.Builder
+	for _, blk := range doc.Blocks {
+		fmt.Fprintf(&b, "%s%d p%d: %s\n", blk.Kind, blk.Level, blk.Page, strings.ReplaceAll(blk.Text, "\n", "⏎"))
+	}
+	return b.String()
+}
+
+// TestDocumentGolden normalizes each testdata/*.txt (read one block per
+// line) and compares the blocks with the .golden file.
+func TestDocumentGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil || len(files) < 3 {
+		t.Fatalf("inputs: %v %v", files, err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := &schema.Document{Blocks: lineBlocks(string(data))}
+			Document(doc)
+			checkSpans(t, doc)
+			got := render(doc)
+			golden := strings.TrimSuffix(f, ".txt") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (go test -update writes it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+func TestDocumentTable(t *testing.T) {
+	doc := &schema.Document{Blocks: []schema.Block{
+		{Kind: schema.BlockPara, Text: "附件１"},
+		{Kind: schema.BlockTable, Rows: [][]string{{"序号", "牵头　单位"}, {"１", "市工业和信息化局\n各区政府"}, {"2", "带\t制表"}}},
+		{Kind: schema.BlockTable, Rows: [][]string{{"", " "}}},
+	}}
+	Document(doc)
+	checkSpans(t, doc)
+	want := "附件1\n序号\t牵头单位\n1\t市工业和信息化局 各区政府\n2\t带制表"
+	if doc.Text != want || len(doc.Blocks) != 2 {
+		t.Errorf("text = %q, want %q", doc.Text, want)
+	}
+}
+
+func TestCJKSpaces(t *testing.T) {
+	for in, want := range map[string]string{
+		"广西壮族自治区 人民政府文件":    "广西壮族自治区人民政府文件",
+		"国家重点实验室 和":         "国家重点实验室和",
+		"办 公 室 文 件":         "办公室文件",
+		"柳州市 422 701 35":    "柳州市 422 701 35",
+		"到 2023年，达到 750家。":  "到 2023年，达到 750家。",
+		"广州市民政局  广州市财政局":    "广州市民政局 广州市财政局",
+		"（一） 指导思想":          "（一）指导思想",
+		"BIM （建筑信息模型）":      "BIM （建筑信息模型）",
+		"　　一、总体要求　":         "一、总体要求",
+		"全角ＡＢＣ１２３％，（括号）：；。": "全角ABC123%，（括号）：；。",
+		"a\u200bb\u00adc":   "abc",
+		"行尾空格   ":           "行尾空格",
+	} {
+		if got := Line(in); got != want {
+			t.Errorf("Line(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCJKSpacesChunked runs the transformer with tiny buffers so that space
+// runs and multi-byte runes straddle buffer boundaries.
+func TestCJKSpacesChunked(t *testing.T) {
+	in := strings.Repeat("中 文   字 a  b 1 ", 500) + "尾"
+	want := apply(RemoveCJKSpaces(), in)
+	r := transform.NewReader(strings.NewReader(in), RemoveCJKSpaces())
+	var got strings.Builder
+	buf := make([]byte, 7)
+	for {
+		n, err := r.Read(buf)
+		got.Write(buf[:n])
+		if err != nil {
+			break
+		}
+	}
+	if got.String() != want {
+		t.Errorf("chunked output differs")
+	}
+	if !strings.HasPrefix(want, "中文 字 a  b 1 中") {
+		t.Errorf("got %q", want[:40])
+	}
+}
+
+func TestPageNumber(t *testing.T) {
+	for in, want := range map[string]int{"— 21 —": 21, "- 3 -": 3, "第 3 页": 3, "第3页 共12页": 3, "3/12": 3, " —2— ": 2, "Page 7 of 9": 7} {
+		if got, ok := PageNumber(in); !ok || got != want {
+			t.Errorf("PageNumber(%q) = %d %v, want %d", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"2023", "一、总体要求", "1.9% 2.2%", "第三条", "2025-04", "— 21 — 附件"} {
+		if _, ok := PageNumber(in); ok {
+			t.Errorf("PageNumber(%q) matched", in)
+		}
+	}
+}
+
+func TestDropPageArtefactsPages(t *testing.T) {
+	bs := lineBlocks("甲\n- 1 -\n乙\n丙\n- 2 -\n丁")
+	bs = DropPageArtefacts(bs)
+	var pages []int
+	for _, b := range bs {
+		pages = append(pages, b.Page)
+	}
+	if fmt.Sprint(pages) != "[1 1 2 2 2 3]" || bs[1].Text != "" || bs[4].Text != "" {
+		t.Errorf("pages %v blocks %+v", pages, bs)
+	}
+}
+
+// TestLinear normalizes big inputs — a flattened 2 MB line and 4 MB of
+// wrapped lines — within a time that only linear code meets.
+func TestLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("big inputs")
+	}
+	unit := "（一）支持企业科技创新。支持制造业企业加快产业关键核心技术攻关及产业化 给予最高不超过500万元资助。 "
+	flat := strings.Repeat(unit, 2<<20/len(unit))
+	wrapped := strings.Repeat("规模以上工业企业中有研发活动企业占比突破 40%，高新技术企\n\n业数量达到 750家，技术合同成交额累计突破 100亿元。\n\n", 4<<20/150)
+	for name, in := range map[string]string{"flat": flat, "wrapped": wrapped} {
+		doc := &schema.Document{Blocks: lineBlocks(in)}
+		start := time.Now()
+		Document(doc)
+		if d := time.Since(start); d > 20*time.Second {
+			t.Errorf("%s: %d bytes took %s", name, len(in), d)
+		}
+		if len(doc.Blocks) < 2 {
+			t.Errorf("%s: %d blocks", name, len(doc.Blocks))
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{
+		"一、总体要求\n\n（一）指导思想。以习近平新时代中国特色社会主义思想为指\n\n导，全面贯彻\n— 2 —\n 精神。",
+		"示政规〔2025〕3号 各有关单位: 现将《措施》印发给你们。 示例市人民政府 2025年4月8日 一、总则 (一)目标。内容",
+		"# 标题\n柳州市 422 701\n办 公 室\t文件",
+		"ＡＢＣ　１２３％\u200b\u00a0 中 文",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // readers deliver valid UTF-8
+		}
+		doc := &schema.Document{Blocks: append(lineBlocks(s), schema.Block{Kind: schema.BlockTable, Rows: [][]string{{s, "x"}}})}
+		Document(doc)
+		checkSpans(t, doc)
+		for _, b := range doc.Blocks {
+			if b.Kind != schema.BlockTable && strings.Contains(b.Text, "\n") {
+				t.Fatalf("line break inside block %q", b.Text)
+			}
+		}
+	})
+}
