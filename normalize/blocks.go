@@ -232,6 +232,7 @@ var (
 	docNumberEnd   = regexp.MustCompile(`[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$`)
 	docNumberStart = regexp.MustCompile(`^\S{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号`)
 	fullDateEnd    = regexp.MustCompile(`\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`)
+	docNumberLast  = regexp.MustCompile(`[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,5}\s*号\s*[)）]?$`)
 	noticeEnd      = regexp.MustCompile(`^[（(][^（()）]{1,16}[）)]$`)
 	fullDateStart  = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s|$|[（(])`)
 )
@@ -440,6 +441,12 @@ func canJoin(para, a, b string, gap int, st wrapStats) bool {
 		return false
 	}
 	if isTableRow(a) || isTableRow(b) {
+		return false
+	}
+	// A title line (…关于…的通知, (桂科发〔2024〕193号)) ends its paragraph
+	// even when it fills the line.
+	ta := tail(a, 96)
+	if docNumberLast.MatchString(ta) || strings.Contains(a, "关于") && docTitleEnd.MatchString(ta) {
 		return false
 	}
 	if fullWrapped {

@@ -6,8 +6,8 @@
 // Character-level steps are x/text transform.Transformers (FoldSpaces,
 // FoldWidth, RemoveCJKSpaces; Chars chains them). Block-level steps work on
 // []schema.Block where an empty BlockPara stands for a blank line:
-// Headings, DropPageArtefacts, JoinWrapped, SplitFlattened. Document runs
-// them all. Every step is linear in the size of its input.
+// Headings, DropPageArtefacts, SplitFlattened, JoinWrapped. Document runs
+// them all, in that order. Every step is linear in the size of its input.
 package normalize
 
 import (
@@ -84,6 +84,10 @@ func Document(doc *schema.Document) {
 	}
 	blocks = Headings(blocks)
 	blocks = DropPageArtefacts(blocks)
+	// Split long lines before joining (so that the pieces of a flattened
+	// line are measured as lines), and again after (flattened text that
+	// was then hard-wrapped, as when a web page is printed to PDF).
+	blocks = SplitFlattened(blocks)
 	blocks = JoinWrapped(blocks)
 	blocks = SplitFlattened(blocks)
 
