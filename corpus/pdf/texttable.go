@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"math"
+	"regexp"
 	"sort"
+	"unicode/utf8"
 )
 
 // col is a column of a table rebuilt from text positions.
@@ -46,6 +48,13 @@ func findTextTables(lines []*line) ([]*table, []*line) {
 		// trailing one-column lines are more likely text after the table
 		for j > i && len(lines[j-1].segs) < 2 && lines[j-1].segs[0].x0 <= cols[0].x1 {
 			j--
+		}
+		// a note or running text after the table: from the first long or
+		// 备注 line of the trailing one-cell lines on
+		for k := j - 1; k > i && len(lines[k].segs) < 2; k-- {
+			if isNote(lines[k].text) {
+				j = k
+			}
 		}
 		if multi < 2 || len(cols) < 2 {
 			rest = append(rest, lines[i])
@@ -218,4 +227,12 @@ func allFit(cols []col, lines []*line) bool {
 		}
 	}
 	return true
+}
+
+var noteRe = regexp.MustCompile(`^(<[a-z]+>)?\s*(备注|注|说明)\s*[：:0-9１-９]`)
+
+// isNote reports a one-cell line after a table that is a note or running
+// text rather than a row.
+func isNote(s string) bool {
+	return noteRe.MatchString(s) || utf8.RuneCountInString(s) >= 40
 }

@@ -50,20 +50,30 @@ func splitLines(text string) []line {
 	var out []line
 	off := 0
 	for _, s := range strings.SplitAfter(text, "\n") {
-		t := strings.TrimRight(s, "\n")
-		lead := len(t) - len(strings.TrimLeft(t, " \t#>*-"))
-		t2 := strings.TrimSpace(strings.Trim(t, " \t#>*"))
-		if strings.HasPrefix(strings.TrimLeft(t, " "), "- ") {
-			t2 = strings.TrimSpace(strings.TrimPrefix(strings.TrimLeft(t, " "), "- "))
-			t2 = strings.TrimSpace(strings.Trim(t2, "*"))
-		}
-		_ = lead
-		if t2 != "" {
-			out = append(out, line{start: off, text: t2})
+		if t := cleanLine(s); t != "" {
+			out = append(out, line{start: off, text: t})
 		}
 		off += len(s)
 	}
 	return out
+}
+
+// cleanLine strips Markdown markers (#, **, >, a "- " list mark) and white
+// space around a line, and ** inside it.
+func cleanLine(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		t := strings.TrimLeft(s, "#*> \t\u3000")
+		if strings.HasPrefix(t, "- ") {
+			t = t[2:]
+		}
+		if t == s {
+			break
+		}
+		s = t
+	}
+	s = strings.TrimRight(s, "#* \t\u3000")
+	return strings.ReplaceAll(s, "**", "")
 }
 
 type extractor struct {
@@ -96,6 +106,7 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 		}
 	}
 
+	x.inlineNum = strings.TrimSpace(x.inlineNum)
 	m.DocNumber = x.box.docNum
 	if m.DocNumber == "" {
 		m.DocNumber = x.bodyDocNum(titleAt, titleEnd)
@@ -352,43 +363,103 @@ func isMainSend(s string) bool {
 // broken over several lines and preceded by the issuers' line. It returns the
 // first and one-past-last line index, the joined title and the issuer prefix
 // before 关于 (or 印发).
+// titleCand is a notice title found at lines [at, end).
+type titleCand struct {
+	at, end   int
+	title     string
+	inlineNum string // 文号 of a title run together with its 主送, " " when none
+}
+
 func (x *extractor) noticeTitle() (at, end int, title, prefix string) {
+	var first *titleCand
 	he := x.headEnd()
 	for i := 0; i < he; i++ {
-		if x.boxLines[i] {
+		c := x.titleAt(i)
+		if c == nil {
 			continue
 		}
-		t := x.lines[i].text
-		if !strings.Contains(t, "关于") && !strings.Contains(t, "印发") && !strings.Contains(t, "转发") {
-			continue
+		if first == nil {
+			first = c
 		}
-		if strings.ContainsAny(t, "。；") || runeLen(t) > 160 {
-			if c, num := inlineTitle(t); c != "" {
-				x.inlineNum = num
-				return i, i + 1, c, issuerPrefix(c)
-			}
-			continue
+		// a title followed by its 文号 or 主送 beats one that is not (a
+		// link to another notice at the top of a page)
+		if c.inlineNum != "" || x.anchored(c.end) {
+			first = c
+			break
 		}
-		start := i
-		if strings.HasPrefix(t, "关于") && i > 0 && !x.boxLines[i-1] && x.p.organLine(x.lines[i-1].text) != nil {
-			start = i - 1
+		i = c.end - 1
+	}
+	if first == nil {
+		return -1, -1, "", ""
+	}
+	x.inlineNum = first.inlineNum
+	return first.at, first.end, first.title, issuerPrefix(first.title)
+}
+
+// titleAt reads a notice title starting at (or one organ line before) line i.
+func (x *extractor) titleAt(i int) *titleCand {
+	if x.boxLines[i] {
+		return nil
+	}
+	t := x.lines[i].text
+	if !strings.Contains(t, "关于") && !strings.Contains(t, "印发") && !strings.Contains(t, "转发") {
+		return nil
+	}
+	if strings.ContainsAny(t, "。；") || runeLen(t) > 160 {
+		if c, num := inlineTitle(t); c != "" {
+			if num == "" {
+				num = " " // anchored by its 主送 all the same
+			}
+			return &titleCand{i, i + 1, c, num}
 		}
-		joined := ""
-		for j := start; j < len(x.lines) && j < i+5; j++ {
-			lt := x.lines[j].text
-			if j > i && (reDocNumAt.MatchString(lt) || isMainSend(lt) || ParseDate(lt) != "" || strings.ContainsAny(lt, "。；")) {
-				break
-			}
-			joined += lt
-			c := stripTitleDocNum(CompactTitle(joined))
-			c = strings.TrimSpace(reDocNumAt.ReplaceAllString(c, ""))
-			if reTitleEnd.MatchString(c) && (strings.Contains(c, "关于") || strings.Contains(c, "印发") || strings.Contains(c, "转发")) {
-				return start, j + 1, c, issuerPrefix(c)
-			}
+		return nil
+	}
+	start := i
+	if strings.HasPrefix(t, "关于") && i > 0 && !x.boxLines[i-1] && x.p.organLine(x.lines[i-1].text) != nil {
+		start = i - 1
+	}
+	joined := ""
+	for j := start; j < len(x.lines) && j < i+5; j++ {
+		lt := x.lines[j].text
+		if j > i && (reDocNumAt.MatchString(lt) || isMainSend(lt) || ParseDate(lt) != "" || strings.ContainsAny(lt, "。；")) {
+			break
+		}
+		joined += lt
+		c := stripTitleDocNum(CompactTitle(joined))
+		c = strings.TrimSpace(reDocNumAt.ReplaceAllString(c, ""))
+		if reTitleEnd.MatchString(c) && (strings.Contains(c, "关于") || strings.Contains(c, "印发") || strings.Contains(c, "转发")) {
+			return &titleCand{start, j + 1, c, ""}
 		}
 	}
-	return -1, -1, "", ""
+	return nil
 }
+
+// anchored reports whether a 文号 line or a 主送 follows line end (past page
+// metadata lines), or the title itself carried its (文号).
+func (x *extractor) anchored(end int) bool {
+	if end > 0 && reTrailDocNum.MatchString(x.lines[end-1].text) {
+		return true
+	}
+	for k := end; k < len(x.lines) && k < end+4; k++ {
+		t := x.lines[k].text
+		if reDocNumAt.MatchString(t) || reLeadDocNum.MatchString(t) {
+			return true
+		}
+		if ms := reMainSendAt.FindString(t); ms != "" && !strings.ContainsAny(ms, "《》“”") && reAddressee.MatchString(ms) {
+			return true
+		}
+		if !x.boxLines[k] && !reMetaLine.MatchString(t) {
+			return false
+		}
+	}
+	return false
+}
+
+// reAddressee finds the words of a 主送 line (各…单位, 市直各部门).
+var reAddressee = regexp.MustCompile(`各|有关|单位|政府|部门|机构|机关|局|委|厅|办|公司|学校|院|所|中心|组织|团体`)
+
+// reMetaLine is a page's line about a document (发布时间：… 来源：…).
+var reMetaLine = regexp.MustCompile(`^(发布|来源|时间|日期|浏览|点击|阅读|字号|作者|编辑|信息来源|文章来源|【字体|字体|分享|打印)`)
 
 // reKindWord finds the kind words a title may end with inside a line.
 var reKindWord = regexp.MustCompile(`(通知|意见|决定|办法|方案|规定|细则|措施|通报|批复|函|公告|通告|规划|计划|指引|指南|条例)`)
@@ -431,7 +502,7 @@ func inlineTitle(t string) (string, string) {
 			num = formatDocNum(m)
 			rest = strings.TrimSpace(rest[len(m[0]):])
 		}
-		if ms := reMainSendAt.FindString(rest); ms != "" && !strings.ContainsAny(ms, "《》“”") && strings.ContainsAny(ms, "各有关单位政府部门局委厅办") {
+		if ms := reMainSendAt.FindString(rest); ms != "" && !strings.ContainsAny(ms, "《》“”") && reAddressee.MatchString(ms) {
 			return c, num
 		}
 	}

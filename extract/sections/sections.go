@@ -435,8 +435,8 @@ func labelOf(t string) (int, string, string) {
 		return s, l, r
 	}
 	if s, l, r, ok := try(reNum, styleNum); ok {
-		if r != "" && unicode.IsDigit(firstRune(r)) && !strings.HasSuffix(l, "、") {
-			return -1, "", "" // 1.5亿元, 2023.12
+		if r != "" && unicode.IsDigit(firstRune(r)) {
+			return -1, "", "" // 1.5亿元, 2023.12, 3、4月
 		}
 		return s, l, r
 	}

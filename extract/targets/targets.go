@@ -814,7 +814,25 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 			t.Kind = schema.KindThreshold
 		}
 		t.Subject = x.subject(cs, q, lo, cl1, t.Kind)
-		t.Scope = x.scope(cs, q, kept)
+		// the goal of a qualified subject: 年研发投入超500万元的企业达100家
+		if qi > 0 && t.Kind == schema.KindGoal && len(x.out) > 0 && x.out[len(x.out)-1].Kind == schema.KindThreshold && kept[qi-1].End > cl0 && kept[qi-1].End <= q.Start {
+			if b := x.stripLinks(cs[cl0:q.Start]); strings.Contains(b, "的") && utf8.RuneCountInString(b) <= 30 {
+				t.Subject = b
+			}
+		}
+		// a grant with a generic name takes its heading: （二）支持技术改造。…资金
+		if (t.Kind == schema.KindFunding || t.Kind == schema.KindRate) && genericSubject(t.Subject) {
+			if h := hs.titles[hs.level]; h != "" && utf8.RuneCountInString(h) <= 20 {
+				t.Subject = strings.TrimSpace(h + " " + t.Subject)
+			}
+		}
+		if name, isPlace := x.scope(cs, q, kept); name != "" {
+			if isPlace {
+				t.Scope = name
+			} else {
+				t.Subject = name
+			}
+		}
 		x.out = append(x.out, t)
 		x.paraOf = append(x.paraOf, x.curPara)
 	}
@@ -1059,13 +1077,19 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 	}
 	back := x.tailNoun(before)
 	fwd := x.headNoun(after)
+	// 高效稀土永磁电机研发等3项技术: the list and what it lists
+	if strings.HasSuffix(before, "等") && back != "" && fwd != "" && kind == schema.KindGoal {
+		return back + "等" + fwd
+	}
 	switch {
 	case kind == schema.KindFunding || kind == schema.KindRate:
+		// who gets it and what it is: 立项项目 资助; 立项项目 项目总投入
 		obj := x.object(cs[:q.Start])
 		s := back
-		if fwd != "" {
-			s = strings.TrimSpace(back + fwd)
+		if kind == schema.KindFunding && fwd != "" || kind == schema.KindRate && (back == "" || strings.HasSuffix(before, "按")) && fwd != "" {
+			s = fwd
 		}
+		s = strings.TrimSuffix(s, "的")
 		if obj != "" && !strings.Contains(s, obj) {
 			s = obj + " " + s
 		}
@@ -1079,6 +1103,27 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 		return fwd
 	}
 	return back
+}
+
+// stripLinks drops link words (达到, 不少于 …) at the end of s.
+func (x *extractor) stripLinks(s string) string {
+	for {
+		w := x.suffix("link", s)
+		if w == "" {
+			return s
+		}
+		s = strings.TrimSuffix(s, w)
+	}
+}
+
+// genericSubject reports whether a grant's subject says nothing of its
+// purpose (资金, 支持, 专项).
+func genericSubject(s string) bool {
+	switch s {
+	case "", "资金", "经费", "支持", "专项", "控制", "补助", "奖励", "资助", "激励", "补贴":
+		return true
+	}
+	return utf8.RuneCountInString(s) <= 1
 }
 
 func (x *extractor) endsVerb(s string) bool {
@@ -1098,40 +1143,70 @@ func (x *extractor) tailNoun(s string) string {
 	if s == "" || x.sg == nil {
 		return s
 	}
-	toks := x.sg.Words(s)
+	toks := x.sg.Cut(s)
+	end := len(s)
 	k := len(toks)
-	for k > 0 && funcWord[toks[k-1]] {
+	for k > 0 && (funcWord[toks[k-1]] || strings.TrimSpace(toks[k-1]) == "") {
+		end -= len(toks[k-1])
 		k--
 	}
-	toks = toks[:k]
+	start := end
 	n := 0
 	for k > 0 {
 		t := toks[k-1]
-		if isPunct(t) || x.isVerbTok(t) || t == "年" || funcWord[t] && n > 0 || strings.ContainsAny(t, "0123456789") || n >= 12 {
+		stop := isPunct(t) || x.isVerbTok(t) || t == "年" || strings.ContainsAny(t, "0123456789") || n >= 12
+		if stop && n <= 1 && !isPunct(t) && !strings.ContainsAny(t, "0123456789") && t != "年" && n > 0 {
+			// 土地建成率: a one-character tail takes the word before it
+			stop = false
+		}
+		if stop || funcWord[t] && t != "的" && t != "和" && t != "及" && t != "与" && n > 0 {
 			break
 		}
 		n += utf8.RuneCountInString(t)
+		start -= len(t)
 		k--
 	}
-	return strings.Join(toks[k:], "")
+	out := s[start:end]
+	return strings.TrimPrefix(strings.TrimSpace(out), "的")
 }
 
-// headNoun takes the noun phrase at the start of s.
+// headNoun takes the noun phrase at the start of s, brackets included:
+// 校校企(校企)联合创新中心.
 func (x *extractor) headNoun(s string) string {
 	if s == "" || x.sg == nil {
 		return ""
 	}
-	toks := x.sg.Words(s)
-	var b strings.Builder
+	toks := x.sg.Cut(s)
+	end := 0
 	n := 0
+	depth := 0
 	for _, t := range toks {
-		if isPunct(t) || x.isVerbTok(t) || t == "等" || strings.ContainsAny(t, "0123456789") || n >= 14 {
+		switch t {
+		case "(", "（":
+			depth++
+			end += len(t)
+			continue
+		case ")", "）":
+			if depth == 0 {
+				break
+			}
+			depth--
+			end += len(t)
+			continue
+		}
+		if depth == 0 && (isPunct(t) || x.isVerbTok(t) || t == "等" || strings.ContainsAny(t, "0123456789") || n >= 20) {
 			break
 		}
-		b.WriteString(t)
+		end += len(t)
 		n += utf8.RuneCountInString(t)
 	}
-	return b.String()
+	out := s[:end]
+	if depth > 0 {
+		if k := strings.LastIndexAny(out, "(（"); k >= 0 {
+			out = out[:k]
+		}
+	}
+	return strings.TrimSpace(out)
 }
 
 // funcWord are tokens that end no subject: 花生种植、收获机械化率分别为
@@ -1139,6 +1214,10 @@ func (x *extractor) headNoun(s string) string {
 var funcWord = map[string]bool{"和": true, "及": true, "与": true, "或": true, "均": true, "分别": true, "的": true, "等": true, "为": true, "是": true, "将": true, "要": true, "到": true, "在": true}
 
 func (x *extractor) isVerbTok(t string) bool {
+	switch t {
+	case "总额", "总数", "合计", "总计", "总量":
+		return false // nouns among the link words
+	}
 	for _, w := range x.kw["verb"] {
 		if t == w {
 			return true
@@ -1165,6 +1244,7 @@ func (x *extractor) object(s string) string {
 		return ""
 	}
 	o := s[k+len("对"):]
+	o = strings.TrimPrefix(o, "于")
 	for _, sep := range []string{"，", ",", "给予", "按照", "按", "予以", "每"} {
 		if e := strings.Index(o, sep); e >= 0 {
 			o = o[:e]
@@ -1178,13 +1258,13 @@ func (x *extractor) object(s string) string {
 }
 
 // scope: a list of places before 分别 that pairs with a list of figures.
-func (x *extractor) scope(cs string, q numbers.Quantity, all []numbers.Quantity) string {
+func (x *extractor) scope(cs string, q numbers.Quantity, all []numbers.Quantity) (string, bool) {
 	if !q.Shared && !strings.Contains(cs[:q.Start], "分别") {
-		return ""
+		return "", false
 	}
 	k := strings.LastIndex(cs[:q.Start], "分别")
 	if k < 0 {
-		return ""
+		return "", false
 	}
 	// the figures of this list
 	var list []numbers.Quantity
@@ -1200,7 +1280,7 @@ func (x *extractor) scope(cs string, q numbers.Quantity, all []numbers.Quantity)
 		}
 	}
 	if idx < 0 || len(list) < 2 {
-		return ""
+		return "", false
 	}
 	// names before 分别: the last run of X、Y、Z (和 W)
 	head := cs[:k]
@@ -1210,9 +1290,23 @@ func (x *extractor) scope(cs string, q numbers.Quantity, all []numbers.Quantity)
 	head = strings.TrimPrefix(head, "其中")
 	parts := splitNames(head)
 	if len(parts) != len(list) {
-		return ""
+		return "", false
 	}
-	return parts[idx]
+	// 南宁、柳州、桂林 are places (scope); 战略性新兴企业、专精特新企业 are
+	// subjects
+	place := true
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) > 4 && !strings.ContainsAny(string([]rune(p)[len([]rune(p))-1:]), "市区县省州镇乡") {
+			place = false
+		}
+	}
+	if !place {
+		if idx == 0 {
+			return x.tailNoun(parts[0]), false
+		}
+		return parts[idx], false
+	}
+	return parts[idx], true
 }
 
 func listGapOK(g string) bool {
@@ -1243,7 +1337,7 @@ func splitNames(s string) []string {
 	}
 	ps[len(ps)-1] = last[:end]
 	first := ps[0]
-	if utf8.RuneCountInString(first) > 6 {
+	if utf8.RuneCountInString(first) > 6 && utf8.RuneCountInString(ps[1]) <= 4 {
 		r := []rune(first)
 		ps[0] = string(r[len(r)-utf8.RuneCountInString(ps[1]):])
 	}

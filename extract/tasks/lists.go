@@ -1,0 +1,416 @@
+package tasks
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"policyx/schema"
+)
+
+// list is one unit list inside a paragraph.
+type list struct {
+	start, end int // in para.sq: the bracket or label through the list's end
+	labelled   bool
+	roles      []roleList
+}
+
+type roleList struct {
+	role  string
+	items []string
+}
+
+var openers = map[rune]bool{'（': true, '(': true, '[': true, '【': true, '［': true}
+var closers = map[rune]bool{'）': true, ')': true, ']': true, '】': true, '］': true}
+
+// matchClose returns the end (after the closer) of the bracket opened at i.
+func matchClose(s string, i int) int {
+	depth := 0
+	for j := i; j < len(s); {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case openers[r]:
+			depth++
+		case closers[r]:
+			depth--
+			if depth == 0 {
+				return j + n
+			}
+		}
+		j += n
+	}
+	return -1
+}
+
+func (x *extractor) findLists(p *para) []list {
+	var out []list
+	s := p.sq
+	covered := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !openers[r] {
+			i += n
+			continue
+		}
+		end := matchClose(s, i)
+		var inner string
+		if end < 0 {
+			// An unclosed bracket at the end of the paragraph.
+			end = len(s)
+			inner = s[i+n:]
+		} else {
+			_, cn := utf8.DecodeLastRuneInString(s[:end])
+			inner = s[i+n : end-cn]
+		}
+		if l, ok := x.parseBracket(inner); ok {
+			l.start, l.end = i, end
+			out = append(out, l)
+			covered = end
+			i = end
+			continue
+		}
+		i += n
+	}
+	// Unbracketed: 责任单位：… running to the end of the paragraph.
+	for _, loc := range reRole.FindAllStringIndex(s, -1) {
+		if loc[0] < covered || insideBracket(s, loc[0]) {
+			continue
+		}
+		content := s[loc[0]:]
+		if k := strings.IndexAny(content, "。"); k >= 0 {
+			content = content[:k]
+		}
+		roles := x.parseLabelled(content)
+		if len(roles) == 0 {
+			continue
+		}
+		out = append(out, list{start: loc[0], end: loc[0] + len(content), labelled: true, roles: roles})
+		break
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// insideBracket reports whether position i of s lies inside an open bracket.
+func insideBracket(s string, i int) bool {
+	depth := 0
+	for _, r := range s[:i] {
+		if openers[r] {
+			depth++
+		} else if closers[r] && depth > 0 {
+			depth--
+		}
+	}
+	return depth > 0
+}
+
+// parseBracket reads the inside of a bracket as a unit list.
+func (x *extractor) parseBracket(inner string) (list, bool) {
+	if reRole.MatchString(inner) && strings.Index(inner, reRole.FindString(inner)) == 0 {
+		roles := x.parseLabelled(inner)
+		return list{labelled: true, roles: roles}, len(roles) > 0
+	}
+	roles := x.parseDuty(inner)
+	return list{roles: roles}, len(roles) > 0
+}
+
+// parseLabelled splits 牵头单位：A、B；配合单位：C into role lists.
+func (x *extractor) parseLabelled(content string) []roleList {
+	locs := reRole.FindAllStringIndex(content, -1)
+	var out []roleList
+	for k, loc := range locs {
+		end := len(content)
+		if k+1 < len(locs) {
+			end = locs[k+1][0]
+		}
+		lab := content[loc[0]:loc[1]]
+		body := content[loc[1]:end]
+		if f := reOtherField.FindStringIndex(body); f != nil {
+			body = body[:f[0]]
+		}
+		role := roleOf(lab)
+		// 责任单位：市科技局牵头，市财政局配合.
+		if role == schema.RoleResponsible {
+			if m := reLeadSupp.FindStringSubmatch(strings.TrimRight(body, "。；;，,")); m != nil {
+				lead, supp := x.split(m[1], true), x.split(m[2], true)
+				if lead != nil && supp != nil {
+					out = append(out, roleList{schema.RoleLead, lead}, roleList{schema.RoleSupport, supp})
+					continue
+				}
+			}
+		}
+		items := x.split(body, false)
+		if len(items) == 0 {
+			continue
+		}
+		// 市科技局（牵头）、市财政局: a marked unit leads.
+		if marked, rest := leadMarked(items); len(marked) > 0 {
+			out = append(out, roleList{schema.RoleLead, marked})
+			if len(rest) > 0 {
+				out = append(out, roleList{role, rest})
+			}
+			continue
+		}
+		if role == schema.RoleResponsible && x.firstIsLead && len(locs) == 1 {
+			out = append(out, roleList{schema.RoleLead, items[:1]})
+			if len(items) > 1 {
+				out = append(out, roleList{role, items[1:]})
+			}
+			continue
+		}
+		out = append(out, roleList{role: role, items: items})
+	}
+	return out
+}
+
+var reLeadMark = regexp.MustCompile(`[（(](?:牵头|牵头单位|主责)[）)]$`)
+
+// leadMarked separates the units marked （牵头） from the others.
+func leadMarked(items []string) (marked, rest []string) {
+	for _, it := range items {
+		if loc := reLeadMark.FindStringIndex(it); loc != nil {
+			marked = append(marked, it[:loc[0]])
+		} else {
+			rest = append(rest, it)
+		}
+	}
+	return marked, rest
+}
+
+func roleOf(label string) string {
+	switch {
+	case strings.Contains(label, "牵头"), strings.Contains(label, "主办"):
+		return schema.RoleLead
+	case strings.Contains(label, "配合"), strings.Contains(label, "协"), strings.Contains(label, "参与"):
+		return schema.RoleSupport
+	}
+	return schema.RoleResponsible
+}
+
+var (
+	reDutyEnd  = regexp.MustCompile(`(?:按职能分别负责|按职责分别负责|按职责分工负责|按职能分工负责|按职责负责|按职能负责|分别负责|共同负责|牵头负责|负责落实|负责)$`)
+	reLeadSupp = regexp.MustCompile(`^由?(.+?)(?:牵头|指导)[，,、]?(.+?)(?:配合|参与|协助|按职责分工负责|按职责负责|负责)$`)
+	reLeadOnly = regexp.MustCompile(`^由?(.+?)牵头(?:负责)?$`)
+)
+
+// parseDuty reads an unlabelled list: (A、B按职责分工负责), (A负责),
+// (A牵头，B、C参与). Every item must look like a unit.
+func (x *extractor) parseDuty(inner string) []roleList {
+	first := inner
+	if k := strings.IndexAny(first, "。；;"); k >= 0 {
+		first = first[:k]
+	}
+	if utf8.RuneCountInString(first) > 200 {
+		return nil
+	}
+	var out []roleList
+	if m := reLeadSupp.FindStringSubmatch(first); m != nil {
+		lead, supp := x.split(m[1], true), x.split(m[2], true)
+		if lead == nil || supp == nil {
+			return nil
+		}
+		return []roleList{{schema.RoleLead, lead}, {schema.RoleSupport, supp}}
+	}
+	if m := reLeadOnly.FindStringSubmatch(first); m != nil {
+		if lead := x.split(m[1], true); lead != nil {
+			return []roleList{{schema.RoleLead, lead}}
+		}
+		return nil
+	}
+	loc := reDutyEnd.FindStringIndex(first)
+	if loc == nil {
+		return nil
+	}
+	items := x.split(first[:loc[0]], true)
+	if items == nil {
+		return nil
+	}
+	if x.firstIsLead {
+		out = append(out, roleList{schema.RoleLead, items[:1]})
+		if len(items) > 1 {
+			out = append(out, roleList{schema.RoleSupport, items[1:]})
+		}
+		return out
+	}
+	return []roleList{{schema.RoleResponsible, items}}
+}
+
+var (
+	reTrailer = regexp.MustCompile(`(?:按职能分别负责|按职责分别负责|按职责分工负责|按职能分工负责|按职责负责|按职能负责|分别负责|共同负责|牵头负责|负责落实|负责|牵头|配合|参与|协助)$`)
+	reEtc     = regexp.MustCompile(`等(?:部门|单位|有关|相关|各|其他|多|机构|市|区|县|领域|方面|行业|产业|$)`)
+)
+
+// split splits a role list on 、，,；; outside brackets, drops trailers and
+// 等…, and with strict set returns nil unless every item looks like a unit.
+func (x *extractor) split(s string, strict bool) []string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, "：:")
+	s = strings.TrimRight(s, "。；;，,、")
+	var parts []string
+	depth, last := 0, 0
+	for i, r := range s {
+		switch {
+		case openers[r]:
+			depth++
+		case closers[r]:
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && (r == '、' || r == '，' || r == ',' || r == '；' || r == ';' || r == '/'):
+			parts = append(parts, s[last:i])
+			last = i + utf8.RuneLen(r)
+		}
+	}
+	parts = append(parts, s[last:])
+	// 各市、县科技局: a bare level word shares the next part's organ.
+	for k := 0; k+1 < len(parts); k++ {
+		if reBareLevel.MatchString(parts[k]) {
+			parts[k+1] = parts[k] + "、" + parts[k+1]
+			parts[k] = ""
+		}
+	}
+	var out []string
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		// 和各/及各: a second unit joined by a conjunction.
+		for _, sep := range []string{"和各", "及各", "以及各"} {
+			if k := strings.Index(p, sep); k > 0 {
+				out = append(out, x.cleanItem(p[:k]))
+				p = p[k+len(sep)-len("各"):]
+			}
+		}
+		stop := false
+		if loc := reEtc.FindStringIndex(p); loc != nil && loc[0] > 0 && !etcInName(p, loc[0]) {
+			p = p[:loc[0]]
+			stop = true
+		}
+		out = append(out, x.cleanItem(p))
+		if stop {
+			break
+		}
+	}
+	var res []string
+	for _, it := range out {
+		if it == "" {
+			continue
+		}
+		if strict && !x.unitLike(it) {
+			return nil
+		}
+		res = append(res, it)
+	}
+	return res
+}
+
+// etcInName reports whether the 等 at byte i of p belongs to a word (高等学校).
+func etcInName(p string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(p[:i])
+	return strings.ContainsRune("高中初平同对均", r)
+}
+
+func (x *extractor) cleanItem(p string) string {
+	p = strings.TrimSpace(p)
+	for {
+		q := reTrailer.ReplaceAllString(p, "")
+		q = strings.TrimPrefix(q, "由")
+		q = strings.Trim(q, "。，,、；;：: ")
+		if q == p {
+			break
+		}
+		p = q
+	}
+	if p == "等" || !hasHan(p) {
+		return ""
+	}
+	return p
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+var unitSuffixes = []string{"部", "委", "局", "厅", "办", "署", "院", "会", "政府", "中心", "行", "社", "台", "室", "队", "处", "团", "所", "校", "学", "馆", "站", "公司", "集团", "企业", "单位", "部门", "机构", "高校", "协会", "分局", "支行", "海关", "总局", "园区", "区", "县", "市", "省"}
+
+// unitLike reports whether s reads as the name of a unit.
+func (x *extractor) unitLike(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 30 {
+		return false
+	}
+	// 柳东新区管委会（高新区管委会）: judge the name before its alias.
+	if k := strings.IndexAny(s, "（("); k > 0 && (strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")) {
+		s = s[:k]
+	}
+	if strings.ContainsAny(s, "，。：:；的在对将把向为是") || strings.Contains(s, "由") {
+		return false
+	}
+	for _, suf := range unitSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return x.d.IsOrgan(s)
+}
+
+// departments resolves the role lists of one task: prefixes are inherited
+// from the list (市科技局、发展改革委 → 市发展改革委) and names canonicalized.
+func (x *extractor) departments(roles []roleList) []schema.TaskDept {
+	var out []schema.TaskDept
+	inherit := ""
+	for _, rl := range roles {
+		ord := 0
+		for k, m := range rl.items {
+			full := m
+			if p := x.d.Prefix(m); p != "" {
+				inherit = p
+			} else if inherit != "" && !x.d.HasPrefix(m) && x.inheritable(m) {
+				full = inherit + m
+			}
+			// 黄埔区、天河区人民政府: a bare place shares the next item's organ.
+			if isBarePlace(m) {
+				for _, next := range rl.items[k+1:] {
+					if strings.HasSuffix(next, "人民政府") && isBarePlace(strings.TrimSuffix(next, "人民政府")) {
+						full = m + "人民政府"
+						break
+					}
+				}
+			}
+			name, nj := x.d.Canonical(full, x.juris)
+			ord++
+			out = append(out, schema.TaskDept{Role: rl.role, Ordinal: ord, Mention: m, Department: name, Jurisdiction: nj})
+		}
+	}
+	return out
+}
+
+var reBareLevel = regexp.MustCompile(`^(?:各|有关)?(?:市|县|区|省|自治区|县区|区县|市县)$`)
+
+var reBarePlace = regexp.MustCompile(`^\p{Han}{1,5}[区县市]$`)
+
+func isBarePlace(s string) bool { return reBarePlace.MatchString(s) }
+
+// inheritable reports whether a name without prefix takes the list's prefix:
+// a known organ, or a short office name (糖业发展办, 农科院, 绩效办).
+func (x *extractor) inheritable(m string) bool {
+	if x.d.IsOrgan(m) {
+		return true
+	}
+	if utf8.RuneCountInString(m) > 6 {
+		return false
+	}
+	for _, suf := range []string{"办", "院", "局", "委", "厅", "室", "队", "会", "部"} {
+		if strings.HasSuffix(m, suf) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,180 @@
+package tasks
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"policyx/schema"
+)
+
+// para is a paragraph of the text with white space squeezed out: sq[i] sits
+// at doc.Text[idx[i]].
+type para struct {
+	sq       string
+	idx      []int // byte offset in doc.Text of each byte of sq, plus the end
+	heading  bool
+	labelEnd int // end of the leading label in sq, 0 when none
+	lists    []list
+}
+
+// pos maps a byte offset of sq to doc.Text.
+func (p *para) pos(i int) int { return p.idx[i] }
+
+// squeeze drops white space and Markdown emphasis from text[start:end].
+func squeeze(text string, start, end int) (string, []int) {
+	var b strings.Builder
+	idx := make([]int, 0, end-start+1)
+	for i := start; i < end; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) || r == '*' || r == '#' || r == '\u200b' || r == '\ufeff' {
+			i += n
+			continue
+		}
+		b.WriteString(text[i : i+n])
+		for k := 0; k < n; k++ {
+			idx = append(idx, i+k)
+		}
+		i += n
+	}
+	idx = append(idx, end)
+	return b.String(), idx
+}
+
+func squeezeString(s string) string {
+	sq, _ := squeeze(s, 0, len(s))
+	return sq
+}
+
+// breakAt reports whether sq position i follows removed white space or starts
+// the paragraph: a place where a new item may begin.
+func (p *para) breakAt(i int) bool {
+	if i == 0 {
+		return true
+	}
+	_, n := utf8.DecodeLastRuneInString(p.sq[:i])
+	return p.idx[i] != p.idx[i-n]+n
+}
+
+var (
+	reLabel = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零〇0-9]+[条章节项]|[（(][一二三四五六七八九十百零〇]+[）)]|[（(][0-9]{1,3}[）)]|[一二三四五六七八九十百]+[、．.]|[0-9]{1,3}(?:[.．][0-9]{1,3})*[、．.](?:[^0-9]|$)|[0-9]{1,3}[)）]|[①-⑳])`)
+	// A list label: 牵头单位： … at the start of a list.
+	reRole = regexp.MustCompile(`(?:主要)?(?:牵头|配合|责任|主责|负责|协办|参与|协同|协助|承办|主办)(?:责任)?(?:单位|部门)(?:、单位|、部门|及单位)?[:：]|(?:牵头|配合|责任)[:：]`)
+	// Another field after a list: 完成时限：…, 时间节点：….
+	reOtherField = regexp.MustCompile(`[；;，,。]?\p{Han}{2,6}[:：]`)
+	// A paragraph that opens with a list belongs to the one before it.
+	reListStart = regexp.MustCompile(`^[（(\[【［]?(?:主要)?(?:牵头|配合|责任|主责)(?:单位|部门)`)
+	reTerminal  = regexp.MustCompile(`[。！？；;）)\]】」”"]$`)
+)
+
+// label returns the length of the item label at the start of s, 0 if none.
+func label(s string) int {
+	loc := reLabel.FindStringIndex(s)
+	if loc == nil {
+		return 0
+	}
+	l := loc[1]
+	// The pattern may take the first rune after "1." to rule out 1.5; give it back.
+	if m := s[:l]; len(m) > 0 {
+		r, n := utf8.DecodeLastRuneInString(m)
+		if r != '.' && r != '．' && r != '、' && r != ')' && r != '）' && !(r >= '①' && r <= '⑳') && !strings.HasSuffix(m, "条") && !strings.HasSuffix(m, "章") && !strings.HasSuffix(m, "节") && !strings.HasSuffix(m, "项") {
+			l -= n
+		}
+	}
+	return l
+}
+
+// paragraphs builds x.paras from the blocks, re-joining lines that a PDF
+// wrapped (a line that does not end a sentence goes on with the next unless
+// that one starts an item) and attaching a list that opens a line to the
+// paragraph before it.
+func (x *extractor) paragraphs() {
+	type span struct {
+		start, end int
+		heading    bool
+	}
+	var lines []span
+	if len(x.doc.Blocks) > 0 {
+		for _, b := range x.doc.Blocks {
+			if b.Kind == schema.BlockTable || !b.Span.Valid(len(x.doc.Text)) {
+				continue
+			}
+			// A block may still hold several lines.
+			s := b.Span.Start
+			for s < b.Span.End {
+				e := strings.IndexByte(x.doc.Text[s:b.Span.End], '\n')
+				if e < 0 {
+					e = b.Span.End
+				} else {
+					e += s
+				}
+				lines = append(lines, span{s, e, b.Kind == schema.BlockHeading})
+				s = e + 1
+			}
+		}
+	} else {
+		s := 0
+		for s <= len(x.doc.Text) {
+			e := strings.IndexByte(x.doc.Text[s:], '\n')
+			if e < 0 {
+				e = len(x.doc.Text)
+			} else {
+				e += s
+			}
+			lines = append(lines, span{s, e, false})
+			s = e + 1
+		}
+	}
+	var cur *span
+	var curSq string
+	flush := func() {
+		if cur != nil {
+			x.addPara(cur.start, cur.end, cur.heading)
+		}
+		cur = nil
+	}
+	for _, l := range lines {
+		raw := x.doc.Text[l.start:l.end]
+		sq := squeezeString(raw)
+		if sq == "" {
+			continue
+		}
+		tabbed := strings.Contains(raw, "\t")
+		if cur != nil && !cur.heading && !l.heading && !tabbed {
+			joinWrapped := !reTerminal.MatchString(curSq) && label(sq) == 0 && !headingLine(curSq)
+			if joinWrapped || reListStart.MatchString(sq) {
+				cur.end = l.end
+				curSq += sq
+				continue
+			}
+		}
+		if cur != nil && reListStart.MatchString(sq) && !tabbed {
+			// A list on the line after a heading belongs to the heading.
+			cur.end = l.end
+			curSq += sq
+			continue
+		}
+		flush()
+		c := l
+		cur, curSq = &c, sq
+		if tabbed {
+			flush()
+		}
+	}
+	flush()
+}
+
+// headingLine reports whether a paragraph so far is a short numbered
+// heading without sentence punctuation ((二)强化资金保障), which the next
+// line does not continue.
+func headingLine(sq string) bool {
+	return label(sq) > 0 && utf8.RuneCountInString(sq) <= 30 && !strings.ContainsAny(sq, "，。,；;")
+}
+
+func (x *extractor) addPara(start, end int, heading bool) {
+	sq, idx := squeeze(x.doc.Text, start, end)
+	p := &para{sq: sq, idx: idx, heading: heading, labelEnd: label(sq)}
+	p.lists = x.findLists(p)
+	x.paras = append(x.paras, p)
+}

@@ -1,0 +1,149 @@
+package tasks
+
+import (
+	"sort"
+	"strings"
+
+	"policyx/schema"
+)
+
+// tableTasks reads tables whose header names 牵头/配合/责任 columns.
+func (x *extractor) tableTasks() []schema.Task {
+	var out []schema.Task
+	var prevHeader []string
+	for ti, tb := range x.doc.Tables {
+		header := tb.Header
+		if blank(header) && len(prevHeader) == len(header) {
+			// A continuation of the table before, its header not repeated.
+			header = prevHeader
+		}
+		roles := map[int]string{}
+		for c, h := range header {
+			if r := headerRole(squeezeString(h)); r != "" {
+				roles[c] = r
+			}
+		}
+		if len(roles) == 0 {
+			prevHeader = nil
+			continue
+		}
+		prevHeader = header
+		nameCol := nameColumn(header, roles)
+		if nameCol < 0 {
+			continue
+		}
+		for ri, row := range tb.Rows {
+			if row.IsTotal || nameCol >= len(row.Cells) {
+				continue
+			}
+			name := strings.TrimSpace(row.Cells[nameCol])
+			if name == "" {
+				continue
+			}
+			var rls []roleList
+			cols := make([]int, 0, len(roles))
+			for c := range roles {
+				cols = append(cols, c)
+			}
+			sort.Ints(cols)
+			for _, role := range []string{roleLeadFirst, schema.RoleLead, schema.RoleSupport, schema.RoleResponsible} {
+				for _, c := range cols {
+					if roles[c] != role || c >= len(row.Cells) {
+						continue
+					}
+					cell := squeezeString(row.Cells[c])
+					if loc := reRole.FindStringIndex(cell); loc != nil && loc[0] == 0 {
+						rls = append(rls, x.parseLabelled(cell)...)
+						continue
+					}
+					// Cells of a misread table may hold prose: keep units only.
+					var items []string
+					for _, it := range x.split(cell, false) {
+						if x.unitLike(it) {
+							items = append(items, it)
+						}
+					}
+					if len(items) == 0 {
+						continue
+					}
+					if role == roleLeadFirst {
+						rls = append(rls, roleList{schema.RoleLead, items[:1]})
+						if len(items) > 1 {
+							rls = append(rls, roleList{schema.RoleResponsible, items[1:]})
+						}
+						continue
+					}
+					rls = append(rls, roleList{role, items})
+				}
+			}
+			deps := x.departments(rls)
+			if len(deps) == 0 {
+				continue
+			}
+			out = append(out, schema.Task{
+				Label: strings.TrimSpace(row.Seq), Title: strings.TrimRight(strings.Join(strings.Fields(name), " "), "。；;"),
+				Span: row.Span, Table: ti, Row: ri, Departments: deps,
+			})
+		}
+	}
+	return out
+}
+
+// roleLeadFirst marks a column whose first unit leads and the rest are
+// responsible.
+const roleLeadFirst = "lead-first"
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
+
+// headerRole maps a column header to a role ("" when it names none).
+func headerRole(h string) string {
+	if strings.Contains(h, "处室") || strings.Contains(h, "内牵头") || strings.Contains(h, "内配合") {
+		return "" // divisions inside one department
+	}
+	if strings.Contains(h, "牵头") && reFirstIsLead.MatchString(h) {
+		return roleLeadFirst // 责任单位（排第一位的为牵头单位）
+	}
+	switch {
+	case strings.Contains(h, "牵头"), strings.Contains(h, "指导部门"), strings.Contains(h, "主办"):
+		return schema.RoleLead
+	case strings.Contains(h, "配合"), strings.Contains(h, "协办"), strings.Contains(h, "参与"):
+		return schema.RoleSupport
+	case strings.Contains(h, "责任单位"), strings.Contains(h, "责任部门"), strings.Contains(h, "负责单位"),
+		strings.Contains(h, "负责部门"), strings.Contains(h, "主责"), strings.Contains(h, "实施单位"), strings.Contains(h, "承办"):
+		return schema.RoleResponsible
+	}
+	return ""
+}
+
+var nameHeaders = []string{"任务", "事项", "举措", "措施", "指标", "名称", "类别", "项目", "内容"}
+
+// nameColumn picks the column that names a row: a header such as 任务 or
+// 工作事项, else the first column that is neither 序号 nor a role.
+func nameColumn(header []string, roles map[int]string) int {
+	for _, want := range nameHeaders {
+		for c, h := range header {
+			h = squeezeString(h)
+			if _, isRole := roles[c]; isRole || strings.Contains(h, "主要内容") || strings.Contains(h, "创建内容") {
+				continue
+			}
+			if strings.Contains(h, want) {
+				return c
+			}
+		}
+	}
+	for c, h := range header {
+		h = squeezeString(h)
+		if _, isRole := roles[c]; isRole || h == "序号" || h == "编号" || h == "" {
+			continue
+		}
+		return c
+	}
+	return -1
+}
