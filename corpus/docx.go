@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"archive/zip"
+	"bufio"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -12,6 +13,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"policyx/schema"
 )
@@ -28,9 +32,9 @@ import (
 // grid columns (w:gridSpan) repeats its text in each, so every row stands
 // on its own. The paragraphs of one cell are joined without a separator
 // (a space only between two Latin letters or digits), as Chinese text is
-// written. A table nested in a cell is flattened into that cell's text
-// (cells joined by "，", rows by "；"); a single-cell table (a frame) is
-// unwrapped into its paragraphs and tables. A title row merged across the
+// written. As in HTML, a table of one column or one that holds another
+// table is page layout: its cells' paragraphs and inner tables are read in
+// order as ordinary blocks. A title row merged across the
 // top of a table and a note row (备注：…) at its foot become paragraphs
 // before and after the table (see splitCaptionRows).
 //
@@ -78,7 +82,7 @@ func decodeDOCX(ctx context.Context, data []byte, lim Limits) ([]schema.Block, [
 		return nil, nil, err
 	}
 	defer rc.Close()
-	p := &docxParser{ctx: ctx, lim: lim, styles: styles, num: newNumberState(num), part: main}
+	p := &docxParser{ctx: ctx, lim: lim, styles: styles, num: newNumberState(num), part: main, cells: docxMaxCells}
 	err = p.parse(rc)
 	diags = append(diags, p.diags...)
 	if err != nil {
@@ -170,13 +174,18 @@ func parseRels(r io.Reader, base string, lim Limits) []rel {
 }
 
 func newXMLDecoder(r io.Reader) *xml.Decoder {
+	// A part in UTF-16 starts with its byte-order mark; decode it to
+	// UTF-8 before the XML decoder, which reads UTF-8 only.
+	br := bufio.NewReader(r)
+	if bom, _ := br.Peek(2); len(bom) == 2 && (bom[0] == 0xFF && bom[1] == 0xFE || bom[0] == 0xFE && bom[1] == 0xFF) {
+		r = transform.NewReader(br, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder())
+	} else {
+		r = br
+	}
 	d := xml.NewDecoder(r)
 	d.Strict = false
-	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		// OOXML parts are UTF-8 or UTF-16; treat anything else as UTF-8
-		// rather than failing.
-		return in, nil
-	}
+	// The text is UTF-8 by now, whatever the declaration says.
+	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) { return in, nil }
 	return d
 }
 
@@ -219,6 +228,7 @@ var docxSkipped = map[string]bool{
 	"tcPrChange": true, "sectPrChange": true, "tblGridChange": true, "numberingChange": true,
 	"del": true, "moveFrom": true, "delText": true, "instrText": true, "delInstrText": true,
 	"fldData": true, "footnote": true, "endnote": true, "comment": true,
+	"rt": true, // ruby (phonetic guide) text above the base text
 }
 
 // ---- styles ----
@@ -316,6 +326,29 @@ func (s docxStyles) headingLevel(id string) int {
 		id = st.basedOn
 	}
 	return 0
+}
+
+// isTOC reports a table-of-contents entry style ("toc 1", "目录 2"):
+// those paragraphs repeat the headings with page numbers.
+func (s docxStyles) isTOC(id string) bool {
+	for i := 0; i < 16 && id != ""; i++ {
+		name := id
+		st := s[id]
+		if st != nil {
+			name = st.name
+		}
+		n := strings.ToLower(strings.ReplaceAll(name, " ", ""))
+		for _, p := range []string{"toc", "目录"} {
+			if rest, ok := strings.CutPrefix(n, p); ok && len(rest) == 1 && rest[0] >= '1' && rest[0] <= '9' {
+				return true
+			}
+		}
+		if st == nil {
+			return false
+		}
+		id = st.basedOn
+	}
+	return false
 }
 
 // numbering of a style (following basedOn): numID -1 when none.
@@ -775,6 +808,10 @@ type docxTable struct {
 	rows []*docxRow
 }
 
+// docxMaxCells caps the expanded table cells of one document: spans can
+// make a few bytes of XML into many cells.
+const docxMaxCells = 4_000_000
+
 type docxParser struct {
 	ctx    context.Context
 	lim    Limits
@@ -789,6 +826,8 @@ type docxParser struct {
 	tables     []*docxTable
 	containers []*docxContainer
 	runs       int // open w:r elements
+	hiddenRun  int // level (runs) of the open run marked w:vanish, 0 none
+	cells      int // table cells left to expand (docxMaxCells)
 	text       int // open w:t elements
 	ppr        int // open w:pPr elements
 	trpr       int
@@ -860,7 +899,7 @@ func (p *docxParser) para() *docxPara {
 
 func (p *docxParser) write(s string) {
 	pa := p.para()
-	if pa == nil || pa.overflow {
+	if pa == nil || pa.overflow || (p.hiddenRun > 0 && p.hiddenRun == p.runs) {
 		return
 	}
 	if p.lim.MaxLineBytes > 0 && pa.buf.Len()+len(s) > p.lim.MaxLineBytes {
@@ -914,6 +953,11 @@ func (p *docxParser) start(t xml.StartElement) {
 	case "br", "cr":
 		if p.runs > 0 {
 			p.write("\n")
+		}
+	case "vanish":
+		// Hidden text, in a run's properties (not the paragraph mark's).
+		if p.runs > 0 && p.ppr == 0 && onOff(t) {
+			p.hiddenRun = p.runs
 		}
 	case "noBreakHyphen":
 		if p.runs > 0 {
@@ -1006,6 +1050,9 @@ func (p *docxParser) end(t xml.EndElement) {
 	case "trPr":
 		p.trpr = max(0, p.trpr-1)
 	case "r":
+		if p.hiddenRun == p.runs {
+			p.hiddenRun = 0
+		}
 		p.runs = max(0, p.runs-1)
 	case "tc":
 		if c := p.container(); c != nil && c.kind == ctCell {
@@ -1064,7 +1111,7 @@ func (p *docxParser) endPara() {
 	if level > 0 {
 		it.kind, it.level = schema.BlockHeading, level
 	}
-	if strings.TrimSpace(text) != "" {
+	if strings.TrimSpace(text) != "" && !(pa.style != "" && p.styles.isTOC(pa.style)) {
 		p.deliver(it)
 	}
 	for _, a := range pa.after {
@@ -1124,15 +1171,25 @@ func (p *docxParser) flush() {
 
 // endTable expands a finished table into rows and delivers it.
 func (p *docxParser) endTable(tb *docxTable) {
-	cells := 0
+	cells, width, nested := 0, 0, false
 	for _, r := range tb.rows {
 		cells += len(r.cells)
+		w := r.before + r.after
+		for _, c := range r.cells {
+			w += c.span
+			for _, it := range c.items {
+				nested = nested || it.kind == schema.BlockTable
+			}
+		}
+		width = max(width, w)
 	}
 	if cells == 0 {
 		return
 	}
-	if cells == 1 {
-		// A frame around content, not a data table: unwrap it.
+	if width <= 1 || nested {
+		// Page layout, not a data table (as in HTML): a frame of one
+		// column, or a table holding tables. Its content is read in
+		// order, the inner tables as tables.
 		for _, r := range tb.rows {
 			for _, c := range r.cells {
 				for _, it := range c.items {
@@ -1142,18 +1199,15 @@ func (p *docxParser) endTable(tb *docxTable) {
 		}
 		return
 	}
-	width := 0
-	for _, r := range tb.rows {
-		w := r.before + r.after
-		for _, c := range r.cells {
-			w += c.span
-		}
-		width = max(width, w)
-	}
 	width = min(width, 1024)
 	var rows [][]string
 	above := make([]string, width) // text of each column in the previous row
-	for _, r := range tb.rows {
+	for i, r := range tb.rows {
+		if p.cells -= width; p.cells < 0 {
+			p.diags = append(p.diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: "docx",
+				Message: fmt.Sprintf("more than %d table cells: %d rows of a table dropped", docxMaxCells, len(tb.rows)-i)})
+			break
+		}
 		row := make([]string, width)
 		col := r.before
 		for _, c := range r.cells {
@@ -1195,12 +1249,13 @@ func (p *docxParser) endTable(tb *docxTable) {
 // table: a title merged across the table above it, a note (备注：…)
 // below it. Such a row holds one text only, either in every cell (a merged
 // row, spans being repeated) or in a single cell when the text is long.
-// They become paragraphs before and after the table.
+// They become paragraphs before and after the table (two at most at each
+// end).
 func splitCaptionRows(rows [][]string) (before []schema.Block, data [][]string, after []schema.Block) {
 	if len(rows) == 0 || len(rows[0]) < 2 {
 		return nil, rows, nil
 	}
-	for len(rows) > 1 {
+	for len(rows) > 1 && len(before) < 2 {
 		v := captionRow(rows[0])
 		if v == "" {
 			break
@@ -1208,7 +1263,7 @@ func splitCaptionRows(rows [][]string) (before []schema.Block, data [][]string, 
 		before = append(before, schema.Block{Kind: schema.BlockPara, Text: v})
 		rows = rows[1:]
 	}
-	for len(rows) > 1 {
+	for len(rows) > 1 && len(after) < 2 {
 		v := captionRow(rows[len(rows)-1])
 		if v == "" {
 			break

@@ -144,6 +144,10 @@ var docxCases = []struct {
 		`<w:p><w:pPr><w:pPrChange><w:pPr><w:pStyle w:val="Heading1"/></w:pPr></w:pPrChange></w:pPr><w:del><w:r><w:delText>旧</w:delText></w:r></w:del><w:ins><w:r><w:t>新</w:t></w:r></w:ins><w:r><w:t>文本</w:t></w:r></w:p>` +
 		// footnote reference and field code
 		`<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>` +
+		// hidden run, ruby text, table of contents
+		`<w:p><w:r><w:t>可见</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:t>文字</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:ruby><w:rt><w:r><w:t>zhù</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>注</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>音</w:t></w:r></w:p>` +
+		wStyled("TOC1", "一、总体要求\t3") + wStyled("toc 2", "（一）指导思想\t3") +
 		`<w:sectPr/>`, nil},
 	{"headings", wStyled("1", "一级标题") + wStyled("a3", "二级标题") + wStyled("MyHead", "继承的二级标题") +
 		wStyled("Outline", "大纲级别三") + wStyled("Title", "文件标题") + wStyled("Heading4", "无样式表的标题") +
@@ -163,13 +167,18 @@ var docxCases = []struct {
 		`<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>` + wCell("", "合计") + wCell("", "2") + `</w:tr>` +
 		`<w:tr>` + wCell("", "") + wCell("", "") + wCell("", "") + `</w:tr>` +
 		`<w:tr>` + `<w:tc>` + wPara("多段") + wPara("合并") + wPara("ABC") + wPara("123") + `<w:p><w:r><w:t>换行</w:t><w:br/><w:t>连接</w:t></w:r></w:p></w:tc>` +
-		`<w:tc><w:tbl><w:tr>` + wCell("", "内") + wCell("", "表") + `</w:tr><w:tr>` + wCell("", "第二") + wCell("", "行") + `</w:tr></w:tbl></w:tc>` +
+		wCell("", "") +
 		wCell("", "带\t制表") + `</w:tr>` +
 		`<w:tr>` + wCell(`<w:gridSpan w:val="3"/>`, "备注：资金以年度预算为准，由各单位统筹安排。") + `</w:tr>` +
 		`</w:tbl>` + wPara("表后段落") +
 		// a one-cell frame around a heading, a paragraph and a table
 		`<w:tbl><w:tr><w:tc>` + wStyled("Heading2", "框内标题") + wPara("框内段落") +
-		`<w:tbl><w:tr>` + wCell("", "A") + wCell("", "B") + `</w:tr></w:tbl></w:tc></w:tr></w:tbl>`, nil},
+		`<w:tbl><w:tr>` + wCell("", "A") + wCell("", "B") + `</w:tr></w:tbl></w:tc></w:tr></w:tbl>` +
+		// a layout table: a text column beside a column holding a table
+		`<w:tbl><w:tr>` + wCell("", "左栏") + `<w:tc>` + wPara("右栏") + `<w:tbl><w:tr>` + wCell("", "内") + wCell("", "表") +
+		`</w:tr><w:tr>` + wCell("", "第二") + wCell("", "行") + `</w:tr></w:tbl></w:tc></w:tr></w:tbl>` +
+		// one column: lines, not a table
+		`<w:tbl><w:tr>` + wCell("", "单列一") + `</w:tr><w:tr>` + wCell("", "单列二") + `</w:tr></w:tbl>`, nil},
 	{"textbox", `<w:p><w:r><w:t>锚定段落</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>` +
 		wPara("文本框内容") + `</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>` +
 		wPara("文本框内容") + `</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>` + wPara("后续段落"), nil},
@@ -393,4 +402,37 @@ func FuzzDecodeDOCX(f *testing.F) {
 		blocks, _, _ := decodeDOCX(context.Background(), data, lim)
 		checkTableBlocks(t, blocks)
 	})
+}
+
+func TestDecodeDOCXUTF16(t *testing.T) {
+	doc := docxFiles(wPara("统一编码"), nil)["word/document.xml"]
+	doc = strings.Replace(doc, `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
+	u16 := []byte{0xFF, 0xFE}
+	for _, r := range doc {
+		if r > 0xFFFF {
+			t.Fatal("test text outside the BMP")
+		}
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	blocks, _, err := decodeDOCX(context.Background(), zipOf(t, map[string]string{"word/document.xml": string(u16)}), DefaultLimits)
+	if err != nil || len(blocks) != 1 || blocks[0].Text != "统一编码" {
+		t.Fatalf("blocks %+v, error %v", blocks, err)
+	}
+}
+
+// TestDOCXCellBudget: spans cannot blow a few bytes of XML up into
+// millions of cells.
+func TestDOCXCellBudget(t *testing.T) {
+	row := `<w:tr>` + wCell("", "序") + strings.Repeat(wCell(`<w:gridSpan w:val="64"/>`, "宽"), 4) + `</w:tr>`
+	doc := docxFiles(`<w:tbl>`+strings.Repeat(row, 10)+`</w:tbl>`, nil)["word/document.xml"]
+	p := &docxParser{ctx: context.Background(), lim: DefaultLimits, num: newNumberState(nil), part: "word/document.xml", cells: 1000}
+	if err := p.parse(strings.NewReader(doc)); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.blocks) != 1 || len(p.blocks[0].Rows) != 3 || len(p.blocks[0].Rows[0]) != 257 {
+		t.Fatalf("got %d blocks, want one table of 3 rows of 257 cells", len(p.blocks))
+	}
+	if d := renderReaderDiags(p.diags); !strings.Contains(d, "7 rows of a table dropped") {
+		t.Errorf("diagnostics %q", d)
+	}
 }

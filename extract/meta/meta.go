@@ -50,20 +50,30 @@ func splitLines(text string) []line {
 	var out []line
 	off := 0
 	for _, s := range strings.SplitAfter(text, "\n") {
-		t := strings.TrimRight(s, "\n")
-		lead := len(t) - len(strings.TrimLeft(t, " \t#>*-"))
-		t2 := strings.TrimSpace(strings.Trim(t, " \t#>*"))
-		if strings.HasPrefix(strings.TrimLeft(t, " "), "- ") {
-			t2 = strings.TrimSpace(strings.TrimPrefix(strings.TrimLeft(t, " "), "- "))
-			t2 = strings.TrimSpace(strings.Trim(t2, "*"))
-		}
-		_ = lead
-		if t2 != "" {
-			out = append(out, line{start: off, text: t2})
+		if t := cleanLine(s); t != "" {
+			out = append(out, line{start: off, text: t})
 		}
 		off += len(s)
 	}
 	return out
+}
+
+// cleanLine strips Markdown markers (#, **, >, a "- " list mark) and white
+// space around a line, and ** inside it.
+func cleanLine(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		t := strings.TrimLeft(s, "#*> \t\u3000")
+		if strings.HasPrefix(t, "- ") {
+			t = t[2:]
+		}
+		if t == s {
+			break
+		}
+		s = t
+	}
+	s = strings.TrimRight(s, "#* \t\u3000")
+	return strings.ReplaceAll(s, "**", "")
 }
 
 type extractor struct {

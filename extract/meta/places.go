@@ -204,7 +204,7 @@ func (p *Places) FromOrgan(name string) string {
 		i += sz
 	}
 	// an unknown city, county or district with its organ: XX市人民政府
-	if m := reUnknownPlace.FindStringSubmatch(name); m != nil {
+	if m := reUnknownPlace.FindStringSubmatch(name); m != nil && !levelWord(m[1]) {
 		return m[1]
 	}
 	for _, c := range p.central {
@@ -279,4 +279,18 @@ func (p *Places) cityBefore(text, district string) string {
 		}
 	}
 	return ""
+}
+
+// levelWord reports whether s is a level word rather than a place name
+// (自治区, 各市, 全县).
+func levelWord(s string) bool {
+	if strings.HasSuffix(s, "自治区") && utf8.RuneCountInString(s) <= 4 {
+		return true
+	}
+	for _, p := range []string{"各", "本", "全", "我", "该", "此", "省", "市", "区", "县"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
