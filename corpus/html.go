@@ -256,7 +256,9 @@ func buildHTMLTree(ctx context.Context, s string, maxDepth int) (*hnode, int, er
 	// closeTo pops up to and including the nearest open element named in
 	// names, unless one of stop comes first.
 	closeTo := func(names, stop []string) bool {
-		for i := len(stack) - 1; i > 0; i-- {
+		// The search looks at most maxEndSearch levels up, so that a
+		// flood of stray end tags at a deep level stays linear.
+		for i := len(stack) - 1; i > 0 && i >= len(stack)-maxEndSearch; i-- {
 			t := stack[i].tag
 			if contains(names, t) {
 				stack = stack[:i]
@@ -378,6 +380,10 @@ func inArticle(stack []*hnode) bool {
 	}
 	return false
 }
+
+// maxEndSearch is how far up the open elements an end tag looks for its
+// start tag.
+const maxEndSearch = 64
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
