@@ -164,6 +164,10 @@ var chromeWords = map[string]bool{
 // chromeSuffixes mark compound names such as mainnav, topmenu, pagefooter.
 var chromeSuffixes = []string{"nav", "menu", "footer", "header", "crumb", "crumbs", "sidebar", "share", "search", "copyright"}
 
+// chromeInfixes mark chrome anywhere inside a class/id word
+// (newweixinbox, pagefooterwrap).
+var chromeInfixes = []string{"weixin", "wechat", "weibo", "qrcode", "erweima", "breadcrumb", "copyright", "footer", "navbar", "sidebar", "jiucuo"}
+
 func isChromeName(v string) bool {
 	v = strings.ToLower(v)
 	for _, w := range strings.FieldsFunc(v, func(r rune) bool {
@@ -171,6 +175,11 @@ func isChromeName(v string) bool {
 	}) {
 		if chromeWords[w] {
 			return true
+		}
+		for _, s := range chromeInfixes {
+			if strings.Contains(w, s) {
+				return true
+			}
 		}
 		for _, s := range chromeSuffixes {
 			if len(w) > len(s) && (strings.HasSuffix(w, s) || strings.HasPrefix(w, s)) {
