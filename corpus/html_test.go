@@ -191,3 +191,17 @@ func TestDecodeHTMLFloods(t *testing.T) {
 		htmlInvariants(t, blocks)
 	}
 }
+
+// TestDecodeHTMLHiddenFallback reads a page whose article is hidden until a
+// script shows it.
+func TestDecodeHTMLHiddenFallback(t *testing.T) {
+	page := `<div class="nav"><a href="/">首页</a></div><div id="content" style="display: none"><p>` +
+		strings.Repeat("各有关单位：现将《示例办法》印发给你们，请认真贯彻执行。", 10) + `</p></div><p>页脚</p>`
+	blocks, diags, err := decodeHTML(context.Background(), []byte(page), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 2 || !strings.HasPrefix(blocks[0].Text, "各有关单位") || len(diags) != 1 {
+		t.Errorf("blocks %+v diags %v", blocks, diags)
+	}
+}
