@@ -185,7 +185,7 @@ var fileLink = regexp.MustCompile(`(?i)\.(docx?|pdf|xlsx?|wps|et|ofd|zip|rar|7z|
 
 // newElement builds a node from a start tag.
 func newElement(z *html.Tokenizer, name string, hasAttr bool) *hnode {
-	n := &hnode{tag: name, skip: skipElements[name], chrome: chromeElements[name], colspan: 1, rowspan: 1}
+	n := &hnode{tag: name, skip: skipElements[name], colspan: 1, rowspan: 1}
 	for hasAttr {
 		var k, v []byte
 		k, v, hasAttr = z.TagAttr()
@@ -315,6 +315,11 @@ func buildHTMLTree(ctx context.Context, s string, maxDepth int) (*hnode, int, er
 			if top().skip {
 				n.skip = true
 			}
+			// <header>/<footer> of an <article> or <main> hold its title
+			// and details, not site chrome.
+			if chromeElements[name] && !(name == "header" || name == "footer") || (name == "header" || name == "footer") && !inArticle(stack) {
+				n.chrome = true
+			}
 			switch name {
 			case "li":
 				closeTo([]string{"li"}, []string{"ul", "ol", "table", "menu"})
@@ -362,6 +367,16 @@ func buildHTMLTree(ctx context.Context, s string, maxDepth int) (*hnode, int, er
 			closeTo([]string{name}, stop)
 		}
 	}
+}
+
+// inArticle reports whether an <article> or <main> is open.
+func inArticle(stack []*hnode) bool {
+	for _, n := range stack {
+		if n.tag == "article" || n.tag == "main" {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {

@@ -118,6 +118,7 @@ func TestSplit(t *testing.T) {
 		{"人民银行柳州市中心支行、柳州银保监分局", []string{"人民银行柳州市中心支行", "柳州银保监分局"}},
 		{"市工业和信息化局、市\n发展改革委", []string{"市工业和信息化局", "市发展改革委"}},
 		{"…", nil},
+		{"市工业和信息化局，各区政府，以下均需各区政府落实，不再列出", []string{"市工业和信息化局", "各区政府"}},
 	}
 	for _, tt := range tests {
 		got := x.split(squeezeString(tt.in), false)
