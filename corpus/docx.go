@@ -82,7 +82,7 @@ func decodeDOCX(ctx context.Context, data []byte, lim Limits) ([]schema.Block, [
 		return nil, nil, err
 	}
 	defer rc.Close()
-	p := &docxParser{ctx: ctx, lim: lim, styles: styles, num: newNumberState(num), part: main}
+	p := &docxParser{ctx: ctx, lim: lim, styles: styles, num: newNumberState(num), part: main, cells: docxMaxCells}
 	err = p.parse(rc)
 	diags = append(diags, p.diags...)
 	if err != nil {
@@ -808,6 +808,10 @@ type docxTable struct {
 	rows []*docxRow
 }
 
+// docxMaxCells caps the expanded table cells of one document: spans can
+// make a few bytes of XML into many cells.
+const docxMaxCells = 4_000_000
+
 type docxParser struct {
 	ctx    context.Context
 	lim    Limits
@@ -823,6 +827,7 @@ type docxParser struct {
 	containers []*docxContainer
 	runs       int // open w:r elements
 	hiddenRun  int // level (runs) of the open run marked w:vanish, 0 none
+	cells      int // table cells left to expand (docxMaxCells)
 	text       int // open w:t elements
 	ppr        int // open w:pPr elements
 	trpr       int
@@ -1197,7 +1202,12 @@ func (p *docxParser) endTable(tb *docxTable) {
 	width = min(width, 1024)
 	var rows [][]string
 	above := make([]string, width) // text of each column in the previous row
-	for _, r := range tb.rows {
+	for i, r := range tb.rows {
+		if p.cells -= width; p.cells < 0 {
+			p.diags = append(p.diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: "docx",
+				Message: fmt.Sprintf("more than %d table cells: %d rows of a table dropped", docxMaxCells, len(tb.rows)-i)})
+			break
+		}
 		row := make([]string, width)
 		col := r.before
 		for _, c := range r.cells {
@@ -1239,12 +1249,13 @@ func (p *docxParser) endTable(tb *docxTable) {
 // table: a title merged across the table above it, a note (备注：…)
 // below it. Such a row holds one text only, either in every cell (a merged
 // row, spans being repeated) or in a single cell when the text is long.
-// They become paragraphs before and after the table.
+// They become paragraphs before and after the table (two at most at each
+// end).
 func splitCaptionRows(rows [][]string) (before []schema.Block, data [][]string, after []schema.Block) {
 	if len(rows) == 0 || len(rows[0]) < 2 {
 		return nil, rows, nil
 	}
-	for len(rows) > 1 {
+	for len(rows) > 1 && len(before) < 2 {
 		v := captionRow(rows[0])
 		if v == "" {
 			break
@@ -1252,7 +1263,7 @@ func splitCaptionRows(rows [][]string) (before []schema.Block, data [][]string, 
 		before = append(before, schema.Block{Kind: schema.BlockPara, Text: v})
 		rows = rows[1:]
 	}
-	for len(rows) > 1 {
+	for len(rows) > 1 && len(after) < 2 {
 		v := captionRow(rows[len(rows)-1])
 		if v == "" {
 			break

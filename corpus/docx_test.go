@@ -419,3 +419,20 @@ func TestDecodeDOCXUTF16(t *testing.T) {
 		t.Fatalf("blocks %+v, error %v", blocks, err)
 	}
 }
+
+// TestDOCXCellBudget: spans cannot blow a few bytes of XML up into
+// millions of cells.
+func TestDOCXCellBudget(t *testing.T) {
+	row := `<w:tr>` + wCell("", "序") + strings.Repeat(wCell(`<w:gridSpan w:val="64"/>`, "宽"), 4) + `</w:tr>`
+	doc := docxFiles(`<w:tbl>`+strings.Repeat(row, 10)+`</w:tbl>`, nil)["word/document.xml"]
+	p := &docxParser{ctx: context.Background(), lim: DefaultLimits, num: newNumberState(nil), part: "word/document.xml", cells: 1000}
+	if err := p.parse(strings.NewReader(doc)); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.blocks) != 1 || len(p.blocks[0].Rows) != 3 || len(p.blocks[0].Rows[0]) != 257 {
+		t.Fatalf("got %d blocks, want one table of 3 rows of 257 cells", len(p.blocks))
+	}
+	if d := renderReaderDiags(p.diags); !strings.Contains(d, "7 rows of a table dropped") {
+		t.Errorf("diagnostics %q", d)
+	}
+}

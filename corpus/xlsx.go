@@ -158,10 +158,22 @@ func joinCellLines(s string) string {
 type cellRect struct{ c1, r1, c2, r2 int } // 1-based, inclusive
 
 // expandMerges copies the value of each merged range's top-left cell into
-// every cell of the range (columns and rows clipped to the grid and the
-// column cap).
+// every cell of the range (clipped to the grid's rows and columns; the
+// cells visited are capped, so overlapping sheet-wide ranges cannot stall
+// it).
 func expandMerges(grid [][]string, merges []cellRect) [][]string {
+	width := 0
+	for _, r := range grid {
+		width = max(width, len(r))
+	}
+	visits := xlsxMaxCells
 	for _, m := range merges {
+		m.r2, m.c2 = min(m.r2, len(grid)), min(m.c2, width)
+		if m.r2 >= m.r1 && m.c2 >= m.c1 {
+			if visits -= (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1); visits < 0 {
+				break
+			}
+		}
 		if m.r1 < 1 || m.c1 < 1 || m.r1 > len(grid) {
 			continue
 		}

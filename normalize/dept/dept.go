@@ -230,7 +230,7 @@ func partyPrefix(j string) string {
 var levelWords = []string{"自治区", "特别行政区", "省", "市", "区", "县", "州", "盟", "旗"}
 
 // collective marks a unit that stands for many (各设区市人民政府, 有关企业).
-var collectiveStart = []string{"各", "有关", "相关", "其他", "其它", "所有", "全体", "县区", "区县", "市县", "市、县", "县（市", "县(市", "设区市", "省直", "区直", "市直", "县直"}
+var collectiveStart = []string{"各", "有关", "相关", "其他", "其它", "所有", "全体", "县区", "区县", "市县", "市、县", "县（市", "县(市", "设区市"}
 
 // IsCollective reports whether m names a group of units rather than one.
 func IsCollective(m string) bool {
