@@ -340,7 +340,8 @@ func measureWrap(blocks []schema.Block) wrapStats {
 //   - both are paragraphs with Chinese text, and neither holds a tab nor
 //     looks like a space-separated table row;
 //   - A does not end a sentence (。；：！？) and B does not start with an
-//     outline or list label (一、 （一） 1． (1) ① 附件 第一条);
+//     outline or list label (一、 （一） 1． (1) ① 附件 第一条), nor is
+//     indented deeper than A (a first-line indent);
 //   - and either the text is hard-wrapped at a typical width and A is
 //     "full" (close to that width), or A is a long line (50+ Chinese
 //     characters) separated from B by a blank line or page break that does
@@ -351,9 +352,10 @@ func measureWrap(blocks []schema.Block) wrapStats {
 func JoinWrapped(blocks []schema.Block) []schema.Block {
 	st := measureWrap(blocks)
 	out := make([]schema.Block, 0, len(blocks))
-	last := -1     // index in out of the paragraph B may join
-	lastLine := "" // its last physical line
-	lastPage := 0  // and that line's page
+	last := -1      // index in out of the paragraph B may join
+	lastLine := ""  // its last physical line
+	lastPage := 0   // and that line's page
+	lastIndent := 0 // and its indentation
 	var blanks []schema.Block
 	var sb strings.Builder
 	flushJoin := func() {
@@ -371,7 +373,11 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 		if last >= 0 && lastPage > 0 && b.Page > lastPage {
 			gap++ // a page break separates them
 		}
-		if b.Kind == schema.BlockPara && last >= 0 && canJoin(paraTail(out[last].Text, sb.String()), lastLine, b.Text, gap, st) {
+		// A line indented deeper than the one before starts a paragraph
+		// (the first-line indent of 公文 typesetting, kept by some
+		// extractions).
+		indented := indent(b.Text) >= 2 && indent(b.Text) >= lastIndent+2
+		if b.Kind == schema.BlockPara && last >= 0 && !indented && canJoin(paraTail(out[last].Text, sb.String()), lastLine, b.Text, gap, st) {
 			a := strings.TrimRight(lastLine, " ")
 			bt := strings.TrimSpace(b.Text)
 			if sb.Len() == 0 {
@@ -383,7 +389,7 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 				sb.WriteByte(' ')
 			}
 			sb.WriteString(bt)
-			lastLine, lastPage = bt, b.Page
+			lastLine, lastPage, lastIndent = bt, b.Page, indent(b.Text)
 			blanks = blanks[:0]
 			continue
 		}
@@ -392,13 +398,29 @@ func JoinWrapped(blocks []schema.Block) []schema.Block {
 		blanks = blanks[:0]
 		out = append(out, b)
 		if b.Kind == schema.BlockPara {
-			last, lastLine, lastPage = len(out)-1, b.Text, b.Page
+			last, lastLine, lastPage, lastIndent = len(out)-1, b.Text, b.Page, indent(b.Text)
 		} else {
 			last, lastLine = -1, ""
 		}
 	}
 	flushJoin()
 	return append(out, blanks...)
+}
+
+// indent counts the leading spaces of s (tabs count as 4).
+func indent(s string) int {
+	n := 0
+	for _, c := range []byte(s) {
+		switch c {
+		case ' ':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 // paraTail returns about the last 300 bytes of the paragraph text+more.

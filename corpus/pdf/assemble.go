@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"policyx/schema"
@@ -168,7 +169,7 @@ func assemble(pages []*pageLayout) []schema.Block {
 		for _, it := range items {
 			if it.tb != nil {
 				flush()
-				if first && lastTable != nil && sameColumns(lastTable, it.tb) {
+				if lastTable != nil && (first || it.tb.text) && sameColumns(lastTable, it.tb) {
 					rows := it.tb.rows
 					// a row broken by the page break: the first row has no
 					// first cell but text in several columns
@@ -228,12 +229,35 @@ func endsSentence(s string) bool {
 	return strings.ContainsRune("。！？；：:;", r)
 }
 
+// equalRow reports a row that repeats another: the same characters, however
+// the cells wrapped.
 func equalRow(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	for i := range a {
-		if strings.Join(strings.Fields(a[i]), "") != strings.Join(strings.Fields(b[i]), "") {
+	count := map[rune]int{}
+	n := 0
+	for _, c := range a {
+		for _, r := range c {
+			if !unicode.IsSpace(r) {
+				count[r]++
+				n++
+			}
+		}
+	}
+	for _, c := range b {
+		for _, r := range c {
+			if !unicode.IsSpace(r) {
+				count[r]--
+				n--
+			}
+		}
+	}
+	if n != 0 {
+		return false
+	}
+	for _, v := range count {
+		if v != 0 {
 			return false
 		}
 	}

@@ -132,7 +132,7 @@ func buildLines(glyphs []glyph) []*line {
 			prevG = &grp[i]
 		}
 		usual := 0.0
-		if len(gaps) > 0 {
+		if len(gaps) >= 4 {
 			sort.Float64s(gaps)
 			usual = math.Max(0, gaps[len(gaps)/4]) // tab gaps may be many: take a low quantile
 		}

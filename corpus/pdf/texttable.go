@@ -56,7 +56,7 @@ func findTextTables(lines []*line) ([]*table, []*line) {
 				j = k
 			}
 		}
-		if multi < 2 || len(cols) < 2 {
+		if j <= i || len(cols) < 2 || (multi < 2 && fullRows(textTable(cols, lines[i:j])) < 2) {
 			rest = append(rest, lines[i])
 			i++
 			continue
@@ -73,7 +73,7 @@ func findTextTables(lines []*line) ([]*table, []*line) {
 			// a one-cell line joins when it shares the first row's band (a
 			// wrapped header cell) or heads the page (the end of a row
 			// broken by the page break)
-			if !ok || (len(ln.segs) < 2 && ln.y-region[0].y > 1.6*ln.size && !allFit(cols, rest)) {
+			if !ok || (len(ln.segs) < 2 && ln.y-region[0].y > 1.6*ln.size && !allFit(cols, rest) && !headerBand(cols, rest)) {
 				break
 			}
 			cols = next
@@ -235,4 +235,38 @@ var noteRe = regexp.MustCompile(`^(<[a-z]+>)?\s*(备注|注|说明)\s*[：:0-9�
 // text rather than a row.
 func isNote(s string) bool {
 	return noteRe.MatchString(s) || utf8.RuneCountInString(s) >= 40
+}
+
+// headerBand reports whether the last line of lines is a one-cell line just
+// below a line with several cells that fits the columns: the lower part of a
+// wrapped header row.
+func headerBand(cols []col, lines []*line) bool {
+	n := len(lines)
+	if n < 2 {
+		return false
+	}
+	above, ln := lines[n-2], lines[n-1]
+	if len(above.segs) < 2 || above.y-ln.y > 1.6*ln.size {
+		return false
+	}
+	cp := *above
+	_, ok := fitColumns(cols, &cp)
+	return ok
+}
+
+// fullRows counts rows with text in two or more cells.
+func fullRows(t *table) int {
+	n := 0
+	for _, r := range t.rows {
+		k := 0
+		for _, c := range r {
+			if c != "" {
+				k++
+			}
+		}
+		if k >= 2 {
+			n++
+		}
+	}
+	return n
 }

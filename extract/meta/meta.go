@@ -402,8 +402,11 @@ func (x *extractor) titleAt(i int) *titleCand {
 		return nil
 	}
 	t := x.lines[i].text
-	if !strings.Contains(t, "关于") && !strings.Contains(t, "印发") && !strings.Contains(t, "转发") {
-		return nil
+	if !hasTitleWord(t) {
+		// a title broken inside 关于 (…人民政府关 / 于印发…)
+		if i+1 >= len(x.lines) || x.boxLines[i+1] || !brokenWord(t, x.lines[i+1].text) || strings.ContainsAny(t, "。；：:") {
+			return nil
+		}
 	}
 	if strings.ContainsAny(t, "。；") || runeLen(t) > 160 {
 		if c, num := inlineTitle(t); c != "" {
@@ -432,6 +435,17 @@ func (x *extractor) titleAt(i int) *titleCand {
 		}
 	}
 	return nil
+}
+
+// brokenWord reports whether a line ends inside 关于/印发/转发 and the next
+// line goes on with it.
+func brokenWord(t, next string) bool {
+	return strings.HasSuffix(t, "关") && strings.HasPrefix(next, "于") ||
+		(strings.HasSuffix(t, "印") || strings.HasSuffix(t, "转")) && strings.HasPrefix(next, "发")
+}
+
+func hasTitleWord(t string) bool {
+	return strings.Contains(t, "关于") || strings.Contains(t, "印发") || strings.Contains(t, "转发")
 }
 
 // anchored reports whether a 文号 line or a 主送 follows line end (past page

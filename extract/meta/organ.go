@@ -14,7 +14,7 @@ var reOrganEnd = regexp.MustCompile(`(人民政府|政府|办公厅|办公室|�
 var reDistrict = regexp.MustCompile(`^\p{Han}{1,4}?(区|县|旗)`)
 
 // reUnknownPlace finds a city/county not in the gazetteer: XX市人民政府.
-var reUnknownPlace = regexp.MustCompile(`^(\p{Han}{2,4}?(?:市|县|区|州|盟))(?:人民政府|政府|委员会|委|[\p{Han}]{0,10}?(?:局|厅|委|办))`)
+var reUnknownPlace = regexp.MustCompile(`^(\p{Han}{2,8}?(?:市|县|区|州|盟))(?:人民政府|政府|委员会|委|[\p{Han}]{0,10}?(?:局|厅|委|办))`)
 
 // reCentralSuffix matches central ministries named without place (财政部).
 var reCentralSuffix = regexp.MustCompile(`^[\p{Han}]{2,12}(部|总局|总署)$`)

@@ -203,7 +203,7 @@ func headAt(bl []schema.Block, i int) int {
 		}
 		return 0
 	}
-	if inlineHead(reDocNum.ReplaceAllString(t, "")) {
+	if !reNotTitleStart.MatchString(t) && inlineHead(reDocNum.ReplaceAllString(t, "")) {
 		return 1
 	}
 	if !titleStart(t) {
@@ -260,12 +260,16 @@ func metaLine(b schema.Block) bool {
 	return utf8.RuneCountInString(t) <= 80 && !strings.ContainsAny(t, "。；") && reMetaLine.MatchString(t)
 }
 
+// reNotTitleStart opens lines that are no title: an attachment label, an
+// outline number.
+var reNotTitleStart = regexp.MustCompile(`^(附\s*[件表]|\d{1,3}\s*[.．、]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+、)`)
+
 // titleStart reports whether t can begin a notice title.
 func titleStart(t string) bool {
 	if t == "" || strings.ContainsAny(t, "。；") || utf8.RuneCountInString(t) > 160 {
 		return false
 	}
-	return true
+	return !reNotTitleStart.MatchString(t)
 }
 
 // isTitle reports whether t (lines joined) is a whole notice title.

@@ -199,3 +199,16 @@ BODY`
 		t.Errorf("part 2 starts %q", parts[1].Text[:30])
 	}
 }
+
+func TestSplitLabeledAttachmentNotice(t *testing.T) {
+	in := `己市科技局关于开展某某申报的通知
+己科发〔2024〕7号
+各有关单位：
+BODY
+附件2：己市科技局关于开展某某复核工作的通知
+各县（区）科技局：
+BODY`
+	if parts := Split(docOf(strings.ReplaceAll(in, "BODY", body))); len(parts) != 1 {
+		t.Fatalf("got %d parts, want 1", len(parts))
+	}
+}

@@ -108,8 +108,9 @@ func insideBracket(s string, i int) bool {
 
 // parseBracket reads the inside of a bracket as a unit list.
 func (x *extractor) parseBracket(inner string) (list, bool) {
-	if reRole.MatchString(inner) && strings.Index(inner, reRole.FindString(inner)) == 0 {
-		roles := x.parseLabelled(inner)
+	// The label opens the bracket, maybe after a short qualifier (市级责任单位：).
+	if loc := reRole.FindStringIndex(inner); loc != nil && utf8.RuneCountInString(inner[:loc[0]]) <= 4 && !strings.ContainsAny(inner[:loc[0]], "，,。；;：:、") {
+		roles := x.parseLabelled(inner[loc[0]:])
 		return list{labelled: true, roles: roles}, len(roles) > 0
 	}
 	roles := x.parseDuty(inner)
@@ -301,10 +302,17 @@ func (x *extractor) split(s string, strict bool) []string {
 		if strict && !x.unitLike(it) {
 			return nil
 		}
+		if reProse.MatchString(it) {
+			// 以下均需各区政府落实，不再列出: a note, not a unit; it ends the list.
+			break
+		}
 		res = append(res, it)
 	}
 	return res
 }
+
+// reProse marks a note written into a unit list.
+var reProse = regexp.MustCompile(`以下|下同|不再|均需|均由|列出|其中|分别由|根据|按照|依据|要求`)
 
 // etcInName reports whether the 等 at byte i of p belongs to a word (高等学校).
 func etcInName(p string, i int) bool {

@@ -148,7 +148,7 @@ func overviewSheet(docs []*schema.Document) *sheet {
 	return &sheet{
 		name: sheetOverview,
 		// the outline below has its own header row for the last three columns
-		cols: []column{{name: "项目", max: 18}, {name: "内容", max: 64, left: true}, {min: 8}, {min: 8}, {min: 8}},
+		cols: []column{{name: "项目", max: 18}, {name: "内容", max: 80, left: true}, {min: 8}, {min: 8}, {min: 8}},
 		rows: func(yield func(row) error) error {
 			for k, d := range docs {
 				if k > 0 {
@@ -262,7 +262,7 @@ var targetCols = []column{
 }
 
 func targetCells(x *docIndex, t *schema.Target) []any {
-	var norm any = t.NormValue
+	var norm any = quantity(t.NormValue)
 	if strings.HasPrefix(t.NormUnit, "元") {
 		norm = money(t.NormValue)
 	}
@@ -300,6 +300,10 @@ func targetsSheet(docs []*schema.Document, multi bool) *sheet {
 	}
 }
 
+// taskTextChars is how much of a task's text 任务原文 shows: enough to
+// recognise it, repeated on each role's row.
+const taskTextChars = 120
+
 var taskCols = []column{
 	{name: "编号", max: 10},
 	{name: "任务", max: 30},
@@ -328,7 +332,7 @@ func tasksSheet(docs []*schema.Document, multi bool) *sheet {
 				for _, i := range order {
 					t := &d.Tasks[i]
 					base := []any{t.Label, t.Title}
-					tail := []any{x.path(t.Section, t.Span), x.source("", t.Table, t.Row), excerpt(x.text(t.Span), 300)}
+					tail := []any{x.path(t.Section, t.Span), x.source("", t.Table, t.Row), excerpt(x.text(t.Span), taskTextChars)}
 					groups := groupRoles(t.Departments)
 					if len(groups) == 0 {
 						groups = []roleGroup{{}}
@@ -425,6 +429,8 @@ func tableSheet(names *sheetNames, d *schema.Document, i int, multi bool) *sheet
 	if ncol == 0 {
 		ncol = 1
 	}
+	// a few columns may be wide; many share the width of a screen
+	capW := min(max(200/float64(ncol), 16), 60)
 	for c := 0; c < ncol; c++ {
 		h := ""
 		if c < len(t.Header) {
@@ -433,7 +439,8 @@ func tableSheet(names *sheetNames, d *schema.Document, i int, multi bool) *sheet
 		if h == "" {
 			h = "列" + strconv.Itoa(c+1)
 		}
-		s.cols = append(s.cols, column{name: h, max: 50})
+		seq := h == "序号" || h == "编号"
+		s.cols = append(s.cols, column{name: h, max: capW, center: seq})
 	}
 	caption := full
 	if multi {

@@ -16,6 +16,9 @@ import (
 type (
 	// money is an amount written with thousands separators.
 	money float64
+	// quantity is a number; a whole one of five digits or more gets
+	// thousands separators (1000000000 千瓦 reads badly).
+	quantity float64
 	// date is a YYYY-MM-DD string written as an Excel date cell (text when
 	// it does not parse).
 	date string
@@ -59,6 +62,8 @@ type column struct {
 	noWrap bool
 	// left aligns numbers and dates left too (a column of mixed values).
 	left bool
+	// center centres the column's cells (序号).
+	center bool
 }
 
 const (
@@ -124,6 +129,11 @@ func cellText(v any) string {
 		return strconv.FormatInt(v, 10)
 	case float64:
 		return strconv.FormatFloat(v, 'f', -1, 64)
+	case quantity:
+		if grouped(float64(v)) {
+			return cellText(money(v))
+		}
+		return strconv.FormatFloat(float64(v), 'f', -1, 64)
 	case money:
 		s := strconv.FormatFloat(math.Abs(float64(v)), 'f', 2, 64)
 		s = strings.TrimSuffix(s, ".00")
@@ -328,15 +338,15 @@ func formulaLike(s string) bool {
 const lineHeight = 14.6
 
 // wrappedLines estimates how many lines s takes when wrapped in a column of
-// width colWidth. displayWidth counts a CJK character as two units; drawn,
-// it is nearer 1.85 (等线 11 pt: a 15 px glyph against an 8 px digit), and
-// less in the fonts LibreOffice substitutes: a row a little too tall reads
-// better than one that hides text, so the estimate errs on the tall side.
+// width colWidth. displayWidth counts a CJK character as two units, as
+// Excel draws it with 等线 11 pt; LibreOffice's substitute CJK fonts are
+// narrower, so rows there come out a little taller than their text: better
+// than a row that hides text where the analyst works.
 func wrappedLines(s string, colWidth float64) int {
 	usable := math.Max(colWidth-1, 2)
 	n := 0
 	for _, l := range strings.Split(s, "\n") {
-		n += max(1, int(math.Ceil(displayWidth(l)*0.93/usable)))
+		n += max(1, int(math.Ceil(displayWidth(l)/usable)))
 	}
 	return n
 }
@@ -346,7 +356,7 @@ func wrappedLines(s string, colWidth float64) int {
 // inline strings; it writes a formula only for Cell.Formula, which this
 // package never sets).
 func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth float64, c column) (any, int, error) {
-	k := styleKey{bold: kind != rowData, fill: kind == rowGroup, part: kind == rowPart, left: c.left}
+	k := styleKey{bold: kind != rowData, fill: kind == rowGroup, part: kind == rowPart, left: c.left, center: c.center && kind != rowGroup}
 	lines := 1
 	wrapIf := func(s string) {
 		if !c.noWrap && (strings.Contains(s, "\n") || displayWidth(s)+2 > colWidth) {
@@ -384,6 +394,11 @@ func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth
 			val = ""
 		} else {
 			val = v
+		}
+	case quantity:
+		val = float64(v)
+		if grouped(float64(v)) {
+			k.numFmt = fmtMoney
 		}
 	case money:
 		val = float64(v)
@@ -441,3 +456,6 @@ func (w *writer) pageSetup(name string, headerRow int) error {
 	return w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
 		RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(name, "'", "''"), headerRow)})
 }
+
+// grouped says whether a quantity is shown with thousands separators.
+func grouped(v float64) bool { return v == math.Trunc(v) && math.Abs(v) >= 10000 && math.Abs(v) < 1e15 }

@@ -18,6 +18,7 @@ const (
 type styleKey struct {
 	bold, wrap, header, fill, part, title, link bool
 	left                                        bool // numbers too
+	center                                      bool
 	text                                        bool // the text number format "@"
 	numFmt                                      string
 	indent                                      int
@@ -38,6 +39,9 @@ func (s *styles) id(k styleKey) (int, error) {
 	st := &excelize.Style{Font: font, Alignment: &excelize.Alignment{Vertical: "top", WrapText: k.wrap, Indent: k.indent}}
 	if k.left || k.indent > 0 { // an indent shows only on left-aligned cells
 		st.Alignment.Horizontal = "left"
+	}
+	if k.center {
+		st.Alignment.Horizontal = "center"
 	}
 	switch {
 	case k.header:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -114,10 +115,10 @@ func filesSheet(db *sql.DB, links map[string]string) *sheet {
 		FROM documents d ORDER BY d.source_path, d.part, d.id`
 	return &sheet{
 		name: sheetFiles,
-		cols: []column{{name: "源文件", max: 36, noWrap: true}, {name: "部分"}, {name: "工作簿", max: 30, noWrap: true},
+		cols: []column{{name: "文件", max: 36, noWrap: true}, {name: "部分"}, {name: "工作簿", max: 30, noWrap: true},
 			{name: "标题", max: 50}, {name: "文号", max: 22}, {name: "发文机关", max: 30}, {name: "成文日期", min: 12},
 			{name: "适用地区", max: 20}, {name: "状态"}, {name: "说明", max: 40}, {name: "章节"}, {name: "表格"},
-			{name: "指标"}, {name: "任务"}, {name: "核查"}, {name: "格式"}},
+			{name: "指标"}, {name: "任务"}, {name: "核查"}, {name: "格式"}, {name: "路径", max: 40, noWrap: true}},
 		rows: stream(db, q, func(r *sql.Rows) ([]any, error) {
 			var p, format, status, errText, title, num, issuer, day, juris string
 			var part, ns, nb, nt, nk, nc int
@@ -128,8 +129,8 @@ func filesSheet(db *sql.DB, links map[string]string) *sheet {
 			if n, ok := links[p]; ok {
 				wb = link{text: n, target: n}
 			}
-			return []any{p, part, wb, title, num, issuer, date(day), juris, statusWords(status), errText,
-				ns, nb, nt, nk, nc, format}, nil
+			return []any{fileName(p), part, wb, title, num, issuer, date(day), juris, statusWords(status), errText,
+				ns, nb, nt, nk, nc, format, p}, nil
 		}),
 	}
 }
@@ -175,8 +176,12 @@ func tableSource(src string, att, title sql.NullString, ord, rowIdx sql.NullInt6
 	return s
 }
 
+// fileName is how the fact sheets name a source file: its base name (the
+// 文件 sheet has the whole path).
+func fileName(p string) string { return filepath.Base(filepath.FromSlash(p)) }
+
 // docCols are the first columns of the summary's fact sheets.
-var docCols = []column{{name: "源文件", max: 30, noWrap: true}, {name: "部分"}, {name: "文件标题", max: titleWidth, noWrap: true}}
+var docCols = []column{{name: "文件", max: 30, noWrap: true}, {name: "部分"}, {name: "文件标题", max: titleWidth, noWrap: true}}
 
 func allTargetsSheet(db *sql.DB) *sheet {
 	q := sectionPaths + `SELECT d.source_path, d.part, coalesce(d.title,''), t.kind, coalesce(t.subject,''),
@@ -203,12 +208,12 @@ func allTargetsSheet(db *sql.DB) *sheet {
 			}
 			var nv any
 			if norm.Valid && !(val == "" && norm.Float64 == 0) {
-				nv = norm.Float64
+				nv = quantity(norm.Float64)
 				if strings.HasPrefix(nunit, "元") {
 					nv = money(norm.Float64)
 				}
 			}
-			return []any{p, part, title, subj, val, unit, comparatorWords(cmp), nv, nunit, date(dl), periodWords(period),
+			return []any{fileName(p), part, title, subj, val, unit, comparatorWords(cmp), nv, nunit, date(dl), periodWords(period),
 				scope, kindWords(kind), formatPath(path), tableSource(src, att, ttitle, ord, ri), sent}, nil
 		}),
 	}
@@ -241,7 +246,7 @@ func allTasksSheet(db *sql.DB) *sheet {
 			if err := r.Scan(&p, &part, &title, &lbl, &ktitle, &role, &depts, &mentions, &path, &att, &ttitle, &ord, &ri); err != nil {
 				return nil, err
 			}
-			return []any{p, part, title, lbl, ktitle, roleWords(role), depts, mentions, formatPath(path),
+			return []any{fileName(p), part, title, lbl, ktitle, roleWords(role), depts, mentions, formatPath(path),
 				tableSource("", att, ttitle, ord, ri)}, nil
 		}),
 	}
@@ -296,7 +301,7 @@ func allChecksSheet(db *sql.DB) *sheet {
 			if ord.Valid {
 				tname = tableName(att.String, ttitle.String, int(ord.Int64))
 			}
-			return []any{p, part, title, checkKindWords(kind), tname, msg}, nil
+			return []any{fileName(p), part, title, checkKindWords(kind), tname, msg}, nil
 		}),
 	}
 }
@@ -414,6 +419,13 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	at, _ := excelize.CoordinatesToCellName(1, max(last, 2)+4)
 	q := "'" + name + "'!"
 	axis := excelize.Font{Family: fontName, Color: "404040"}
+	// AddChart declares the image types in map order: sort them, so the
+	// same database gives the same file.
+	defer func() {
+		if ct := f.ContentTypes; ct != nil {
+			sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
+		}
+	}()
 	return f.AddChart(name, at, &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{{

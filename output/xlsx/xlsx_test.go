@@ -398,6 +398,9 @@ func TestWriteSummary(t *testing.T) {
 		t.Fatalf("文件: %d rows", len(rows))
 	}
 	wb := colOf(t, rows, 0, "工作簿")
+	if rows[1][0] != "a.html" || rows[1][len(rows[1])-1] != "in/a.html" {
+		t.Errorf("文件 row 2: %q", rows[1])
+	}
 	for r, want := range []string{"a.xlsx", "a.xlsx", "一.xlsx", ""} {
 		ok, target, err := f.GetCellHyperLink("文件", ref(wb, r+2))
 		if err != nil || ok != (want != "") || target != want {
@@ -453,6 +456,21 @@ func TestWriteSummary(t *testing.T) {
 	rows = rowsOf(t, f, "核查")
 	if len(rows) != 1+3*2 {
 		t.Errorf("核查: %d rows", len(rows))
+	}
+
+	// the same database gives the same summary
+	again := filepath.Join(dir, "summary-again.xlsx")
+	if err := WriteSummary(again, db.SQL()); err != nil {
+		t.Fatal(err)
+	}
+	a, b := zipParts(t, path), zipParts(t, again)
+	if len(a) != len(b) {
+		t.Fatalf("%d parts vs %d", len(a), len(b))
+	}
+	for n, x := range a {
+		if !bytes.Equal(x, b[n]) {
+			t.Errorf("summary part %s differs:\n%s\n%s", n, x, b[n])
+		}
 	}
 }
 
@@ -516,5 +534,43 @@ func TestWriteDocumentEmpty(t *testing.T) {
 	}
 	if err := WriteDocument(filepath.Join(dir, "none.xlsx"), nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestLargeQuantityGrouped(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "q.xlsx")
+	d := &schema.Document{Path: "q.txt", Part: 1, Targets: []schema.Target{
+		{Kind: schema.KindGoal, Subject: "装机容量", Value: "10", Unit: "亿千瓦", NormValue: 1e9, NormUnit: "千瓦", Section: -1, Table: -1, Row: -1},
+		{Kind: schema.KindGoal, Subject: "年份样", Value: "2020", Unit: "个", NormValue: 2020, NormUnit: "个", Section: -1, Table: -1, Row: -1},
+	}}
+	if err := WriteDocument(path, []*schema.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, path)
+	rows := rowsOf(t, f, "指标")
+	c := colOf(t, rows, 0, "标准值")
+	for r, want := range []string{"1,000,000,000", "2020"} {
+		if got, _ := f.GetCellValue("指标", ref(c, r+2)); got != want {
+			t.Errorf("row %d: %q, want %q", r+2, got, want)
+		}
+	}
+}
+
+// Control characters, broken UTF-8 and overlong text still give a workbook
+// that opens.
+func TestOddText(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "odd.xlsx")
+	long := strings.Repeat("很长的句子", 8000) // over Excel's 32767 characters
+	d := &schema.Document{Path: "odd\x01.txt", Part: 1, Meta: schema.Meta{Title: "标题\x0b\xff\xfe"}, Targets: []schema.Target{
+		{Kind: "odd", Subject: "\x00主体\x1f", Sentence: long, Section: -1, Table: -1, Row: -1, Deadline: "2020-13-45"},
+	}, Tables: []schema.Table{{Title: "[]:*?/\\'", Header: []string{"a", "a", ""}, Rows: []schema.TableRow{{Cells: []string{"1", "x", "y", "z"}}}}}}
+	if err := WriteDocument(path, []*schema.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, path)
+	checkCommon(t, f, map[string]int{f.GetSheetList()[3]: 2})
+	rows := rowsOf(t, f, "指标")
+	if len(rows) != 2 || rows[1][colOf(t, rows, 0, "期限")-1] != "2020-13-45" {
+		t.Errorf("指标 %q", rows)
 	}
 }
