@@ -367,6 +367,10 @@ func (d *Dict) Canonical(mention, juris string) (name, nameJuris string) {
 		return full, National
 	}
 	if IsCollective(m) {
+		// 各区政府 and 各区人民政府 are one name.
+		if strings.HasSuffix(m, "政府") && !strings.HasSuffix(m, "人民政府") {
+			return strings.TrimSuffix(m, "政府") + "人民政府", ""
+		}
 		return m, ""
 	}
 
