@@ -768,7 +768,7 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 			continue
 		}
 		// 知识产权保护方面5项：… counts the items that follow
-		if strings.HasPrefix(after, "：") || strings.HasPrefix(after, ":") {
+		if rest := stripCmp(cs[q.End:]); strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
 			continue
 		}
 		// 每招收1名博士后: the unit a grant is counted in
@@ -1019,8 +1019,14 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if e := x.prefix("entity", strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" {
 		return schema.KindThreshold
 	}
-	_ = later
 	money := q.Class == numbers.Money
+	// 年度研发经费不足1000万元但与高校有合作基础的企业: an amount that
+	// qualifies the subject of its clause
+	if money && t.Comparator != "=" && t.Comparator != "~" {
+		if k := strings.Index(after, "的"); k >= 0 && x.prefix("entity", after[k+len("的"):]) != "" && !x.any("funding", after[:k]) {
+			return schema.KindThreshold
+		}
+	}
 	pct := q.Class == numbers.Percent || q.Class == numbers.Permille
 	clauseBefore := before
 	funding := x.any("funding", clauseBefore) || x.prefix("funding", strings.TrimPrefix(a, "的")) != ""
@@ -1037,7 +1043,10 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 		}
 		return schema.KindGoal
 	case money:
-		if funding || t.Comparator == "<=" && t.Deadline == "" && !cond || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
+		// a cap is a grant, also among conditions when the sentence grants
+		// (择优给予奖励，金额最高20万元)
+		capGrant := t.Comparator == "<=" && t.Deadline == "" && (!cond || x.any("funding", cs[:q.Start]))
+		if funding || capGrant || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
 			return schema.KindFunding
 		}
 		if cond && t.Comparator != "=" {
