@@ -154,3 +154,25 @@ func TestWorkbookMemory(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkWriteDocument(b *testing.B) {
+	d := bigDoc("big/many.txt", 2000)
+	path := filepath.Join(b.TempDir(), "many.xlsx")
+	for b.Loop() {
+		if err := WriteDocument(path, []*schema.Document{d}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWriteSummary(b *testing.B) {
+	dir := b.TempDir()
+	db := buildDB(b, dir, []*schema.Document{bigDoc("big/many.txt", 2000)})
+	defer db.Close()
+	path := filepath.Join(dir, "summary.xlsx")
+	for b.Loop() {
+		if err := WriteSummary(path, db.SQL()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -118,7 +118,7 @@ func filesSheet(db *sql.DB, links map[string]string) *sheet {
 		cols: []column{{name: "文件", max: 36, noWrap: true}, {name: "部分"}, {name: "工作簿", max: 30, noWrap: true},
 			{name: "标题", max: 50}, {name: "文号", max: 22}, {name: "发文机关", max: 30}, {name: "成文日期", min: 12},
 			{name: "适用地区", max: 20}, {name: "状态"}, {name: "说明", max: 40}, {name: "章节"}, {name: "表格"},
-			{name: "指标"}, {name: "任务"}, {name: "核查"}, {name: "格式"}, {name: "路径", max: 60, noWrap: true}},
+			{name: "指标"}, {name: "任务"}, {name: "核查"}, {name: "格式"}, {name: "路径", max: 40, noWrap: true}},
 		rows: stream(db, q, func(r *sql.Rows) ([]any, error) {
 			var p, format, status, errText, title, num, issuer, day, juris string
 			var part, ns, nb, nt, nk, nc int

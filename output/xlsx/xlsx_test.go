@@ -555,3 +555,22 @@ func TestLargeQuantityGrouped(t *testing.T) {
 		}
 	}
 }
+
+// Control characters, broken UTF-8 and overlong text still give a workbook
+// that opens.
+func TestOddText(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "odd.xlsx")
+	long := strings.Repeat("很长的句子", 8000) // over Excel's 32767 characters
+	d := &schema.Document{Path: "odd\x01.txt", Part: 1, Meta: schema.Meta{Title: "标题\x0b\xff\xfe"}, Targets: []schema.Target{
+		{Kind: "odd", Subject: "\x00主体\x1f", Sentence: long, Section: -1, Table: -1, Row: -1, Deadline: "2020-13-45"},
+	}, Tables: []schema.Table{{Title: "[]:*?/\\'", Header: []string{"a", "a", ""}, Rows: []schema.TableRow{{Cells: []string{"1", "x", "y", "z"}}}}}}
+	if err := WriteDocument(path, []*schema.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, path)
+	checkCommon(t, f, map[string]int{f.GetSheetList()[3]: 2})
+	rows := rowsOf(t, f, "指标")
+	if len(rows) != 2 || rows[1][colOf(t, rows, 0, "期限")-1] != "2020-13-45" {
+		t.Errorf("指标 %q", rows)
+	}
+}

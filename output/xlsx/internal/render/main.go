@@ -14,6 +14,8 @@ import (
 	"flag"
 	"fmt"
 	"image"
+	"image/color/palette"
+	"image/draw"
 	"image/png"
 	"log"
 	"os"
@@ -27,7 +29,7 @@ import (
 func main() {
 	out := flag.String("o", "docs", "output folder")
 	name := flag.String("name", "", "image name prefix (default: the workbook's base name)")
-	dpi := flag.Int("r", 160, "resolution in dots per inch (lowered to fit -max-kb)")
+	dpi := flag.Int("r", 200, "resolution in dots per inch (lowered to fit -max-kb)")
 	maxKB := flag.Int("max-kb", 300, "lower the resolution until an image is at most this size")
 	flag.Parse()
 	if flag.NArg() < 2 {
@@ -131,9 +133,12 @@ func crop(path string) (int64, error) {
 	if !ok {
 		return int64(len(b)), nil
 	}
+	// 256 colours are plenty for text on white and keep the file small
+	pal := image.NewPaletted(image.Rect(0, 0, box.Dx(), box.Dy()), palette.Plan9)
+	draw.Draw(pal, pal.Bounds(), sub.SubImage(box), box.Min, draw.Src)
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestCompression}
-	if err := enc.Encode(&buf, sub.SubImage(box)); err != nil {
+	if err := enc.Encode(&buf, pal); err != nil {
 		return 0, err
 	}
 	return int64(buf.Len()), os.WriteFile(path, buf.Bytes(), 0o644)
