@@ -502,6 +502,24 @@ func TestWorkbookFileNames(t *testing.T) {
 	}
 }
 
+func TestTableName(t *testing.T) {
+	for _, c := range []struct {
+		att, title string
+		ord        int
+		want       string
+	}{
+		{"附件1", "重点任务分工表", 1, "附件1 重点任务分工表"},
+		{"附件1", "附件1：重点任务分工表", 1, "附件1：重点任务分工表"},
+		{"", "分工表", 3, "表3 分工表"},
+		{"附表", "", 2, "附表"},
+		{"", "", 2, "表2"},
+	} {
+		if g := tableName(c.att, c.title, c.ord); g != c.want {
+			t.Errorf("tableName(%q, %q, %d) = %q, want %q", c.att, c.title, c.ord, g, c.want)
+		}
+	}
+}
+
 func TestDisplayWidth(t *testing.T) {
 	for s, w := range map[string]float64{"abc": 3, "指标": 4, "1.4亿元": 7, "（一）": 6, "a\n指标数量": 8} {
 		if g := displayWidth(s); g != w {
