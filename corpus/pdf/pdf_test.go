@@ -322,3 +322,86 @@ func FuzzReadPDF(f *testing.F) {
 		Read(ctx, data, Options{MaxPages: 20, MaxStreamBytes: 1 << 20})
 	})
 }
+
+// borderlessPDF draws a table without ruling lines over two pages: cells
+// placed at column stops (as a word processor renders tab-separated text),
+// the header repeated on page 2, a note after the table.
+func borderlessPDF() []byte {
+	widths := strings.TrimSpace(strings.Repeat("500 ", 95))
+	row := func(y float64, cells ...string) string {
+		var s strings.Builder
+		xs := []float64{72, 130, 300}
+		for i, c := range cells {
+			if c == "" {
+				continue
+			}
+			fmt.Fprintf(&s, "BT /F1 12 Tf %g %g Td (%s) Tj ET\n", xs[i], y, c)
+		}
+		return s.String()
+	}
+	var p1, p2 strings.Builder
+	p1.WriteString("BT /F1 12 Tf 72 780 Td (Plan of works) Tj ET\n")
+	p1.WriteString(row(740, "No", "Item", "Amount"))
+	p1.WriteString(row(712, "1", "roads", "120"))
+	p1.WriteString(row(684, "2", "bridges", "45"))
+	p2.WriteString(row(780, "No", "Item", "Amount"))
+	p2.WriteString(row(752, "3", "tunnels", "7"))
+	p2.WriteString(row(724, "", "Total", "172"))
+	p2.WriteString("BT /F1 12 Tf 72 680 Td (Note: amounts in millions, to be reviewed every year by the board.) Tj ET\n")
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 5 0 R /Contents 6 0 R >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 5 0 R /Contents 7 0 R >>",
+		"<< /Font << /F1 8 0 R >> >>",
+		stream("", p1.String()),
+		stream("", p2.String()),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [" + widths + "] >>",
+	}
+	return buildPDF(objs, "")
+}
+
+func TestReadBorderless(t *testing.T) {
+	blocks, _, err := Read(context.Background(), borderlessPDF(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "borderless", blocks)
+	var tables int
+	for _, b := range blocks {
+		if b.Kind == schema.BlockTable {
+			tables++
+			if len(b.Rows) != 5 || len(b.Rows[0]) != 3 {
+				t.Errorf("want 5 rows of 3 cells (header once), got %q", b.Rows)
+			}
+		}
+	}
+	if tables != 1 {
+		t.Errorf("want one table across both pages, got %d", tables)
+	}
+}
+
+// TestRealDocuments reads the shared sample PDFs when they are present.
+func TestRealDocuments(t *testing.T) {
+	const path = "/work/shared/realdocs/js_huaian_hongze_2023_zfxxgk_ndbg.pdf"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip("shared documents not present")
+	}
+	blocks, _, err := Read(context.Background(), data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, b := range blocks {
+		if b.Kind == schema.BlockTable && b.Page == 3 && len(b.Rows) >= 20 {
+			found = true // the request table of pages 3–4, merged
+		}
+		if b.Kind != schema.BlockTable && pageNumRe.MatchString(b.Text) {
+			t.Errorf("page number kept: %q", b.Text)
+		}
+	}
+	if !found {
+		t.Error("the table spanning pages 3–4 was not rebuilt as one table")
+	}
+}

@@ -57,6 +57,9 @@ func (d *docState) font(v lpdf.Value) *font {
 
 const stage = "pdf"
 
+// maxWait bounds one Read when the context carries no deadline.
+const maxWait = 3 * time.Minute
+
 // Read decodes a PDF into blocks. Diagnostics report pages that could not be
 // read; the rest of the document stands. The context is checked between
 // pages.
@@ -68,6 +71,13 @@ func Read(ctx context.Context, data []byte, opt Options) ([]schema.Block, []sche
 	}
 	// The object parser of the library can loop on some malformed files;
 	// the time budget bounds the wait (the stuck goroutine is abandoned).
+	if _, ok := ctx.Deadline(); !ok {
+		// without a budget from the caller, a hard cap still bounds a
+		// parser that never returns
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, maxWait)
+		defer cancel()
+	}
 	done := make(chan result, 1)
 	go func() {
 		b, d, err := read(ctx, data, opt)

@@ -25,6 +25,7 @@ func (x *extractor) tableTasks() []schema.Task {
 		}
 		if len(roles) == 0 {
 			prevHeader = nil
+			out = append(out, x.cellLists(ti, tb, header)...)
 			continue
 		}
 		prevHeader = header
@@ -122,7 +123,7 @@ func headerRole(h string) string {
 	return ""
 }
 
-var nameHeaders = []string{"任务", "事项", "举措", "措施", "指标", "名称", "类别", "项目", "内容"}
+var nameHeaders = []string{"任务", "事项", "举措", "措施", "指标", "名称", "类别", "项目"}
 
 // nameColumn picks the column that names a row: a header such as 任务 or
 // 工作事项, else the first column that is neither 序号 nor a role.
@@ -146,4 +147,41 @@ func nameColumn(header []string, roles map[int]string) int {
 		return c
 	}
 	return -1
+}
+
+// cellLists reads tables without role columns whose cells end with a unit
+// list (…（责任单位：市科技局）): a task per row, named by its name cell.
+func (x *extractor) cellLists(ti int, tb schema.Table, header []string) []schema.Task {
+	nameCol := nameColumn(header, nil)
+	var out []schema.Task
+	for ri, row := range tb.Rows {
+		if nameCol < 0 || nameCol >= len(row.Cells) {
+			continue
+		}
+		var rls []roleList
+		for c, cell := range row.Cells {
+			if c == nameCol || !strings.ContainsAny(cell, "（([【") {
+				continue
+			}
+			sq, idx := squeeze(cell, 0, len(cell))
+			for _, l := range x.findLists(&para{sq: sq, idx: idx}) {
+				rls = append(rls, l.roles...)
+			}
+		}
+		if len(rls) == 0 {
+			continue
+		}
+		name := strings.TrimSpace(row.Cells[nameCol])
+		if k := strings.IndexAny(name, "（(["); k > 0 {
+			name = strings.TrimSpace(name[:k]) // a name cell that holds the list too
+		}
+		if name == "" {
+			continue
+		}
+		out = append(out, schema.Task{
+			Label: strings.TrimSpace(row.Seq), Title: strings.TrimRight(strings.Join(strings.Fields(name), " "), "。；;"),
+			Span: row.Span, Table: ti, Row: ri, Departments: x.departments(rls),
+		})
+	}
+	return out
 }

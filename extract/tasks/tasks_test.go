@@ -181,6 +181,12 @@ func TestTableRows(t *testing.T) {
 		Rows: []schema.TableRow{
 			{Seq: "2", Cells: []string{"2", "加强宣传引导", "内容", "各区政府", "", ""}},
 		},
+	}, {
+		Header: []string{"序号", "重点工作", "工作内容"},
+		Rows: []schema.TableRow{
+			{Seq: "1", Cells: []string{"1", "建设创新平台", "建设一批实验室。（责任单位：市科技局、市财政局）"}},
+			{Seq: "2", Cells: []string{"2", "其他", "无"}},
+		},
 	}}
 	got := render(doc, Extract(doc, loadDict(t)))
 	want := `|全社会研发投入强度 [table 0 row 0]
@@ -203,6 +209,9 @@ func TestTableRows(t *testing.T) {
 	support 2 市财政局 → 柳州市财政局 (柳州市)
 2|加强宣传引导 [table 4 row 0]
 	lead 1 各区政府 → 各区政府 ()
+1|建设创新平台 [table 5 row 0]
+	responsible 1 市科技局 → 柳州市科学技术局 (柳州市)
+	responsible 2 市财政局 → 柳州市财政局 (柳州市)
 `
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
