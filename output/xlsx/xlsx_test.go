@@ -485,6 +485,7 @@ func TestSheetNames(t *testing.T) {
 		{"History", "History(2)"},
 		{strings.Repeat("长", 40), strings.Repeat("长", 31)},
 		{strings.Repeat("长", 40), strings.Repeat("长", 28) + "(2)"},
+		{"附件2 市委和市级国家机关各部委办局主要目标分解表（2021—2023年）", "附件2 市委和市级国家机关各部委办局主要目标分解表"},
 	} {
 		fb := "表9"
 		if g := n.take(c.in, fb); g != c.want {
