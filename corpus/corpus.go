@@ -211,12 +211,17 @@ func (r *Reader) ReadBytes(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	// Refuse a file known to be too big before reading any of it; the
+	// capped read below still holds if it grows meanwhile.
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > r.limits.MaxFileBytes {
+		return nil, fmt.Errorf("%s: file exceeds %s", path, byteSize(r.limits.MaxFileBytes))
+	}
 	data, err := io.ReadAll(io.LimitReader(f, r.limits.MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if int64(len(data)) > r.limits.MaxFileBytes {
-		return nil, fmt.Errorf("%s: file exceeds %d MiB", path, r.limits.MaxFileBytes>>20)
+		return nil, fmt.Errorf("%s: file exceeds %s", path, byteSize(r.limits.MaxFileBytes))
 	}
 	return data, nil
 }

@@ -64,7 +64,20 @@ func decodeHTML(ctx context.Context, data []byte, lim Limits) ([]schema.Block, [
 	e := &htmlEmitter{}
 	e.walk(root)
 	e.flush()
-	return cleanHTMLBlocks(e.blocks), diags, nil
+	blocks := cleanHTMLBlocks(e.blocks)
+	if blocksLen(blocks) < 100 {
+		// Almost nothing visible: some pages hide their content until
+		// a script shows it. Read the hidden elements too.
+		h := &htmlEmitter{showHidden: true}
+		h.walk(root)
+		h.flush()
+		if hb := cleanHTMLBlocks(h.blocks); blocksLen(hb) > 2*blocksLen(blocks) {
+			blocks = hb
+			diags = append(diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: "html",
+				Message: "little visible text: read elements hidden by style too"})
+		}
+	}
+	return blocks, diags, nil
 }
 
 var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)`)
@@ -113,6 +126,7 @@ type hnode struct {
 	children []*hnode
 
 	skip   bool // invisible: never emitted
+	hidden bool // hidden by style or attribute: emitted only as a fallback
 	chrome bool // hinted as site chrome by name, class or id
 	file   bool // <a> linking to a document file
 	href   bool // <a> with an href
@@ -164,6 +178,10 @@ var chromeWords = map[string]bool{
 // chromeSuffixes mark compound names such as mainnav, topmenu, pagefooter.
 var chromeSuffixes = []string{"nav", "menu", "footer", "header", "crumb", "crumbs", "sidebar", "share", "search", "copyright"}
 
+// chromeInfixes mark chrome anywhere inside a class/id word
+// (newweixinbox, pagefooterwrap).
+var chromeInfixes = []string{"weixin", "wechat", "weibo", "qrcode", "erweima", "breadcrumb", "copyright", "footer", "navbar", "sidebar", "jiucuo"}
+
 func isChromeName(v string) bool {
 	v = strings.ToLower(v)
 	for _, w := range strings.FieldsFunc(v, func(r rune) bool {
@@ -171,6 +189,11 @@ func isChromeName(v string) bool {
 	}) {
 		if chromeWords[w] {
 			return true
+		}
+		for _, s := range chromeInfixes {
+			if strings.Contains(w, s) {
+				return true
+			}
 		}
 		for _, s := range chromeSuffixes {
 			if len(w) > len(s) && (strings.HasSuffix(w, s) || strings.HasPrefix(w, s)) {
@@ -204,13 +227,13 @@ func newElement(z *html.Tokenizer, name string, hasAttr bool) *hnode {
 			// Pages that JavaScript reveals hide their body; that
 			// hiding is ignored.
 			if (strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")) && name != "body" && name != "html" {
-				n.skip = true
+				n.hidden = true
 			}
 		case "hidden":
-			n.skip = true
+			n.hidden = true
 		case "aria-hidden":
 			if strings.EqualFold(string(v), "true") {
-				n.skip = true
+				n.hidden = true
 			}
 		case "type":
 			if name == "input" && strings.EqualFold(string(v), "hidden") {
@@ -256,7 +279,9 @@ func buildHTMLTree(ctx context.Context, s string, maxDepth int) (*hnode, int, er
 	// closeTo pops up to and including the nearest open element named in
 	// names, unless one of stop comes first.
 	closeTo := func(names, stop []string) bool {
-		for i := len(stack) - 1; i > 0; i-- {
+		// The search looks at most maxEndSearch levels up, so that a
+		// flood of stray end tags at a deep level stays linear.
+		for i := len(stack) - 1; i > 0 && i >= len(stack)-maxEndSearch; i-- {
 			t := stack[i].tag
 			if contains(names, t) {
 				stack = stack[:i]
@@ -379,6 +404,10 @@ func inArticle(stack []*hnode) bool {
 	return false
 }
 
+// maxEndSearch is how far up the open elements an end tag looks for its
+// start tag.
+const maxEndSearch = 64
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -399,6 +428,9 @@ func measure(n *hnode) {
 			continue
 		}
 		measure(c)
+		if c.hidden {
+			continue // hidden text does not count for its ancestors
+		}
 		n.textLen += c.textLen
 		n.linkLen += c.linkLen
 		n.links += c.links
@@ -409,6 +441,20 @@ func measure(n *hnode) {
 		n.linkLen = n.textLen
 		n.links++
 	}
+}
+
+// blocksLen counts the visible runes of blocks.
+func blocksLen(blocks []schema.Block) int {
+	n := 0
+	for _, b := range blocks {
+		n += visibleLen(b.Text)
+		for _, r := range b.Rows {
+			for _, c := range r {
+				n += visibleLen(c)
+			}
+		}
+	}
+	return n
 }
 
 // visibleLen counts the runes of s that are not white space.
@@ -422,9 +468,9 @@ func visibleLen(s string) int {
 	return n
 }
 
-// dropped reports whether n is chrome to leave out.
-func dropped(n *hnode) bool {
-	if n.skip {
+// dropped reports whether n is invisible or chrome to leave out.
+func (e *htmlEmitter) dropped(n *hnode) bool {
+	if n.skip || n.hidden && !e.showHidden {
 		return true
 	}
 	plain := n.textLen - n.linkLen
@@ -445,6 +491,8 @@ type htmlEmitter struct {
 	blocks []schema.Block
 	buf    strings.Builder
 	pre    int // depth inside <pre>
+
+	showHidden bool // emit elements hidden by style (fallback)
 }
 
 // flush ends the current paragraph.
@@ -498,7 +546,7 @@ func (e *htmlEmitter) walk(n *hnode) {
 		e.text(n.text)
 		return
 	}
-	if dropped(n) {
+	if e.dropped(n) {
 		if blockElements[n.tag] {
 			e.flush()
 		}
@@ -572,7 +620,7 @@ func (e *htmlEmitter) table(t *hnode) {
 	var collect func(n *hnode)
 	collect = func(n *hnode) {
 		for _, c := range n.children {
-			if c.tag == "" || dropped(c) {
+			if c.tag == "" || e.dropped(c) {
 				continue
 			}
 			switch c.tag {
@@ -751,7 +799,7 @@ func leadingCaption(row []string) bool {
 
 // cellText reads one cell's blocks, joined by "\n".
 func (e *htmlEmitter) cellText(c *hnode) string {
-	sub := &htmlEmitter{}
+	sub := &htmlEmitter{showHidden: e.showHidden}
 	for _, ch := range c.children {
 		sub.walk(ch)
 	}

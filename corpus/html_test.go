@@ -167,3 +167,41 @@ func FuzzDecodeHTML(f *testing.F) {
 		htmlInvariants(t, blocks)
 	})
 }
+
+// TestDecodeHTMLFloods feeds floods of stray end tags, unclosed cells and
+// paragraphs: all stay linear.
+func TestDecodeHTMLFloods(t *testing.T) {
+	for name, page := range map[string]string{
+		"stray ends": strings.Repeat("<b>", 600) + strings.Repeat("</i>", 200000) + "<p>正文</p>",
+		"cells":      "<table>" + strings.Repeat("<tr><td>甲<td>乙", 50000) + "</table>",
+		"paragraphs": strings.Repeat("<p>段落", 100000),
+		"lists":      strings.Repeat("<li>条目", 100000),
+	} {
+		start := time.Now()
+		blocks, _, err := decodeHTML(context.Background(), []byte(page), DefaultLimits)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%s: took %s", name, d)
+		}
+		if len(blocks) == 0 {
+			t.Errorf("%s: no blocks", name)
+		}
+		htmlInvariants(t, blocks)
+	}
+}
+
+// TestDecodeHTMLHiddenFallback reads a page whose article is hidden until a
+// script shows it.
+func TestDecodeHTMLHiddenFallback(t *testing.T) {
+	page := `<div class="nav"><a href="/">首页</a></div><div id="content" style="display: none"><p>` +
+		strings.Repeat("各有关单位：现将《示例办法》印发给你们，请认真贯彻执行。", 10) + `</p></div><p>页脚</p>`
+	blocks, diags, err := decodeHTML(context.Background(), []byte(page), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 2 || !strings.HasPrefix(blocks[0].Text, "各有关单位") || len(diags) != 1 {
+		t.Errorf("blocks %+v diags %v", blocks, diags)
+	}
+}

@@ -108,8 +108,9 @@ func insideBracket(s string, i int) bool {
 
 // parseBracket reads the inside of a bracket as a unit list.
 func (x *extractor) parseBracket(inner string) (list, bool) {
-	if reRole.MatchString(inner) && strings.Index(inner, reRole.FindString(inner)) == 0 {
-		roles := x.parseLabelled(inner)
+	// The label opens the bracket, maybe after a short qualifier (市级责任单位：).
+	if loc := reRole.FindStringIndex(inner); loc != nil && utf8.RuneCountInString(inner[:loc[0]]) <= 4 && !strings.ContainsAny(inner[:loc[0]], "，,。；;：:、") {
+		roles := x.parseLabelled(inner[loc[0]:])
 		return list{labelled: true, roles: roles}, len(roles) > 0
 	}
 	roles := x.parseDuty(inner)

@@ -56,6 +56,70 @@ type Dict struct {
 	short    map[string]string // short name (2+ runes) → full name
 	abbr     map[string]string // one-rune 文号 abbreviation → full name
 	maxOrgan int               // longest organ mention in runes
+
+	// Sorted longest first, for prefix matching.
+	placeNames []string  // full place names
+	shortNames []string  // short place names of two runes or more
+	longOrgans []string  // organ mentions of three runes or more
+	natNames   []natName // names a national body may start with
+}
+
+type natName struct{ name, national string }
+
+// longestPrefix returns the longest of names (sorted longest first) that
+// starts m, "" when none.
+func longestPrefix(m string, names []string) string {
+	for _, n := range names {
+		if len(n) <= len(m) && strings.HasPrefix(m, n) {
+			return n
+		}
+	}
+	return ""
+}
+
+func byLength(names []string) []string {
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	return names
+}
+
+// index builds the sorted name lists.
+func (d *Dict) index() {
+	for name := range d.places {
+		d.placeNames = append(d.placeNames, name)
+	}
+	byLength(d.placeNames)
+	for name := range d.short {
+		d.shortNames = append(d.shortNames, name)
+	}
+	byLength(d.shortNames)
+	seen := map[string]bool{}
+	for name, o := range d.organs {
+		if utf8.RuneCountInString(name) >= 3 {
+			d.longOrgans = append(d.longOrgans, name)
+		}
+		if o.kind == kindNat && utf8.RuneCountInString(name) >= 3 && !seen[name] {
+			seen[name] = true
+			d.natNames = append(d.natNames, natName{name, o.national})
+		}
+		n := o.national
+		if (strings.HasPrefix(n, "国家") || strings.HasPrefix(n, "中国") || strings.HasPrefix(n, "中华")) && !seen[n] {
+			seen[n] = true
+			d.natNames = append(d.natNames, natName{n, n})
+		}
+	}
+	byLength(d.longOrgans)
+	sort.Slice(d.natNames, func(i, j int) bool {
+		a, b := d.natNames[i].name, d.natNames[j].name
+		if len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		return a < b
+	})
 }
 
 // Load reads the embedded dictionary.
@@ -72,6 +136,7 @@ func Load() (*Dict, error) {
 	if err := d.loadPlaces(placesTSV); err != nil {
 		return nil, err
 	}
+	d.index()
 	return d, nil
 }
 
@@ -194,13 +259,8 @@ func (d *Dict) chain(juris string) []string {
 		}
 	}
 	// A district or county under a known city or province.
-	best := ""
-	for name := range d.places {
-		if strings.HasPrefix(juris, name) && len(name) > len(best) {
-			best = name
-		}
-	}
-	if best == "" {
+	best := longestPrefix(juris, d.placeNames)
+	if best == "" || best == juris {
 		return []string{juris}
 	}
 	return append(d.chain(best), juris)
@@ -307,6 +367,10 @@ func (d *Dict) Canonical(mention, juris string) (name, nameJuris string) {
 		return full, National
 	}
 	if IsCollective(m) {
+		// 各区政府 and 各区人民政府 are one name.
+		if strings.HasSuffix(m, "政府") && !strings.HasSuffix(m, "人民政府") {
+			return strings.TrimSuffix(m, "政府") + "人民政府", ""
+		}
 		return m, ""
 	}
 
@@ -344,24 +408,12 @@ func (d *Dict) Canonical(mention, juris string) (name, nameJuris string) {
 // nationalPrefix expands the national organ that m starts with
 // (国家药监局… → 国家药品监督管理局…), "" when m starts with none.
 func (d *Dict) nationalPrefix(m string) string {
-	best, full := "", ""
-	try := func(name, national string) {
-		if len(name) > len(best) && len(name) < len(m) && strings.HasPrefix(m, name) && utf8.RuneCountInString(name) >= 3 {
-			best, full = name, national
+	for _, n := range d.natNames {
+		if len(n.name) < len(m) && strings.HasPrefix(m, n.name) {
+			return n.national + m[len(n.name):]
 		}
 	}
-	for name, o := range d.organs {
-		if o.kind == kindNat {
-			try(name, o.national)
-		}
-		if strings.HasPrefix(o.national, "国家") || strings.HasPrefix(o.national, "中国") || strings.HasPrefix(o.national, "中华") {
-			try(o.national, o.national)
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return full + m[len(best):]
+	return ""
 }
 
 // splitBracket splits 名称（别称） into its parts.
@@ -433,12 +485,7 @@ func (d *Dict) parse(m, juris string) parsed {
 // startsOrgan reports whether m itself begins with a known organ of two or
 // more runes (市场监管局… read whole, not as 市 + 场…).
 func (d *Dict) startsOrgan(m string) bool {
-	for o := range d.organs {
-		if utf8.RuneCountInString(o) >= 3 && strings.HasPrefix(m, o) {
-			return true
-		}
-	}
-	return false
+	return longestPrefix(m, d.longOrgans) != ""
 }
 
 // splitParty strips a Party marker (党委, 委) from the start of rest.
@@ -469,16 +516,9 @@ func splitParty(rest string, d *Dict) (bool, string) {
 // names (expanded: 广西 → 广西壮族自治区; a district of the document's city →
 // 广州市黄埔区) and the rest.
 func (d *Dict) placePrefix(m, juris string) (unit, rest string, ok bool) {
-	best := ""
-	for name := range d.places {
-		if strings.HasPrefix(m, name) && len(name) > len(best) {
-			best = name
-		}
-	}
-	for s := range d.short {
-		if strings.HasPrefix(m, s) && len(s) > len(best) {
-			best = s
-		}
+	best := longestPrefix(m, d.placeNames)
+	if s := longestPrefix(m, d.shortNames); len(s) > len(best) {
+		best = s
 	}
 	if best != "" {
 		unit = d.expandPlace(best)
@@ -535,13 +575,7 @@ func (d *Dict) placeOf(s, juris string) string {
 
 // placeIn returns the first known place named inside s, else juris.
 func (d *Dict) placeIn(s, juris string) string {
-	best := ""
-	for name := range d.places {
-		if strings.HasPrefix(s, name) && len(name) > len(best) {
-			best = name
-		}
-	}
-	if best != "" {
+	if best := longestPrefix(s, d.placeNames); best != "" {
 		return best
 	}
 	return juris
@@ -601,25 +635,15 @@ func (d *Dict) HasPrefix(mention string) bool {
 		return true
 	}
 	// A known place before an unknown body: 广西科学院, 南宁海关.
-	for name := range d.places {
-		if strings.HasPrefix(m, name) {
-			return true
-		}
-	}
-	for name := range d.short {
-		if strings.HasPrefix(m, name) {
-			return true
-		}
-	}
-	return false
+	return longestPrefix(m, d.placeNames) != "" || longestPrefix(m, d.shortNames) != ""
 }
 
 // IsOrgan reports whether s (without prefix) is a known organ.
 func (d *Dict) IsOrgan(s string) bool { return d.known(clean(s)) }
 
-// Prefix returns the leading level word of mention with any Party marker
-// (市, 自治区, 市委, 区委 …), "" when it has none. A list passes it on to
-// names that omit theirs.
+// Prefix returns the leading level word of mention (市 for 市科技局 and
+// 市委组织部, 自治区 for 自治区科技厅), "" when it has none. A list passes it
+// on to names that omit theirs.
 func (d *Dict) Prefix(mention string) string {
 	m := clean(mention)
 	p := d.parse(m, "")
