@@ -22,22 +22,170 @@ import (
 // order, each with its own Text and Blocks (spans rebased). A file holding one
 // policy comes back as itself.
 func Split(doc *schema.Document) []*schema.Document {
-	starts := Starts(doc)
+	work := doc
+	if bl := presplit(doc.Blocks); bl != nil {
+		// a flattened page: heads and chrome inside long blocks
+		cp := *doc
+		cp.Blocks = bl
+		work = &cp
+	}
+	starts := Starts(work)
 	if len(starts) < 2 {
 		doc.Part = 1
 		return []*schema.Document{doc}
 	}
 	var out []*schema.Document
 	for k, s := range starts {
-		end := len(doc.Blocks)
+		end := len(work.Blocks)
 		if k+1 < len(starts) {
 			end = starts[k+1]
 		}
-		end = trimChrome(doc.Blocks, s, end)
-		out = append(out, build(doc, s, end, len(out)+1))
+		end = trimChrome(work.Blocks, s, end)
+		out = append(out, build(work, s, end, len(out)+1))
 	}
 	return out
 }
+
+// presplit cuts blocks where a notice head starts inside them (after a
+// sentence end or listing chrome) and where listing chrome follows the last
+// sentence; nil when no block needs it.
+func presplit(bl []schema.Block) []schema.Block {
+	var out []schema.Block
+	changed := false
+	for _, b := range bl {
+		if b.Kind == schema.BlockTable || !strings.ContainsAny(b.Text, " 。") {
+			out = append(out, b)
+			continue
+		}
+		cuts := innerCuts(b.Text)
+		if len(cuts) == 0 {
+			out = append(out, b)
+			continue
+		}
+		changed = true
+		prev := 0
+		for _, c := range append(cuts, len(b.Text)) {
+			piece := b.Text[prev:c]
+			lead := len(piece) - len(strings.TrimLeft(piece, " "))
+			t := strings.TrimSpace(piece)
+			if t != "" {
+				nb := b
+				nb.Text = t
+				nb.Rows = nil
+				nb.Span = schema.Span{Start: b.Span.Start + prev + lead, End: b.Span.Start + prev + lead + len(t)}
+				out = append(out, nb)
+			}
+			prev = c
+		}
+	}
+	if !changed {
+		return nil
+	}
+	return out
+}
+
+// innerCuts returns the byte offsets inside t where a new block should start:
+// before a notice head that follows a sentence end (and the listing chrome
+// after it), and before a run of chrome after the last sentence.
+func innerCuts(t string) []int {
+	var cuts []int
+	for i := 0; i < len(t); {
+		r, sz := utf8.DecodeRuneInString(t[i:])
+		i += sz
+		if r != '。' {
+			continue
+		}
+		j := i
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		k := skipChrome(t, j)
+		if k >= len(t) {
+			continue
+		}
+		win := t[k:]
+		if len(win) > 900 {
+			win = win[:900]
+		}
+		if !strings.ContainsAny(win, "：:") || !(strings.Contains(win, "关于") || strings.Contains(win, "印发") || strings.Contains(win, "转发")) {
+			continue
+		}
+		if !reNotTitleStart.MatchString(win) && inlineHead(reDocNum.ReplaceAllString(win, "")) {
+			cuts = append(cuts, i, k)
+		}
+	}
+	// chrome after the last sentence of the block
+	if k := strings.LastIndex(t, "。"); k >= 0 {
+		tail := t[k+len("。"):]
+		if chromeText(tail) && (len(cuts) == 0 || cuts[len(cuts)-1] <= k) {
+			cuts = append(cuts, k+len("。"))
+		}
+	}
+	return dedupeCuts(cuts, len(t))
+}
+
+// skipChrome returns the offset after the chrome tokens (14 2025-04) that
+// start t[j:], or j.
+func skipChrome(t string, j int) int {
+	k := j
+	for k < len(t) {
+		e := strings.IndexByte(t[k:], ' ')
+		if e < 0 {
+			return k
+		}
+		tok := t[k : k+e]
+		if !(reDigits.MatchString(tok) || reISODate.MatchString(tok) || reClock.MatchString(tok) || reStrong.MatchString(tok)) {
+			return k
+		}
+		k += e
+		for k < len(t) && t[k] == ' ' {
+			k++
+		}
+	}
+	return k
+}
+
+func dedupeCuts(cuts []int, n int) []int {
+	var out []int
+	for _, c := range cuts {
+		if c <= 0 || c >= n || len(out) > 0 && c <= out[len(out)-1] {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// tailAfterSentence is the text after the last 。 of s (all of s when none).
+func tailAfterSentence(s string) string {
+	if k := strings.LastIndex(s, "。"); k >= 0 {
+		return s[k+len("。"):]
+	}
+	return s
+}
+
+// chromeText reports whether s is a run of listing chrome tokens (14
+// 2025-04 1 2 3 首页 信息之窗 …) with at least one page number, date
+// fragment or pager word.
+func chromeText(s string) bool {
+	fs := strings.Fields(s)
+	if len(fs) == 0 {
+		return false
+	}
+	strong := false
+	for _, f := range fs {
+		switch {
+		case reDigits.MatchString(f) || reISODate.MatchString(f) || reClock.MatchString(f) || reStrong.MatchString(f):
+			strong = true
+		case utf8.RuneCountInString(f) <= 8 && !reSentence.MatchString(f) && !reDateCN.MatchString(f) && !strings.HasPrefix(f, "附") && !reOrganEnd.MatchString(f):
+		default:
+			return false
+		}
+	}
+	return strong
+}
+
+var reClock = regexp.MustCompile(`^\d{1,2}:\d{2}(:\d{2})?$`)
 
 // Starts returns the indexes of the blocks where a policy begins, in order:
 // its notice head, or the metadata-box lines just above the head.
@@ -70,7 +218,7 @@ func Starts(doc *schema.Document) []int {
 	for _, h := range kept {
 		if len(out) > 0 {
 			prev := out[len(out)-1]
-			if forwarded(prev.title, h.title) || inAttachment(doc, prev.at+prev.n, h.at, h.title) {
+			if forwarded(prev.title, h.title) || inAttachment(doc, prev.at+prev.n, h.at, h.title) || repeated(out, h.title) {
 				continue
 			}
 		}
@@ -92,6 +240,11 @@ type head struct {
 
 // headTitle is the title of the head at i without its 文号.
 func headTitle(bl []schema.Block, i, n int) string {
+	if t := clean(bl[i].Text); !reNotTitleStart.MatchString(t) {
+		if it := inlineTitle(reDocNum.ReplaceAllString(t, "")); it != "" {
+			return strings.Join(strings.Fields(it), "")
+		}
+	}
 	var b strings.Builder
 	for j := i; j < i+n && j < len(bl); j++ {
 		t := clean(bl[j].Text)
@@ -100,6 +253,17 @@ func headTitle(bl []schema.Block, i, n int) string {
 		b.WriteString(t)
 	}
 	return strings.Join(strings.Fields(b.String()), "")
+}
+
+// repeated reports whether a kept head has the same title (a page that
+// prints its notice twice).
+func repeated(kept []head, title string) bool {
+	for _, k := range kept {
+		if k.title == title && title != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // forwarded reports whether title is the notice that the notice prev
@@ -317,14 +481,19 @@ var reKindWord = regexp.MustCompile(`(通知|意见|决定|办法|方案|规定|
 // inlineHead reports whether block text t holds a whole notice head run
 // together with its 主送: title [(文号)] [文号] 各…：.
 func inlineHead(t string) bool {
+	return inlineTitle(t) != ""
+}
+
+// inlineTitle is the title of an inline head (see inlineHead), or "".
+func inlineTitle(t string) string {
 	limit := len(t)
 	if limit > 600 {
 		limit = 600
 	}
 	for _, loc := range reKindWord.FindAllStringIndex(t[:limit], -1) {
 		title := t[:loc[1]]
-		if strings.ContainsAny(title, "。；") {
-			return false
+		if strings.ContainsAny(title, "。；：:") || utf8.RuneCountInString(title) > 120 {
+			return ""
 		}
 		if !isTitle(title) || strings.Count(title, "《") != strings.Count(title, "》") {
 			continue
@@ -334,10 +503,10 @@ func inlineHead(t string) bool {
 			rest = strings.TrimSpace(rest[m[1]:])
 		}
 		if mainSend(rest) {
-			return true
+			return title
 		}
 	}
-	return false
+	return ""
 }
 
 // reLeadNum is a (文号) right after a title.
@@ -361,7 +530,7 @@ func chromeLike(b schema.Block) bool {
 		return false
 	}
 	t := clean(b.Text)
-	if reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) {
+	if reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || chromeText(t) {
 		return true
 	}
 	n := utf8.RuneCountInString(t)
@@ -391,7 +560,7 @@ func organLine(t string) bool {
 
 func strongChrome(b schema.Block) bool {
 	t := clean(b.Text)
-	return reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t)
+	return reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || chromeText(t)
 }
 
 // trimChrome returns the end of part [s, e) without its trailing chrome: the

@@ -212,3 +212,26 @@ BODY`
 		t.Fatalf("got %d parts, want 1", len(parts))
 	}
 }
+
+func TestSplitFlattened(t *testing.T) {
+	// two notices and their chrome flattened onto one line
+	in := "甲市人民政府关于印发甲市某某措施的通知 甲政规〔2024〕2号 各县、区人民政府： 现将《甲市某某措施》印发给你们，请认真贯彻执行。 甲市人民政府 2024年5月1日 " + body +
+		" 12 2024-05 乙市科技局关于印发某某指引的通知(乙科规〔2024〕3号) 各有关单位： 现将某某指引印发给你们。 乙市科学技术局 2024年3月28日 " + body + " 1 2 首页 下一页"
+	parts := Split(docOf(in))
+	if len(parts) != 2 {
+		t.Fatalf("got %d parts, want 2", len(parts))
+	}
+	if !strings.HasPrefix(parts[1].Text, "乙市科技局关于印发") {
+		t.Errorf("part 2 starts %q", parts[1].Text[:40])
+	}
+	if strings.Contains(parts[0].Text, "2024-05") || strings.Contains(parts[1].Text, "首页") {
+		t.Errorf("chrome kept: %q … %q", parts[0].Text[len(parts[0].Text)-30:], parts[1].Text[len(parts[1].Text)-30:])
+	}
+}
+
+func TestSplitRepeatedNotice(t *testing.T) {
+	in := "庚市民政局关于印发某某标准的通知\n各区人民政府：\nBODY\n庚市民政局关于印发某某标准的通知庚民规〔2025〕2号庚市民政局关于印发某某标准的通知各区人民政府：\nBODY"
+	if parts := Split(docOf(strings.ReplaceAll(in, "BODY", body))); len(parts) != 1 {
+		t.Fatalf("got %d parts, want 1", len(parts))
+	}
+}
