@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -403,5 +404,13 @@ func TestRealDocuments(t *testing.T) {
 	}
 	if !found {
 		t.Error("the table spanning pages 3–4 was not rebuilt as one table")
+	}
+}
+
+func TestParseNum(t *testing.T) {
+	for s, want := range map[string]float64{"12": 12, "-3.5": -3.5, ".25": 0.25, "+7.": 7, "0.001": 0.001, "1-2": 0, "-": 0, "123456789012345678": 123456789012345678} {
+		if got := parseNum([]byte(s)); math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+			t.Errorf("parseNum(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
