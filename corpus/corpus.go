@@ -211,12 +211,17 @@ func (r *Reader) ReadBytes(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	// Refuse a file known to be too big before reading any of it; the
+	// capped read below still holds if it grows meanwhile.
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > r.limits.MaxFileBytes {
+		return nil, fmt.Errorf("%s: file exceeds %s", path, byteSize(r.limits.MaxFileBytes))
+	}
 	data, err := io.ReadAll(io.LimitReader(f, r.limits.MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if int64(len(data)) > r.limits.MaxFileBytes {
-		return nil, fmt.Errorf("%s: file exceeds %d MiB", path, r.limits.MaxFileBytes>>20)
+		return nil, fmt.Errorf("%s: file exceeds %s", path, byteSize(r.limits.MaxFileBytes))
 	}
 	return data, nil
 }
@@ -264,6 +269,11 @@ func (r *Reader) Decode(ctx context.Context, path string, format schema.Format, 
 	}
 	if kind, ext := sniffFormat(data); kind != "" && !sameFamily(format, kind, ext) {
 		return doc, fmt.Errorf("%s: not %s: %s%s", path, formatName(format), kind, renameHint(path, ext))
+	}
+	if (format == schema.FormatPDF || format == schema.FormatDOCX || format == schema.FormatXLSX) && isWebPage(data) {
+		// Typically an error or login page saved under the name of the
+		// file that was meant to be downloaded.
+		return doc, fmt.Errorf("%s: not %s: a web page (HTML), rename it .html", path, formatName(format))
 	}
 	blocks, diags, err := dec(ctx, data, r.limits)
 	doc.Blocks = blocks
@@ -340,6 +350,14 @@ func sniffFormat(data []byte) (kind, ext string) {
 		return m.kind, m.ext
 	}
 	return "", ""
+}
+
+// isWebPage reports data that starts (after a BOM and white space) like
+// an HTML page.
+func isWebPage(data []byte) bool {
+	head := bytes.TrimLeft(trimBOM(data[:min(len(data), 512)]), " \t\r\n")
+	head = bytes.ToLower(head[:min(len(head), 14)])
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
 }
 
 // sameFamily reports whether a file of format f may legitimately start

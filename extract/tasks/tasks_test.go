@@ -208,7 +208,7 @@ func TestTableRows(t *testing.T) {
 	support 1 市医保局 → 柳州市医疗保障局 (柳州市)
 	support 2 市财政局 → 柳州市财政局 (柳州市)
 2|加强宣传引导 [table 4 row 0]
-	lead 1 各区政府 → 各区政府 ()
+	lead 1 各区政府 → 各区人民政府 ()
 1|建设创新平台 [table 5 row 0]
 	responsible 1 市科技局 → 柳州市科学技术局 (柳州市)
 	responsible 2 市财政局 → 柳州市财政局 (柳州市)

@@ -367,6 +367,10 @@ func (d *Dict) Canonical(mention, juris string) (name, nameJuris string) {
 		return full, National
 	}
 	if IsCollective(m) {
+		// 各区政府 and 各区人民政府 are one name.
+		if strings.HasSuffix(m, "政府") && !strings.HasSuffix(m, "人民政府") {
+			return strings.TrimSuffix(m, "政府") + "人民政府", ""
+		}
 		return m, ""
 	}
 
@@ -637,9 +641,9 @@ func (d *Dict) HasPrefix(mention string) bool {
 // IsOrgan reports whether s (without prefix) is a known organ.
 func (d *Dict) IsOrgan(s string) bool { return d.known(clean(s)) }
 
-// Prefix returns the leading level word of mention with any Party marker
-// (市, 自治区, 市委, 区委 …), "" when it has none. A list passes it on to
-// names that omit theirs.
+// Prefix returns the leading level word of mention (市 for 市科技局 and
+// 市委组织部, 自治区 for 自治区科技厅), "" when it has none. A list passes it
+// on to names that omit theirs.
 func (d *Dict) Prefix(mention string) string {
 	m := clean(mention)
 	p := d.parse(m, "")

@@ -255,7 +255,7 @@ var targetCols = []column{
 	{name: "期限", min: 12},
 	{name: "周期"},
 	{name: "范围", max: 24},
-	{name: "类型", max: 18},
+	{name: "类型", max: 20},
 	{name: "所在章节", max: 40},
 	{name: "来源", max: 24},
 	{name: "原句", max: wideText},
@@ -484,7 +484,7 @@ func tableSheet(names *sheetNames, d *schema.Document, i int, multi bool) *sheet
 func checksSheet(docs []*schema.Document, multi bool) *sheet {
 	return &sheet{
 		name: sheetChecks,
-		cols: append(partCols(multi), column{name: "类型", max: 24}, column{name: "表格", max: 36},
+		cols: append(partCols(multi), column{name: "类型", max: 28}, column{name: "表格", max: 36},
 			column{name: "说明", max: wideText}, column{name: "原文", max: 50}),
 		rows: func(yield func(row) error) error {
 			for _, d := range docs {

@@ -40,12 +40,26 @@ func cleanSheetName(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// truncRunes cuts s to n characters; a bracket left open by the cut goes,
+// with what follows it, when enough remains (…分解表（2021— → …分解表).
 func truncRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	r := []rune(s)
-	return strings.TrimRight(string(r[:n]), " ")
+	r := []rune(s)[:n]
+	open := -1
+	for i, c := range r {
+		switch c {
+		case '（', '(', '《', '〔', '【':
+			open = i
+		case '）', ')', '》', '〕', '】':
+			open = -1
+		}
+	}
+	if open >= n/2 {
+		r = r[:open]
+	}
+	return strings.TrimRight(string(r), " ")
 }
 
 // take returns a valid name close to want, unique in this workbook.

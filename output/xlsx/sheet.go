@@ -424,6 +424,7 @@ func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth
 	case link:
 		val = v.text
 		k.link = true
+		k.text = formulaLike(v.text)
 		ref, _ := excelize.CoordinatesToCellName(col, rowN)
 		tip := v.target
 		if err := w.f.SetCellHyperLink(sheet, ref, v.target, "External", excelize.HyperlinkOpts{Tooltip: &tip}); err != nil {

@@ -285,7 +285,7 @@ func allChecksSheet(db *sql.DB) *sheet {
 		LEFT JOIN tables tb ON tb.id = c.table_id
 		ORDER BY d.source_path, d.part, d.id, c.char_start, c.id`
 	cols := append([]column(nil), docCols...)
-	cols = append(cols, column{name: "类型", max: 24}, column{name: "表格", max: 36}, column{name: "说明", max: wideText})
+	cols = append(cols, column{name: "类型", max: 28}, column{name: "表格", max: 36}, column{name: "说明", max: wideText})
 	return &sheet{
 		name: sheetChecks,
 		cols: cols,

@@ -124,6 +124,9 @@ const pathSep = " > "
 // tableName is how a table is named in sheets and messages.
 func tableName(attachment, title string, ordinal int) string {
 	attachment, title = strings.TrimSpace(attachment), strings.TrimSpace(title)
+	if attachment != "" && strings.HasPrefix(title, attachment) {
+		return title // the caption names it already: 附件1：…
+	}
 	switch {
 	case attachment != "" && title != "":
 		return attachment + " " + title

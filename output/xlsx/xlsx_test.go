@@ -485,6 +485,7 @@ func TestSheetNames(t *testing.T) {
 		{"History", "History(2)"},
 		{strings.Repeat("长", 40), strings.Repeat("长", 31)},
 		{strings.Repeat("长", 40), strings.Repeat("长", 28) + "(2)"},
+		{"附件2 市委和市级国家机关各部委办局主要目标分解表（2021—2023年）", "附件2 市委和市级国家机关各部委办局主要目标分解表"},
 	} {
 		fb := "表9"
 		if g := n.take(c.in, fb); g != c.want {
@@ -499,6 +500,24 @@ func TestWorkbookFileNames(t *testing.T) {
 		"x/summary.txt": "summary-2.xlsx", "x/c:d.txt": "c_d.xlsx"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q", got)
+	}
+}
+
+func TestTableName(t *testing.T) {
+	for _, c := range []struct {
+		att, title string
+		ord        int
+		want       string
+	}{
+		{"附件1", "重点任务分工表", 1, "附件1 重点任务分工表"},
+		{"附件1", "附件1：重点任务分工表", 1, "附件1：重点任务分工表"},
+		{"", "分工表", 3, "表3 分工表"},
+		{"附表", "", 2, "附表"},
+		{"", "", 2, "表2"},
+	} {
+		if g := tableName(c.att, c.title, c.ord); g != c.want {
+			t.Errorf("tableName(%q, %q, %d) = %q, want %q", c.att, c.title, c.ord, g, c.want)
+		}
 	}
 }
 

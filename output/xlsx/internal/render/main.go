@@ -80,7 +80,9 @@ func render(book string, n int, tmp, png string, dpi, maxKB int) error {
 	if err := f.SaveAs(one); err != nil {
 		return err
 	}
-	cmd := exec.Command("libreoffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, one)
+	// a profile of its own, so a LibreOffice already running does not interfere
+	profile := "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(tmp, "profile"))
+	cmd := exec.Command("libreoffice", profile, "--headless", "--convert-to", "pdf", "--outdir", tmp, one)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("libreoffice: %v\n%s", err, b)
 	}
