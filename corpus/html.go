@@ -19,8 +19,9 @@ import (
 // decodeHTML reads a saved web page into blocks of visible text in page
 // order.
 //
-//   - The charset comes from a BOM, <meta charset> or <meta http-equiv>;
-//     without one, UTF-8 when the bytes are valid UTF-8, else GB18030.
+//   - The charset comes from a BOM; bytes that are valid UTF-8 are read
+//     as UTF-8 (a page saved by a browser keeps its old <meta charset>);
+//     else from <meta charset> or <meta http-equiv>; else GB18030.
 //   - The page is tokenized (not parsed with the HTML5 tree builder, whose
 //     scope checks are quadratic in nesting depth) into a light tree whose
 //     depth is capped at Limits.MaxDepth; deeper elements are flattened into
@@ -86,6 +87,15 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0
 func decodeHTMLBytes(data []byte) (string, []schema.Diagnostic, error) {
 	if bytes.HasPrefix(data, utf8BOM) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return decodeTextBytes(data)
+	}
+	// Valid UTF-8 is read as UTF-8 whatever the page declares: browsers
+	// save pages as UTF-8 but keep the original <meta charset>, while
+	// GBK text is almost never valid UTF-8 by accident.
+	if utf8.Valid(data) {
+		if n := binaryAt(data); n >= 0 {
+			return "", nil, fmt.Errorf("not text (binary data at byte %d)", n)
+		}
+		return string(data), nil, nil
 	}
 	head := data
 	if len(head) > 8192 {

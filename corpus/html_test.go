@@ -205,3 +205,16 @@ func TestDecodeHTMLHiddenFallback(t *testing.T) {
 		t.Errorf("blocks %+v diags %v", blocks, diags)
 	}
 }
+
+// TestDecodeHTMLMisdeclared reads a page saved as UTF-8 that still declares
+// gb2312.
+func TestDecodeHTMLMisdeclared(t *testing.T) {
+	page := `<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><p>各有关单位：</p>`
+	blocks, _, err := decodeHTML(context.Background(), []byte(page), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 1 || blocks[0].Text != "各有关单位：" {
+		t.Errorf("blocks = %+v", blocks)
+	}
+}

@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"policyx/corpus"
 	"policyx/output/sqlite"
 )
 
@@ -156,7 +157,12 @@ func TestHostileBatch(t *testing.T) {
 	before := snapshot(t, in)
 
 	var log bytes.Buffer
-	p := testPipeline(t, WithOutDir(out), WithWorkers(2), WithTimeout(30*time.Second), WithLog(&log))
+	// Default limits but for the line cap: a 50 MB line cut at 8 MiB would
+	// still send 8 MiB of one paragraph through every extractor (tens of
+	// seconds on a CI machine); the cut itself is what is tested.
+	lim := corpus.DefaultLimits
+	lim.MaxLineBytes = 256 << 10
+	p := testPipeline(t, WithOutDir(out), WithWorkers(2), WithTimeout(30*time.Second), WithLog(&log), WithLimits(lim))
 	t0 := time.Now()
 	sum, err := p.Run(context.Background(), []string{in})
 	if err != nil {
@@ -219,6 +225,13 @@ func TestHostileBatch(t *testing.T) {
 				report = t.Logf
 			}
 			report("%s: text %.120q does not hold %q", name, text, want)
+		}
+	}
+	if !testing.Short() {
+		var n int
+		db.QueryRow(`SELECT length(CAST(text AS BLOB)) FROM documents WHERE source_path = ?`, filepath.Join(in, "long-line.txt")).Scan(&n)
+		if n == 0 || n > lim.MaxLineBytes+1024 {
+			t.Errorf("long-line.txt: %d bytes of text kept, want at most the line cap %d", n, lim.MaxLineBytes)
 		}
 	}
 	if !strings.Contains(log.String(), "failed ") {

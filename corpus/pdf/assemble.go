@@ -17,52 +17,42 @@ var pageNumRe = regexp.MustCompile(`^[\s\-—–－‒―_·•]*(第\s*)?\d{1,4
 
 var digitsRe = regexp.MustCompile(`\d+`)
 
-// dropRunning marks page numbers and running headers/footers: lines near the
-// top or bottom edge that are page numbers, or whose text (digits ignored)
-// recurs on many pages.
+// dropRunning marks page numbers and running headers/footers: among the two
+// outermost lines at the top and the bottom of a page (within a tenth of the
+// page height of the edge), those that are page numbers, or whose text
+// (digits ignored) recurs at that edge on many pages.
 func dropRunning(pages []*pageLayout) {
 	type cand struct {
 		ln  *line
 		key string
 	}
-	count := map[string]int{}
 	var cands []cand
 	for _, p := range pages {
 		if len(p.lines) == 0 || p.h <= 0 {
 			continue
 		}
-		for _, ln := range p.lines {
-			top := ln.y > p.h*0.90
-			bottom := ln.y < p.h*0.10
-			if !top && !bottom {
-				continue
-			}
-			// only the outermost lines of the page qualify
+		byY := append([]*line(nil), p.lines...)
+		sort.SliceStable(byY, func(i, j int) bool { return byY[i].y > byY[j].y })
+		var edge []*line
+		for i := 0; i < len(byY) && i < 2 && byY[i].y > p.h*0.90; i++ {
+			edge = append(edge, byY[i])
+		}
+		for i := len(byY) - 1; i >= 0 && i >= len(byY)-2 && byY[i].y < p.h*0.10; i-- {
+			edge = append(edge, byY[i])
+		}
+		for _, ln := range edge {
 			if pageNumRe.MatchString(ln.text) {
 				ln.drop = true
 				continue
 			}
 			key := "b"
-			if top {
+			if ln.y > p.h/2 {
 				key = "t"
 			}
-			key += digitsRe.ReplaceAllString(ln.text, "#")
-			cands = append(cands, cand{ln, key})
-		}
-		seen := map[string]bool{}
-		for _, c := range cands {
-			if !seen[c.key] {
-				seen[c.key] = true
-			}
+			cands = append(cands, cand{ln, key + digitsRe.ReplaceAllString(ln.text, "#")})
 		}
 	}
-	perPage := map[string]map[int]bool{}
-	for _, p := range pages {
-		for _, ln := range p.lines {
-			_ = ln
-		}
-	}
-	_ = perPage
+	count := map[string]int{}
 	for _, c := range cands {
 		count[c.key]++
 	}

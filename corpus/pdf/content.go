@@ -139,11 +139,26 @@ func (in *interp) run(data []byte, res lpdf.Value, ctm mat, depth int) {
 		}
 		path, sub = path[:0], sub[:0]
 	}
+	// fonts by resource name; pages sharing a font resource dictionary
+	// (same names, same objects) share the lookups
+	var byRes map[string]*font
 	fontOf := func(name string) *font {
 		if f, ok := fonts[name]; ok {
 			return f
 		}
-		f := in.doc.font(res.Key("Font").Key(name))
+		if byRes == nil {
+			fr := res.Key("Font")
+			key := fr.String()
+			if byRes = in.doc.byRes[key]; byRes == nil {
+				byRes = map[string]*font{}
+				in.doc.byRes[key] = byRes
+			}
+		}
+		f, ok := byRes[name]
+		if !ok {
+			f = in.doc.font(res.Key("Font").Key(name))
+			byRes[name] = f
+		}
 		fonts[name] = f
 		return f
 	}
@@ -170,7 +185,13 @@ func (in *interp) run(data []byte, res lpdf.Value, ctm mat, depth int) {
 				if math.Abs(trm[1]) > math.Abs(trm[0]) || trm[0] < 0 {
 					gl.rotated = true
 				}
-				in.out.glyphs = append(in.out.glyphs, gl)
+				// diagonal text is a watermark or a stamp, not content
+				if c, s := math.Abs(trm[0]), math.Abs(trm[1]); c > 0.1*(c+s) && s > 0.1*(c+s) {
+					gl.text = ""
+				}
+				if gl.text != "" {
+					in.out.glyphs = append(in.out.glyphs, gl)
+				}
 			}
 			tm = mat{1, 0, 0, 1, tx, 0}.mul(tm)
 		})

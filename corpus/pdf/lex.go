@@ -162,11 +162,7 @@ func (l *lexer) value() (operand, string) {
 			}
 			break
 		}
-		f, err := strconv.ParseFloat(string(l.b[start:l.pos]), 64)
-		if err != nil {
-			f = 0
-		}
-		return operand{kind: opNum, num: f}, ""
+		return operand{kind: opNum, num: parseNum(l.b[start:l.pos])}, ""
 	}
 	start := l.pos
 	for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
@@ -341,4 +337,45 @@ func (l *lexer) skipInlineImage() {
 		l.pos++
 	}
 	l.pos = len(l.b)
+}
+
+// parseNum reads a PDF number (sign, digits, one point) without allocating;
+// anything odd goes to strconv, and garbage is 0.
+func parseNum(b []byte) float64 {
+	i, neg := 0, false
+	if i < len(b) && (b[i] == '+' || b[i] == '-') {
+		neg = b[i] == '-'
+		i++
+	}
+	var v float64
+	scale := 0.0
+	digits := 0
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			if digits > 15 {
+				f, err := strconv.ParseFloat(string(b), 64)
+				if err != nil {
+					return 0
+				}
+				return f
+			}
+			if scale > 0 {
+				v += float64(c-'0') / scale
+				scale *= 10
+			} else {
+				v = v*10 + float64(c-'0')
+			}
+		case c == '.' && scale == 0:
+			scale = 10
+		default:
+			return 0 // "1-2", "--3": malformed
+		}
+	}
+	if neg {
+		v = -v
+	}
+	return v
 }

@@ -42,6 +42,7 @@ var (
 // cache, so that every font's CMaps and widths are parsed once.
 type docState struct {
 	fonts     map[string]*font
+	byRes     map[string]map[string]*font // font resource dictionary → name → font
 	maxStream int64
 }
 
@@ -119,7 +120,7 @@ func read(ctx context.Context, data []byte, opt Options) (blocks []schema.Block,
 	if len(pages) == 0 {
 		return nil, nil, ErrNoPages
 	}
-	doc := &docState{fonts: map[string]*font{}, maxStream: opt.MaxStreamBytes}
+	doc := &docState{fonts: map[string]*font{}, byRes: map[string]map[string]*font{}, maxStream: opt.MaxStreamBytes}
 	var laid []*pageLayout
 	glyphs := 0
 	for i, pv := range pages {

@@ -206,6 +206,7 @@ func (x *extractor) parseDuty(inner string) []roleList {
 	if utf8.RuneCountInString(first) > 200 {
 		return nil
 	}
+	first = dropTimeClauses(first)
 	var out []roleList
 	if m := reLeadSupp.FindStringSubmatch(first); m != nil {
 		lead, supp := x.split(m[1], true), x.split(m[2], true)
@@ -236,6 +237,28 @@ func (x *extractor) parseDuty(inner string) []roleList {
 		return out
 	}
 	return []roleList{{schema.RoleResponsible, items}}
+}
+
+// reTime marks a deadline clause (2023年底前完成, 长期坚持).
+var reTime = regexp.MustCompile(`[0-9]{4}年|年底|年内|月底|季度|前完成|长期|持续推进|持续实施`)
+
+// dropTimeClauses removes deadline clauses from a duty statement:
+// 2023年底前完成，市科技局负责 → 市科技局负责.
+func dropTimeClauses(s string) string {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '，' || r == ',' })
+	if len(parts) < 2 {
+		return s
+	}
+	var keep []string
+	for _, p := range parts {
+		if !reTime.MatchString(p) {
+			keep = append(keep, p)
+		}
+	}
+	if len(keep) == len(parts) || len(keep) == 0 {
+		return s
+	}
+	return strings.Join(keep, "，")
 }
 
 var (
