@@ -270,6 +270,11 @@ func (r *Reader) Decode(ctx context.Context, path string, format schema.Format, 
 	if kind, ext := sniffFormat(data); kind != "" && !sameFamily(format, kind, ext) {
 		return doc, fmt.Errorf("%s: not %s: %s%s", path, formatName(format), kind, renameHint(path, ext))
 	}
+	if (format == schema.FormatPDF || format == schema.FormatDOCX || format == schema.FormatXLSX) && isWebPage(data) {
+		// Typically an error or login page saved under the name of the
+		// file that was meant to be downloaded.
+		return doc, fmt.Errorf("%s: not %s: a web page (HTML), rename it .html", path, formatName(format))
+	}
 	blocks, diags, err := dec(ctx, data, r.limits)
 	doc.Blocks = blocks
 	doc.Diagnostics = diags
@@ -345,6 +350,14 @@ func sniffFormat(data []byte) (kind, ext string) {
 		return m.kind, m.ext
 	}
 	return "", ""
+}
+
+// isWebPage reports data that starts (after a BOM and white space) like
+// an HTML page.
+func isWebPage(data []byte) bool {
+	head := bytes.TrimLeft(trimBOM(data[:min(len(data), 512)]), " \t\r\n")
+	head = bytes.ToLower(head[:min(len(head), 14)])
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
 }
 
 // sameFamily reports whether a file of format f may legitimately start

@@ -54,6 +54,7 @@ func TestDecodeRefuses(t *testing.T) {
 		{"h.docx", schema.FormatDOCX, append(ole, make([]byte, 600)...), "h.docx: not a zip archive: a legacy Office (OLE2) file"},
 		{"i.txt", schema.FormatTXT, make([]byte, 2000), "i.txt: file exceeds 1 KiB"},
 		{"j.md", schema.FormatMD, []byte("\x7fELF\x02\x01"), "j.md: not text: an executable"},
+		{"k.pdf", schema.FormatPDF, []byte("\n<!DOCTYPE html><html><body>404</body></html>"), "k.pdf: not a PDF: a web page (HTML), rename it .html"},
 	}
 	r := New(WithLimits(lim))
 	for _, c := range cases {
