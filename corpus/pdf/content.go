@@ -185,7 +185,13 @@ func (in *interp) run(data []byte, res lpdf.Value, ctm mat, depth int) {
 				if math.Abs(trm[1]) > math.Abs(trm[0]) || trm[0] < 0 {
 					gl.rotated = true
 				}
-				in.out.glyphs = append(in.out.glyphs, gl)
+				// diagonal text is a watermark or a stamp, not content
+				if c, s := math.Abs(trm[0]), math.Abs(trm[1]); c > 0.1*(c+s) && s > 0.1*(c+s) {
+					gl.text = ""
+				}
+				if gl.text != "" {
+					in.out.glyphs = append(in.out.glyphs, gl)
+				}
 			}
 			tm = mat{1, 0, 0, 1, tx, 0}.mul(tm)
 		})

@@ -414,3 +414,57 @@ func TestParseNum(t *testing.T) {
 		}
 	}
 }
+
+// TestFormsEncodingsWatermark: text inside a Form XObject is read, a Type0
+// font with the predefined GBK-EUC-H encoding and no ToUnicode decodes as
+// GBK, and diagonal watermark text is dropped.
+func TestFormsEncodingsWatermark(t *testing.T) {
+	gbk := "<C4E3BAC3>" // 你好 in GBK
+	content := "BT /F1 12 Tf 72 700 Td " + gbk + " Tj ET\n/Fm1 Do\n" +
+		"BT /F1 40 Tf 0.7 0.7 -0.7 0.7 200 300 Tm " + gbk + " Tj ET\n"
+	form := "BT /F1 12 Tf 72 650 Td <CAC0BDE7> Tj ET" // 世界
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> /Contents 4 0 R >>",
+		stream("", content),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /GBK-EUC-H /DescendantFonts [7 0 R] >>",
+		stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>", form),
+		"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 >>",
+	}
+	blocks, _, err := Read(context.Background(), buildPDF(objs, ""), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, b := range blocks {
+		text = append(text, b.Text)
+	}
+	got := strings.Join(text, "|")
+	if got != "你好|世界" {
+		t.Errorf("got %q, want 你好|世界 (form text read, watermark dropped)", got)
+	}
+}
+
+// TestRotatedPage: a landscape page made by /Rotate 90 reads upright.
+func TestRotatedPage(t *testing.T) {
+	content := "q 0 1 -1 0 595 0 cm BT /F1 12 Tf 72 500 Td (first) Tj 200 0 Td (line) Tj ET BT /F1 12 Tf 72 300 Td (second) Tj ET Q"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 90 /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		stream("", content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 126 /Widths [" + strings.TrimSpace(strings.Repeat("500 ", 95)) + "] >>",
+	}
+	blocks, _, err := Read(context.Background(), buildPDF(objs, ""), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, b := range blocks {
+		text = append(text, b.Text)
+	}
+	if got := strings.Join(text, "|"); got != "first\tline|second" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -107,7 +107,11 @@ func innerCuts(t string) []int {
 		if len(win) > 900 {
 			win = win[:900]
 		}
-		if !strings.ContainsAny(win, "：:") || !(strings.Contains(win, "关于") || strings.Contains(win, "印发") || strings.Contains(win, "转发")) {
+		title := win
+		if len(title) > 360 {
+			title = title[:360] // a title is at most 120 runes
+		}
+		if !(strings.Contains(title, "关于") || strings.Contains(title, "印发") || strings.Contains(title, "转发")) || !strings.ContainsAny(win, "：:") {
 			continue
 		}
 		if !reNotTitleStart.MatchString(win) && inlineHead(reDocNum.ReplaceAllString(win, "")) {
@@ -215,10 +219,11 @@ func Starts(doc *schema.Document) []int {
 	// a head inside the previous policy is no new policy: the forwarded
 	// notice of a 转发 notice, or a notice printed in an attachment
 	var out []head
+	flat := "" // the text without white space, made when needed
 	for _, h := range kept {
 		if len(out) > 0 {
 			prev := out[len(out)-1]
-			if forwarded(prev.title, h.title) || inAttachment(doc, prev.at+prev.n, h.at, h.title) || repeated(out, h.title) {
+			if forwarded(prev.title, h.title) || inAttachment(doc, prev.at+prev.n, h.at, h.title, &flat) || repeated(out, h.title) {
 				continue
 			}
 		}
@@ -282,7 +287,7 @@ func forwarded(prev, title string) bool {
 // inAttachment reports whether the head at h (title t) sits in an attachment
 // of the policy before it: a bare 附件 label lies between them, no listing
 // chrome precedes the head, and the page does not list the title elsewhere.
-func inAttachment(doc *schema.Document, from, h int, t string) bool {
+func inAttachment(doc *schema.Document, from, h int, t string, flat *string) bool {
 	bl := doc.Blocks
 	attach := false
 	for i := from; i < h; i++ {
@@ -298,8 +303,12 @@ func inAttachment(doc *schema.Document, from, h int, t string) bool {
 			return false
 		}
 	}
-	flat := strings.Join(strings.Fields(doc.Text), "")
-	return strings.Count(flat, t) < 2
+	if *flat == "" {
+		*flat = strings.Join(strings.Fields(doc.Text), "")
+	}
+	// the page lists the title elsewhere (a teaser) when it occurs twice
+	i := strings.Index(*flat, t)
+	return i < 0 || !strings.Contains((*flat)[i+len(t):], t)
 }
 
 var reBareAttach = regexp.MustCompile(`^附\s*件\s*\d{0,3}\s*[:：]?$`)
@@ -475,6 +484,8 @@ func mainSend(t string) bool {
 	return reAddressee.MatchString(head)
 }
 
+var kindWords = []string{"通知", "意见", "决定", "办法", "方案", "规定", "细则", "措施", "通报", "批复", "函", "公告", "通告", "规划", "计划", "指引", "指南", "条例"}
+
 // reKindWord finds the kind words a title may end with inside a block.
 var reKindWord = regexp.MustCompile(`(通知|意见|决定|办法|方案|规定|细则|措施|通报|批复|函|公告|通告|规划|计划|指引|指南|条例)`)
 
@@ -489,6 +500,25 @@ func inlineTitle(t string) string {
 	limit := len(t)
 	if limit > 600 {
 		limit = 600
+	}
+	// cheap tests first: a title word and a kind word near the start
+	head := t[:limit]
+	if !strings.Contains(head, "关于") && !strings.Contains(head, "印发") && !strings.Contains(head, "转发") {
+		return ""
+	}
+	kind := false
+	for _, w := range kindWords {
+		if strings.Contains(head, w) {
+			kind = true
+			break
+		}
+	}
+	near := t
+	if len(near) > 1400 {
+		near = near[:1400]
+	}
+	if !kind || !strings.ContainsAny(near, "：:") {
+		return ""
 	}
 	for _, loc := range reKindWord.FindAllStringIndex(t[:limit], -1) {
 		title := t[:loc[1]]
