@@ -151,7 +151,11 @@ func read(ctx context.Context, data []byte, opt Options) (blocks []schema.Block,
 			continue
 		}
 		glyphs += len(pc.glyphs)
-		laid = append(laid, layoutPage(pc, i+1))
+		pl, lerr := safeLayout(pc, i+1)
+		if lerr != nil {
+			diags = append(diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: stage, Page: i + 1, Message: lerr.Error()})
+		}
+		laid = append(laid, pl)
 	}
 	if glyphs == 0 {
 		return nil, diags, ErrNoText
@@ -435,4 +439,14 @@ func readPage(doc *docState, pv lpdf.Value) (pc *pageContent, err error) {
 		return pc, fmt.Errorf("content stream: %w", firstErr)
 	}
 	return pc, nil
+}
+
+// safeLayout lays a page out; a fault in the analysis loses that page only.
+func safeLayout(pc *pageContent, page int) (pl *pageLayout, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			pl, err = &pageLayout{page: page}, fmt.Errorf("page layout failed: %v", p)
+		}
+	}()
+	return layoutPage(pc, page), nil
 }
