@@ -47,6 +47,10 @@ func Open(path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("%s: create schema: %w", path, err)
 	}
+	if err := migrate(db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: migrate schema: %w", path, err)
+	}
 	return &DB{db: db}, nil
 }
 
@@ -202,10 +206,10 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg) error
 		pages = maxPage
 	}
 	res, err := tx.Exec(`INSERT INTO documents (source_path, source_sha256, part, format, title, doc_number, issuer, issue_date,
-		jurisdiction, status, error, text, n_pages) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		jurisdiction, status, error, text, n_pages, workbook) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		doc.Path, doc.SHA256, doc.Part, string(doc.Format), null(doc.Meta.Title), null(doc.Meta.DocNumber),
 		null(doc.Meta.Issuer), null(doc.Meta.IssueDate), null(doc.Meta.Jurisdiction), string(status), null(doc.Err),
-		doc.Text, pages)
+		doc.Text, pages, null(doc.Workbook))
 	if err != nil {
 		return err
 	}
@@ -417,4 +421,25 @@ func (d *DB) Counts() (map[string]int, error) {
 		out[t] = n
 	}
 	return out, nil
+}
+
+// added lists columns added to contract v1 tables after their first
+// release; CREATE TABLE IF NOT EXISTS does not add them to an older database.
+var added = []struct{ table, column, decl string }{
+	{"documents", "workbook", "TEXT"},
+}
+
+func migrate(db *sql.DB) error {
+	for _, a := range added {
+		var n int
+		if err := db.QueryRow(`SELECT count(*) FROM pragma_table_info(?) WHERE name = ?`, a.table, a.column).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			if _, err := db.Exec(fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", a.table, a.column, a.decl)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
