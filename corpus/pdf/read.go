@@ -5,9 +5,19 @@
 // github.com/ledongthuc/pdf provides the object model (cross-reference,
 // objects, stream filters, encryption). Content streams, fonts, CMaps and the
 // layout analysis are ours: a text-positioning interpreter places every glyph
-// with its advance width (simple and CID fonts), lines are rebuilt by
-// baseline, words by gaps, paragraphs by indentation and line ends, and
-// running headers, footers and page numbers are dropped.
+// with its advance width (simple fonts by /Widths, CID fonts by /W and /DW,
+// ToUnicode parsed once per font and document), lines are rebuilt by
+// baseline, words by gaps (a space next to Latin letters and digits, none
+// between CJK characters, a tab for a column gap), paragraphs by indentation,
+// spacing and line ends, and running headers, footers and page numbers are
+// dropped. Tables come from ruling lines (a grid of stroked lines or thin
+// filled rectangles, spans expanded) or, without lines, from text that falls
+// into the same columns; a table continued on the next page is merged and
+// its repeated header dropped.
+//
+// Every page is read under recover: a bad page becomes a diagnostic and the
+// rest of the document stands. A damaged cross-reference table is rebuilt by
+// scanning the objects.
 package pdf
 
 import (
