@@ -44,6 +44,8 @@ var (
 type docState struct {
 	fonts     map[string]*font
 	byRes     map[string]map[string]*font // font resource dictionary → name → font
+	forms     map[string][]byte           // decoded Form XObjects
+	formBytes int
 	maxStream int64
 }
 
@@ -133,7 +135,7 @@ func read(ctx context.Context, data []byte, opt Options) (blocks []schema.Block,
 	if err != nil {
 		return nil, nil, err
 	}
-	doc := &docState{fonts: map[string]*font{}, byRes: map[string]map[string]*font{}, maxStream: opt.MaxStreamBytes}
+	doc := &docState{fonts: map[string]*font{}, byRes: map[string]map[string]*font{}, forms: map[string][]byte{}, maxStream: opt.MaxStreamBytes}
 	var laid []*pageLayout
 	glyphs := 0
 	for i, pv := range pages {
