@@ -213,6 +213,18 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 			continue
 		}
 		changed = true
+		// The workbook first: a run killed in between leaves the file
+		// unrecorded, so the next run processes it again.
+		if r.Workbook != "" && !p.opt.noWorkbooks && r.Err == nil {
+			name := filepath.Base(r.Workbook)
+			if err := xlsx.WriteDocument(r.Workbook, r.Docs); err != nil {
+				fmt.Fprintf(p.opt.log, "workbook %s: %v\n", r.Workbook, err)
+				name = ""
+			}
+			for _, d := range r.Docs {
+				d.Workbook = name
+			}
+		}
 		if writeErr == nil {
 			if err := db.WriteFile(r.Docs); err != nil {
 				writeErr = fmt.Errorf("%s: write database: %w", r.Input.Path, err)
@@ -234,11 +246,6 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 			sum.Targets += len(d.Targets)
 			sum.Tasks += len(d.Tasks)
 			sum.Checks += len(d.Checks)
-		}
-		if r.Workbook != "" && !p.opt.noWorkbooks && r.Err == nil {
-			if err := xlsx.WriteDocument(r.Workbook, r.Docs); err != nil {
-				fmt.Fprintf(p.opt.log, "workbook %s: %v\n", r.Workbook, err)
-			}
 		}
 		prog.tick(r.Input.Path)
 	}

@@ -27,12 +27,11 @@ type place struct {
 // abbreviations and the name prefixes of central organs. Load it with
 // LoadPlaces; it is read-only afterwards.
 type Places struct {
-	names   []nameEntry         // full and short names, longest first
-	byFull  map[string]place    // full name → place
-	abbrevs []abbrevEntry       // 文号 prefixes, longest first
-	central []string            // central organ prefixes, longest first
-	short   map[string]string   // short name → full name
-	cities  map[string][]string // province → its cities
+	names   []nameEntry       // full and short names, longest first
+	byFull  map[string]place  // full name → place
+	abbrevs []abbrevEntry     // 文号 prefixes, longest first
+	central []string          // central organ prefixes, longest first
+	short   map[string]string // short name → full name
 	byRune  map[rune][]nameEntry
 }
 
@@ -81,7 +80,7 @@ func readTSV(name string, fn func(fields []string) error) error {
 }
 
 func parsePlaces() (*Places, error) {
-	p := &Places{byFull: map[string]place{}, short: map[string]string{}, cities: map[string][]string{}}
+	p := &Places{byFull: map[string]place{}, short: map[string]string{}}
 	addName := func(name, full string) {
 		if name == "" {
 			return
@@ -118,7 +117,6 @@ func parsePlaces() (*Places, error) {
 				continue // 吉林市 vs 吉林省: the province keeps the short name
 			}
 			p.byFull[c] = place{full: c, parent: f[0]}
-			p.cities[f[0]] = append(p.cities[f[0]], c)
 			addName(c, c)
 			if s := strings.TrimSuffix(c, "市"); utf8.RuneCountInString(s) >= 2 {
 				if _, taken := p.short[s]; !taken {
