@@ -13,7 +13,8 @@
 // (每人每月1309元, 每家企业不超过100万元) keeps norm_unit 元, as the gold
 // annotates 每家企业不超过100万元; the per-unit words are left out of the
 // subject (全市城乡最低生活保障标准), and the sentence keeps them. period
-// stays "annual" for 每年 only: the contract has no monthly period.
+// is "annual" for 每年 and for a written 万元/年 (norm_unit 元); the contract
+// has no monthly period, so 每月 amounts keep a NULL period.
 package targets
 
 import (
@@ -782,11 +783,12 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 			continue
 		}
 		// 每招收1名博士后: the unit a grant is counted in
-		if q.Num == 1 && perOne(before) {
+		if q.Num == 1 && !q.Range && perOne(before) {
 			continue
 		}
 		// past statements; figures in a framing clause (依托…4个高新区)
-		if x.any("past", cs[cl0:q.Start]) || x.any("past_sentence", cs[:q.Start]) {
+		// …自注册成立以来首次达到1亿元的，给予: a condition of a grant
+		if x.any("past", cs[cl0:q.Start]) || x.any("past_sentence", cs[:q.Start]) && !x.any("funding", cs[q.End:]) {
 			continue
 		}
 		if x.framed(cs[cl0:q.Start]) {
@@ -811,6 +813,11 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 			continue
 		}
 		if strings.Contains(cs[:q.Start], "每年") || strings.Contains(cs[:q.Start], "年均") || strings.Contains(cs[:q.Start], "每年度") {
+			t.Period = "annual"
+		}
+		// 5万元/年 is an annual amount, not money per unit
+		if strings.HasSuffix(t.NormUnit, "/年") {
+			t.NormUnit = strings.TrimSuffix(t.NormUnit, "/年")
 			t.Period = "annual"
 		}
 		t.Kind = x.kind(cs, q, before, after, lastAfter, kept[qi+1:], t, cond)
@@ -939,6 +946,12 @@ func perOne(before string) bool {
 	k := strings.LastIndex(before, "每")
 	if k < 0 {
 		return false
+	}
+	// 每年提升1个百分点: a time, not a unit counted
+	for _, w := range []string{"每年", "每月", "每季度", "每半年", "每天", "每周"} {
+		if strings.HasPrefix(before[k:], w) {
+			return false
+		}
 	}
 	return utf8.RuneCountInString(before[k:]) <= 5
 }
