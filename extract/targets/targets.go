@@ -1048,7 +1048,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if la := stripCmp(lastAfter); la == "的" || la == "的企业" || la == "的单位" || la == "的项目" {
 		return schema.KindThreshold
 	}
-	if x.condClause(cs, q) || x.qualifier(cs, q, later, t.Comparator) {
+	if x.condClause(cs, q, t.Deadline != "") || x.qualifier(cs, q, later, t.Comparator) {
 		return schema.KindThreshold
 	}
 	rest := cs[q.End:]
@@ -1524,8 +1524,13 @@ func (x *extractor) partCount(before, after string, q numbers.Quantity, cmp stri
 
 // condClause reports whether a figure stands in a condition closed by
 // 的， that a grant follows (营业收入超过5亿元且增速高于100%的，给予…;
-// 举办营业性演出超100场的，经认定，最高可按…给予).
-func (x *extractor) condClause(cs string, q numbers.Quantity) bool {
+// 举办营业性演出超100场的，经认定，最高可按…给予), also when a later
+// clause of the condition names what it qualifies (场次超过100场，票房超过
+// 100万元的演艺空间，给予…).
+//
+// The later clause must hold a figure of its own, and a dated figure (到
+// 2027年…) is a goal, not such a condition.
+func (x *extractor) condClause(cs string, q numbers.Quantity, dated bool) bool {
 	rest := cs[q.End:]
 	if k := strings.IndexAny(rest, "；;。"); k >= 0 {
 		rest = rest[:k]
@@ -1534,6 +1539,25 @@ func (x *extractor) condClause(cs string, q numbers.Quantity) bool {
 	n := len("的，")
 	if j := strings.Index(rest, "的,"); j >= 0 && (k < 0 || j < k) {
 		k, n = j, len("的,")
+	}
+	if k < 0 {
+		// …场次超过100场，全年票房超过100万元的新型演艺空间，经认定，给予:
+		// a later clause of the condition ends in 的 and a short noun
+		k, n = -1, 0
+		if c := strings.IndexAny(rest, "，,"); c >= 0 {
+			off := c
+			for _, seg := range strings.FieldsFunc(rest[c:], func(r rune) bool { return r == '，' || r == ',' }) {
+				off = strings.Index(rest[off:], seg) + off
+				if d := strings.LastIndex(seg, "的"); d >= 0 {
+					noun := seg[d+len("的"):]
+					if r := utf8.RuneCountInString(noun); !dated && r >= 2 && r <= 12 && !strings.ContainsAny(noun, "0123456789") && strings.ContainsAny(seg[:d], "0123456789") {
+						k, n = off+d, len(seg)-d
+					}
+					break
+				}
+				off += len(seg)
+			}
+		}
 	}
 	if k < 0 {
 		return false
