@@ -1136,6 +1136,22 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 	}
 	back := x.tailNoun(before)
 	fwd := x.headNoun(after)
+	for _, w := range []string{"和", "及", "与", "或", "、"} {
+		fwd = strings.TrimSuffix(fwd, w)
+	}
+	// 建设50所学校和150个专业: the words before 和 belong to the figure
+	// before
+	if listGapWord(lastRune(before)) && cl0 > 0 && strings.IndexAny(before, "，,：:；;") < 0 && fwd != "" {
+		back = ""
+	}
+	// 示范项目新增15个: the noun before the verb
+	if back == "" && fwd == "" {
+		if v := x.suffix("verb", before); v != "" {
+			if b := x.tailNoun(strings.TrimSuffix(before, v)); utf8.RuneCountInString(b) >= 2 {
+				back = b
+			}
+		}
+	}
 	// 高效稀土永磁电机研发等3项技术: the list and what it lists
 	if strings.HasSuffix(before, "等") && back != "" && fwd != "" && kind == schema.KindGoal {
 		return back + "等" + fwd
@@ -1627,4 +1643,10 @@ func (x *extractor) refDate() string {
 		}
 	}
 	return ""
+}
+
+// lastRune returns the last character of s as a string.
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
 }

@@ -181,6 +181,8 @@ func TestSubjects(t *testing.T) {
 	for _, c := range []struct {
 		name, line, want string
 	}{
+		{"words before 和 belong to the figure before", "到2022年，建设50所高水平职业学校和150个骨干专业。", "高水平职业学校|骨干专业"},
+		{"the noun before a verb", "到2027年，全国性试点示范项目新增15个。", "全国性试点示范项目"},
 		{"per-unit words are no subject", "（一）全市最低生活保障标准为每人每月1200元。", "全市最低生活保障标准"},
 		{"a long object keeps its head noun", "对依法经营、无重大安全事故、注册成立时间未满3年的人力资源服务机构，给予最高100万元奖励。", "人力资源服务机构 奖励"},
 		{"a list member shares its subject", "农村特困人员基本生活标准每人每月分别为2000元、2100元。", "农村特困人员基本生活标准|农村特困人员基本生活标准"},
