@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	_ "github.com/mattn/go-sqlite3" // database/sql driver "sqlite3"
 
@@ -128,11 +129,21 @@ type StoredDoc struct {
 	Tables, Targets, Tasks, Checks int
 }
 
+// null maps "" to NULL and makes sure what is stored is valid UTF-8, as the
+// contract promises downstream tools.
 func null(s string) any {
 	if s == "" {
 		return nil
 	}
-	return s
+	return text(s)
+}
+
+// text returns s with invalid UTF-8 sequences replaced by U+FFFD.
+func text(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
 func jsonStrings(v []string) string {
@@ -207,15 +218,15 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg) error
 	}
 	res, err := tx.Exec(`INSERT INTO documents (source_path, source_sha256, part, format, title, doc_number, issuer, issue_date,
 		jurisdiction, status, error, text, n_pages, workbook) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		doc.Path, doc.SHA256, doc.Part, string(doc.Format), null(doc.Meta.Title), null(doc.Meta.DocNumber),
+		text(doc.Path), doc.SHA256, doc.Part, string(doc.Format), null(doc.Meta.Title), null(doc.Meta.DocNumber),
 		null(doc.Meta.Issuer), null(doc.Meta.IssueDate), null(doc.Meta.Jurisdiction), string(status), null(doc.Err),
-		doc.Text, pages, null(doc.Workbook))
+		text(doc.Text), pages, null(doc.Workbook))
 	if err != nil {
 		return err
 	}
 	docID, _ := res.LastInsertId()
 	if len(doc.Tokens) > 0 {
-		if _, err := tx.Exec(`INSERT INTO documents_fts (rowid, tokens) VALUES (?, ?)`, docID, strings.Join(doc.Tokens, " ")); err != nil {
+		if _, err := tx.Exec(`INSERT INTO documents_fts (rowid, tokens) VALUES (?, ?)`, docID, text(strings.Join(doc.Tokens, " "))); err != nil {
 			return err
 		}
 	}
@@ -296,7 +307,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg) error
 	for _, c := range doc.Checks {
 		a, b := cs(c.Span)
 		if _, err := tx.Exec(`INSERT INTO checks (document_id, table_id, kind, message, char_start, char_end) VALUES (?,?,?,?,?,?)`,
-			docID, tabID(c.Table), c.Kind, c.Message, a, b); err != nil {
+			docID, tabID(c.Table), c.Kind, text(c.Message), a, b); err != nil {
 			return err
 		}
 	}
@@ -338,7 +349,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg) error
 			if ord == 0 {
 				ord = k + 1
 			}
-			if _, err := depStmt.Exec(taskID, dp.Role, ord, dp.Mention, dp.Department); err != nil {
+			if _, err := depStmt.Exec(taskID, dp.Role, ord, text(dp.Mention), text(dp.Department)); err != nil {
 				return err
 			}
 			ag := depts[dp.Department]
@@ -363,7 +374,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg) error
 		if dg.Page > 0 {
 			page = dg.Page
 		}
-		if _, err := diagStmt.Exec(docID, dg.Severity.String(), dg.Stage, page, a, b, dg.Message); err != nil {
+		if _, err := diagStmt.Exec(docID, dg.Severity.String(), dg.Stage, page, a, b, text(dg.Message)); err != nil {
 			return err
 		}
 	}
@@ -402,7 +413,7 @@ func upsertDepartments(tx *sql.Tx, depts map[string]*deptAgg) error {
 		sort.Strings(ms)
 		if _, err := tx.Exec(`INSERT INTO departments (name, jurisdiction, aliases_json) VALUES (?,?,?)
 			ON CONFLICT(name) DO UPDATE SET jurisdiction = excluded.jurisdiction, aliases_json = excluded.aliases_json`,
-			n, null(ag.juris), jsonStrings(ms)); err != nil {
+			text(n), null(ag.juris), jsonStrings(ms)); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,21 @@
+package numbers
+
+import "testing"
+
+// TestComparatorForbidding: 不得 before a comparator word keeps its
+// direction (不得超过 is a cap, not 超过 a floor).
+func TestComparatorForbidding(t *testing.T) {
+	pr := MustLoad()
+	for _, c := range []struct{ before, want string }{
+		{"补贴比例不得超过", "<="},
+		{"单价不得高于", "<="},
+		{"投资额不得低于", ">="},
+		{"人员不得少于", ">="},
+		{"规模超过", ">="},
+	} {
+		q := pr.Scan("10家")[0]
+		if got := pr.Comparator(c.before, "", q); got != c.want {
+			t.Errorf("%s: got %s, want %s", c.before, got, c.want)
+		}
+	}
+}
