@@ -1064,7 +1064,8 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 		return schema.KindThreshold
 	}
 	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
-	if e := x.prefix("entity", strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money || strings.HasPrefix(a, "的")) {
+	// (给予最高30万元项目服务奖 names a grant, not an entity)
+	if e := x.prefix("entity", strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money && !x.any("funding", before) || strings.HasPrefix(a, "的")) {
 		return schema.KindThreshold
 	}
 	money := q.Class == numbers.Money
