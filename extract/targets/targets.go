@@ -836,9 +836,11 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		t.Subject = x.subject(cs, q, lo, cl1, t.Kind)
 		if t.Subject == "" {
 			// a member of a list shares the subject of the one before it
-			// (分别为2413元、2512元); else the sentence's opening noun
+			// (分别为2413元、2512元), so does the same figure for a later
+			// year (到2023年不低于4人，到2025年不低于4.66人); else the
+			// sentence's opening noun
 			// (边缘家庭认定标准按…确定，为每人每月1963.5元)
-			if qi > 0 && kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) && len(x.out) > 0 && x.out[len(x.out)-1].Sentence == t.Sentence && x.out[len(x.out)-1].Kind == t.Kind && x.out[len(x.out)-1].Span.End <= t.Span.Start {
+			if prev := len(x.out) - 1; qi > 0 && prev >= 0 && x.out[prev].Sentence == t.Sentence && x.out[prev].Kind == t.Kind && x.out[prev].Span.End <= t.Span.Start && (kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) || x.out[prev].NormUnit == t.NormUnit && x.out[prev].Deadline != t.Deadline) {
 				t.Subject = x.out[len(x.out)-1].Subject
 			} else if cl0 > 0 && strings.HasPrefix(cs[cl0:q.Start], "为") {
 				body := cs
@@ -1146,6 +1148,10 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 	fwd := x.headNoun(after)
 	for _, w := range []string{"和", "及", "与", "或", "、"} {
 		fwd = strings.TrimSuffix(fwd, w)
+	}
+	// （以下简称…项目） names the measure, not what is funded
+	if strings.HasPrefix(fwd, "（以下") || strings.HasPrefix(fwd, "(以下") {
+		fwd = ""
 	}
 	// 建设50所学校和150个专业: the words before 和 belong to the figure
 	// before
