@@ -19,6 +19,7 @@
 package sections
 
 import (
+	"policyx/extract/internal/mdline"
 	"regexp"
 	"strings"
 	"unicode"
@@ -234,7 +235,7 @@ func findHeadings(segs []seg) []heading {
 		if s.kind == schema.BlockTable {
 			continue // its rows are no headings; the lines after it may be
 		}
-		t := cleanLine(s.text)
+		t := mdline.Clean(s.text)
 		if t == "" {
 			continue
 		}
@@ -285,7 +286,7 @@ func findHeadings(segs []seg) []heading {
 			if rest == "" {
 				// a bare 附件1: its caption is the next short line
 				for k := i + 1; k < len(segs) && k <= i+2; k++ {
-					c := cleanLine(segs[k].text)
+					c := mdline.Clean(segs[k].text)
 					if c != "" && !segs[k].tabs && segs[k].kind != schema.BlockTable && utf8.RuneCountInString(c) <= 80 && !reSentEnd.MatchString(c) {
 						title = titleOf(c)
 						break
@@ -327,7 +328,7 @@ func headingRanks(segs []seg) map[int]int {
 		if s.kind != schema.BlockHeading || s.level <= 0 {
 			continue
 		}
-		st, _, _ := labelOf(cleanLine(s.text))
+		st, _, _ := labelOf(mdline.Clean(s.text))
 		if st <= styleAttach {
 			continue
 		}
@@ -378,24 +379,6 @@ func flatHead(rest string) string {
 		}
 	}
 	return rest
-}
-
-// cleanLine strips Markdown markers (#, **, >, a "- " list mark) and spaces
-// around a line.
-func cleanLine(s string) string {
-	s = strings.TrimSpace(s)
-	for {
-		t := strings.TrimLeft(s, "#*> \t\u3000")
-		if strings.HasPrefix(t, "- ") {
-			t = t[2:]
-		}
-		if t == s {
-			break
-		}
-		s = t
-	}
-	s = strings.TrimRight(s, "#* \t\u3000")
-	return strings.ReplaceAll(s, "**", "")
 }
 
 func rank(style, level int) int {
@@ -530,7 +513,7 @@ func isBareAttach(s seg) bool {
 	if s.kind == schema.BlockTable {
 		return false
 	}
-	t := cleanLine(s.text)
+	t := mdline.Clean(s.text)
 	loc := reAttach.FindStringIndex(t)
 	if loc == nil || !attachLabel(t, strings.TrimSpace(t[:loc[1]]), strings.TrimSpace(t[loc[1]:])) {
 		return false

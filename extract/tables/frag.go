@@ -2,6 +2,7 @@ package tables
 
 import (
 	"math"
+	"policyx/normalize/cjk"
 	"regexp"
 	"sort"
 	"strings"
@@ -59,7 +60,7 @@ func splitFrags(l line, li int) []frag {
 			r, _ := utf8.DecodeLastRuneInString(prev)
 			c, _ := utf8.DecodeRuneInString(cur)
 			joinUnit := r >= '0' && r <= '9' && (unitWords[cur] || strings.HasPrefix(cur, "年") || strings.HasPrefix(cur, "月"))
-			joinSpaced := runeLen(prev) == 1 && runeLen(cur) == 1 && isCJK(r) && isCJK(c)
+			joinSpaced := runeLen(prev) == 1 && runeLen(cur) == 1 && cjk.IsHan(r) && cjk.IsHan(c)
 			if joinUnit || joinSpaced {
 				out[n-1].e = t.e
 				continue

@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"policyx/normalize/cjk"
 	"regexp"
 	"strconv"
 	"strings"
@@ -100,7 +101,7 @@ func (v *vocab) seqTable(ls []line, used []bool, h int) (*table, int) {
 		// 3 项，共 5 项: a figure and its unit, not a 序号
 		for _, u := range []string{"项", "个", "家", "条", "人", "名", "万", "亿", "元"} {
 			if rest, ok := strings.CutPrefix(m[2], u); ok {
-				if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !isCJK(r) {
+				if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !cjk.IsHan(r) {
 					return false
 				}
 			}
@@ -330,7 +331,7 @@ func splitHeaderWords(h []string, want int) []string {
 				}
 				rest := out[c][i+len(w):]
 				r, _ := utf8.DecodeRuneInString(rest)
-				if rest == "" || !isCJK(r) {
+				if rest == "" || !cjk.IsHan(r) {
 					continue
 				}
 				out = append(out[:c+1], out[c:]...)
