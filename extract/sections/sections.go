@@ -402,34 +402,30 @@ func labelOf(t string) (int, string, string) {
 	if s, l, r, ok := try(reAttach, styleAttach); ok && attachLabel(t, l, r) {
 		return s, l, r
 	}
-	if s, l, r, ok := try(reChapter, styleChapter); ok {
-		return s, l, r
-	}
-	if s, l, r, ok := try(reSection, styleSection); ok {
-		return s, l, r
-	}
-	if s, l, r, ok := try(reArticle, styleArticle); ok {
-		return s, l, r
-	}
-	if s, l, r, ok := try(reCN, styleCN); ok {
-		return s, l, r
-	}
-	if s, l, r, ok := try(reParenCN, styleParenCN); ok {
-		return s, l, r
-	}
-	if s, l, r, ok := try(reNum, styleNum); ok {
-		if r != "" && unicode.IsDigit(firstRune(r)) {
-			return -1, "", "" // 1.5亿元, 2023.12, 3、4月
+	for _, st := range labelStyles {
+		if s, l, r, ok := try(st.re, st.style); ok {
+			if st.style == styleNum && r != "" && unicode.IsDigit(firstRune(r)) {
+				return -1, "", "" // 1.5亿元, 2023.12, 3、4月
+			}
+			return s, l, r
 		}
-		return s, l, r
-	}
-	if s, l, r, ok := try(reParenN, styleParenN); ok {
-		return s, l, r
-	}
-	if s, l, r, ok := try(reCircle, styleCircle); ok {
-		return s, l, r
 	}
 	return -1, "", ""
+}
+
+// labelStyles are the label patterns after 附件, tried in order.
+var labelStyles = []struct {
+	re    *regexp.Regexp
+	style int
+}{
+	{reChapter, styleChapter},
+	{reSection, styleSection},
+	{reArticle, styleArticle},
+	{reCN, styleCN},
+	{reParenCN, styleParenCN},
+	{reNum, styleNum},
+	{reParenN, styleParenN},
+	{reCircle, styleCircle},
 }
 
 // attachLabel reports whether 附件/附表 at the start of t is a label: alone,

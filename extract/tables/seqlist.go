@@ -23,22 +23,8 @@ var (
 // 序号 and whose rows start with their number, one row per line (the
 // name cell may wrap onto the next line).
 func (v *vocab) seqTables(ls []line, used []bool) []*table {
-	var out []*table
-	for i := 0; i < len(ls); i++ {
-		if used[i] || len(ls[i].cells) > 0 || !v.seqHeaderLine(ls[i].text) {
-			continue
-		}
-		t, end := v.seqTable(ls, used, i)
-		if t == nil {
-			continue
-		}
-		for k := t.first; k <= t.last; k++ {
-			used[k] = true
-		}
-		out = append(out, t)
-		i = end
-	}
-	return out
+	opens := func(i int) bool { return len(ls[i].cells) == 0 && v.seqHeaderLine(ls[i].text) }
+	return claimTables(ls, used, opens, func(i int) (*table, int) { return v.seqTable(ls, used, i) })
 }
 
 func (v *vocab) seqHeaderLine(s string) bool {
