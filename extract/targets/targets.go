@@ -13,7 +13,8 @@
 // (每人每月1309元, 每家企业不超过100万元) keeps norm_unit 元, as the gold
 // annotates 每家企业不超过100万元; the per-unit words are left out of the
 // subject (全市城乡最低生活保障标准), and the sentence keeps them. period
-// stays "annual" for 每年 only: the contract has no monthly period.
+// is "annual" for 每年 and for a written 万元/年 (norm_unit 元); the contract
+// has no monthly period, so 每月 amounts keep a NULL period.
 package targets
 
 import (
@@ -782,11 +783,12 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 			continue
 		}
 		// 每招收1名博士后: the unit a grant is counted in
-		if q.Num == 1 && perOne(before) {
+		if q.Num == 1 && !q.Range && perOne(before) {
 			continue
 		}
 		// past statements; figures in a framing clause (依托…4个高新区)
-		if x.any("past", cs[cl0:q.Start]) || x.any("past_sentence", cs[:q.Start]) {
+		// …自注册成立以来首次达到1亿元的，给予: a condition of a grant
+		if x.any("past", cs[cl0:q.Start]) || x.any("past_sentence", cs[:q.Start]) && !x.any("funding", cs[q.End:]) {
 			continue
 		}
 		if x.framed(cs[cl0:q.Start]) {
@@ -811,6 +813,11 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 			continue
 		}
 		if strings.Contains(cs[:q.Start], "每年") || strings.Contains(cs[:q.Start], "年均") || strings.Contains(cs[:q.Start], "每年度") {
+			t.Period = "annual"
+		}
+		// 5万元/年 is an annual amount, not money per unit
+		if strings.HasSuffix(t.NormUnit, "/年") {
+			t.NormUnit = strings.TrimSuffix(t.NormUnit, "/年")
 			t.Period = "annual"
 		}
 		t.Kind = x.kind(cs, q, before, after, lastAfter, kept[qi+1:], t, cond)
@@ -940,6 +947,12 @@ func perOne(before string) bool {
 	if k < 0 {
 		return false
 	}
+	// 每年提升1个百分点: a time, not a unit counted
+	for _, w := range []string{"每年", "每月", "每季度", "每半年", "每天", "每周"} {
+		if strings.HasPrefix(before[k:], w) {
+			return false
+		}
+	}
 	return utf8.RuneCountInString(before[k:]) <= 5
 }
 
@@ -1035,7 +1048,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if la := stripCmp(lastAfter); la == "的" || la == "的企业" || la == "的单位" || la == "的项目" {
 		return schema.KindThreshold
 	}
-	if x.condClause(cs, q) || x.qualifier(cs, q, later, t.Comparator) {
+	if x.condClause(cs, q, t.Deadline != "") || x.qualifier(cs, q, later, t.Comparator) {
 		return schema.KindThreshold
 	}
 	rest := cs[q.End:]
@@ -1123,6 +1136,22 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 	}
 	back := x.tailNoun(before)
 	fwd := x.headNoun(after)
+	for _, w := range []string{"和", "及", "与", "或", "、"} {
+		fwd = strings.TrimSuffix(fwd, w)
+	}
+	// 建设50所学校和150个专业: the words before 和 belong to the figure
+	// before
+	if listGapWord(lastRune(before)) && cl0 > 0 && strings.IndexAny(before, "，,：:；;") < 0 && fwd != "" {
+		back = ""
+	}
+	// 示范项目新增15个: the noun before the verb
+	if back == "" && fwd == "" {
+		if v := x.suffix("verb", before); v != "" {
+			if b := x.tailNoun(strings.TrimSuffix(before, v)); utf8.RuneCountInString(b) >= 2 {
+				back = b
+			}
+		}
+	}
 	// 高效稀土永磁电机研发等3项技术: the list and what it lists
 	if strings.HasSuffix(before, "等") && back != "" && fwd != "" && kind == schema.KindGoal {
 		return back + "等" + fwd
@@ -1511,8 +1540,13 @@ func (x *extractor) partCount(before, after string, q numbers.Quantity, cmp stri
 
 // condClause reports whether a figure stands in a condition closed by
 // 的， that a grant follows (营业收入超过5亿元且增速高于100%的，给予…;
-// 举办营业性演出超100场的，经认定，最高可按…给予).
-func (x *extractor) condClause(cs string, q numbers.Quantity) bool {
+// 举办营业性演出超100场的，经认定，最高可按…给予), also when a later
+// clause of the condition names what it qualifies (场次超过100场，票房超过
+// 100万元的演艺空间，给予…).
+//
+// The later clause must hold a figure of its own, and a dated figure (到
+// 2027年…) is a goal, not such a condition.
+func (x *extractor) condClause(cs string, q numbers.Quantity, dated bool) bool {
 	rest := cs[q.End:]
 	if k := strings.IndexAny(rest, "；;。"); k >= 0 {
 		rest = rest[:k]
@@ -1521,6 +1555,25 @@ func (x *extractor) condClause(cs string, q numbers.Quantity) bool {
 	n := len("的，")
 	if j := strings.Index(rest, "的,"); j >= 0 && (k < 0 || j < k) {
 		k, n = j, len("的,")
+	}
+	if k < 0 {
+		// …场次超过100场，全年票房超过100万元的新型演艺空间，经认定，给予:
+		// a later clause of the condition ends in 的 and a short noun
+		k, n = -1, 0
+		if c := strings.IndexAny(rest, "，,"); c >= 0 {
+			off := c
+			for _, seg := range strings.FieldsFunc(rest[c:], func(r rune) bool { return r == '，' || r == ',' }) {
+				off = strings.Index(rest[off:], seg) + off
+				if d := strings.LastIndex(seg, "的"); d >= 0 {
+					noun := seg[d+len("的"):]
+					if r := utf8.RuneCountInString(noun); !dated && r >= 2 && r <= 12 && !strings.ContainsAny(noun, "0123456789") && strings.ContainsAny(seg[:d], "0123456789") {
+						k, n = off+d, len(seg)-d
+					}
+					break
+				}
+				off += len(seg)
+			}
+		}
 	}
 	if k < 0 {
 		return false
@@ -1590,4 +1643,10 @@ func (x *extractor) refDate() string {
 		}
 	}
 	return ""
+}
+
+// lastRune returns the last character of s as a string.
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
 }

@@ -19,3 +19,22 @@ func TestComparatorForbidding(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitStop: a one-character unit that begins a word is no unit, unless
+// the word goes on into unit plus word.
+func TestUnitStop(t *testing.T) {
+	pr := MustLoad()
+	for _, c := range []struct {
+		s    string
+		want int
+	}{
+		{"培育10名优产品", 0},
+		{"认定不超过20名优秀管理人", 1},
+		{"涉及4部门", 0},
+		{"遴选20名技能工匠", 1},
+	} {
+		if got := len(pr.Scan(c.s)); got != c.want {
+			t.Errorf("%s: %d quantities, want %d", c.s, got, c.want)
+		}
+	}
+}
