@@ -812,7 +812,10 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		if ref := x.refDate(); t.Deadline != "" && ref != "" && t.Deadline < ref {
 			continue
 		}
-		if strings.Contains(cs[:q.Start], "每年") || strings.Contains(cs[:q.Start], "年均") || strings.Contains(cs[:q.Start], "每年度") {
+		// 每年 in the figure's clause, or opening the sentence; a 每年 of an
+		// earlier grant (给予每个机构每年30万元…，每引进1个项目，给予最高
+		// 30万元) does not carry over
+		if annual(cs[cl0:q.Start]) || annual(firstClause(cs)) && cs[:cl0] != "" && annual(cs[:min(len(cs), len("每年度"))]) {
 			t.Period = "annual"
 		}
 		// 5万元/年 is an annual amount, not money per unit
@@ -1064,7 +1067,8 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 		return schema.KindThreshold
 	}
 	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
-	if e := x.prefix("entity", strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money || strings.HasPrefix(a, "的")) {
+	// (给予最高30万元项目服务奖 names a grant, not an entity)
+	if e := x.prefix("entity", strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money && !x.any("funding", before) || strings.HasPrefix(a, "的")) {
 		return schema.KindThreshold
 	}
 	money := q.Class == numbers.Money
@@ -1660,4 +1664,8 @@ func (x *extractor) refDate() string {
 func lastRune(s string) string {
 	_, n := utf8.DecodeLastRuneInString(s)
 	return s[len(s)-n:]
+}
+
+func annual(s string) bool {
+	return strings.Contains(s, "每年") || strings.Contains(s, "年均") || strings.Contains(s, "每年度")
 }

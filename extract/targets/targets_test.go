@@ -104,6 +104,8 @@ func TestExtract(t *testing.T) {
 		{"dated goals are no condition", []string{"到2027年，形成50个智能产品，培育8家有影响力的龙头企业，支持建设创新中心。"}, "goal 50个 = 2027-12-31; goal 8家 = 2027-12-31"},
 		{"a quota of qualified items", []string{"每年评选不超过3个绩效显著的公共服务平台，给予最高100万元奖励。"}, "goal 3个 <= annual; funding 1e+06元 <= annual"},
 		{"condition followed by a verb", []string{"原则上购机价格在5000元以上的鼓励非现金方式支付。"}, "threshold 5000元 >="},
+		{"a grant named after an entity word", []string{"每引进1个项目，经认定给予最高20万元项目服务奖。"}, "funding 200000元 <="},
+		{"每年 of an earlier grant", []string{"给予每个机构每年20万元运营补贴，每引进1个项目，给予最高10万元服务奖。"}, "funding 200000元 = annual; funding 100000元 <="},
 		{"qualifier of a later count", []string{"到2026年，培育年产值超50亿元、具有较强竞争力的骨干企业3家。"}, "threshold 5e+09元 >= 2026-12-31; goal 3家 = 2026-12-31"},
 		{"qualifier after a verb of having", []string{"到2026年，培育具备5个以上应用场景的工厂不少于8个。"}, "threshold 5个 >= 2026-12-31; goal 8个 >= 2026-12-31"},
 		{"a list is no qualifier", []string{"到2026年，引育3家以上龙头企业、8家以上骨干企业。"}, "goal 3家 >= 2026-12-31; goal 8家 >= 2026-12-31"},
