@@ -3,11 +3,17 @@ package corpus
 import (
 	"archive/zip"
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
 	"path"
 	"strconv"
 	"strings"
@@ -55,7 +61,7 @@ func decodeDOCX(ctx context.Context, data []byte, lim Limits) ([]schema.Block, [
 		}
 		return nil, nil, fmt.Errorf("no %s: not a Word document (or a damaged one)", main)
 	}
-	rels := readRels(z, lim, relsPath(main))
+	rels, relIDs := readRels(z, lim, relsPath(main))
 	part := func(kind, def string) string {
 		if t, ok := rels[kind]; ok {
 			return t
@@ -83,6 +89,13 @@ func decodeDOCX(ctx context.Context, data []byte, lim Limits) ([]schema.Block, [
 	}
 	defer rc.Close()
 	p := &docxParser{ctx: ctx, lim: lim, styles: styles, num: newNumberState(num), part: main, cells: docxMaxCells}
+	p.chunk = func(id string) []docxItem {
+		items, err := altChunk(ctx, z, lim, relIDs[id])
+		if err != nil {
+			p.diags = append(p.diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: "docx", Message: err.Error()})
+		}
+		return items
+	}
 	err = p.parse(rc)
 	diags = append(diags, p.diags...)
 	if err != nil {
@@ -119,28 +132,30 @@ func relsPath(part string) string {
 	return path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
 }
 
-type rel struct{ typ, target string }
+type rel struct{ id, typ, target string }
 
-// readRels maps the last element of each relationship type (styles,
-// numbering, …) to its target part of the relationships file at p.
-func readRels(z *zipArchive, lim Limits, p string) map[string]string {
-	out := map[string]string{}
+// readRels reads the relationships file at p: the target part of each
+// relationship type by the last element of the type (styles, numbering,
+// …), and of each relationship id.
+func readRels(z *zipArchive, lim Limits, p string) (byType, byID map[string]string) {
+	byType, byID = map[string]string{}, map[string]string{}
 	if !z.has(p) {
-		return out
+		return
 	}
 	rc, err := z.open(p)
 	if err != nil {
-		return out
+		return
 	}
 	defer rc.Close()
 	base := path.Dir(path.Dir(p)) // word/_rels/x.rels → word
 	for _, r := range parseRels(rc, base, lim) {
 		k := r.typ[strings.LastIndexByte(r.typ, '/')+1:]
-		if _, ok := out[k]; !ok {
-			out[k] = r.target
+		if _, ok := byType[k]; !ok {
+			byType[k] = r.target
 		}
+		byID[r.id] = r.target
 	}
-	return out
+	return
 }
 
 func parseRels(r io.Reader, base string, lim Limits) []rel {
@@ -165,7 +180,7 @@ func parseRels(r io.Reader, base string, lim Limits) []rel {
 				} else {
 					target = path.Join(base, target)
 				}
-				out = append(out, rel{typ: attr(t, "Type"), target: target})
+				out = append(out, rel{id: attr(t, "Id"), typ: attr(t, "Type"), target: target})
 			}
 		case xml.EndElement:
 			depth--
@@ -825,11 +840,12 @@ type docxParser struct {
 	paras      []*docxPara
 	tables     []*docxTable
 	containers []*docxContainer
-	runs       int // open w:r elements
-	hiddenRun  int // level (runs) of the open run marked w:vanish, 0 none
-	cells      int // table cells left to expand (docxMaxCells)
-	text       int // open w:t elements
-	ppr        int // open w:pPr elements
+	runs       int                        // open w:r elements
+	hiddenRun  int                        // level (runs) of the open run marked w:vanish, 0 none
+	cells      int                        // table cells left to expand (docxMaxCells)
+	chunk      func(id string) []docxItem // content of a w:altChunk
+	text       int                        // open w:t elements
+	ppr        int                        // open w:pPr elements
 	trpr       int
 }
 
@@ -1002,6 +1018,12 @@ func (p *docxParser) start(t xml.StartElement) {
 		}
 	case "txbxContent":
 		p.containers = append(p.containers, &docxContainer{kind: ctTextBox})
+	case "altChunk":
+		if p.chunk != nil {
+			for _, it := range p.chunk(attr(t, "id")) {
+				p.deliver(it)
+			}
+		}
 	}
 }
 
@@ -1343,4 +1365,72 @@ func cellText(items []docxItem) string {
 func isLatinOrDigit(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) ||
 		r >= 0xFF10 && r <= 0xFF19 || r >= 0xFF21 && r <= 0xFF3A || r >= 0xFF41 && r <= 0xFF5A
+}
+
+// altChunk reads the content a w:altChunk imports from another part: a
+// web page (HTML, or MHT as Word saves it), plain text. Systems that
+// export policies to Word sometimes put the whole text there.
+func altChunk(ctx context.Context, z *zipArchive, lim Limits, target string) ([]docxItem, error) {
+	if target == "" || !z.has(target) {
+		return nil, fmt.Errorf("imported content (altChunk) %q missing", target)
+	}
+	data, err := z.readAll(target)
+	if err != nil {
+		return nil, err
+	}
+	var blocks []schema.Block
+	switch strings.ToLower(path.Ext(target)) {
+	case ".htm", ".html", ".xhtml", ".xml":
+		blocks, _, err = decodeHTML(ctx, data, lim)
+	case ".mht", ".mhtml":
+		var html []byte
+		if html, err = mhtHTML(data, lim); err == nil {
+			blocks, _, err = decodeHTML(ctx, html, lim)
+		}
+	case ".txt":
+		blocks, _, err = decodeText(ctx, data, lim)
+	default:
+		return nil, fmt.Errorf("imported content (altChunk) %s not read: unknown type", target)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("imported content (altChunk) %s: %v", target, err)
+	}
+	items := make([]docxItem, 0, len(blocks))
+	for _, b := range blocks {
+		items = append(items, docxItem{kind: b.Kind, text: b.Text, level: b.Level, rows: b.Rows})
+	}
+	return items, nil
+}
+
+// mhtHTML returns the first HTML part of a MIME web archive (or the body of
+// a single-part one), transfer encoding undone.
+func mhtHTML(data []byte, lim Limits) ([]byte, error) {
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("MHT: %v", err)
+	}
+	decode := func(enc string, r io.Reader) ([]byte, error) {
+		switch strings.ToLower(strings.TrimSpace(enc)) {
+		case "quoted-printable":
+			r = quotedprintable.NewReader(r)
+		case "base64":
+			r = base64.NewDecoder(base64.StdEncoding, r)
+		}
+		return io.ReadAll(io.LimitReader(r, max(lim.MaxZipEntry, 1<<20)))
+	}
+	mt, params, _ := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if !strings.HasPrefix(mt, "multipart/") {
+		return decode(msg.Header.Get("Content-Transfer-Encoding"), msg.Body)
+	}
+	mr := multipart.NewReader(msg.Body, params["boundary"])
+	for i := 0; i < 1000; i++ {
+		part, err := mr.NextPart()
+		if err != nil {
+			return nil, fmt.Errorf("MHT: no HTML part (%v)", err)
+		}
+		if ct, _, _ := mime.ParseMediaType(part.Header.Get("Content-Type")); ct == "text/html" {
+			return decode(part.Header.Get("Content-Transfer-Encoding"), part)
+		}
+	}
+	return nil, errors.New("MHT: no HTML part")
 }

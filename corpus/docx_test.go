@@ -436,3 +436,24 @@ func TestDOCXCellBudget(t *testing.T) {
 		t.Errorf("diagnostics %q", d)
 	}
 }
+
+// TestDecodeDOCXAltChunk reads content imported from a web page part.
+func TestDecodeDOCXAltChunk(t *testing.T) {
+	mht := "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B\"\r\n\r\n--B\r\n" +
+		"Content-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" +
+		"<html><body><h2>=E7=AC=AC=E4=BA=8C=E7=AB=A0</h2><table><tr><td>=E5=BA=8F=E5=8F=B7</td><td>=E4=BB=BB=E5=8A=A1</td></tr><tr><td>1</td><td>a</td></tr></table></body></html>\r\n--B--\r\n"
+	files := docxFiles(wPara("前言")+`<w:altChunk r:id="rId9"/>`+`<w:altChunk r:id="rId10"/>`+`<w:altChunk r:id="rId11"/>`+wPara("结尾"), map[string]string{
+		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk1.htm"/>` +
+			`<Relationship Id="rId10" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="/word/chunk2.mht"/>` +
+			`<Relationship Id="rId11" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk3.rtf"/></Relationships>`,
+		"word/chunk1.htm": `<html><body><h1>第一章</h1><p>导入的正文。</p></body></html>`,
+		"word/chunk2.mht": mht,
+		"word/chunk3.rtf": `{\rtf1 x}`,
+	})
+	blocks, diags, err := decodeDOCX(context.Background(), zipOf(t, files), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReaderGolden(t, filepath.Join("testdata", "docx", "altchunk.golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
+}

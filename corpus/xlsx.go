@@ -25,7 +25,7 @@ const (
 
 // decodeXLSX reads an Excel workbook: every visible sheet with data becomes
 // a heading block (the sheet name) and a table block. Cells are the values
-// as displayed (number formats applied). A merged range repeats its value
+// as displayed (number formats applied, dates as 2025年6月30日). A merged range repeats its value
 // in every cell it covers, like merged DOCX cells. Leading and trailing
 // rows that hold a single merged value across the table (a title above it,
 // a note below it) become paragraphs around the table. Empty rows and
@@ -56,7 +56,11 @@ func decodeXLSX(ctx context.Context, data []byte, lim Limits) ([]schema.Block, [
 		}
 		return nil, nil, errors.New("no xl/workbook.xml: not an Excel workbook (or a damaged one)")
 	}
-	opts := excelize.Options{UnzipSizeLimit: total + 1, UnzipXMLSizeLimit: total + 1}
+	// Dates as Chinese Excel shows them and as policies write them
+	// (2025年6月30日): the zh-CN built-in formats, and the short date
+	// (numFmt 14, else "06-30-25") in the same form.
+	opts := excelize.Options{UnzipSizeLimit: total + 1, UnzipXMLSizeLimit: total + 1,
+		CultureInfo: excelize.CultureNameZhCN, ShortDatePattern: `yyyy"年"m"月"d"日"`}
 	if lim.MaxZipEntry > 0 {
 		opts.UnzipXMLSizeLimit = min(lim.MaxZipEntry, total+1)
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -39,6 +40,16 @@ func xlsxTestWorkbook(t testing.TB) []byte {
 	set(s, "B5", 2)
 	set(s, "C5", "培育\tEnterprise\nA")
 	set(s, "E5", 200)
+	set(s, "B6", 3)
+	set(s, "C6", "完成时限")
+	set(s, "D6", time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC))
+	for i, id := range []int{14, 31} {
+		st, err := f.NewStyle(&excelize.Style{NumFmt: id})
+		must(err)
+		c := []string{"D6", "E6"}[i]
+		set(s, c, time.Date(2025, time.Month(6+i), 30, 0, 0, 0, 0, time.UTC))
+		must(f.SetCellStyle(s, c, c, st))
+	}
 	set(s, "B7", "备注：资金以年度预算为准。")
 	must(f.MergeCell(s, "B7", "E7"))
 	_, err := f.NewSheet("空表")

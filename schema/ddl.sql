@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS documents (
   error         TEXT,
   text          TEXT,
   n_pages       INTEGER,
+  workbook      TEXT,
   processed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
   UNIQUE (source_sha256, part)
 );

@@ -252,6 +252,10 @@ type Document struct {
 	// stored for full-text search.
 	Tokens []string
 
+	// Workbook is the file name of the document's workbook inside
+	// OUTDIR/xlsx, "" when none was written.
+	Workbook string
+
 	Status      Status
 	Err         string // why, for partial/failed
 	Diagnostics []Diagnostic

@@ -113,7 +113,6 @@ type para struct {
 	page  int
 	parts []string
 	open  bool // the last line ran to the right margin: it may continue
-	size  float64
 }
 
 var markerRe = regexp.MustCompile(`^(第[一二三四五六七八九十百零〇]+[章节条部分]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．.](\D|$)|附件|附表)`)
@@ -200,12 +199,18 @@ func assemble(pages []*pageLayout) []schema.Block {
 			if !newPara && markerRe.MatchString(ln.text) && prev != nil && !strings.HasSuffix(prev.text, "，") {
 				newPara = prev.x1 < m.right-0.5*prev.size || endsSentence(prev.text)
 			}
+			// a line with column gaps is a row of its own (the layout of a
+			// table the reader did not rebuild): never joined
+			tabbed := strings.Contains(ln.text, "\t")
+			if tabbed || (prev != nil && strings.Contains(prev.text, "\t")) {
+				newPara = true
+			}
 			if newPara {
 				flush()
-				cur = &para{page: p.page, size: ln.size}
+				cur = &para{page: p.page}
 			}
 			cur.parts = append(cur.parts, ln.text)
-			cur.open = ln.x1 >= m.right-2*ln.size && !endsSentence(ln.text)
+			cur.open = ln.x1 >= m.right-2*ln.size && !endsSentence(ln.text) && !tabbed
 			prev = ln
 			first = false
 		}

@@ -223,6 +223,7 @@ func brokenCorpus() map[string][]byte {
 	m := map[string][]byte{}
 	m["empty"] = nil
 	m["truncated"] = good[:len(good)/2]
+	m["truncated-header"] = good[:40]
 	i := bytes.LastIndex(good, []byte("startxref\n"))
 	m["wrong-startxref"] = append(append([]byte{}, good[:i]...), []byte("startxref\n17\n%%EOF\n")...)
 	enc := buildPDF([]string{
@@ -257,28 +258,40 @@ func brokenCorpus() map[string][]byte {
 }
 
 func TestBrokenFiles(t *testing.T) {
+	// "" wants some error; "repaired" wants blocks and a diagnostic saying
+	// the cross-reference table was rebuilt.
 	wantErr := map[string]string{
-		"empty":           "empty file",
-		"truncated":       "",
-		"wrong-startxref": "",
-		"encrypted":       "encrypted: password required",
-		"page-tree-loop":  "",
-		"self-reference":  "",
-		"prev-loop":       "loops",
-		"no-text":         "no extractable text (scanned image?)",
-		"garbage":         "",
+		"empty":            "empty file",
+		"truncated":        "repaired",
+		"truncated-header": "",
+		"wrong-startxref":  "repaired",
+		"encrypted":        "encrypted: password required",
+		"page-tree-loop":   "",
+		"self-reference":   "",
+		"prev-loop":        "repaired",
+		"no-text":          "no extractable text (scanned image?)",
+		"garbage":          "",
 	}
 	for name, data := range brokenCorpus() {
 		t.Run(name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
 			done := make(chan error, 1)
+			var blocks []schema.Block
+			var diags []schema.Diagnostic
 			go func() {
-				_, _, err := Read(ctx, data, Options{})
+				var err error
+				blocks, diags, err = Read(ctx, data, Options{})
 				done <- err
 			}()
 			select {
 			case err := <-done:
+				if wantErr[name] == "repaired" {
+					if err != nil || len(blocks) == 0 || len(diags) == 0 || !strings.Contains(diags[0].Message, "rebuilt") {
+						t.Fatalf("not repaired: err %v, %d blocks, diagnostics %v", err, len(blocks), diags)
+					}
+					return
+				}
 				if err == nil {
 					t.Fatalf("no error")
 				}
@@ -466,5 +479,30 @@ func TestRotatedPage(t *testing.T) {
 	}
 	if got := strings.Join(text, "|"); got != "first\tline|second" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestBadPage: a page whose content cannot be decoded is reported and the
+// other pages stand.
+func TestBadPage(t *testing.T) {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 5 0 R /Contents 6 0 R >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 5 0 R /Contents 7 0 R >>",
+		"<< /Font << /F1 8 0 R >> >>",
+		stream("/Filter /NoSuchDecode", "garbage"),
+		stream("", "BT /F1 12 Tf 72 700 Td (survivor) Tj ET"),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	}
+	blocks, diags, err := Read(context.Background(), buildPDF(objs, ""), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 1 || blocks[0].Text != "survivor" || blocks[0].Page != 2 {
+		t.Errorf("blocks %+v", blocks)
+	}
+	if len(diags) != 1 || diags[0].Page != 1 {
+		t.Errorf("want one diagnostic for page 1, got %v", diags)
 	}
 }

@@ -5,9 +5,19 @@
 // github.com/ledongthuc/pdf provides the object model (cross-reference,
 // objects, stream filters, encryption). Content streams, fonts, CMaps and the
 // layout analysis are ours: a text-positioning interpreter places every glyph
-// with its advance width (simple and CID fonts), lines are rebuilt by
-// baseline, words by gaps, paragraphs by indentation and line ends, and
-// running headers, footers and page numbers are dropped.
+// with its advance width (simple fonts by /Widths, CID fonts by /W and /DW,
+// ToUnicode parsed once per font and document), lines are rebuilt by
+// baseline, words by gaps (a space next to Latin letters and digits, none
+// between CJK characters, a tab for a column gap), paragraphs by indentation,
+// spacing and line ends, and running headers, footers and page numbers are
+// dropped. Tables come from ruling lines (a grid of stroked lines or thin
+// filled rectangles, spans expanded) or, without lines, from text that falls
+// into the same columns; a table continued on the next page is merged and
+// its repeated header dropped.
+//
+// Every page is read under recover: a bad page becomes a diagnostic and the
+// rest of the document stands. A damaged cross-reference table is rebuilt by
+// scanning the objects.
 package pdf
 
 import (
@@ -16,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"time"
 
@@ -43,6 +54,8 @@ var (
 type docState struct {
 	fonts     map[string]*font
 	byRes     map[string]map[string]*font // font resource dictionary → name → font
+	forms     map[string][]byte           // decoded Form XObjects
+	formBytes int
 	maxStream int64
 }
 
@@ -110,17 +123,29 @@ func read(ctx context.Context, data []byte, opt Options) (blocks []schema.Block,
 		}
 	}()
 	r, err := open(data)
+	var pages []lpdf.Value
+	if err == nil {
+		pages, err = pageList(r, opt.MaxPages)
+		if err == nil && len(pages) == 0 {
+			err = ErrNoPages
+		}
+	}
+	if err != nil && !errors.Is(err, ErrEncrypted) && !errors.Is(err, ErrEmpty) {
+		// a broken cross-reference table: find the objects by scanning
+		if fixed := rebuild(data); fixed != nil {
+			if r2, err2 := open(fixed); err2 == nil {
+				if p2, err2 := pageList(r2, opt.MaxPages); err2 == nil && len(p2) > 0 {
+					r, pages, err = r2, p2, nil
+					diags = append(diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: stage,
+						Message: "damaged file: cross-reference table rebuilt by scanning the objects"})
+				}
+			}
+		}
+	}
 	if err != nil {
 		return nil, nil, err
 	}
-	pages, err := pageList(r, opt.MaxPages)
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(pages) == 0 {
-		return nil, nil, ErrNoPages
-	}
-	doc := &docState{fonts: map[string]*font{}, byRes: map[string]map[string]*font{}, maxStream: opt.MaxStreamBytes}
+	doc := &docState{fonts: map[string]*font{}, byRes: map[string]map[string]*font{}, forms: map[string][]byte{}, maxStream: opt.MaxStreamBytes}
 	var laid []*pageLayout
 	glyphs := 0
 	for i, pv := range pages {
@@ -138,7 +163,11 @@ func read(ctx context.Context, data []byte, opt Options) (blocks []schema.Block,
 			continue
 		}
 		glyphs += len(pc.glyphs)
-		laid = append(laid, layoutPage(pc, i+1))
+		pl, lerr := safeLayout(pc, i+1)
+		if lerr != nil {
+			diags = append(diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: stage, Page: i + 1, Message: lerr.Error()})
+		}
+		laid = append(laid, pl)
 	}
 	if glyphs == 0 {
 		return nil, diags, ErrNoText
@@ -167,7 +196,7 @@ func open(data []byte) (*lpdf.Reader, error) {
 		d = append(d, data[loc[0]:]...)
 		copy(d, "%PDF-1.7")
 		if len(d) > 8 && d[8] != '\n' && d[8] != '\r' {
-			d = append(d[:8], append([]byte{'\n'}, d[9:]...)...)
+			d[8] = '\n' // overwrite, not insert: offsets stay
 		}
 		data = d
 	}
@@ -182,6 +211,77 @@ func open(data []byte) (*lpdf.Reader, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+var (
+	objRe     = regexp.MustCompile(`(?:^|[\s>])(\d{1,7})[ \t\r\n]+(\d{1,5})[ \t\r\n]+obj\b`)
+	rootRe    = regexp.MustCompile(`/Root\s+(\d+)\s+(\d+)\s+R`)
+	catalogRe = regexp.MustCompile(`/Type\s*/Catalog\b`)
+)
+
+// rebuild writes a new cross-reference table for a file whose own is
+// missing or wrong (a bad startxref, a truncated tail): the objects are found
+// by scanning for "N G obj", the catalog by the old trailer or its /Type.
+// Objects inside object streams are not found, so a file that keeps its
+// catalog there stays unreadable. It returns nil when nothing usable is found.
+func rebuild(data []byte) []byte {
+	if bytes.Contains(data, []byte("/Encrypt")) {
+		return nil
+	}
+	type ent struct{ off, gen int }
+	objs := map[int]ent{}
+	maxID := 0
+	var offs []int
+	for _, m := range objRe.FindAllSubmatchIndex(data, -1) {
+		id, _ := strconv.Atoi(string(data[m[2]:m[3]]))
+		gen, _ := strconv.Atoi(string(data[m[4]:m[5]]))
+		if id <= 0 || id > 8_000_000 {
+			continue
+		}
+		objs[id] = ent{m[2], gen} // a later definition wins, as in an update
+		offs = append(offs, m[2])
+		maxID = max(maxID, id)
+	}
+	if len(objs) == 0 {
+		return nil
+	}
+	root := ""
+	if ms := rootRe.FindAllSubmatch(data, -1); ms != nil {
+		m := ms[len(ms)-1]
+		if id, _ := strconv.Atoi(string(m[1])); objs[id].off > 0 {
+			root = string(m[1]) + " " + string(m[2])
+		}
+	}
+	if root == "" {
+		for id, e := range objs {
+			end := len(data)
+			if i := sort.SearchInts(offs, e.off+1); i < len(offs) {
+				end = offs[i]
+			}
+			if catalogRe.Match(data[e.off:end]) {
+				root = fmt.Sprintf("%d %d", id, e.gen)
+				break
+			}
+		}
+	}
+	if root == "" {
+		return nil
+	}
+	var b bytes.Buffer
+	b.Grow(len(data) + 20*(maxID+1) + 200)
+	b.Write(data)
+	b.WriteString("\n")
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", maxID+1)
+	for id := 1; id <= maxID; id++ {
+		if e, ok := objs[id]; ok {
+			fmt.Fprintf(&b, "%010d %05d n \n", e.off, e.gen)
+		} else {
+			b.WriteString("0000000000 65535 f \n")
+		}
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %s R >>\nstartxref\n%d\n%%%%EOF\n", maxID+1, root, xref)
+	return b.Bytes()
 }
 
 var (
@@ -351,4 +451,14 @@ func readPage(doc *docState, pv lpdf.Value) (pc *pageContent, err error) {
 		return pc, fmt.Errorf("content stream: %w", firstErr)
 	}
 	return pc, nil
+}
+
+// safeLayout lays a page out; a fault in the analysis loses that page only.
+func safeLayout(pc *pageContent, page int) (pl *pageLayout, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			pl, err = &pageLayout{page: page}, fmt.Errorf("page layout failed: %v", p)
+		}
+	}()
+	return layoutPage(pc, page), nil
 }

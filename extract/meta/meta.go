@@ -99,6 +99,7 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 		m.Title = title
 	case x.box.title != "":
 		m.Title = x.box.title
+		prefix = issuerPrefix(m.Title)
 	default:
 		var organ string
 		m.Title, organ = x.ownTitle()

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	_ "github.com/mattn/go-sqlite3" // database/sql driver "sqlite3"
 
@@ -47,6 +48,10 @@ func Open(path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("%s: create schema: %w", path, err)
 	}
+	if err := migrate(db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: migrate schema: %w", path, err)
+	}
 	return &DB{db: db}, nil
 }
 
@@ -56,21 +61,12 @@ func (d *DB) Close() error { return d.db.Close() }
 // SQL exposes the underlying handle for read-only queries (reports, tests).
 func (d *DB) SQL() *sql.DB { return d.db }
 
-// Done reports whether a file with this SHA-256 is already stored with every
-// part ok, so an incremental run may skip it.
-func (d *DB) Done(sha string) (bool, error) {
-	var n, bad int
-	err := d.db.QueryRow(`SELECT count(*), coalesce(sum(status <> 'ok'), 0) FROM documents WHERE source_sha256 = ?`, sha).Scan(&n, &bad)
-	if err != nil {
-		return false, err
-	}
-	return n > 0 && bad == 0, nil
-}
-
-// DoneSet returns the SHA-256 of every file stored with all parts ok, read
-// once at the start of a run so workers need not query the database.
+// DoneSet returns the SHA-256 of every file stored and not failed (ok or
+// partial: reading the same bytes again gives the same result), read once
+// at the start of a run so workers need not query the database. Failed
+// files are tried again.
 func (d *DB) DoneSet() (map[string]bool, error) {
-	rows, err := d.db.Query(`SELECT source_sha256 FROM documents GROUP BY source_sha256 HAVING sum(status <> 'ok') = 0`)
+	rows, err := d.db.Query(`SELECT source_sha256 FROM documents GROUP BY source_sha256 HAVING sum(status = 'failed') = 0`)
 	if err != nil {
 		return nil, err
 	}
@@ -124,11 +120,21 @@ type StoredDoc struct {
 	Tables, Targets, Tasks, Checks int
 }
 
+// null maps "" to NULL and makes sure what is stored is valid UTF-8, as the
+// contract promises downstream tools.
 func null(s string) any {
 	if s == "" {
 		return nil
 	}
-	return s
+	return text(s)
+}
+
+// text returns s with invalid UTF-8 sequences replaced by U+FFFD.
+func text(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
 func jsonStrings(v []string) string {
@@ -221,16 +227,16 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg) error
 		pages = maxPage
 	}
 	res, err := tx.Exec(`INSERT INTO documents (source_path, source_sha256, part, format, title, doc_number, issuer, issue_date,
-		jurisdiction, status, error, text, n_pages) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		doc.Path, doc.SHA256, doc.Part, string(doc.Format), null(doc.Meta.Title), null(doc.Meta.DocNumber),
+		jurisdiction, status, error, text, n_pages, workbook) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		text(doc.Path), doc.SHA256, doc.Part, string(doc.Format), null(doc.Meta.Title), null(doc.Meta.DocNumber),
 		null(doc.Meta.Issuer), null(doc.Meta.IssueDate), null(doc.Meta.Jurisdiction), string(status), null(doc.Err),
-		doc.Text, pages)
+		text(doc.Text), pages, null(doc.Workbook))
 	if err != nil {
 		return err
 	}
 	docID, _ := res.LastInsertId()
 	if len(doc.Tokens) > 0 {
-		if _, err := tx.Exec(`INSERT INTO documents_fts (rowid, tokens) VALUES (?, ?)`, docID, strings.Join(doc.Tokens, " ")); err != nil {
+		if _, err := tx.Exec(`INSERT INTO documents_fts (rowid, tokens) VALUES (?, ?)`, docID, text(strings.Join(doc.Tokens, " "))); err != nil {
 			return err
 		}
 	}
@@ -311,7 +317,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg) error
 	for _, c := range doc.Checks {
 		a, b := cs(c.Span)
 		if _, err := tx.Exec(`INSERT INTO checks (document_id, table_id, kind, message, char_start, char_end) VALUES (?,?,?,?,?,?)`,
-			docID, tabID(c.Table), c.Kind, c.Message, a, b); err != nil {
+			docID, tabID(c.Table), c.Kind, text(c.Message), a, b); err != nil {
 			return err
 		}
 	}
@@ -353,7 +359,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg) error
 			if ord == 0 {
 				ord = k + 1
 			}
-			if _, err := depStmt.Exec(taskID, dp.Role, ord, dp.Mention, dp.Department); err != nil {
+			if _, err := depStmt.Exec(taskID, dp.Role, ord, text(dp.Mention), text(dp.Department)); err != nil {
 				return err
 			}
 			ag := depts[dp.Department]
@@ -378,7 +384,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg) error
 		if dg.Page > 0 {
 			page = dg.Page
 		}
-		if _, err := diagStmt.Exec(docID, dg.Severity.String(), dg.Stage, page, a, b, dg.Message); err != nil {
+		if _, err := diagStmt.Exec(docID, dg.Severity.String(), dg.Stage, page, a, b, text(dg.Message)); err != nil {
 			return err
 		}
 	}
@@ -417,7 +423,7 @@ func upsertDepartments(tx *sql.Tx, depts map[string]*deptAgg) error {
 		sort.Strings(ms)
 		if _, err := tx.Exec(`INSERT INTO departments (name, jurisdiction, aliases_json) VALUES (?,?,?)
 			ON CONFLICT(name) DO UPDATE SET jurisdiction = excluded.jurisdiction, aliases_json = excluded.aliases_json`,
-			n, null(ag.juris), jsonStrings(ms)); err != nil {
+			text(n), null(ag.juris), jsonStrings(ms)); err != nil {
 			return err
 		}
 	}
@@ -436,4 +442,25 @@ func (d *DB) Counts() (map[string]int, error) {
 		out[t] = n
 	}
 	return out, nil
+}
+
+// added lists columns added to contract v1 tables after their first
+// release; CREATE TABLE IF NOT EXISTS does not add them to an older database.
+var added = []struct{ table, column, decl string }{
+	{"documents", "workbook", "TEXT"},
+}
+
+func migrate(db *sql.DB) error {
+	for _, a := range added {
+		var n int
+		if err := db.QueryRow(`SELECT count(*) FROM pragma_table_info(?) WHERE name = ?`, a.table, a.column).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			if _, err := db.Exec(fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", a.table, a.column, a.decl)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

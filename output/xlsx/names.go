@@ -2,9 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"path/filepath"
-	"regexp"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -75,59 +72,4 @@ func (n *sheetNames) take(want, fallback string) string {
 	}
 	n.used[strings.ToLower(name)] = true
 	return name
-}
-
-// unsafeFileChars matches what pipeline.workbookNames replaces in a file name.
-var unsafeFileChars = regexp.MustCompile(`[\x00-\x1f/\\:*?"<>|]+`)
-
-// workbookBase is the workbook file name base of an input path, computed as
-// pipeline.workbookNames does: base name, extension dropped, unsafe
-// characters replaced, at most 150 bytes.
-func workbookBase(path string) string {
-	base := filepath.Base(path)
-	base = strings.TrimSuffix(base, filepath.Ext(base))
-	base = unsafeFileChars.ReplaceAllString(base, "_")
-	base = strings.Trim(base, ". ")
-	if base == "" {
-		base = "document"
-	}
-	if len(base) > 150 {
-		base = base[:150]
-	}
-	return base
-}
-
-// workbookFileNames maps every input path to its workbook file name, the
-// way pipeline.workbookNames does when the inputs are walked in directory
-// order: a numeric suffix for the second and later paths with the same base.
-func workbookFileNames(paths []string) map[string]string {
-	ps := append([]string(nil), paths...)
-	sort.Slice(ps, func(i, j int) bool { return walkLess(ps[i], ps[j]) })
-	out := make(map[string]string, len(ps))
-	used := map[string]int{"summary.xlsx": 1}
-	for _, p := range ps {
-		if _, ok := out[p]; ok {
-			continue
-		}
-		base := workbookBase(p)
-		name := base + ".xlsx"
-		for k := 2; used[name] > 0; k++ {
-			name = fmt.Sprintf("%s-%d.xlsx", base, k)
-		}
-		used[name]++
-		out[p] = name
-	}
-	return out
-}
-
-// walkLess orders paths as filepath.WalkDir visits them: element by element.
-func walkLess(a, b string) bool {
-	ea := strings.Split(filepath.ToSlash(a), "/")
-	eb := strings.Split(filepath.ToSlash(b), "/")
-	for i := 0; i < len(ea) && i < len(eb); i++ {
-		if ea[i] != eb[i] {
-			return ea[i] < eb[i]
-		}
-	}
-	return len(ea) < len(eb)
 }

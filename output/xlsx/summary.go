@@ -53,27 +53,26 @@ func WriteSummary(path string, db *sql.DB) error {
 }
 
 // workbookLinks maps every stored source path to the file name of its
-// workbook, when that workbook exists next to the summary (a failed file has
-// none).
+// workbook (documents.workbook, as the pipeline wrote it), when that workbook
+// exists next to the summary (a failed file has none).
 func workbookLinks(db *sql.DB, dir string) (map[string]string, error) {
-	rows, err := db.Query(`SELECT DISTINCT source_path FROM documents`)
+	rows, err := db.Query(`SELECT source_path, max(workbook) FROM documents WHERE workbook IS NOT NULL GROUP BY source_path`)
 	if err != nil {
 		return nil, err
 	}
-	var paths []string
+	names := map[string]string{}
 	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
+		var p, n string
+		if err := rows.Scan(&p, &n); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		paths = append(paths, p)
+		names[p] = n
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	names := workbookFileNames(paths)
 	for p, n := range names {
 		if _, err := os.Stat(filepath.Join(dir, n)); err != nil {
 			delete(names, p)
