@@ -14,6 +14,8 @@ package meta
 
 import (
 	"fmt"
+	"policyx/extract/internal/mdline"
+	"policyx/normalize/cjk"
 	"regexp"
 	"sort"
 	"strings"
@@ -51,30 +53,12 @@ func splitLines(text string) []line {
 	var out []line
 	off := 0
 	for _, s := range strings.SplitAfter(text, "\n") {
-		if t := cleanLine(s); t != "" {
+		if t := mdline.Clean(s); t != "" {
 			out = append(out, line{start: off, text: t})
 		}
 		off += len(s)
 	}
 	return out
-}
-
-// cleanLine strips Markdown markers (#, **, >, a "- " list mark) and white
-// space around a line, and ** inside it.
-func cleanLine(s string) string {
-	s = strings.TrimSpace(s)
-	for {
-		t := strings.TrimLeft(s, "#*> \t\u3000")
-		if strings.HasPrefix(t, "- ") {
-			t = t[2:]
-		}
-		if t == s {
-			break
-		}
-		s = t
-	}
-	s = strings.TrimRight(s, "#* \t\u3000")
-	return strings.ReplaceAll(s, "**", "")
 }
 
 type extractor struct {
@@ -605,7 +589,7 @@ var reAttachLabel = regexp.MustCompile(`^附\s*(件|表)\s*\d*\s*[:：]?$`)
 
 func titleLike(t string) bool {
 	n := runeLen(t)
-	if n < 4 || n > 80 || !hasHan(t) {
+	if n < 4 || n > 80 || !cjk.HasHan(t) {
 		return false
 	}
 	if strings.ContainsAny(t, "。，,；;：:！？") || strings.Contains(t, "\t") {

@@ -1048,6 +1048,10 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if la := stripCmp(lastAfter); la == "的" || la == "的企业" || la == "的单位" || la == "的项目" {
 		return schema.KindThreshold
 	}
+	// 购机价格在5000元以上的鼓励非现金支付: 的 and a verb
+	if t.Comparator != "=" && strings.HasPrefix(a, "的") && x.prefix("verb", a[len("的"):]) != "" {
+		return schema.KindThreshold
+	}
 	if x.condClause(cs, q, t.Deadline != "") || x.qualifier(cs, q, later, t.Comparator) {
 		return schema.KindThreshold
 	}
@@ -1269,7 +1273,7 @@ func (x *extractor) headNoun(s string) string {
 			end += len(t)
 			continue
 		}
-		if depth == 0 && (isPunct(t) || x.isVerbTok(t) || t == "等" || strings.ContainsAny(t, "0123456789") || n >= 20) {
+		if depth == 0 && (isPunct(t) || x.isVerbTok(t) || t == "等" || strings.ContainsAny(t, "0123456789") || n >= 30) {
 			break
 		}
 		end += len(t)
@@ -1279,6 +1283,13 @@ func (x *extractor) headNoun(s string) string {
 	if depth > 0 {
 		if k := strings.LastIndexAny(out, "(（"); k >= 0 {
 			out = out[:k]
+		}
+	}
+	// 具有辐射引领作用的高水平专业化产教融合实训基地: a long phrase keeps
+	// its head after the last 的
+	if utf8.RuneCountInString(out) > 16 {
+		if k := strings.LastIndex(out, "的"); k >= 0 && utf8.RuneCountInString(out[k+len("的"):]) >= 2 {
+			out = out[k+len("的"):]
 		}
 	}
 	return strings.TrimSpace(out)
@@ -1566,7 +1577,7 @@ func (x *extractor) condClause(cs string, q numbers.Quantity, dated bool) bool {
 				off = strings.Index(rest[off:], seg) + off
 				if d := strings.LastIndex(seg, "的"); d >= 0 {
 					noun := seg[d+len("的"):]
-					if r := utf8.RuneCountInString(noun); !dated && r >= 2 && r <= 12 && !strings.ContainsAny(noun, "0123456789") && strings.ContainsAny(seg[:d], "0123456789") {
+					if r := utf8.RuneCountInString(noun); !dated && r >= 2 && r <= 16 && !strings.ContainsAny(noun, "0123456789") && strings.ContainsAny(seg[:d], "0123456789") {
 						k, n = off+d, len(seg)-d
 					}
 					break

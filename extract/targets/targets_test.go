@@ -96,12 +96,14 @@ func TestExtract(t *testing.T) {
 		{"places counted by a list", []string{"北京、天津、重庆等5个地区先行先试，积累了经验。"}, ""},
 		// what is
 		{"a list closed by 等 that commits", []string{"到2025年，突破材料、装备等8项技术。"}, "goal 8项 = 2025-12-31"},
+		{"discount is a rate", []string{"使用平台付费按照第一年免费，第二年折扣优惠40%执行。"}, "rate 40% ="},
 		{"forbidding comparator", []string{"补贴比例不得超过40%。"}, "rate 40% <="},
 		{"grant after a condition closed by 的", []string{"年度营业收入超过3亿元且增速高于20%的，给予最高200万元奖励。"}, "threshold 3e+08元 >=; threshold 20% >=; funding 2e+06元 <="},
 		{"count in a condition closed by 的", []string{"举办营业性演出超50场的，经认定，按投资额的10%给予奖励。"}, "threshold 50场 >=; rate 10% ="},
 		{"condition over two clauses", []string{"年度演出场次超过80场，全年票房超过50万元的演艺空间，经认定，给予最高100万元奖励。"}, "threshold 80场 >=; threshold 500000元 >=; funding 1e+06元 <="},
 		{"dated goals are no condition", []string{"到2027年，形成50个智能产品，培育8家有影响力的龙头企业，支持建设创新中心。"}, "goal 50个 = 2027-12-31; goal 8家 = 2027-12-31"},
 		{"a quota of qualified items", []string{"每年评选不超过3个绩效显著的公共服务平台，给予最高100万元奖励。"}, "goal 3个 <= annual; funding 1e+06元 <= annual"},
+		{"condition followed by a verb", []string{"原则上购机价格在5000元以上的鼓励非现金方式支付。"}, "threshold 5000元 >="},
 		{"qualifier of a later count", []string{"到2026年，培育年产值超50亿元、具有较强竞争力的骨干企业3家。"}, "threshold 5e+09元 >= 2026-12-31; goal 3家 = 2026-12-31"},
 		{"qualifier after a verb of having", []string{"到2026年，培育具备5个以上应用场景的工厂不少于8个。"}, "threshold 5个 >= 2026-12-31; goal 8个 >= 2026-12-31"},
 		{"a list is no qualifier", []string{"到2026年，引育3家以上龙头企业、8家以上骨干企业。"}, "goal 3家 >= 2026-12-31; goal 8家 >= 2026-12-31"},
@@ -183,6 +185,7 @@ func TestSubjects(t *testing.T) {
 	}{
 		{"words before 和 belong to the figure before", "到2022年，建设50所高水平职业学校和150个骨干专业。", "高水平职业学校|骨干专业"},
 		{"the noun before a verb", "到2027年，全国性试点示范项目新增15个。", "全国性试点示范项目"},
+		{"a long phrase keeps its head", "推动建设300个具有辐射引领作用的高水平专业化产教融合实训基地。", "高水平专业化产教融合实训基地"},
 		{"per-unit words are no subject", "（一）全市最低生活保障标准为每人每月1200元。", "全市最低生活保障标准"},
 		{"a long object keeps its head noun", "对依法经营、无重大安全事故、注册成立时间未满3年的人力资源服务机构，给予最高100万元奖励。", "人力资源服务机构 奖励"},
 		{"a list member shares its subject", "农村特困人员基本生活标准每人每月分别为2000元、2100元。", "农村特困人员基本生活标准|农村特困人员基本生活标准"},

@@ -1,10 +1,10 @@
 package tasks
 
 import (
+	"policyx/normalize/cjk"
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"policyx/schema"
@@ -389,19 +389,10 @@ func (x *extractor) cleanItem(p string) string {
 		}
 		p = q
 	}
-	if p == "等" || !hasHan(p) {
+	if p == "等" || !cjk.HasHan(p) {
 		return ""
 	}
 	return p
-}
-
-func hasHan(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
 }
 
 var unitSuffixes = []string{"部", "委", "局", "厅", "办", "署", "院", "会", "政府", "中心", "行", "社", "台", "室", "队", "处", "团", "所", "校", "学", "馆", "站", "公司", "集团", "企业", "单位", "部门", "机构", "高校", "协会", "分局", "支行", "海关", "总局", "园区", "区", "县", "市", "省"}
