@@ -442,7 +442,10 @@ func canJoin(para, a, b string, gap int, st wrapStats) bool {
 	if strings.IndexByte(a, '\t') >= 0 || strings.IndexByte(b, '\t') >= 0 {
 		return false
 	}
-	if StartsWithLabel(b) || standalone(b) {
+	// Inside an open bracket （责任单位：… the next line goes on whatever
+	// it looks like.
+	open := insideBrackets(tail(para, 300))
+	if StartsWithLabel(b) || standalone(b) && !open {
 		return false
 	}
 	wa := displayWidth(tail(a, 1024))
@@ -450,7 +453,7 @@ func canJoin(para, a, b string, gap int, st wrapStats) bool {
 		wa = 1 << 20
 	}
 	fullWrapped := st.wrapped && wa >= st.full && wa <= st.typical+8
-	if !fullWrapped && (standalone(a) || shortHeading(a)) {
+	if !fullWrapped && (standalone(a) && !open || shortHeading(a)) {
 		return false
 	}
 	if endsSentence(a) {
@@ -458,7 +461,7 @@ func canJoin(para, a, b string, gap int, st wrapStats) bool {
 		// an open bracket (（责任单位：), or the line fills the whole
 		// measure of hard-wrapped text and the next line starts no new
 		// item (the paragraph most likely goes on).
-		if !insideBrackets(tail(para, 300)) && !(fullWrapped && wa >= st.typical) {
+		if !open && !(fullWrapped && wa >= st.typical) {
 			return false
 		}
 	}
@@ -480,7 +483,7 @@ func canJoin(para, a, b string, gap int, st wrapStats) bool {
 	// Across a blank line, a short line without any punctuation is a
 	// title, a heading or a signature (示例市科学技术局), not the rest of
 	// a sentence.
-	if wa >= 100 && gap >= 1 && !docTitleEnd.MatchString(tail(a, 64)) && !docNumberStart.MatchString(head(b, 64)) && !bareShort(b) {
+	if wa >= 100 && gap >= 1 && !docTitleEnd.MatchString(tail(a, 64)) && !docNumberStart.MatchString(head(b, 64)) && (open || !bareShort(b)) {
 		return true
 	}
 	return false

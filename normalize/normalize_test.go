@@ -270,3 +270,12 @@ func TestJoinGuards(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinInsideBrackets(t *testing.T) {
+	a := "推动北斗高精度服务在智能网联汽车产业链各环节应用，积极推进北斗高精度软件和硬件研发及产业化应用。（责任部"
+	for _, b := range []string{"门：示例交通委、示例水务局）", "示例区人民政府)"} {
+		if !canJoin(a, a, b, 1, wrapStats{}) {
+			t.Errorf("%q inside an open bracket not joined", b)
+		}
+	}
+}
