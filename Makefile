@@ -6,7 +6,7 @@ BIN     := bin/policyx
 SHARED  ?= ../shared
 OUT     ?= out
 
-.PHONY: all build run test eval bench fuzz renditions realdocs clean vet
+.PHONY: all build run test eval bench fuzz kill9 renditions realdocs clean vet
 
 all: build
 
@@ -41,6 +41,12 @@ realdocs: build
 
 bench: build
 	bash scripts/bench.sh
+
+# Crash safety: a batch killed with SIGKILL midway, checked and re-run,
+# against an uninterrupted run (scripts/kill9.sh).
+KILL9_N ?= 40
+kill9:
+	N=$(KILL9_N) bash scripts/kill9.sh
 
 FUZZTIME ?= 20s
 fuzz:

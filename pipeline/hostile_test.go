@@ -93,6 +93,8 @@ func hostileCorpus(t *testing.T, long bool) []hostileFile {
 		{"bomb.docx", declaredBomb("word/document.xml", 1<<40), failed, "zip entry word/document.xml exceeds 64 MiB"},
 		{"bomb-deflated.docx", deflatedBomb(65 << 20), failed, "zip entry word/document.xml exceeds 64 MiB"},
 		{"bomb-lying.docx", lyingBomb(8 << 20), failed, "word/document.xml"},
+		{"bomb.xlsx", declaredBomb("xl/worksheets/sheet1.xml", 1<<36), failed, "zip entry xl/worksheets/sheet1.xml exceeds 64 MiB"},
+		{"old.wps", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, random(512)...), failed, "convert to .docx"},
 		{"nodoc.docx", zipOf(t, map[string]string{"word/styles.xml": "<w:styles/>"}), failed, "no word/document.xml"},
 		{"pdf-named.txt", simplePDF(nil, ""), failed, "not text: a PDF file, rename it .pdf"},
 		{"docx-named.pdf", zipOf(t, map[string]string{"word/document.xml": "<w:document/>"}), failed, "rename it .docx"},

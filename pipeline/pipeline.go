@@ -167,6 +167,13 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 		}
 	}
 	summaryPath := filepath.Join(p.opt.outDir, "xlsx", "summary.xlsx")
+	// Workbooks are written to .tmp-* and renamed; a killed run may have
+	// left some behind.
+	if stale, err := filepath.Glob(filepath.Join(p.opt.outDir, "xlsx", ".tmp-*.xlsx")); err == nil {
+		for _, f := range stale {
+			os.Remove(f)
+		}
+	}
 	names := workbookNames(inputs)
 	jobs := make(chan int)
 	results := make(chan FileResult, p.opt.workers)
@@ -327,6 +334,15 @@ func (p *Pipeline) processFile(ctx context.Context, done map[string]bool, in cor
 		res.Docs = o.docs
 		return res
 	case <-fctx.Done():
+		// The stages check the context between steps, but one step may
+		// run on. Hold this worker a while for it, so runaway files do not
+		// pile up in memory; then move on regardless.
+		grace := time.NewTimer(p.opt.timeout)
+		defer grace.Stop()
+		select {
+		case <-ch:
+		case <-grace.C:
+		}
 		return fail(sha, fmt.Errorf("%s: timeout after %s", in.Path, p.opt.timeout))
 	}
 }
@@ -339,6 +355,18 @@ func (p *Pipeline) stages(ctx context.Context, in corpus.Input, data []byte) ([]
 	if err != nil {
 		return nil, err
 	}
+	// A reader that had to cut, repair or guess makes the result partial:
+	// the facts stand, and the first such problem says why.
+	var doubt string
+	for _, d := range doc.Diagnostics {
+		if d.Severity >= schema.SevWarning {
+			doubt = fmt.Sprintf("%s: %s", in.Path, d.String())
+			break
+		}
+	}
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("%s: timeout", in.Path)
+	}
 	normalize.Document(doc)
 	docs := p.ext.Split(doc)
 	for _, d := range docs {
@@ -348,6 +376,9 @@ func (p *Pipeline) stages(ctx context.Context, in corpus.Input, data []byte) ([]
 		p.ext.Run(d)
 		if d.Status == "" {
 			d.Status = schema.StatusOK
+		}
+		if doubt != "" && d.Status == schema.StatusOK {
+			d.Status, d.Err = schema.StatusPartial, doubt
 		}
 	}
 	return docs, nil

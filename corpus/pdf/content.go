@@ -67,6 +67,7 @@ const (
 	maxFormDepth = 6
 	maxSegs      = 50000
 	maxGlyphs    = 400000
+	maxFormCache = 64 << 20 // decoded Form XObjects kept per document
 )
 
 // run interprets one content stream with the given resources and initial
@@ -333,8 +334,20 @@ func (in *interp) run(data []byte, res lpdf.Value, ctm mat, depth int) {
 			if x.Key("Subtype").Name() != "Form" {
 				return
 			}
-			data, err := readStream(x, in.doc.maxStream)
-			if err != nil && len(data) == 0 {
+			key := x.String() // the stream's dictionary and file offset
+			data, ok := in.doc.forms[key]
+			if !ok {
+				var err error
+				data, err = readStream(x, in.doc.maxStream)
+				if err != nil && len(data) == 0 {
+					data = nil
+				}
+				if in.doc.formBytes+len(data) <= maxFormCache {
+					in.doc.forms[key] = data
+					in.doc.formBytes += len(data)
+				}
+			}
+			if len(data) == 0 {
 				return
 			}
 			fm := identity

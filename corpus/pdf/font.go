@@ -42,6 +42,9 @@ func readStream(v lpdf.Value, max int64) (data []byte, err error) {
 	if v.Kind() != lpdf.Stream {
 		return nil, fmt.Errorf("not a stream")
 	}
+	if max <= 0 {
+		return nil, fmt.Errorf("content exceeds the stream size limit")
+	}
 	rc := v.Reader()
 	defer rc.Close()
 	data, err = io.ReadAll(io.LimitReader(rc, max+1))

@@ -105,7 +105,7 @@ func buildLines(glyphs []glyph) []*line {
 		}
 	}
 	lines := make([]*line, 0, len(groups))
-	var gaps []float64
+	var gaps, cjkGaps []float64
 	for _, grp := range groups {
 		sort.SliceStable(grp, func(i, j int) bool { return grp[i].x < grp[j].x })
 		// drop the same glyph drawn twice (fake bold, shadow)
@@ -120,21 +120,35 @@ func buildLines(glyphs []glyph) []*line {
 		grp = kept
 		// the usual gap between glyphs of this line: justification spreads
 		// them evenly, a column gap stands out
-		gaps = gaps[:0]
+		// gaps between CJK characters tell the justification (digits and
+		// Latin letters keep their spacing); other gaps only when there are
+		// too few of those
+		gaps, cjk := gaps[:0], cjkGaps[:0]
 		var prevG *glyph
 		for i := range grp {
 			if grp[i].text == " " {
 				continue
 			}
 			if prevG != nil {
-				gaps = append(gaps, grp[i].x-(prevG.x+prevG.w))
+				gap := grp[i].x - (prevG.x + prevG.w)
+				gaps = append(gaps, gap)
+				pr, _ := utf8.DecodeLastRuneInString(prevG.text)
+				cr, _ := utf8.DecodeRuneInString(grp[i].text)
+				if !isLatin(pr) && !isLatin(cr) {
+					cjk = append(cjk, gap)
+				}
 			}
 			prevG = &grp[i]
 		}
+		cjkGaps = cjk
 		usual := 0.0
-		if len(gaps) >= 4 {
+		switch {
+		case len(cjk) >= 3:
+			sort.Float64s(cjk)
+			usual = math.Max(0, cjk[len(cjk)/4]) // tab gaps may be many: take a low quantile
+		case len(gaps) >= 4:
 			sort.Float64s(gaps)
-			usual = math.Max(0, gaps[len(gaps)/4]) // tab gaps may be many: take a low quantile
+			usual = math.Max(0, gaps[len(gaps)/4])
 		}
 		ln := &line{y: grp[0].y, x0: math.Inf(1)}
 		var b strings.Builder

@@ -481,3 +481,28 @@ func TestRotatedPage(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestBadPage: a page whose content cannot be decoded is reported and the
+// other pages stand.
+func TestBadPage(t *testing.T) {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 5 0 R /Contents 6 0 R >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 5 0 R /Contents 7 0 R >>",
+		"<< /Font << /F1 8 0 R >> >>",
+		stream("/Filter /NoSuchDecode", "garbage"),
+		stream("", "BT /F1 12 Tf 72 700 Td (survivor) Tj ET"),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	}
+	blocks, diags, err := Read(context.Background(), buildPDF(objs, ""), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 1 || blocks[0].Text != "survivor" || blocks[0].Page != 2 {
+		t.Errorf("blocks %+v", blocks)
+	}
+	if len(diags) != 1 || diags[0].Page != 1 {
+		t.Errorf("want one diagnostic for page 1, got %v", diags)
+	}
+}

@@ -5,9 +5,19 @@
 // github.com/ledongthuc/pdf provides the object model (cross-reference,
 // objects, stream filters, encryption). Content streams, fonts, CMaps and the
 // layout analysis are ours: a text-positioning interpreter places every glyph
-// with its advance width (simple and CID fonts), lines are rebuilt by
-// baseline, words by gaps, paragraphs by indentation and line ends, and
-// running headers, footers and page numbers are dropped.
+// with its advance width (simple fonts by /Widths, CID fonts by /W and /DW,
+// ToUnicode parsed once per font and document), lines are rebuilt by
+// baseline, words by gaps (a space next to Latin letters and digits, none
+// between CJK characters, a tab for a column gap), paragraphs by indentation,
+// spacing and line ends, and running headers, footers and page numbers are
+// dropped. Tables come from ruling lines (a grid of stroked lines or thin
+// filled rectangles, spans expanded) or, without lines, from text that falls
+// into the same columns; a table continued on the next page is merged and
+// its repeated header dropped.
+//
+// Every page is read under recover: a bad page becomes a diagnostic and the
+// rest of the document stands. A damaged cross-reference table is rebuilt by
+// scanning the objects.
 package pdf
 
 import (
@@ -44,6 +54,8 @@ var (
 type docState struct {
 	fonts     map[string]*font
 	byRes     map[string]map[string]*font // font resource dictionary → name → font
+	forms     map[string][]byte           // decoded Form XObjects
+	formBytes int
 	maxStream int64
 }
 
@@ -133,7 +145,7 @@ func read(ctx context.Context, data []byte, opt Options) (blocks []schema.Block,
 	if err != nil {
 		return nil, nil, err
 	}
-	doc := &docState{fonts: map[string]*font{}, byRes: map[string]map[string]*font{}, maxStream: opt.MaxStreamBytes}
+	doc := &docState{fonts: map[string]*font{}, byRes: map[string]map[string]*font{}, forms: map[string][]byte{}, maxStream: opt.MaxStreamBytes}
 	var laid []*pageLayout
 	glyphs := 0
 	for i, pv := range pages {
@@ -151,7 +163,11 @@ func read(ctx context.Context, data []byte, opt Options) (blocks []schema.Block,
 			continue
 		}
 		glyphs += len(pc.glyphs)
-		laid = append(laid, layoutPage(pc, i+1))
+		pl, lerr := safeLayout(pc, i+1)
+		if lerr != nil {
+			diags = append(diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: stage, Page: i + 1, Message: lerr.Error()})
+		}
+		laid = append(laid, pl)
 	}
 	if glyphs == 0 {
 		return nil, diags, ErrNoText
@@ -435,4 +451,14 @@ func readPage(doc *docState, pv lpdf.Value) (pc *pageContent, err error) {
 		return pc, fmt.Errorf("content stream: %w", firstErr)
 	}
 	return pc, nil
+}
+
+// safeLayout lays a page out; a fault in the analysis loses that page only.
+func safeLayout(pc *pageContent, page int) (pl *pageLayout, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			pl, err = &pageLayout{page: page}, fmt.Errorf("page layout failed: %v", p)
+		}
+	}()
+	return layoutPage(pc, page), nil
 }

@@ -83,18 +83,10 @@ func (p *Places) startsOrgan(s string) bool {
 			return true
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(s)
-	for _, e := range p.byRune[r] {
-		if e.name == e.full && strings.HasPrefix(s, e.name) {
-			return true
-		}
+	if p.g.FullPrefix(s) != "" {
+		return true
 	}
-	for _, c := range p.central {
-		if strings.HasPrefix(s, c) && runeLen(c) >= 3 {
-			return true
-		}
-	}
-	return false
+	return runeLen(p.g.CentralPrefix(s)) >= 3
 }
 
 // organLine returns the organs of a line made only of organ names (a
@@ -143,8 +135,8 @@ func (p *Places) expandOrgan(o, juris string, canon Canonicalizer) string {
 	}
 	// resolve the level prefix by hand
 	prov := juris
-	if pl, ok := p.byFull[juris]; ok && pl.parent != "" {
-		prov = pl.parent
+	if pl, ok := p.g.Regional(juris); ok && pl.Parent != "" {
+		prov = pl.Parent
 	}
 	switch {
 	case strings.HasPrefix(o, "自治区") && strings.HasSuffix(prov, "自治区"):

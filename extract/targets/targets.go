@@ -7,6 +7,14 @@
 // that can be a policy figure becomes a target unless an exclusion rule
 // (background section, past statement, name or identifier, heading that
 // restates a figure) says otherwise.
+//
+// Per-unit money: only a unit written after the amount makes per-unit money
+// (20万元/家 → 元/家, 500元/人 → 元/人). An amount behind per-unit words
+// (每人每月1309元, 每家企业不超过100万元) keeps norm_unit 元, as the gold
+// annotates 每家企业不超过100万元; the per-unit words are left out of the
+// subject (全市城乡最低生活保障标准), and the sentence keeps them. period
+// is "annual" for 每年 and for a written 万元/年 (norm_unit 元); the contract
+// has no monthly period, so 每月 amounts keep a NULL period.
 package targets
 
 import (
@@ -763,6 +771,9 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		if enumCount(cs[cl0:q.Start], q.Num) {
 			continue
 		}
+		if x.partCount(before, after, q, t.Comparator) {
+			continue
+		}
 		// 合计：核心技术44项，… is a table's total line run into the text
 		if strings.Contains(cs[:q.Start], "合计：") || strings.Contains(cs[:q.Start], "合计:") {
 			continue
@@ -772,11 +783,12 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 			continue
 		}
 		// 每招收1名博士后: the unit a grant is counted in
-		if q.Num == 1 && perOne(before) {
+		if q.Num == 1 && !q.Range && perOne(before) {
 			continue
 		}
 		// past statements; figures in a framing clause (依托…4个高新区)
-		if x.any("past", cs[cl0:q.Start]) || x.any("past_sentence", cs[:q.Start]) {
+		// …自注册成立以来首次达到1亿元的，给予: a condition of a grant
+		if x.any("past", cs[cl0:q.Start]) || x.any("past_sentence", cs[:q.Start]) && !x.any("funding", cs[q.End:]) {
 			continue
 		}
 		if x.framed(cs[cl0:q.Start]) {
@@ -797,10 +809,15 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		}
 		// a year before the document was issued is the past (2023年，我区
 		// 主动公开政府信息1136条 in a report issued in 2024)
-		if t.Deadline != "" && x.doc.Meta.IssueDate != "" && t.Deadline < x.doc.Meta.IssueDate {
+		if ref := x.refDate(); t.Deadline != "" && ref != "" && t.Deadline < ref {
 			continue
 		}
 		if strings.Contains(cs[:q.Start], "每年") || strings.Contains(cs[:q.Start], "年均") || strings.Contains(cs[:q.Start], "每年度") {
+			t.Period = "annual"
+		}
+		// 5万元/年 is an annual amount, not money per unit
+		if strings.HasSuffix(t.NormUnit, "/年") {
+			t.NormUnit = strings.TrimSuffix(t.NormUnit, "/年")
 			t.Period = "annual"
 		}
 		t.Kind = x.kind(cs, q, before, after, lastAfter, kept[qi+1:], t, cond)
@@ -814,9 +831,27 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 			t.Kind = schema.KindThreshold
 		}
 		t.Subject = x.subject(cs, q, lo, cl1, t.Kind)
+		if t.Subject == "" {
+			// a member of a list shares the subject of the one before it
+			// (分别为2413元、2512元); else the sentence's opening noun
+			// (边缘家庭认定标准按…确定，为每人每月1963.5元)
+			if qi > 0 && kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) && len(x.out) > 0 && x.out[len(x.out)-1].Sentence == t.Sentence && x.out[len(x.out)-1].Kind == t.Kind && x.out[len(x.out)-1].Span.End <= t.Span.Start {
+				t.Subject = x.out[len(x.out)-1].Subject
+			} else if cl0 > 0 && strings.HasPrefix(cs[cl0:q.Start], "为") {
+				body := cs
+				if k, _ := listMarker(body); k > 0 {
+					body = body[k:]
+				}
+				t.Subject = x.headNoun(firstClause(body))
+			}
+		}
 		// the goal of a qualified subject: 年研发投入超500万元的企业达100家
 		if qi > 0 && t.Kind == schema.KindGoal && len(x.out) > 0 && x.out[len(x.out)-1].Kind == schema.KindThreshold && kept[qi-1].End > cl0 && kept[qi-1].End <= q.Start {
 			if b := x.stripLinks(cs[cl0:q.Start]); strings.Contains(b, "的") && utf8.RuneCountInString(b) <= 30 {
+				// 培育年产值超100亿元的龙头企业2家: the verb is no part of it
+				if v := x.prefix("verb", b); v != "" && strings.Contains(b[len(v):], "的") {
+					b = b[len(v):]
+				}
 				t.Subject = b
 			}
 		}
@@ -911,6 +946,12 @@ func perOne(before string) bool {
 	k := strings.LastIndex(before, "每")
 	if k < 0 {
 		return false
+	}
+	// 每年提升1个百分点: a time, not a unit counted
+	for _, w := range []string{"每年", "每月", "每季度", "每半年", "每天", "每周"} {
+		if strings.HasPrefix(before[k:], w) {
+			return false
+		}
 	}
 	return utf8.RuneCountInString(before[k:]) <= 5
 }
@@ -1007,6 +1048,13 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if la := stripCmp(lastAfter); la == "的" || la == "的企业" || la == "的单位" || la == "的项目" {
 		return schema.KindThreshold
 	}
+	// 购机价格在5000元以上的鼓励非现金支付: 的 and a verb
+	if t.Comparator != "=" && strings.HasPrefix(a, "的") && x.prefix("verb", a[len("的"):]) != "" {
+		return schema.KindThreshold
+	}
+	if x.condClause(cs, q, t.Deadline != "") || x.qualifier(cs, q, later, t.Comparator) {
+		return schema.KindThreshold
+	}
 	rest := cs[q.End:]
 	if k := strings.IndexAny(rest, "，,；。"); k >= 0 {
 		rest = rest[:k]
@@ -1016,7 +1064,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 		return schema.KindThreshold
 	}
 	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
-	if e := x.prefix("entity", strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" {
+	if e := x.prefix("entity", strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money || strings.HasPrefix(a, "的")) {
 		return schema.KindThreshold
 	}
 	money := q.Class == numbers.Money
@@ -1046,7 +1094,9 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 		// a cap is a grant, also among conditions when the sentence grants
 		// (择优给予奖励，金额最高20万元)
 		capGrant := t.Comparator == "<=" && t.Deadline == "" && (!cond || x.any("funding", cs[:q.Start]))
-		if funding || capGrant || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
+		// 按博士研究生5万元、硕士研究生3万元的标准给予奖励
+		paid := t.Comparator == "=" && t.Deadline == "" && x.any("funding", toComma(cs[q.End:]))
+		if funding || capGrant || paid || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
 			return schema.KindFunding
 		}
 		if cond && t.Comparator != "=" {
@@ -1076,9 +1126,13 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 	for _, w := range []string{"(含)", "（含）", "及以上", "以上", "以下", "以内", "左右", "的"} {
 		after = strings.TrimPrefix(after, w)
 	}
-	// strip link words at the end of before: 数量达到 → 数量
+	// strip link words and per-unit words at the end of before: 数量达到 →
+	// 数量; 保障标准为每人每月 → 保障标准
 	for {
 		w := x.suffix("link", before)
+		if w == "" {
+			w = x.suffix("per_unit", before)
+		}
 		if w == "" {
 			break
 		}
@@ -1086,6 +1140,22 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 	}
 	back := x.tailNoun(before)
 	fwd := x.headNoun(after)
+	for _, w := range []string{"和", "及", "与", "或", "、"} {
+		fwd = strings.TrimSuffix(fwd, w)
+	}
+	// 建设50所学校和150个专业: the words before 和 belong to the figure
+	// before
+	if listGapWord(lastRune(before)) && cl0 > 0 && strings.IndexAny(before, "，,：:；;") < 0 && fwd != "" {
+		back = ""
+	}
+	// 示范项目新增15个: the noun before the verb
+	if back == "" && fwd == "" {
+		if v := x.suffix("verb", before); v != "" {
+			if b := x.tailNoun(strings.TrimSuffix(before, v)); utf8.RuneCountInString(b) >= 2 {
+				back = b
+			}
+		}
+	}
 	// 高效稀土永磁电机研发等3项技术: the list and what it lists
 	if strings.HasSuffix(before, "等") && back != "" && fwd != "" && kind == schema.KindGoal {
 		return back + "等" + fwd
@@ -1203,7 +1273,7 @@ func (x *extractor) headNoun(s string) string {
 			end += len(t)
 			continue
 		}
-		if depth == 0 && (isPunct(t) || x.isVerbTok(t) || t == "等" || strings.ContainsAny(t, "0123456789") || n >= 20) {
+		if depth == 0 && (isPunct(t) || x.isVerbTok(t) || t == "等" || strings.ContainsAny(t, "0123456789") || n >= 30) {
 			break
 		}
 		end += len(t)
@@ -1213,6 +1283,13 @@ func (x *extractor) headNoun(s string) string {
 	if depth > 0 {
 		if k := strings.LastIndexAny(out, "(（"); k >= 0 {
 			out = out[:k]
+		}
+	}
+	// 具有辐射引领作用的高水平专业化产教融合实训基地: a long phrase keeps
+	// its head after the last 的
+	if utf8.RuneCountInString(out) > 16 {
+		if k := strings.LastIndex(out, "的"); k >= 0 && utf8.RuneCountInString(out[k+len("的"):]) >= 2 {
+			out = out[k+len("的"):]
 		}
 	}
 	return strings.TrimSpace(out)
@@ -1259,9 +1336,28 @@ func (x *extractor) object(s string) string {
 			o = o[:e]
 		}
 	}
-	if utf8.RuneCountInString(o) > 24 {
-		r := []rune(o)
-		o = string(r[len(r)-24:])
+	return shortObject(o)
+}
+
+// shortObject shortens a long object of 对 without cutting a word: the head
+// noun after the last 的 (依法经营、成立未满3年的人力资源服务机构 →
+// 人力资源服务机构), else the shortest tail after a list or bracket mark.
+func shortObject(o string) string {
+	const most = 24
+	if utf8.RuneCountInString(o) <= most {
+		return o
+	}
+	if k := strings.LastIndex(o, "的"); k >= 0 {
+		if h := o[k+len("的"):]; utf8.RuneCountInString(h) >= 2 && utf8.RuneCountInString(h) <= most {
+			return h
+		}
+	}
+	for i, r := range o {
+		if strings.ContainsRune("、，,）)；;", r) {
+			if t := strings.TrimLeft(o[i+utf8.RuneLen(r):], "、，,；;"); utf8.RuneCountInString(t) <= most && utf8.RuneCountInString(t) >= 2 {
+				return t
+			}
+		}
 	}
 	return o
 }
@@ -1430,4 +1526,138 @@ func similar(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// toComma returns s up to its first comma or sentence end.
+func toComma(s string) string {
+	if k := strings.IndexAny(s, "，,；;。"); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
+
+// partCount reports whether a plain count only says how a whole is divided:
+// next to a part noun (等4个方面的指标, 40个小类91个品目, 融合方面6项) or
+// counting a list of places closed by 等 (京津冀、上海…等8个区域).
+func (x *extractor) partCount(before, after string, q numbers.Quantity, cmp string) bool {
+	if cmp != "=" || q.Class != numbers.Count {
+		return false
+	}
+	if x.prefix("part_noun", after) != "" || x.suffix("part_noun", before) != "" {
+		return true
+	}
+	return strings.HasSuffix(before, "等") && strings.Count(before, "、") >= 2 && x.prefix("listed_noun", after) != ""
+}
+
+// condClause reports whether a figure stands in a condition closed by
+// 的， that a grant follows (营业收入超过5亿元且增速高于100%的，给予…;
+// 举办营业性演出超100场的，经认定，最高可按…给予), also when a later
+// clause of the condition names what it qualifies (场次超过100场，票房超过
+// 100万元的演艺空间，给予…).
+//
+// The later clause must hold a figure of its own, and a dated figure (到
+// 2027年…) is a goal, not such a condition.
+func (x *extractor) condClause(cs string, q numbers.Quantity, dated bool) bool {
+	rest := cs[q.End:]
+	if k := strings.IndexAny(rest, "；;。"); k >= 0 {
+		rest = rest[:k]
+	}
+	k := strings.Index(rest, "的，")
+	n := len("的，")
+	if j := strings.Index(rest, "的,"); j >= 0 && (k < 0 || j < k) {
+		k, n = j, len("的,")
+	}
+	if k < 0 {
+		// …场次超过100场，全年票房超过100万元的新型演艺空间，经认定，给予:
+		// a later clause of the condition ends in 的 and a short noun
+		k, n = -1, 0
+		if c := strings.IndexAny(rest, "，,"); c >= 0 {
+			off := c
+			for _, seg := range strings.FieldsFunc(rest[c:], func(r rune) bool { return r == '，' || r == ',' }) {
+				off = strings.Index(rest[off:], seg) + off
+				if d := strings.LastIndex(seg, "的"); d >= 0 {
+					noun := seg[d+len("的"):]
+					if r := utf8.RuneCountInString(noun); !dated && r >= 2 && r <= 16 && !strings.ContainsAny(noun, "0123456789") && strings.ContainsAny(seg[:d], "0123456789") {
+						k, n = off+d, len(seg)-d
+					}
+					break
+				}
+				off += len(seg)
+			}
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	mid, tail := rest[:k], rest[k+n:]
+	return !x.any("funding", mid) && !x.any("fundnoun", mid) && x.any("funding", tail)
+}
+
+// qualifier reports whether a floor or cap qualifies what the next count of
+// its clause counts (具备10个以上应用场景的工厂不少于10个; 培育年产值超
+// 100亿元、具备较强竞争力的龙头企业2家).
+// Without 的 the figure must follow a verb of having (具备10个以上).
+func (x *extractor) qualifier(cs string, q numbers.Quantity, later []numbers.Quantity, cmp string) bool {
+	if cmp == "=" || cmp == "~" || len(later) == 0 || q.Class == numbers.Percent || q.Class == numbers.Permille {
+		return false
+	}
+	o := later[0]
+	if o.Class != numbers.Count || o.Start < q.End {
+		return false
+	}
+	gap := cs[q.End:o.Start]
+	if strings.ContainsAny(gap, "，,；;。：:") || x.any("funding", gap) || x.any("fundnoun", gap) {
+		return false
+	}
+	g := stripCmp(gap)
+	for _, w := range []string{"、", "和", "及", "或", "以及"} {
+		if strings.HasSuffix(g, w) {
+			return false
+		}
+	}
+	if strings.HasPrefix(g, "、") && !strings.Contains(g, "的") {
+		return false
+	}
+	if strings.ContainsAny(g, "和及或") && !strings.Contains(g, "的") {
+		return false
+	}
+	if strings.ContainsAny(g, "（(") || strings.Contains(g, "其中") {
+		return false
+	}
+	return utf8.RuneCountInString(g) >= 2 && (strings.Contains(g, "的") || x.suffix("have", cs[:q.Start]) != "")
+}
+
+// refDate is the date before which a stated year is the past: the issue
+// date, or for a report on a year (…2023年…年度报告) the next year's start.
+func (x *extractor) refDate() string {
+	if x.doc.Meta.IssueDate != "" {
+		return x.doc.Meta.IssueDate
+	}
+	title := x.doc.Meta.Title
+	if !x.any("report_title", title) {
+		return ""
+	}
+	for i := 0; i+4 < len(title); i++ {
+		y := title[i : i+4]
+		if (strings.HasPrefix(y, "19") || strings.HasPrefix(y, "20")) && strings.HasPrefix(title[i+4:], "年") && (i == 0 || !isDigitByte(title[i-1])) {
+			n := 0
+			for _, c := range y {
+				if c < '0' || c > '9' {
+					n = -1
+					break
+				}
+				n = n*10 + int(c-'0')
+			}
+			if n > 0 {
+				return fmt.Sprintf("%04d-01-01", n+1)
+			}
+		}
+	}
+	return ""
+}
+
+// lastRune returns the last character of s as a string.
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
 }

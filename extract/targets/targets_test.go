@@ -86,11 +86,32 @@ func TestExtract(t *testing.T) {
 		{"markup", []string{"width: 100%;"}, ""},
 		{"heading restating its body", []string{"4. 新增1000家高新技术企业。到2020年，新增高新技术企业1000家以上。"}, "goal 1000家 >= 2020-12-31"},
 		{"per one", []string{"每引进1名高级工，给予1000元引才补贴。"}, "funding 1000元 ="},
+		{"per year is no per one", []string{"到2025年，覆盖率每年提升1个百分点。", "满意度每年提升1～3个百分点。"}, "goal 1个百分点 = 2025-12-31 annual; goal 1个百分点 >= annual"},
+		{"since founding in a grant's condition", []string{"机构自成立以来首次达到1亿元的，给予最高30万元奖励。", "2017年以来，累计投入资金10亿元。"}, "threshold 1e+08元 =; funding 300000元 <="},
 		{"formula", []string{"签约服务覆盖率=签约居民人数/常住人口数*100%。"}, ""},
 		{"list counted by a colon", []string{"（一）知识产权保护方面5项：知识产权案件“三合一”审判；"}, ""},
 		{"small chinese numeral in prose", []string{"职业教育与普通教育是两种不同教育类型。"}, ""},
 		{"total line of a table", []string{"合计：核心技术44项，共性技术17项，共123项"}, ""},
+		{"parts of a whole", []string{"考核指标体系由质量、效率、满意度等3个方面的指标构成。", "补贴范围为12大类30个小类45个品目。", "（二）科技金融方面7项。"}, ""},
+		{"places counted by a list", []string{"北京、天津、重庆等5个地区先行先试，积累了经验。"}, ""},
 		// what is
+		{"a list closed by 等 that commits", []string{"到2025年，突破材料、装备等8项技术。"}, "goal 8项 = 2025-12-31"},
+		{"discount is a rate", []string{"使用平台付费按照第一年免费，第二年折扣优惠40%执行。"}, "rate 40% ="},
+		{"forbidding comparator", []string{"补贴比例不得超过40%。"}, "rate 40% <="},
+		{"grant after a condition closed by 的", []string{"年度营业收入超过3亿元且增速高于20%的，给予最高200万元奖励。"}, "threshold 3e+08元 >=; threshold 20% >=; funding 2e+06元 <="},
+		{"count in a condition closed by 的", []string{"举办营业性演出超50场的，经认定，按投资额的10%给予奖励。"}, "threshold 50场 >=; rate 10% ="},
+		{"condition over two clauses", []string{"年度演出场次超过80场，全年票房超过50万元的演艺空间，经认定，给予最高100万元奖励。"}, "threshold 80场 >=; threshold 500000元 >=; funding 1e+06元 <="},
+		{"dated goals are no condition", []string{"到2027年，形成50个智能产品，培育8家有影响力的龙头企业，支持建设创新中心。"}, "goal 50个 = 2027-12-31; goal 8家 = 2027-12-31"},
+		{"a quota of qualified items", []string{"每年评选不超过3个绩效显著的公共服务平台，给予最高100万元奖励。"}, "goal 3个 <= annual; funding 1e+06元 <= annual"},
+		{"condition followed by a verb", []string{"原则上购机价格在5000元以上的鼓励非现金方式支付。"}, "threshold 5000元 >="},
+		{"qualifier of a later count", []string{"到2026年，培育年产值超50亿元、具有较强竞争力的骨干企业3家。"}, "threshold 5e+09元 >= 2026-12-31; goal 3家 = 2026-12-31"},
+		{"qualifier after a verb of having", []string{"到2026年，培育具备5个以上应用场景的工厂不少于8个。"}, "threshold 5个 >= 2026-12-31; goal 8个 >= 2026-12-31"},
+		{"a list is no qualifier", []string{"到2026年，引育3家以上龙头企业、8家以上骨干企业。"}, "goal 3家 >= 2026-12-31; goal 8家 >= 2026-12-31"},
+		{"a bracketed part is no qualifier", []string{"到2026年，获得新技术50项以上（其中核心技术5项以上）。"}, "goal 50项 >= 2026-12-31; goal 5项 >= 2026-12-31"},
+		{"a quota is no threshold", []string{"本条款每年最多奖励6家企业。"}, "goal 6家 <= annual"},
+		{"amounts paid by a later verb", []string{"对新落户的人才，按博士8万元、硕士4万元的标准给予落户奖励。"}, "funding 80000元 =; funding 40000元 ="},
+		{"amount per year", []string{"对租赁场地的机构，给予最高不超过5万元/年的场租补贴。"}, "funding 50000元 <= annual"},
+		{"per-person standard", []string{"（一）全市最低生活保障标准为每人每月1200元。"}, "funding 1200元 ="},
 		{"cap among conditions", []string{"四、申报条件", "（三）择优给予奖励，金额最高20万元。"}, "funding 200000元 <="},
 		{"qualifying amount", []string{"对年度研发经费不足1000万元但与高校有合作基础的企业给予支持。"}, "threshold 1e+07元 <="},
 		{"tiers written after the list", []string{"营业收入首次达到5000万元、1亿元、2亿元以上的，给予奖励。"}, "threshold 5e+07元 >=; threshold 1e+08元 >=; threshold 2e+08元 >="},
@@ -136,7 +157,7 @@ func TestKeywordsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"background", "past", "past_sentence", "funding", "fundnoun", "rate", "condition", "entity", "tier", "link", "verb", "frame"} {
+	for _, k := range []string{"background", "past", "past_sentence", "funding", "fundnoun", "rate", "condition", "entity", "tier", "link", "verb", "frame", "part_noun", "listed_noun", "report_title", "per_unit", "have"} {
 		if len(l[k]) == 0 {
 			t.Errorf("keyword list [%s] is empty", k)
 		}
@@ -154,5 +175,39 @@ func BenchmarkExtract(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Extract(d, s)
+	}
+}
+
+// TestSubjects: subjects are whole words and skip per-unit words.
+func TestSubjects(t *testing.T) {
+	for _, c := range []struct {
+		name, line, want string
+	}{
+		{"words before 和 belong to the figure before", "到2022年，建设50所高水平职业学校和150个骨干专业。", "高水平职业学校|骨干专业"},
+		{"the noun before a verb", "到2027年，全国性试点示范项目新增15个。", "全国性试点示范项目"},
+		{"a long phrase keeps its head", "推动建设300个具有辐射引领作用的高水平专业化产教融合实训基地。", "高水平专业化产教融合实训基地"},
+		{"per-unit words are no subject", "（一）全市最低生活保障标准为每人每月1200元。", "全市最低生活保障标准"},
+		{"a long object keeps its head noun", "对依法经营、无重大安全事故、注册成立时间未满3年的人力资源服务机构，给予最高100万元奖励。", "人力资源服务机构 奖励"},
+		{"a list member shares its subject", "农村特困人员基本生活标准每人每月分别为2000元、2100元。", "农村特困人员基本生活标准|农村特困人员基本生活标准"},
+		{"the sentence's noun before 为", "（二）边缘家庭救助标准按保障标准的1.5倍确定，为每人每月1800元。", "边缘家庭救助标准"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, x := range Extract(doc(c.line), segmenter(t)) {
+				got = append(got, x.Subject)
+			}
+			if g := strings.Join(got, "|"); g != c.want {
+				t.Errorf("got %q, want %q", g, c.want)
+			}
+		})
+	}
+}
+
+// TestReportYear: in a report on a year, that year's figures are the past.
+func TestReportYear(t *testing.T) {
+	d := doc("2022年，我区主动公开政府信息800条。", "到2025年，新增公开目录50个。")
+	d.Meta.Title = "某区人民政府2022年政府信息公开工作年度报告"
+	if b := brief(Extract(d, segmenter(t))); b != "goal 50个 = 2025-12-31" {
+		t.Errorf("got %s", b)
 	}
 }

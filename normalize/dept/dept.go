@@ -18,16 +18,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"policyx/normalize/place"
 )
 
 //go:embed data/organs.tsv
 var organsTSV string
 
-//go:embed data/places.tsv
-var placesTSV string
-
 // National is the jurisdiction of national organs (国务院部委 …).
-const National = "中华人民共和国"
+const National = place.National
 
 // Organ kinds in data/organs.tsv.
 const (
@@ -42,24 +41,13 @@ type organ struct {
 	national string // "" when none
 }
 
-type place struct {
-	name   string
-	kind   string // prov or city
-	parent string
-	shorts []string
-}
-
 // Dict is a loaded department dictionary, safe for concurrent use.
 type Dict struct {
 	organs   map[string]organ
-	places   map[string]place  // full name → place
-	short    map[string]string // short name (2+ runes) → full name
-	abbr     map[string]string // one-rune 文号 abbreviation → full name
-	maxOrgan int               // longest organ mention in runes
+	places   *place.Gazetteer // provinces and cities are the places read here
+	maxOrgan int              // longest organ mention in runes
 
 	// Sorted longest first, for prefix matching.
-	placeNames []string  // full place names
-	shortNames []string  // short place names of two runes or more
 	longOrgans []string  // organ mentions of three runes or more
 	natNames   []natName // names a national body may start with
 }
@@ -89,14 +77,6 @@ func byLength(names []string) []string {
 
 // index builds the sorted name lists.
 func (d *Dict) index() {
-	for name := range d.places {
-		d.placeNames = append(d.placeNames, name)
-	}
-	byLength(d.placeNames)
-	for name := range d.short {
-		d.shortNames = append(d.shortNames, name)
-	}
-	byLength(d.shortNames)
 	seen := map[string]bool{}
 	for name, o := range d.organs {
 		if utf8.RuneCountInString(name) >= 3 {
@@ -124,16 +104,12 @@ func (d *Dict) index() {
 
 // Load reads the embedded dictionary.
 func Load() (*Dict, error) {
-	d := &Dict{
-		organs: map[string]organ{},
-		places: map[string]place{},
-		short:  map[string]string{},
-		abbr:   map[string]string{},
+	g, err := place.Load()
+	if err != nil {
+		return nil, fmt.Errorf("dept: %w", err)
 	}
+	d := &Dict{organs: map[string]organ{}, places: g}
 	if err := d.loadOrgans(organsTSV); err != nil {
-		return nil, err
-	}
-	if err := d.loadPlaces(placesTSV); err != nil {
 		return nil, err
 	}
 	d.index()
@@ -190,33 +166,8 @@ func (d *Dict) loadOrgans(text string) error {
 	})
 }
 
-func (d *Dict) loadPlaces(text string) error {
-	return tsvLines("places.tsv", text, func(_ int, f []string) error {
-		if len(f) != 4 {
-			return fmt.Errorf("want 4 columns, have %d", len(f))
-		}
-		p := place{name: f[0], kind: f[1], parent: dash(f[2])}
-		if p.kind != "prov" && p.kind != "city" {
-			return fmt.Errorf("unknown kind %q", p.kind)
-		}
-		if _, dup := d.places[p.name]; dup {
-			return fmt.Errorf("duplicate place %q", p.name)
-		}
-		for _, s := range strings.Split(f[3], ",") {
-			if s == "" {
-				continue
-			}
-			p.shorts = append(p.shorts, s)
-			if utf8.RuneCountInString(s) == 1 {
-				d.abbr[s] = p.name
-			} else {
-				d.short[s] = p.name
-			}
-		}
-		d.places[p.name] = p
-		return nil
-	})
-}
+// place returns the province or city of a full name.
+func (d *Dict) place(name string) (place.Place, bool) { return d.places.Regional(name) }
 
 // IsNational reports whether juris names the national level.
 func IsNational(juris string) bool {
@@ -231,7 +182,7 @@ func IsNational(juris string) bool {
 // 柳州市 → 广西壮族自治区, 广州市黄埔区 → 广东省, 上海市 → 上海市.
 func (d *Dict) Province(juris string) string {
 	for _, p := range d.chain(juris) {
-		if d.places[p].kind == "prov" {
+		if pl, _ := d.place(p); pl.Kind == place.Province {
 			return p
 		}
 	}
@@ -244,22 +195,22 @@ func (d *Dict) chain(juris string) []string {
 	if juris == "" || IsNational(juris) {
 		return nil
 	}
-	if p, ok := d.places[juris]; ok {
-		if p.parent != "" {
-			return []string{p.parent, juris}
+	if p, ok := d.place(juris); ok {
+		if p.Parent != "" {
+			return []string{p.Parent, juris}
 		}
 		return []string{juris}
 	}
 	// 广西壮族自治区柳州市: a province written before its city.
-	for name, p := range d.places {
-		if p.kind == "prov" && strings.HasPrefix(juris, name) && len(juris) > len(name) {
-			if rest := juris[len(name):]; d.places[rest].parent == name {
-				return d.chain(rest)
+	for _, p := range d.places.Places() {
+		if p.Kind == place.Province && strings.HasPrefix(juris, p.Name) && len(juris) > len(p.Name) {
+			if c, ok := d.place(juris[len(p.Name):]); ok && c.Parent == p.Name {
+				return d.chain(c.Name)
 			}
 		}
 	}
 	// A district or county under a known city or province.
-	best := longestPrefix(juris, d.placeNames)
+	best := d.places.FullPrefix(juris)
 	if best == "" || best == juris {
 		return []string{juris}
 	}
@@ -516,11 +467,7 @@ func splitParty(rest string, d *Dict) (bool, string) {
 // names (expanded: 广西 → 广西壮族自治区; a district of the document's city →
 // 广州市黄埔区) and the rest.
 func (d *Dict) placePrefix(m, juris string) (unit, rest string, ok bool) {
-	best := longestPrefix(m, d.placeNames)
-	if s := longestPrefix(m, d.shortNames); len(s) > len(best) {
-		best = s
-	}
-	if best != "" {
+	if best, _ := d.places.Prefix(m); best != "" {
 		unit = d.expandPlace(best)
 		rest = m[len(best):]
 		// 广州市黄埔区…: a district after the city.
@@ -551,10 +498,10 @@ func (d *Dict) placePrefix(m, juris string) (unit, rest string, ok bool) {
 
 // expandPlace returns the full name of a place written in full or short.
 func (d *Dict) expandPlace(s string) string {
-	if _, ok := d.places[s]; ok {
+	if _, ok := d.place(s); ok {
 		return s
 	}
-	if full, ok := d.short[s]; ok {
+	if full := d.places.Full(s); full != "" {
 		return full
 	}
 	if strings.HasSuffix(s, "市") || strings.HasSuffix(s, "省") || strings.HasSuffix(s, "自治区") {
@@ -575,7 +522,7 @@ func (d *Dict) placeOf(s, juris string) string {
 
 // placeIn returns the first known place named inside s, else juris.
 func (d *Dict) placeIn(s, juris string) string {
-	if best := longestPrefix(s, d.placeNames); best != "" {
+	if best := d.places.FullPrefix(s); best != "" {
 		return best
 	}
 	return juris
@@ -595,12 +542,8 @@ func (d *Dict) shortPlace(s, juris string) (string, string) {
 		}
 	}
 	full := d.expandPlace(s)
-	if p, ok := d.places[full]; ok && len(p.shorts) > 0 {
-		for _, sh := range p.shorts {
-			if utf8.RuneCountInString(sh) >= 2 {
-				return sh, full
-			}
-		}
+	if p, ok := d.place(full); ok && len(p.Shorts) > 0 {
+		return p.Shorts[0], full
 	}
 	return strings.TrimSuffix(s, "市"), full
 }
@@ -635,7 +578,8 @@ func (d *Dict) HasPrefix(mention string) bool {
 		return true
 	}
 	// A known place before an unknown body: 广西科学院, 南宁海关.
-	return longestPrefix(m, d.placeNames) != "" || longestPrefix(m, d.shortNames) != ""
+	best, _ := d.places.Prefix(m)
+	return best != ""
 }
 
 // IsOrgan reports whether s (without prefix) is a known organ.
@@ -694,12 +638,9 @@ func (d *Dict) jurisFromDocNo(p string) string {
 	}
 	r, _ := utf8.DecodeRuneInString(p)
 	first := string(r)
-	// Two-rune city abbreviations are not kept; the first rune names a
-	// province (桂) or a city (柳, 穗).
-	if full, ok := d.abbr[first]; ok {
-		return full
-	}
-	return ""
+	// Only the first rune is read: it names a province (桂) or a city (柳,
+	// 穗); two-rune district prefixes (穗埔) are not.
+	return d.places.FromDocNumber(first)
 }
 
 func (d *Dict) jurisFrom(s string) string {
@@ -728,15 +669,14 @@ func (d *Dict) jurisFrom(s string) string {
 // 柳州市), "" when none.
 func (d *Dict) knownSuffix(name string) string {
 	best := ""
-	for p := range d.places {
-		if strings.HasSuffix(name, p) && len(p) > len(best) {
-			best = p
+	for _, p := range d.places.Places() {
+		if p.Regional() && strings.HasSuffix(name, p.Name) && len(p.Name) > len(best) {
+			best = p.Name
 		}
 	}
-	for sh, full := range d.short {
-		if strings.HasSuffix(name, sh) && len(sh) > len(best) && len(sh) == len(name) {
-			best = full
-		}
+	if full := d.places.Full(name); full != "" && len(name) > len(best) {
+		// the whole name is a short name (广西)
+		best = full
 	}
 	return d.expandPlace(best)
 }
@@ -745,9 +685,9 @@ func (d *Dict) knownSuffix(name string) string {
 // the province that holds it when the city is named at least twice.
 func (d *Dict) mostNamed(s string) string {
 	count := map[string]int{}
-	for name := range d.places {
-		if n := strings.Count(s, name); n > 0 {
-			count[name] = n
+	for _, p := range d.places.Places() {
+		if n := strings.Count(s, p.Name); n > 0 && p.Regional() {
+			count[p.Name] = n
 		}
 	}
 	best := ""
@@ -757,7 +697,7 @@ func (d *Dict) mostNamed(s string) string {
 		}
 	}
 	for name, n := range count {
-		if p := d.places[name]; p.kind == "city" && p.parent == best && n >= 2 {
+		if p, _ := d.place(name); p.Kind == place.City && p.Parent == best && n >= 2 {
 			return name
 		}
 	}
@@ -781,9 +721,12 @@ func (d *Dict) GSEWords() string {
 		add(o.local)
 		add(o.national)
 	}
-	for name, p := range d.places {
-		add(name)
-		for _, s := range p.shorts {
+	for _, p := range d.places.Places() {
+		if !p.Regional() {
+			continue
+		}
+		add(p.Name)
+		for _, s := range p.Shorts {
 			add(s)
 		}
 	}

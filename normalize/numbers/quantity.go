@@ -38,6 +38,21 @@ func (q Quantity) Is() bool {
 // 4部门 is not "4 部".
 var unitStop = map[string]bool{}
 
+// unitResumeWords are longer words that begin with a stop word but read as
+// unit plus word: 20名优秀管理人 (not 名优 as in 名优产品).
+var unitResumeWords = []string{"名优秀"}
+
+// unitResume reports whether t, which begins with the stop word w, goes on
+// into a word of unitResumeWords.
+func unitResume(t, w string) bool {
+	for _, r := range unitResumeWords {
+		if strings.HasPrefix(r, w) && strings.HasPrefix(t, r) {
+			return true
+		}
+	}
+	return false
+}
+
 func init() {
 	for _, w := range strings.Fields(`部门 名单 名称 名额 名录 条件 条例 条款 场景 场所 场地 期间 期限 种类 批次 批准 位于 家庭 家属 户籍 人员 人才 人民 头部 支持 只有 部署 部分 项目 件事 套餐 台阶 座谈 类型 级别 周年 周期 天然 日常 次数 倍数 所有 所属 所在 张贴 款项 篇幅 期刊 条线 户外 分别 分类 分钟 分之 分配 分析 分享 分布 分级 分工 分期 分批 分阶段 位一 种子 元素 个体 个别 个性 人均 家用 名优 岁末 批发 种植 种业 头条 床位 场次`) {
 		unitStop[w] = true
@@ -67,7 +82,7 @@ func (p *Parser) matchUnit(s string) (u Unit, n int, ok bool) {
 		// a one-character unit that begins a word is no unit
 		if utf8.RuneCountInString(bu.Name) == 1 && bn < len(t) {
 			r2, _ := utf8.DecodeRuneInString(t[bn:])
-			if unitStop[bu.Name+string(r2)] {
+			if w := bu.Name + string(r2); unitStop[w] && !unitResume(t[bn-len(bu.Name):], w) {
 				return Unit{}, 0, false
 			}
 		}

@@ -61,21 +61,12 @@ func (d *DB) Close() error { return d.db.Close() }
 // SQL exposes the underlying handle for read-only queries (reports, tests).
 func (d *DB) SQL() *sql.DB { return d.db }
 
-// Done reports whether a file with this SHA-256 is already stored with every
-// part ok, so an incremental run may skip it.
-func (d *DB) Done(sha string) (bool, error) {
-	var n, bad int
-	err := d.db.QueryRow(`SELECT count(*), coalesce(sum(status <> 'ok'), 0) FROM documents WHERE source_sha256 = ?`, sha).Scan(&n, &bad)
-	if err != nil {
-		return false, err
-	}
-	return n > 0 && bad == 0, nil
-}
-
-// DoneSet returns the SHA-256 of every file stored with all parts ok, read
-// once at the start of a run so workers need not query the database.
+// DoneSet returns the SHA-256 of every file stored and not failed (ok or
+// partial: reading the same bytes again gives the same result), read once
+// at the start of a run so workers need not query the database. Failed
+// files are tried again.
 func (d *DB) DoneSet() (map[string]bool, error) {
-	rows, err := d.db.Query(`SELECT source_sha256 FROM documents GROUP BY source_sha256 HAVING sum(status <> 'ok') = 0`)
+	rows, err := d.db.Query(`SELECT source_sha256 FROM documents GROUP BY source_sha256 HAVING sum(status = 'failed') = 0`)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,40 @@
+package numbers
+
+import "testing"
+
+// TestComparatorForbidding: 不得 before a comparator word keeps its
+// direction (不得超过 is a cap, not 超过 a floor).
+func TestComparatorForbidding(t *testing.T) {
+	pr := MustLoad()
+	for _, c := range []struct{ before, want string }{
+		{"补贴比例不得超过", "<="},
+		{"单价不得高于", "<="},
+		{"投资额不得低于", ">="},
+		{"人员不得少于", ">="},
+		{"规模超过", ">="},
+	} {
+		q := pr.Scan("10家")[0]
+		if got := pr.Comparator(c.before, "", q); got != c.want {
+			t.Errorf("%s: got %s, want %s", c.before, got, c.want)
+		}
+	}
+}
+
+// TestUnitStop: a one-character unit that begins a word is no unit, unless
+// the word goes on into unit plus word.
+func TestUnitStop(t *testing.T) {
+	pr := MustLoad()
+	for _, c := range []struct {
+		s    string
+		want int
+	}{
+		{"培育10名优产品", 0},
+		{"认定不超过20名优秀管理人", 1},
+		{"涉及4部门", 0},
+		{"遴选20名技能工匠", 1},
+	} {
+		if got := len(pr.Scan(c.s)); got != c.want {
+			t.Errorf("%s: %d quantities, want %d", c.s, got, c.want)
+		}
+	}
+}

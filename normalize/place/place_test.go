@@ -1,0 +1,103 @@
+package place
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// Every entry parses (Load checks columns, kinds, parents and that no short
+// name or 文号 prefix names two places), and the data holds what both the
+// metadata extractor and the department normalizer rely on.
+func TestLoad(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, p := range g.Places() {
+		count[p.Kind]++
+		if strings.ContainsAny(p.Name, " \t　") {
+			t.Errorf("%q: white space in name", p.Name)
+		}
+		switch p.Kind {
+		case Province:
+			if !strings.HasSuffix(p.Name, "省") && !strings.HasSuffix(p.Name, "自治区") && !strings.HasSuffix(p.Name, "市") && !strings.HasSuffix(p.Name, "特别行政区") {
+				t.Errorf("%s: not a province-level name", p.Name)
+			}
+		case City:
+			// The usual short name is the full name without 市.
+			if len(p.Shorts) > 0 && p.Shorts[0]+"市" != p.Name {
+				t.Errorf("%s: short name %q", p.Name, p.Shorts[0])
+			}
+		case District:
+			if !strings.HasPrefix(p.Name, p.Parent) || len(p.Abbrevs) == 0 {
+				t.Errorf("%s: a district is listed under its city with its 文号 prefix", p.Name)
+			}
+		}
+		for _, a := range p.Abbrevs {
+			if utf8.RuneCountInString(a) > 2 {
+				t.Errorf("%s: 文号 prefix %q too long", p.Name, a)
+			}
+		}
+	}
+	if count[Province] != 34 || count[City] < 250 || count[Nation] != 1 {
+		t.Errorf("kinds: %v", count)
+	}
+}
+
+func TestParseRejectsConflicts(t *testing.T) {
+	for _, data := range []string{
+		"甲省\tprov\t-\t甲\t-\n", // short name of one rune
+		"甲乙省\tprov\t-\t甲乙\t甲\n丙丁省\tprov\t-\t丙丁\t甲\n",    // one 文号 prefix, two places
+		"甲乙省\tprov\t-\t甲乙\t-\n甲乙市\tcity\t甲乙省\t甲乙\t-\n",  // one short name, two places
+		"甲乙市\tcity\t丙丁省\t甲乙\t-\n",                       // unknown parent
+		"甲乙省\tprov\t-\t甲乙\t-\n甲乙省\tprov\t-\t-\t-\n",     // duplicate
+		"甲乙省\tprov\t-\t甲乙\n",                            // columns
+		"甲乙省\tcounty\t-\t-\t-\n",                        // kind
+		"甲乙省\tprov\t-\t丙丁市\t-\n丙丁市\tcity\t甲乙省\t丙丁\t-\n", // short name is a full name
+	} {
+		if _, err := parse(data, ""); err == nil {
+			t.Errorf("no error for %q", data)
+		}
+	}
+}
+
+func TestLookups(t *testing.T) {
+	g := MustLoad()
+	for _, tc := range []struct{ in, want string }{
+		{"桂政发〔2018〕51号", "广西壮族自治区"},
+		{"柳办发〔2021〕18号", "柳州市"},
+		{"穗卫函〔2023〕1930号", "广州市"},
+		{"穗埔组通〔2024〕6号", "广州市黄埔区"},
+		{"滇政发〔2020〕1号", "云南省"},
+		{"云政发〔2020〕1号", "云南省"},
+		{"国办发〔2018〕128号", National},
+		{"某字〔2018〕1号", ""},
+	} {
+		if got := g.FromDocNumber(tc.in); got != tc.want {
+			t.Errorf("FromDocNumber(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if m, f := g.Prefix("广西科技厅"); m != "广西" || f != "广西壮族自治区" {
+		t.Errorf("Prefix: %q %q", m, f)
+	}
+	if m, f := g.Prefix("内蒙古自治区人民政府"); m != "内蒙古自治区" || f != m {
+		t.Errorf("Prefix: %q %q", m, f)
+	}
+	if got := g.FullPrefix("柳州科技局"); got != "" {
+		t.Errorf("FullPrefix(柳州科技局) = %q", got)
+	}
+	if got := g.Full("吉林"); got != "吉林省" {
+		t.Errorf("Full(吉林) = %q", got)
+	}
+	if p, ok := g.Regional("柳州市"); !ok || p.Parent != "广西壮族自治区" {
+		t.Errorf("Regional(柳州市) = %+v", p)
+	}
+	if _, ok := g.Regional("广州市黄埔区"); ok {
+		t.Error("a district is not regional")
+	}
+	if g.CentralPrefix("国务院办公厅") != "国务院" || g.CentralPrefix("柳州市人民政府") != "" {
+		t.Error("CentralPrefix")
+	}
+}
