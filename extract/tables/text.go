@@ -49,10 +49,6 @@ func width(s string) int {
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
-func isCJK(r rune) bool {
-	return unicode.Is(unicode.Han, r)
-}
-
 var (
 	reNumber       = regexp.MustCompile(`^[-+]?\d+(?:,\d{3})*(?:\.\d+)?%?$`)
 	reSeq          = regexp.MustCompile(`^\d{1,4}[.．、]?$`)

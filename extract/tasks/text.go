@@ -1,9 +1,9 @@
 package tasks
 
 import (
+	"policyx/normalize/cjk"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"policyx/schema"
@@ -124,7 +124,7 @@ func inlineLabels(seg string) []int {
 			switch {
 			case strings.ContainsRune("。；：！？", prev):
 				out = append(out, q)
-			case unicode.Is(unicode.Han, prev) && reStrongLabel.MatchString(seg[q:]):
+			case cjk.IsHan(prev) && reStrongLabel.MatchString(seg[q:]):
 				rest := seg[q+label(seg[q:]):]
 				if e := strings.Index(rest, "。"); e >= 0 && utf8.RuneCountInString(rest[:e]) <= maxTitle {
 					out = append(out, q)
