@@ -1166,6 +1166,10 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 			}
 		}
 	}
+	// 每年最多奖励10家企业: a quota counts what follows the grant verb
+	if kind == schema.KindGoal && fwd != "" && x.suffix("funding", before) != "" {
+		return fwd
+	}
 	// 高效稀土永磁电机研发等3项技术: the list and what it lists
 	if strings.HasSuffix(before, "等") && back != "" && fwd != "" && kind == schema.KindGoal {
 		return back + "等" + fwd
