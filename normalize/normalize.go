@@ -100,7 +100,7 @@ func Document(doc *schema.Document) {
 				continue
 			}
 		} else {
-			blk.Text = foldDecimalPoint(strings.TrimSpace(apply(chars, blk.Text)))
+			blk.Text = foldDecimalPoint(strings.TrimSpace(apply(chars, KeepItemSpaces(blk.Text))))
 			if blk.Text == "" {
 				continue
 			}

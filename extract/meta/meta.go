@@ -19,6 +19,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"policyx/schema"
 )
@@ -208,7 +209,13 @@ func boxLabel(s string) (boxField, string, bool) {
 
 // reBoxLabelAny finds box labels inside a line (索引号：… 成文日期：… on one
 // line, or run together by a page's layout).
-var reBoxLabelAny = func() *regexp.Regexp {
+var reBoxLabelAny = regexp.MustCompile(boxLabelPattern)
+
+// reBoxLabelHead is reBoxLabelAny anchored at the start: it tells in one
+// step whether a line opens with a label.
+var reBoxLabelHead = regexp.MustCompile(`^(?:` + boxLabelPattern + `)`)
+
+var boxLabelPattern = func() string {
 	keys := make([]string, 0, len(boxLabels))
 	for k := range boxLabels {
 		keys = append(keys, k)
@@ -227,15 +234,24 @@ var reBoxLabelAny = func() *regexp.Regexp {
 		}
 		keys[i] = b.String()
 	}
-	return regexp.MustCompile(`(` + strings.Join(keys, "|") + `)[ \t]*\**[ \t]*[:：]`)
+	return `(` + strings.Join(keys, "|") + `)[ \t]*\**[ \t]*[:：]`
 }()
 
 // boxFields splits a line into its label: value pairs; nil when the line does
 // not start with a label.
 func boxFields(s string) [][2]string {
-	locs := reBoxLabelAny.FindAllStringIndex(s, -1)
-	if len(locs) == 0 || strings.TrimSpace(strings.Trim(s[:locs[0][0]], "-*# ")) != "" {
+	// Only marks and spaces may stand before the first label, and a label
+	// starts with a letter: the first label, if any, starts where they end.
+	// Checking there first keeps the many lines without a label (long
+	// flattened web text among them) from a scan of the whole line.
+	p := strings.IndexFunc(s, func(r rune) bool { return !strings.ContainsRune("-*# ", r) && !unicode.IsSpace(r) })
+	if p < 0 || !reBoxLabelHead.MatchString(s[p:]) || strings.TrimSpace(strings.Trim(s[:p], "-*# ")) != "" {
 		return nil
+	}
+	locs := reBoxLabelAny.FindAllStringIndex(s[p:], -1)
+	for _, l := range locs {
+		l[0] += p
+		l[1] += p
 	}
 	var out [][2]string
 	for k, loc := range locs {

@@ -812,7 +812,10 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		if ref := x.refDate(); t.Deadline != "" && ref != "" && t.Deadline < ref {
 			continue
 		}
-		if strings.Contains(cs[:q.Start], "每年") || strings.Contains(cs[:q.Start], "年均") || strings.Contains(cs[:q.Start], "每年度") {
+		// 每年 in the figure's clause, or opening the sentence; a 每年 of an
+		// earlier grant (给予每个机构每年30万元…，每引进1个项目，给予最高
+		// 30万元) does not carry over
+		if annual(cs[cl0:q.Start]) || annual(firstClause(cs)) && cs[:cl0] != "" && annual(cs[:min(len(cs), len("每年度"))]) {
 			t.Period = "annual"
 		}
 		// 5万元/年 is an annual amount, not money per unit
@@ -833,9 +836,11 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		t.Subject = x.subject(cs, q, lo, cl1, t.Kind)
 		if t.Subject == "" {
 			// a member of a list shares the subject of the one before it
-			// (分别为2413元、2512元); else the sentence's opening noun
+			// (分别为2413元、2512元), so does the same figure for a later
+			// year (到2023年不低于4人，到2025年不低于4.66人); else the
+			// sentence's opening noun
 			// (边缘家庭认定标准按…确定，为每人每月1963.5元)
-			if qi > 0 && kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) && len(x.out) > 0 && x.out[len(x.out)-1].Sentence == t.Sentence && x.out[len(x.out)-1].Kind == t.Kind && x.out[len(x.out)-1].Span.End <= t.Span.Start {
+			if prev := len(x.out) - 1; qi > 0 && prev >= 0 && x.out[prev].Sentence == t.Sentence && x.out[prev].Kind == t.Kind && x.out[prev].Span.End <= t.Span.Start && (kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) || x.out[prev].NormUnit == t.NormUnit && x.out[prev].Deadline != t.Deadline) {
 				t.Subject = x.out[len(x.out)-1].Subject
 			} else if cl0 > 0 && strings.HasPrefix(cs[cl0:q.Start], "为") {
 				body := cs
@@ -1048,6 +1053,10 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if la := stripCmp(lastAfter); la == "的" || la == "的企业" || la == "的单位" || la == "的项目" {
 		return schema.KindThreshold
 	}
+	// 购机价格在5000元以上的鼓励非现金支付: 的 and a verb
+	if t.Comparator != "=" && strings.HasPrefix(a, "的") && x.prefix("verb", a[len("的"):]) != "" {
+		return schema.KindThreshold
+	}
 	if x.condClause(cs, q, t.Deadline != "") || x.qualifier(cs, q, later, t.Comparator) {
 		return schema.KindThreshold
 	}
@@ -1060,7 +1069,8 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 		return schema.KindThreshold
 	}
 	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
-	if e := x.prefix("entity", strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money || strings.HasPrefix(a, "的")) {
+	// (给予最高30万元项目服务奖 names a grant, not an entity)
+	if e := x.prefix("entity", strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money && !x.any("funding", before) || strings.HasPrefix(a, "的")) {
 		return schema.KindThreshold
 	}
 	money := q.Class == numbers.Money
@@ -1138,6 +1148,10 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 	fwd := x.headNoun(after)
 	for _, w := range []string{"和", "及", "与", "或", "、"} {
 		fwd = strings.TrimSuffix(fwd, w)
+	}
+	// （以下简称…项目） names the measure, not what is funded
+	if strings.HasPrefix(fwd, "（以下") || strings.HasPrefix(fwd, "(以下") {
+		fwd = ""
 	}
 	// 建设50所学校和150个专业: the words before 和 belong to the figure
 	// before
@@ -1269,7 +1283,7 @@ func (x *extractor) headNoun(s string) string {
 			end += len(t)
 			continue
 		}
-		if depth == 0 && (isPunct(t) || x.isVerbTok(t) || t == "等" || strings.ContainsAny(t, "0123456789") || n >= 20) {
+		if depth == 0 && (isPunct(t) || x.isVerbTok(t) || t == "等" || strings.ContainsAny(t, "0123456789") || n >= 30) {
 			break
 		}
 		end += len(t)
@@ -1279,6 +1293,13 @@ func (x *extractor) headNoun(s string) string {
 	if depth > 0 {
 		if k := strings.LastIndexAny(out, "(（"); k >= 0 {
 			out = out[:k]
+		}
+	}
+	// 具有辐射引领作用的高水平专业化产教融合实训基地: a long phrase keeps
+	// its head after the last 的
+	if utf8.RuneCountInString(out) > 16 {
+		if k := strings.LastIndex(out, "的"); k >= 0 && utf8.RuneCountInString(out[k+len("的"):]) >= 2 {
+			out = out[k+len("的"):]
 		}
 	}
 	return strings.TrimSpace(out)
@@ -1566,7 +1587,7 @@ func (x *extractor) condClause(cs string, q numbers.Quantity, dated bool) bool {
 				off = strings.Index(rest[off:], seg) + off
 				if d := strings.LastIndex(seg, "的"); d >= 0 {
 					noun := seg[d+len("的"):]
-					if r := utf8.RuneCountInString(noun); !dated && r >= 2 && r <= 12 && !strings.ContainsAny(noun, "0123456789") && strings.ContainsAny(seg[:d], "0123456789") {
+					if r := utf8.RuneCountInString(noun); !dated && r >= 2 && r <= 16 && !strings.ContainsAny(noun, "0123456789") && strings.ContainsAny(seg[:d], "0123456789") {
 						k, n = off+d, len(seg)-d
 					}
 					break
@@ -1649,4 +1670,8 @@ func (x *extractor) refDate() string {
 func lastRune(s string) string {
 	_, n := utf8.DecodeLastRuneInString(s)
 	return s[len(s)-n:]
+}
+
+func annual(s string) bool {
+	return strings.Contains(s, "每年") || strings.Contains(s, "年均") || strings.Contains(s, "每年度")
 }
