@@ -1259,8 +1259,22 @@ func (x *extractor) tailNoun(s string) string {
 		start -= len(t)
 		k--
 	}
-	out := s[start:end]
-	return strings.TrimPrefix(strings.TrimSpace(out), "的")
+	out := strings.TrimPrefix(strings.TrimSpace(s[start:end]), "的")
+	// a phrase cut by the length limit keeps its head after 的
+	// (…提供引才服务的人力资源服务机构 → 人力资源服务机构)
+	if n >= 12 {
+		if k := strings.LastIndex(out, "的"); k >= 0 && utf8.RuneCountInString(out[k+len("的"):]) >= 2 {
+			out = out[k+len("的"):]
+		}
+	}
+	// a conjunction opens no subject: 且研发投入 → 研发投入
+	for _, w := range []string{"且", "并", "而"} {
+		if r := strings.TrimPrefix(out, w); len(r) < len(out) && utf8.RuneCountInString(r) >= 2 {
+			out = r
+			break
+		}
+	}
+	return out
 }
 
 // headNoun takes the noun phrase at the start of s, brackets included:
