@@ -241,6 +241,9 @@ func TestKeepItemSpaces(t *testing.T) {
 		{"示例省 人民政府 办公厅", "示例省人民政府办公厅"},                         // stray spaces in one name
 		{"示例市人民政府 办公厅", "示例市人民政府办公厅"},                          // second half has no place
 		{"关 于 印 发", "关于印发"},
+		{"发文机关：示例总署 国家示例局", "发文机关：示例总署 国家示例局"},
+		{"示例总署 国家示例局 民航局关于加强管理的通知", "示例总署 国家示例局 民航局关于加强管理的通知"},
+		{"示例自治区人民政府 办公厅关于印发方案的通知", "示例自治区人民政府办公厅关于印发方案的通知"},
 		{"到 2025年，达到 750家", "到 2025年，达到 750家"},
 	} {
 		if got := Line(KeepItemSpaces(c.in)); got != c.want {
@@ -277,5 +280,14 @@ func TestJoinInsideBrackets(t *testing.T) {
 		if !canJoin(a, a, b, 1, wrapStats{}) {
 			t.Errorf("%q inside an open bracket not joined", b)
 		}
+	}
+}
+
+func TestSplitBareLabel(t *testing.T) {
+	body := strings.Repeat("为推动示例产业高质量发展，促进行业科技创新，结合本市实际，制定本办法。", 4)
+	got := splitLine("第一条? " + body + " 第二条? 本办法的扶持范围包括：")
+	want := []string{"第一条? " + body, "第二条? 本办法的扶持范围包括："}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
