@@ -486,7 +486,43 @@ func canJoin(para, a, b string, gap int, st wrapStats) bool {
 	if wa >= 100 && gap >= 1 && !docTitleEnd.MatchString(tail(a, 64)) && !docNumberStart.MatchString(head(b, 64)) && (open || !bareShort(b)) {
 		return true
 	}
+	// A long paragraph left inside an open bracket (…联系（地址：…) goes on
+	// on the next line, even without a blank line between.
+	if open && displayWidth(para) >= 100 && !strings.HasSuffix(a, "。") {
+		return true
+	}
+	// A line of running text cut inside a word (…加强研发、测 / 试、标准…)
+	// or a line starting with punctuation that cannot open a paragraph.
+	if gap <= 1 && !endsSentence(a) && (cutMidClause(a) || startsContinuation(b)) {
+		return true
+	}
 	return false
+}
+
+// cutMidClause reports whether a line of running text (it holds ，。；)
+// ends with a clause of at most two characters after a comma or an
+// enumeration mark: a word cut by a line break rather than the end of a
+// heading.
+func cutMidClause(a string) bool {
+	t := tail(a, 200)
+	if !strings.ContainsAny(t, "，。；") {
+		return false
+	}
+	i := strings.LastIndexAny(t, "，、；：,;:")
+	if i < 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(t[i:])
+	last := t[i+size:]
+	n := utf8.RuneCountInString(last)
+	return n >= 1 && n <= 2 && hasCJK(last)
+}
+
+// startsContinuation reports whether b starts with punctuation that only
+// follows text: 、，。；：or a closing bracket or quote.
+func startsContinuation(b string) bool {
+	r, _ := utf8.DecodeRuneInString(b)
+	return strings.ContainsRune("、，。；：,;）」』”’", r)
 }
 
 var (
@@ -753,10 +789,12 @@ func KeepItemSpaces(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 16)
 	b.WriteString(runs[0])
+	book := strings.Count(runs[0], "《") - strings.Count(runs[0], "》")
 	for i := 1; i < len(runs); i++ {
 		l, r := runs[i-1], runs[i]
 		keep := false
-		if l != "" && r != "" {
+		// Inside a cited title 《…》 the names are part of the title.
+		if l != "" && r != "" && book <= 0 {
 			lr, _ := utf8.DecodeLastRuneInString(l)
 			rr, _ := utf8.DecodeRuneInString(r)
 			if isCJK(lr) && isCJK(rr) {
@@ -773,6 +811,7 @@ func KeepItemSpaces(s string) string {
 			b.WriteByte(' ')
 		}
 		b.WriteString(r)
+		book += strings.Count(r, "《") - strings.Count(r, "》")
 	}
 	return b.String()
 }
