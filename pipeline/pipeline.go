@@ -120,6 +120,8 @@ type FileResult struct {
 	Skipped  bool  // unchanged since an ok run (incremental)
 	SHA256   string
 	Workbook string
+	// WorkbookErr is why the file's workbook could not be written.
+	WorkbookErr error
 }
 
 // Summary of a run.
@@ -183,7 +185,22 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results <- p.processFile(ctx, done, inputs[i], filepath.Join(p.opt.outDir, "xlsx", names[i]))
+				r := p.processFile(ctx, done, inputs[i], filepath.Join(p.opt.outDir, "xlsx", names[i]))
+				// Workbooks are written here, in parallel, not by the
+				// single database writer, which would become the
+				// bottleneck of the batch. The workbook comes before the
+				// database: a run killed in between leaves the file
+				// unrecorded, so the next run processes it again.
+				if !r.Skipped && r.Workbook != "" && !p.opt.noWorkbooks && r.Err == nil {
+					name := filepath.Base(r.Workbook)
+					if r.WorkbookErr = xlsx.WriteDocument(r.Workbook, r.Docs); r.WorkbookErr != nil {
+						name = ""
+					}
+					for _, d := range r.Docs {
+						d.Workbook = name
+					}
+				}
+				results <- r
 			}
 		}()
 	}
@@ -203,58 +220,32 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	var writeErr error
 	changed := false
 	for r := range results {
-		sum.Files++
-		sum.InputBytes += r.Input.Size
-		if r.Skipped {
-			sum.Unchanged++
-			if stored, err := db.Stored(r.SHA256); err == nil {
-				for _, d := range stored {
-					sum.Documents++
-					sum.Tables += d.Tables
-					sum.Targets += d.Targets
-					sum.Tasks += d.Tasks
-					sum.Checks += d.Checks
+		// Results that queued up while the last batch was written go into
+		// one transaction: the writer catches up instead of falling behind
+		// by one commit per file. The queue is bounded (the results channel
+		// and maxBatch), so memory stays flat.
+		batch := []FileResult{r}
+	drain:
+		for len(batch) < maxBatch {
+			select {
+			case r2, ok := <-results:
+				if !ok {
+					break drain
 				}
-			}
-			prog.tick(r.Input.Path)
-			continue
-		}
-		changed = true
-		// The workbook first: a run killed in between leaves the file
-		// unrecorded, so the next run processes it again.
-		if r.Workbook != "" && !p.opt.noWorkbooks && r.Err == nil {
-			name := filepath.Base(r.Workbook)
-			if err := xlsx.WriteDocument(r.Workbook, r.Docs); err != nil {
-				fmt.Fprintf(p.opt.log, "workbook %s: %v\n", r.Workbook, err)
-				name = ""
-			}
-			for _, d := range r.Docs {
-				d.Workbook = name
+				batch = append(batch, r2)
+			default:
+				break drain
 			}
 		}
 		if writeErr == nil {
-			if err := db.WriteFile(r.Docs); err != nil {
-				writeErr = fmt.Errorf("%s: write database: %w", r.Input.Path, err)
+			writeErr = writeBatch(db, batch)
+		}
+		for _, r := range batch {
+			p.account(db, sum, r, prog)
+			if !r.Skipped {
+				changed = true
 			}
 		}
-		if r.Err != nil {
-			sum.Failed++
-			fmt.Fprintf(p.opt.log, "failed %s\n", r.Err)
-		}
-		for _, d := range r.Docs {
-			if d.Status == schema.StatusFailed {
-				continue
-			}
-			if d.Status == schema.StatusPartial {
-				sum.Partial++
-			}
-			sum.Documents++
-			sum.Tables += len(d.Tables)
-			sum.Targets += len(d.Targets)
-			sum.Tasks += len(d.Tasks)
-			sum.Checks += len(d.Checks)
-		}
-		prog.tick(r.Input.Path)
 	}
 	prog.done()
 	if writeErr != nil {
@@ -267,6 +258,74 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	}
 	sum.Elapsed = time.Since(t0)
 	return sum, ctx.Err()
+}
+
+// maxBatch bounds how many files one database transaction takes.
+const maxBatch = 32
+
+// writeBatch stores the processed files of a batch in one transaction. When
+// that fails, it writes them one by one so that the error names its file and
+// the files before it are kept.
+func writeBatch(db *sqlite.DB, batch []FileResult) error {
+	var files [][]*schema.Document
+	for _, r := range batch {
+		if !r.Skipped {
+			files = append(files, r.Docs)
+		}
+	}
+	if len(files) == 0 || db.WriteFiles(files) == nil {
+		return nil
+	}
+	for _, r := range batch {
+		if r.Skipped {
+			continue
+		}
+		if err := db.WriteFile(r.Docs); err != nil {
+			return fmt.Errorf("%s: write database: %w", r.Input.Path, err)
+		}
+	}
+	return nil
+}
+
+// account adds one file's outcome to the summary and the log.
+func (p *Pipeline) account(db *sqlite.DB, sum *Summary, r FileResult, prog *progress) {
+	sum.Files++
+	sum.InputBytes += r.Input.Size
+	if r.Skipped {
+		sum.Unchanged++
+		if stored, err := db.Stored(r.SHA256); err == nil {
+			for _, d := range stored {
+				sum.Documents++
+				sum.Tables += d.Tables
+				sum.Targets += d.Targets
+				sum.Tasks += d.Tasks
+				sum.Checks += d.Checks
+			}
+		}
+		prog.tick(r.Input.Path)
+		return
+	}
+	if r.Err != nil {
+		sum.Failed++
+		fmt.Fprintf(p.opt.log, "failed %s\n", r.Err)
+	}
+	for _, d := range r.Docs {
+		if d.Status == schema.StatusFailed {
+			continue
+		}
+		if d.Status == schema.StatusPartial {
+			sum.Partial++
+		}
+		sum.Documents++
+		sum.Tables += len(d.Tables)
+		sum.Targets += len(d.Targets)
+		sum.Tasks += len(d.Tasks)
+		sum.Checks += len(d.Checks)
+	}
+	if r.WorkbookErr != nil {
+		fmt.Fprintf(p.opt.log, "workbook %s: %v\n", r.Workbook, r.WorkbookErr)
+	}
+	prog.tick(r.Input.Path)
 }
 
 // processFile reads, normalizes and extracts one file. It never panics: a

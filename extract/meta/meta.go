@@ -14,9 +14,12 @@ package meta
 
 import (
 	"fmt"
+	"policyx/extract/internal/mdline"
+	"policyx/normalize/cjk"
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"policyx/schema"
 )
@@ -50,30 +53,12 @@ func splitLines(text string) []line {
 	var out []line
 	off := 0
 	for _, s := range strings.SplitAfter(text, "\n") {
-		if t := cleanLine(s); t != "" {
+		if t := mdline.Clean(s); t != "" {
 			out = append(out, line{start: off, text: t})
 		}
 		off += len(s)
 	}
 	return out
-}
-
-// cleanLine strips Markdown markers (#, **, >, a "- " list mark) and white
-// space around a line, and ** inside it.
-func cleanLine(s string) string {
-	s = strings.TrimSpace(s)
-	for {
-		t := strings.TrimLeft(s, "#*> \t\u3000")
-		if strings.HasPrefix(t, "- ") {
-			t = t[2:]
-		}
-		if t == s {
-			break
-		}
-		s = t
-	}
-	s = strings.TrimRight(s, "#* \t\u3000")
-	return strings.ReplaceAll(s, "**", "")
 }
 
 type extractor struct {
@@ -224,7 +209,13 @@ func boxLabel(s string) (boxField, string, bool) {
 
 // reBoxLabelAny finds box labels inside a line (索引号：… 成文日期：… on one
 // line, or run together by a page's layout).
-var reBoxLabelAny = func() *regexp.Regexp {
+var reBoxLabelAny = regexp.MustCompile(boxLabelPattern)
+
+// reBoxLabelHead is reBoxLabelAny anchored at the start: it tells in one
+// step whether a line opens with a label.
+var reBoxLabelHead = regexp.MustCompile(`^(?:` + boxLabelPattern + `)`)
+
+var boxLabelPattern = func() string {
 	keys := make([]string, 0, len(boxLabels))
 	for k := range boxLabels {
 		keys = append(keys, k)
@@ -243,15 +234,24 @@ var reBoxLabelAny = func() *regexp.Regexp {
 		}
 		keys[i] = b.String()
 	}
-	return regexp.MustCompile(`(` + strings.Join(keys, "|") + `)[ \t]*\**[ \t]*[:：]`)
+	return `(` + strings.Join(keys, "|") + `)[ \t]*\**[ \t]*[:：]`
 }()
 
 // boxFields splits a line into its label: value pairs; nil when the line does
 // not start with a label.
 func boxFields(s string) [][2]string {
-	locs := reBoxLabelAny.FindAllStringIndex(s, -1)
-	if len(locs) == 0 || strings.TrimSpace(strings.Trim(s[:locs[0][0]], "-*# ")) != "" {
+	// Only marks and spaces may stand before the first label, and a label
+	// starts with a letter: the first label, if any, starts where they end.
+	// Checking there first keeps the many lines without a label (long
+	// flattened web text among them) from a scan of the whole line.
+	p := strings.IndexFunc(s, func(r rune) bool { return !strings.ContainsRune("-*# ", r) && !unicode.IsSpace(r) })
+	if p < 0 || !reBoxLabelHead.MatchString(s[p:]) || strings.TrimSpace(strings.Trim(s[:p], "-*# ")) != "" {
 		return nil
+	}
+	locs := reBoxLabelAny.FindAllStringIndex(s[p:], -1)
+	for _, l := range locs {
+		l[0] += p
+		l[1] += p
 	}
 	var out [][2]string
 	for k, loc := range locs {
@@ -589,7 +589,7 @@ var reAttachLabel = regexp.MustCompile(`^附\s*(件|表)\s*\d*\s*[:：]?$`)
 
 func titleLike(t string) bool {
 	n := runeLen(t)
-	if n < 4 || n > 80 || !hasHan(t) {
+	if n < 4 || n > 80 || !cjk.HasHan(t) {
 		return false
 	}
 	if strings.ContainsAny(t, "。，,；;：:！？") || strings.Contains(t, "\t") {

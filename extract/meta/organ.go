@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"policyx/normalize/cjk"
 	"regexp"
 	"strings"
 	"unicode"
@@ -33,7 +34,7 @@ var noSplitAfter = []string{"国家税务总局", "中国人民银行", "国家�
 // isOrgan reports whether s looks like one organ's name.
 func isOrgan(s string) bool {
 	n := runeLen(s)
-	if n < 2 || n > 40 || !hasHan(s) {
+	if n < 2 || n > 40 || !cjk.HasHan(s) {
 		return false
 	}
 	if strings.ContainsAny(s, "。，,；;：:！？“”《》") {

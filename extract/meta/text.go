@@ -163,12 +163,3 @@ func isASCIIAlnum(r rune) bool {
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
-
-func hasHan(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
-}

@@ -19,6 +19,7 @@
 package sections
 
 import (
+	"policyx/extract/internal/mdline"
 	"regexp"
 	"strings"
 	"unicode"
@@ -234,7 +235,7 @@ func findHeadings(segs []seg) []heading {
 		if s.kind == schema.BlockTable {
 			continue // its rows are no headings; the lines after it may be
 		}
-		t := cleanLine(s.text)
+		t := mdline.Clean(s.text)
 		if t == "" {
 			continue
 		}
@@ -285,7 +286,7 @@ func findHeadings(segs []seg) []heading {
 			if rest == "" {
 				// a bare 附件1: its caption is the next short line
 				for k := i + 1; k < len(segs) && k <= i+2; k++ {
-					c := cleanLine(segs[k].text)
+					c := mdline.Clean(segs[k].text)
 					if c != "" && !segs[k].tabs && segs[k].kind != schema.BlockTable && utf8.RuneCountInString(c) <= 80 && !reSentEnd.MatchString(c) {
 						title = titleOf(c)
 						break
@@ -327,7 +328,7 @@ func headingRanks(segs []seg) map[int]int {
 		if s.kind != schema.BlockHeading || s.level <= 0 {
 			continue
 		}
-		st, _, _ := labelOf(cleanLine(s.text))
+		st, _, _ := labelOf(mdline.Clean(s.text))
 		if st <= styleAttach {
 			continue
 		}
@@ -380,24 +381,6 @@ func flatHead(rest string) string {
 	return rest
 }
 
-// cleanLine strips Markdown markers (#, **, >, a "- " list mark) and spaces
-// around a line.
-func cleanLine(s string) string {
-	s = strings.TrimSpace(s)
-	for {
-		t := strings.TrimLeft(s, "#*> \t\u3000")
-		if strings.HasPrefix(t, "- ") {
-			t = t[2:]
-		}
-		if t == s {
-			break
-		}
-		s = t
-	}
-	s = strings.TrimRight(s, "#* \t\u3000")
-	return strings.ReplaceAll(s, "**", "")
-}
-
 func rank(style, level int) int {
 	if style == styleHeading {
 		// an unlabeled heading of level N ranks with the label styles
@@ -419,34 +402,30 @@ func labelOf(t string) (int, string, string) {
 	if s, l, r, ok := try(reAttach, styleAttach); ok && attachLabel(t, l, r) {
 		return s, l, r
 	}
-	if s, l, r, ok := try(reChapter, styleChapter); ok {
-		return s, l, r
-	}
-	if s, l, r, ok := try(reSection, styleSection); ok {
-		return s, l, r
-	}
-	if s, l, r, ok := try(reArticle, styleArticle); ok {
-		return s, l, r
-	}
-	if s, l, r, ok := try(reCN, styleCN); ok {
-		return s, l, r
-	}
-	if s, l, r, ok := try(reParenCN, styleParenCN); ok {
-		return s, l, r
-	}
-	if s, l, r, ok := try(reNum, styleNum); ok {
-		if r != "" && unicode.IsDigit(firstRune(r)) {
-			return -1, "", "" // 1.5亿元, 2023.12, 3、4月
+	for _, st := range labelStyles {
+		if s, l, r, ok := try(st.re, st.style); ok {
+			if st.style == styleNum && r != "" && unicode.IsDigit(firstRune(r)) {
+				return -1, "", "" // 1.5亿元, 2023.12, 3、4月
+			}
+			return s, l, r
 		}
-		return s, l, r
-	}
-	if s, l, r, ok := try(reParenN, styleParenN); ok {
-		return s, l, r
-	}
-	if s, l, r, ok := try(reCircle, styleCircle); ok {
-		return s, l, r
 	}
 	return -1, "", ""
+}
+
+// labelStyles are the label patterns after 附件, tried in order.
+var labelStyles = []struct {
+	re    *regexp.Regexp
+	style int
+}{
+	{reChapter, styleChapter},
+	{reSection, styleSection},
+	{reArticle, styleArticle},
+	{reCN, styleCN},
+	{reParenCN, styleParenCN},
+	{reNum, styleNum},
+	{reParenN, styleParenN},
+	{reCircle, styleCircle},
 }
 
 // attachLabel reports whether 附件/附表 at the start of t is a label: alone,
@@ -530,7 +509,7 @@ func isBareAttach(s seg) bool {
 	if s.kind == schema.BlockTable {
 		return false
 	}
-	t := cleanLine(s.text)
+	t := mdline.Clean(s.text)
 	loc := reAttach.FindStringIndex(t)
 	if loc == nil || !attachLabel(t, strings.TrimSpace(t[:loc[1]]), strings.TrimSpace(t[loc[1]:])) {
 		return false

@@ -147,19 +147,29 @@ func (v *vocab) sumChecks(ti int, t *schema.Table) []schema.Check {
 		numeric[c] = all >= 2 && nums*10 >= all*8 && !ratioHeader(t.Header[c])
 	}
 	var out []schema.Check
-	sum := func(rows []schema.TableRow, c int) (float64, int, int) {
-		s, cnt, dec := 0.0, 0, 0
-		for _, r := range rows {
-			if c >= len(r.Cells) {
+	// colSum sums column c over rows (got, with dec decimals) for the
+	// figure of row r in it (want); ok is false when there is nothing to
+	// compare: no figure, a percentage, or fewer than two figures summed.
+	colSum := func(r schema.TableRow, rows []schema.TableRow, c int) (got, want float64, dec int, ok bool) {
+		if !numeric[c] || c >= len(r.Cells) {
+			return 0, 0, 0, false
+		}
+		want, ok = number(r.Cells[c])
+		if !ok || strings.HasSuffix(key(r.Cells[c]), "%") {
+			return 0, 0, 0, false
+		}
+		cnt := 0
+		for _, row := range rows {
+			if c >= len(row.Cells) {
 				continue
 			}
-			if f, ok := number(r.Cells[c]); ok {
-				s += f
+			if f, ok := number(row.Cells[c]); ok {
+				got += f
 				cnt++
-				dec = max(dec, decimals(r.Cells[c]))
+				dec = max(dec, decimals(row.Cells[c]))
 			}
 		}
-		return s, cnt, dec
+		return got, want, dec, cnt >= 2
 	}
 	// total rows
 	lastTotal := 0
@@ -187,18 +197,7 @@ func (v *vocab) sumChecks(ti int, t *schema.Table) []schema.Check {
 			lastTotal = i + 1
 		}
 		for c := range n {
-			if !numeric[c] || c >= len(r.Cells) {
-				continue
-			}
-			want, ok := number(r.Cells[c])
-			if !ok || strings.HasSuffix(key(r.Cells[c]), "%") {
-				continue
-			}
-			got, cnt, dec := sum(part, c)
-			if cnt < 2 {
-				continue
-			}
-			if !near(got, want, dec, decimals(r.Cells[c])) {
+			if got, want, dec, ok := colSum(r, part, c); ok && !near(got, want, dec, decimals(r.Cells[c])) {
 				out = append(out, schema.Check{Table: ti, Kind: "sum_mismatch", Span: r.Span,
 					Message: fmt.Sprintf("%s列：各行之和为 %s，%s行为 %s", t.Header[c], fmtNum(got, dec), key(firstText(r.Cells)), r.Cells[c])})
 			}
@@ -220,15 +219,8 @@ func (v *vocab) sumChecks(ti int, t *schema.Table) []schema.Check {
 		}
 		var hits, misses []cmp
 		for c := range n {
-			if !numeric[c] || c >= len(top.Cells) {
-				continue
-			}
-			want, ok := number(top.Cells[c])
-			if !ok || strings.HasSuffix(key(top.Cells[c]), "%") {
-				continue
-			}
-			got, cnt, dec := sum(rest, c)
-			if cnt < 2 {
+			got, want, dec, ok := colSum(top, rest, c)
+			if !ok {
 				continue
 			}
 			x := cmp{c, got, want, dec, decimals(top.Cells[c])}

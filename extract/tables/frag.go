@@ -2,6 +2,7 @@ package tables
 
 import (
 	"math"
+	"policyx/normalize/cjk"
 	"regexp"
 	"sort"
 	"strings"
@@ -59,7 +60,7 @@ func splitFrags(l line, li int) []frag {
 			r, _ := utf8.DecodeLastRuneInString(prev)
 			c, _ := utf8.DecodeRuneInString(cur)
 			joinUnit := r >= '0' && r <= '9' && (unitWords[cur] || strings.HasPrefix(cur, "年") || strings.HasPrefix(cur, "月"))
-			joinSpaced := runeLen(prev) == 1 && runeLen(cur) == 1 && isCJK(r) && isCJK(c)
+			joinSpaced := runeLen(prev) == 1 && runeLen(cur) == 1 && cjk.IsHan(r) && cjk.IsHan(c)
 			if joinUnit || joinSpaced {
 				out[n-1].e = t.e
 				continue
@@ -111,14 +112,23 @@ func (v *vocab) stopLine(l line) bool {
 
 // fragTables finds tables in extracted text outside the cell tables.
 func (v *vocab) fragTables(ls []line, used []bool) []*table {
+	opens := func(i int) bool { return v.valueLine(ls[i]) }
+	return claimTables(ls, used, opens, func(i int) (*table, int) { return v.fragTable(ls, used, i) })
+}
+
+// claimTables tries build at each unused line that opens accepts. A table's
+// lines are marked used and the scan goes on after end, the last line build
+// looked at; after a rejected table (nil) too, so that its body is not tried
+// again.
+func claimTables(ls []line, used []bool, opens func(i int) bool, build func(i int) (t *table, end int)) []*table {
 	var out []*table
 	for i := 0; i < len(ls); i++ {
-		if used[i] || !v.valueLine(ls[i]) {
+		if used[i] || !opens(i) {
 			continue
 		}
-		t, end := v.fragTable(ls, used, i)
+		t, end := build(i)
 		if t == nil {
-			i = max(i, end) // the body of a rejected table is not tried again
+			i = max(i, end)
 			continue
 		}
 		for k := t.first; k <= t.last; k++ {

@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"policyx/normalize/cjk"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,22 +23,8 @@ var (
 // 序号 and whose rows start with their number, one row per line (the
 // name cell may wrap onto the next line).
 func (v *vocab) seqTables(ls []line, used []bool) []*table {
-	var out []*table
-	for i := 0; i < len(ls); i++ {
-		if used[i] || len(ls[i].cells) > 0 || !v.seqHeaderLine(ls[i].text) {
-			continue
-		}
-		t, end := v.seqTable(ls, used, i)
-		if t == nil {
-			continue
-		}
-		for k := t.first; k <= t.last; k++ {
-			used[k] = true
-		}
-		out = append(out, t)
-		i = end
-	}
-	return out
+	opens := func(i int) bool { return len(ls[i].cells) == 0 && v.seqHeaderLine(ls[i].text) }
+	return claimTables(ls, used, opens, func(i int) (*table, int) { return v.seqTable(ls, used, i) })
 }
 
 func (v *vocab) seqHeaderLine(s string) bool {
@@ -100,7 +87,7 @@ func (v *vocab) seqTable(ls []line, used []bool, h int) (*table, int) {
 		// 3 项，共 5 项: a figure and its unit, not a 序号
 		for _, u := range []string{"项", "个", "家", "条", "人", "名", "万", "亿", "元"} {
 			if rest, ok := strings.CutPrefix(m[2], u); ok {
-				if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !isCJK(r) {
+				if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !cjk.IsHan(r) {
 					return false
 				}
 			}
@@ -113,9 +100,8 @@ func (v *vocab) seqTable(ls []line, used []bool, h int) (*table, int) {
 			rest = rest[:i]
 		}
 		if loc := reGluedNote.FindStringIndex(rest); loc != nil && loc[0] > 0 {
-			note := strings.TrimSpace(reTag.ReplaceAllString(rest[loc[0]:], ""))
-			t.notes = append(t.notes, note)
-			t.noteSpans = append(t.noteSpans, sp)
+			note := noteText(rest[loc[0]:])
+			t.addNote(note, sp)
 			inNote = !noteEnds(note)
 			noteLines = 0
 			rest = rest[:loc[0]]
@@ -169,8 +155,7 @@ func (v *vocab) seqTable(ls []line, used []bool, h int) (*table, int) {
 			continue
 		}
 		if v.isNote(txt) || v.countStatement(txt) {
-			t.notes = append(t.notes, l.text)
-			t.noteSpans = append(t.noteSpans, l.span)
+			t.addNote(l.text, l.span)
 			t.last, t.end = k, l.span.End
 			if v.countStatement(txt) {
 				inNote = unfinished(txt)
@@ -330,7 +315,7 @@ func splitHeaderWords(h []string, want int) []string {
 				}
 				rest := out[c][i+len(w):]
 				r, _ := utf8.DecodeRuneInString(rest)
-				if rest == "" || !isCJK(r) {
+				if rest == "" || !cjk.IsHan(r) {
 					continue
 				}
 				out = append(out[:c+1], out[c:]...)

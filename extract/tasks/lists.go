@@ -1,10 +1,10 @@
 package tasks
 
 import (
+	"policyx/normalize/cjk"
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"policyx/schema"
@@ -74,7 +74,7 @@ func (x *extractor) findLists(p *para) []list {
 		i += n
 	}
 	// Unbracketed: 责任单位：… running to the end of the paragraph.
-	for _, loc := range reRole.FindAllStringIndex(s, -1) {
+	for _, loc := range roleLocs(s, -1) {
 		if loc[0] < covered || insideBracket(s, loc[0]) {
 			continue
 		}
@@ -93,6 +93,41 @@ func (x *extractor) findLists(p *para) []list {
 	return out
 }
 
+// roleMaxLen bounds the byte length of a reRole match: 主要 牵头 责任 单位
+// 、单位 and the colon.
+const roleMaxLen = 48
+
+// roleLocs returns reRole.FindAllStringIndex(s, n) without running the
+// regexp over the whole paragraph. Every match ends with a colon, holds no
+// other, and is at most roleMaxLen bytes long, so the matches are those
+// found in the window before each colon.
+func roleLocs(s string, n int) [][]int {
+	var out [][]int
+	from := 0 // after the last colon
+	for from < len(s) && (n < 0 || len(out) < n) {
+		k := strings.IndexAny(s[from:], ":：")
+		if k < 0 {
+			break
+		}
+		c := from + k
+		_, w := utf8.DecodeRuneInString(s[c:])
+		lo := max(from, c-roleMaxLen)
+		if loc := reRole.FindStringIndex(s[lo : c+w]); loc != nil {
+			out = append(out, []int{lo + loc[0], lo + loc[1]})
+		}
+		from = c + w
+	}
+	return out
+}
+
+// roleLoc is reRole.FindStringIndex(s), found as roleLocs does.
+func roleLoc(s string) []int {
+	if locs := roleLocs(s, 1); len(locs) > 0 {
+		return locs[0]
+	}
+	return nil
+}
+
 // insideBracket reports whether position i of s lies inside an open bracket.
 func insideBracket(s string, i int) bool {
 	depth := 0
@@ -109,7 +144,7 @@ func insideBracket(s string, i int) bool {
 // parseBracket reads the inside of a bracket as a unit list.
 func (x *extractor) parseBracket(inner string) (list, bool) {
 	// The label opens the bracket, maybe after a short qualifier (市级责任单位：).
-	if loc := reRole.FindStringIndex(inner); loc != nil && utf8.RuneCountInString(inner[:loc[0]]) <= 4 && !strings.ContainsAny(inner[:loc[0]], "，,。；;：:、") {
+	if loc := roleLoc(inner); loc != nil && utf8.RuneCountInString(inner[:loc[0]]) <= 4 && !strings.ContainsAny(inner[:loc[0]], "，,。；;：:、") {
 		roles := x.parseLabelled(inner[loc[0]:])
 		return list{labelled: true, roles: roles}, len(roles) > 0
 	}
@@ -119,7 +154,7 @@ func (x *extractor) parseBracket(inner string) (list, bool) {
 
 // parseLabelled splits 牵头单位：A、B；配合单位：C into role lists.
 func (x *extractor) parseLabelled(content string) []roleList {
-	locs := reRole.FindAllStringIndex(content, -1)
+	locs := roleLocs(content, -1)
 	var out []roleList
 	for k, loc := range locs {
 		end := len(content)
@@ -354,19 +389,10 @@ func (x *extractor) cleanItem(p string) string {
 		}
 		p = q
 	}
-	if p == "等" || !hasHan(p) {
+	if p == "等" || !cjk.HasHan(p) {
 		return ""
 	}
 	return p
-}
-
-func hasHan(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
 }
 
 var unitSuffixes = []string{"部", "委", "局", "厅", "办", "署", "院", "会", "政府", "中心", "行", "社", "台", "室", "队", "处", "团", "所", "校", "学", "馆", "站", "公司", "集团", "企业", "单位", "部门", "机构", "高校", "协会", "分局", "支行", "海关", "总局", "园区", "区", "县", "市", "省"}

@@ -65,7 +65,6 @@ var (
 	reOtherField = regexp.MustCompile(`[；;，,。]?\p{Han}{2,6}[:：]`)
 	// A paragraph that opens with a list belongs to the one before it.
 	reListStart = regexp.MustCompile(`^[（(\[【［]?(?:主要)?(?:牵头|配合|责任|主责)(?:单位|部门)`)
-	reTerminal  = regexp.MustCompile(`[。！？；;）)\]】」”"]$`)
 )
 
 // label returns the length of the item label at the start of s, 0 if none.
@@ -127,7 +126,7 @@ func (x *extractor) paragraphs() {
 		}
 	}
 	var cur *span
-	var curSq string
+	var curSq joined
 	flush := func() {
 		if cur != nil {
 			x.addPara(cur.start, cur.end, cur.heading)
@@ -142,28 +141,64 @@ func (x *extractor) paragraphs() {
 		}
 		tabbed := strings.Contains(raw, "\t")
 		if cur != nil && !cur.heading && !l.heading && !tabbed {
-			joinWrapped := !reTerminal.MatchString(curSq) && label(sq) == 0 && !headingLine(curSq)
+			joinWrapped := !curSq.terminal() && label(sq) == 0 && !curSq.heading()
 			if joinWrapped || reListStart.MatchString(sq) {
 				cur.end = l.end
-				curSq += sq
+				curSq.add(sq)
 				continue
 			}
 		}
 		if cur != nil && reListStart.MatchString(sq) && !tabbed {
 			// A list on the line after a heading belongs to the heading.
 			cur.end = l.end
-			curSq += sq
+			curSq.add(sq)
 			continue
 		}
 		flush()
 		c := l
-		cur, curSq = &c, sq
+		cur, curSq = &c, joined{}
+		curSq.add(sq)
 		if tabbed {
 			flush()
 		}
 	}
 	flush()
 }
+
+// joined is what paragraphs needs of the squeezed lines joined so far,
+// kept in constant space (concatenating every line was quadratic in a long
+// paragraph): the last line, and the whole text while it is short enough to
+// be a heading line.
+type joined struct {
+	head string // all lines so far, "" once long
+	long bool   // longer than any headingLine
+	last string // the last line
+}
+
+// headingMax is the byte length beyond which headingLine is false: more
+// than 30 runes.
+const headingMax = 30 * utf8.UTFMax
+
+func (j *joined) add(sq string) {
+	j.last = sq
+	if j.long || len(j.head)+len(sq) > headingMax {
+		j.long, j.head = true, ""
+		return
+	}
+	j.head += sq
+}
+
+// terminal reports whether the text so far ends a sentence: its last rune
+// is one of terminals.
+func (j *joined) terminal() bool {
+	r, _ := utf8.DecodeLastRuneInString(j.last)
+	return strings.ContainsRune(terminals, r)
+}
+
+func (j *joined) heading() bool { return !j.long && headingLine(j.head) }
+
+// terminals are the runes that end a sentence or a bracketed aside.
+const terminals = "。！？；;）)]】」”\""
 
 // headingLine reports whether a paragraph so far is a short numbered
 // heading without sentence punctuation ((二)强化资金保障), which the next

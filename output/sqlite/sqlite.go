@@ -148,9 +148,22 @@ func jsonStrings(v []string) string {
 // WriteFile stores all documents (parts) of one input file in one
 // transaction, replacing what was stored before for the same SHA-256 or the
 // same path. docs must share Path and SHA256.
-func (d *DB) WriteFile(docs []*schema.Document) (err error) {
-	if len(docs) == 0 {
-		return errors.New("sqlite: WriteFile with no documents")
+func (d *DB) WriteFile(docs []*schema.Document) error {
+	return d.WriteFiles([][]*schema.Document{docs})
+}
+
+// WriteFiles stores several input files (each one WriteFile's docs) in one
+// transaction: the same statements in the same order as one WriteFile per
+// file, with one commit instead of one per file. On error nothing of the
+// batch is stored.
+func (d *DB) WriteFiles(files [][]*schema.Document) (err error) {
+	for _, docs := range files {
+		if len(docs) == 0 {
+			return errors.New("sqlite: WriteFile with no documents")
+		}
+	}
+	if len(files) == 0 {
+		return nil
 	}
 	tx, err := d.db.Begin()
 	if err != nil {
@@ -161,6 +174,15 @@ func (d *DB) WriteFile(docs []*schema.Document) (err error) {
 			tx.Rollback()
 		}
 	}()
+	for _, docs := range files {
+		if err = writeFile(tx, docs); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+func writeFile(tx *sql.Tx, docs []*schema.Document) (err error) {
 	path, sha := docs[0].Path, docs[0].SHA256
 	if _, err = tx.Exec(`DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE source_sha256 = ? OR source_path = ?)`, sha, path); err != nil {
 		return err
@@ -174,10 +196,7 @@ func (d *DB) WriteFile(docs []*schema.Document) (err error) {
 			return fmt.Errorf("%s: part %d: %w", doc.Path, doc.Part, err)
 		}
 	}
-	if err = upsertDepartments(tx, depts); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return upsertDepartments(tx, depts)
 }
 
 type deptAgg struct {

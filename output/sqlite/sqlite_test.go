@@ -72,3 +72,35 @@ func TestWriteFileReplaces(t *testing.T) {
 		t.Errorf("user_version = %d", v)
 	}
 }
+
+// WriteFiles stores a batch as WriteFile would one file after the other,
+// and a bad file leaves nothing of its batch behind.
+func TestWriteFilesBatch(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	batch := [][]*schema.Document{
+		{testDoc("a.txt", "sha1", 1)},
+		{testDoc("b.txt", "sha2", 1), testDoc("b.txt", "sha2", 2)},
+		{testDoc("a.txt", "sha3", 1)}, // a.txt changed within the batch: replaces sha1
+	}
+	if err := db.WriteFiles(batch); err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.Counts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c["documents"] != 3 || c["tasks"] != 3 || c["departments"] != 1 {
+		t.Errorf("counts = %v, want 3 documents, 3 tasks, 1 department", c)
+	}
+	if err := db.WriteFiles([][]*schema.Document{{testDoc("c.txt", "sha4", 1)}, {}}); err == nil {
+		t.Error("a batch with an empty file: no error")
+	}
+	c, _ = db.Counts()
+	if c["documents"] != 3 {
+		t.Errorf("documents after a failed batch = %d, want 3", c["documents"])
+	}
+}

@@ -274,6 +274,17 @@ func targetCells(x *docIndex, t *schema.Target) []any {
 		x.source(t.Source, t.Table, t.Row), t.Sentence}
 }
 
+// textOrder returns the indexes 0..n-1 ordered by start(i), the position in
+// the text; ties keep their order.
+func textOrder(n int, start func(i int) int) []int {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return start(order[a]) < start(order[b]) })
+	return order
+}
+
 func targetsSheet(docs []*schema.Document, multi bool) *sheet {
 	return &sheet{
 		name: sheetTargets,
@@ -281,14 +292,7 @@ func targetsSheet(docs []*schema.Document, multi bool) *sheet {
 		rows: func(yield func(row) error) error {
 			for _, d := range docs {
 				x := newDocIndex(d)
-				order := make([]int, len(d.Targets))
-				for i := range order {
-					order[i] = i
-				}
-				sort.SliceStable(order, func(a, b int) bool {
-					return d.Targets[order[a]].Span.Start < d.Targets[order[b]].Span.Start
-				})
-				for _, i := range order {
+				for _, i := range textOrder(len(d.Targets), func(i int) int { return d.Targets[i].Span.Start }) {
 					cells := append(partCells(multi, d), targetCells(x, &d.Targets[i])...)
 					if err := yield(row{cells: cells}); err != nil {
 						return err
@@ -322,14 +326,7 @@ func tasksSheet(docs []*schema.Document, multi bool) *sheet {
 		rows: func(yield func(row) error) error {
 			for _, d := range docs {
 				x := newDocIndex(d)
-				order := make([]int, len(d.Tasks))
-				for i := range order {
-					order[i] = i
-				}
-				sort.SliceStable(order, func(a, b int) bool {
-					return d.Tasks[order[a]].Span.Start < d.Tasks[order[b]].Span.Start
-				})
-				for _, i := range order {
+				for _, i := range textOrder(len(d.Tasks), func(i int) int { return d.Tasks[i].Span.Start }) {
 					t := &d.Tasks[i]
 					base := []any{t.Label, t.Title}
 					tail := []any{x.path(t.Section, t.Span), x.source("", t.Table, t.Row), excerpt(x.text(t.Span), taskTextChars)}

@@ -162,6 +162,7 @@ type writer struct {
 
 func newWriter() (*writer, error) {
 	f := excelize.NewFile()
+	f.SetZipWriter(fastZip)
 	if err := f.SetDefaultFont(fontName); err != nil {
 		f.Close()
 		return nil, err

@@ -1,0 +1,78 @@
+package meta
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// boxFieldsScan is boxFields as it was: every label of the whole line first.
+func boxFieldsScan(s string) [][2]string {
+	locs := reBoxLabelAny.FindAllStringIndex(s, -1)
+	if len(locs) == 0 || strings.TrimSpace(strings.Trim(s[:locs[0][0]], "-*# ")) != "" {
+		return nil
+	}
+	var out [][2]string
+	for k, loc := range locs {
+		end := len(s)
+		if k+1 < len(locs) {
+			end = locs[k+1][0]
+		}
+		out = append(out, [2]string{s[loc[0]:loc[1]], s[loc[1]:end]})
+	}
+	return out
+}
+
+// boxFields must answer as the scan of the whole line did.
+func TestBoxFieldsSameAsScan(t *testing.T) {
+	var lines []string
+	files, _ := filepath.Glob("testdata/*.txtar")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	pieces := []string{"-", "*", "#", " ", "\t", "\u3000", "- ", "标 题", "发文字号", "文　　号", "索引号", "成文日期", "：", ":", "**",
+		"桂政发〔2018〕51号", "关于", "x", "\xe5", "名称", "发布日期"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		lines = append(lines, b.String())
+	}
+	for _, l := range lines {
+		if got, want := boxFields(l), boxFieldsScan(l); !reflect.DeepEqual(got, want) {
+			t.Fatalf("boxFields(%q) = %q, want %q", l, got, want)
+		}
+	}
+}
+
+// BenchmarkBoxFieldsLongLine measures a flattened web page: long lines
+// without a label at their start.
+func BenchmarkBoxFieldsLongLine(b *testing.B) {
+	line := strings.Repeat("为深入贯彻落实党中央国务院决策部署，加快推进产业高质量发展，现提出如下意见。", 200) + "发布日期：2020年6月1日"
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		boxFields(line)
+	}
+}
+
+// BenchmarkExtract measures the metadata of a sample document.
+func BenchmarkExtract(b *testing.B) {
+	data, err := os.ReadFile("../../corpus/samples/004_50654645d7287975.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	doc := docOf(string(data))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		Extract(doc)
+	}
+}
