@@ -486,7 +486,43 @@ func canJoin(para, a, b string, gap int, st wrapStats) bool {
 	if wa >= 100 && gap >= 1 && !docTitleEnd.MatchString(tail(a, 64)) && !docNumberStart.MatchString(head(b, 64)) && (open || !bareShort(b)) {
 		return true
 	}
+	// A long paragraph left inside an open bracket (…联系（地址：…) goes on
+	// on the next line, even without a blank line between.
+	if open && displayWidth(para) >= 100 && !strings.HasSuffix(a, "。") {
+		return true
+	}
+	// A line of running text cut inside a word (…加强研发、测 / 试、标准…)
+	// or a line starting with punctuation that cannot open a paragraph.
+	if gap <= 1 && !endsSentence(a) && (cutMidClause(a) || startsContinuation(b)) {
+		return true
+	}
 	return false
+}
+
+// cutMidClause reports whether a line of running text (it holds ，。；)
+// ends with a clause of at most two characters after a comma or an
+// enumeration mark: a word cut by a line break rather than the end of a
+// heading.
+func cutMidClause(a string) bool {
+	t := tail(a, 200)
+	if !strings.ContainsAny(t, "，。；") {
+		return false
+	}
+	i := strings.LastIndexAny(t, "，、；：,;:")
+	if i < 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(t[i:])
+	last := t[i+size:]
+	n := utf8.RuneCountInString(last)
+	return n >= 1 && n <= 2 && hasCJK(last)
+}
+
+// startsContinuation reports whether b starts with punctuation that only
+// follows text: 、，。；：or a closing bracket or quote.
+func startsContinuation(b string) bool {
+	r, _ := utf8.DecodeRuneInString(b)
+	return strings.ContainsRune("、，。；：,;）」』”’", r)
 }
 
 var (
@@ -618,7 +654,7 @@ func splitLine(s string) []string {
 // splitHere decides whether to split between seg (the text since the last
 // split) and rest at a run of spaces.
 func splitHere(seg, rest string) bool {
-	if seg == "" {
+	if seg == "" || bareLabel(seg) {
 		return false
 	}
 	if endsSentence(seg) || StartsWithLabel(rest) {
@@ -642,6 +678,20 @@ func splitHere(seg, rest string) bool {
 		return true
 	}
 	return false
+}
+
+// bareLabel reports whether seg is an outline label alone, perhaps with a
+// stray mark ("第一条?" where a character was lost in a charset
+// conversion): the text it labels follows the space.
+func bareLabel(seg string) bool {
+	if len(seg) > 32 {
+		return false
+	}
+	loc := labelStart.FindStringIndex(seg)
+	if loc == nil {
+		return false
+	}
+	return strings.Trim(seg[loc[1]:], " ?？:：、.．\ufffd") == ""
 }
 
 // labelledHeading reports whether seg is a label followed by a short title
@@ -674,7 +724,23 @@ func orgName(run string) bool {
 		n++
 	}
 	last, _ := utf8.DecodeLastRuneInString(run)
-	return n >= 4 && strings.ContainsRune(orgSuffix, last)
+	return n >= 3 && strings.ContainsRune(orgSuffix, last) && !unitWord[run]
+}
+
+// unitWord are names of a unit that never stand alone as an issuer: after
+// a stray space they are the rest of the name before them (…人民政府 办公厅).
+var unitWord = map[string]bool{
+	"办公厅": true, "办公室": true, "人民政府": true, "委员会": true, "管委会": true, "常委会": true,
+	"管理委员会": true, "党委": true, "党组": true, "政府": true, "总局": true, "分局": true, "支队": true,
+}
+
+// orgHead returns the part of run before 关于 (the issuers of a title
+// line: 示例总署 国家示例局关于…), or run itself.
+func orgHead(run string) string {
+	if i := strings.Index(run, "关于"); i > 0 {
+		return run[:i]
+	}
+	return run
 }
 
 // placeLed reports whether an organ name starts with a place or a
@@ -706,8 +772,9 @@ var docNumberTail = regexp.MustCompile(`[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*
 // separate items rather than fall inside a word, by doubling them (the
 // stray-space step keeps one space of a longer run):
 //
-//   - between two organ names each led by a place (广州市民政局 广州市财政局,
-//     a joint signature);
+//   - between two organ names, one of them led by a place or a national
+//     prefix (广州市民政局 广州市财政局, 示例总署 国家示例局关于…: joint
+//     issuers), unless one is a bare unit word (人民政府 办公厅);
 //   - after a 发文字号 before a title (示科通〔2024〕5号 关于印发…).
 //
 // Other single spaces between CJK characters are typesetting accidents
@@ -722,14 +789,20 @@ func KeepItemSpaces(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 16)
 	b.WriteString(runs[0])
+	book := strings.Count(runs[0], "《") - strings.Count(runs[0], "》")
 	for i := 1; i < len(runs); i++ {
 		l, r := runs[i-1], runs[i]
 		keep := false
-		if l != "" && r != "" {
+		// Inside a cited title 《…》 the names are part of the title.
+		if l != "" && r != "" && book <= 0 {
 			lr, _ := utf8.DecodeLastRuneInString(l)
 			rr, _ := utf8.DecodeRuneInString(r)
 			if isCJK(lr) && isCJK(rr) {
-				keep = orgName(l) && orgName(r) && placeLed(l) && placeLed(r) ||
+				rh, lh := orgHead(r), l
+				if k := strings.LastIndexAny(lh, ":："); k >= 0 {
+					lh = strings.TrimLeft(lh[k:], ":：") // 发文机关：示例总署
+				}
+				keep = orgName(lh) && orgName(rh) && (placeLed(lh) || placeLed(rh)) ||
 					startsHan(r) && docNumberTail.MatchString(tail(l, 64))
 			}
 		}
@@ -738,6 +811,7 @@ func KeepItemSpaces(s string) string {
 			b.WriteByte(' ')
 		}
 		b.WriteString(r)
+		book += strings.Count(r, "《") - strings.Count(r, "》")
 	}
 	return b.String()
 }

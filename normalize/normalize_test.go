@@ -241,6 +241,10 @@ func TestKeepItemSpaces(t *testing.T) {
 		{"示例省 人民政府 办公厅", "示例省人民政府办公厅"},                         // stray spaces in one name
 		{"示例市人民政府 办公厅", "示例市人民政府办公厅"},                          // second half has no place
 		{"关 于 印 发", "关于印发"},
+		{"根据《示例部 国家示例委 财政部关于推进的意见》", "根据《示例部国家示例委财政部关于推进的意见》"},
+		{"发文机关：示例总署 国家示例局", "发文机关：示例总署 国家示例局"},
+		{"示例总署 国家示例局 民航局关于加强管理的通知", "示例总署 国家示例局 民航局关于加强管理的通知"},
+		{"示例自治区人民政府 办公厅关于印发方案的通知", "示例自治区人民政府办公厅关于印发方案的通知"},
 		{"到 2025年，达到 750家", "到 2025年，达到 750家"},
 	} {
 		if got := Line(KeepItemSpaces(c.in)); got != c.want {
@@ -263,6 +267,10 @@ func TestJoinGuards(t *testing.T) {
 		{"一、总体要求", "以创新为引领，推动高质量发展。", false},
 		{"（一）发展目标", "到2027年，营业收入达到500亿元。", false},
 		{long, "和质量，营造良好创新生态，加快形成以创新为主要引领和支撑的经济体系。", true},
+		{"——产业生态进一步完善。健全政策法规，加强研发、测", "试、标准、智库等公共服务能力。", true}, // cut inside a word
+		{"坚持创新驱动，强化人才支撑", "围绕重点产业布局创新平台。", false},              // a heading with a comma
+		{"推动平台建设", "，提升服务能力。", true},
+		{long + "（地址：示例路1号，邮编：", "223100，电话：", true}, // inside an open bracket
 	} {
 		got := canJoin(c.a, c.a, c.b, 1, wrapStats{})
 		if got != c.join {
@@ -277,5 +285,14 @@ func TestJoinInsideBrackets(t *testing.T) {
 		if !canJoin(a, a, b, 1, wrapStats{}) {
 			t.Errorf("%q inside an open bracket not joined", b)
 		}
+	}
+}
+
+func TestSplitBareLabel(t *testing.T) {
+	body := strings.Repeat("为推动示例产业高质量发展，促进行业科技创新，结合本市实际，制定本办法。", 4)
+	got := splitLine("第一条? " + body + " 第二条? 本办法的扶持范围包括：")
+	want := []string{"第一条? " + body, "第二条? 本办法的扶持范围包括："}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }

@@ -1149,6 +1149,14 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 	for _, w := range []string{"和", "及", "与", "或", "、"} {
 		fwd = strings.TrimSuffix(fwd, w)
 	}
+	// 约1000名达到国际服务标准的家庭医生: the noun after a clause in 的
+	if fwd == "" {
+		if k := strings.Index(after, "的"); k > 0 && !strings.ContainsAny(after[:k], "0123456789") {
+			if h := x.headNoun(after[k+len("的"):]); !strings.HasSuffix(h, "的") {
+				fwd = h
+			}
+		}
+	}
 	// （以下简称…项目） names the measure, not what is funded
 	if strings.HasPrefix(fwd, "（以下") || strings.HasPrefix(fwd, "(以下") {
 		fwd = ""

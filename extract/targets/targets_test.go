@@ -194,6 +194,7 @@ func TestSubjects(t *testing.T) {
 		{"首次 is no part of a subject", "年度营业收入首次达到8000万元的，给予奖励。", "年度营业收入"},
 		{"a quota counts what follows 最多奖励", "本条款每年最多奖励8家企业。", "企业"},
 		{"a conjunction opens no subject", "（四）销售收入不低于100万元且研发投入累计不低于300万元。", "销售收入|研发投入"},
+		{"the noun after a clause in 的", "力争培训约800名达到国际服务标准的家庭医生。", "家庭医生"},
 		{"per-unit words are no subject", "（一）全市最低生活保障标准为每人每月1200元。", "全市最低生活保障标准"},
 		{"a long object keeps its head noun", "对依法经营、无重大安全事故、注册成立时间未满3年的人力资源服务机构，给予最高100万元奖励。", "人力资源服务机构 奖励"},
 		{"a list member shares its subject", "农村特困人员基本生活标准每人每月分别为2000元、2100元。", "农村特困人员基本生活标准|农村特困人员基本生活标准"},
