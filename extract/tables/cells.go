@@ -90,7 +90,7 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		}
 		if l.isTable || len(l.cells) >= 2 {
 			if l.isTable && l.block != block && !sameKey(nonEmptyKey(l.cells), hkey) &&
-				(!continuesTable(ls, t.last, j) || len(l.cells) != len(hdr) || !v.rowLooksData(l.cells) && !v.looksContinued(l.cells)) {
+				(!continuesTable(ls, t.last, j) || len(l.cells) != len(hdr) && len(l.cells) != len(header) || !v.rowLooksData(l.cells) && !v.looksContinued(l.cells)) {
 				break
 			}
 			block = l.block
