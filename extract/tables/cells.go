@@ -182,6 +182,7 @@ done:
 	if len(raws) == 0 {
 		return nil, i + 1
 	}
+	t.dropTrailingGroups(ls, raws)
 	header, raws = dropSpannedCols(header, raws)
 	t.header = header
 	seqCol := -1
@@ -209,6 +210,30 @@ done:
 		t.rows = append(t.rows, row)
 	}
 	return t, t.last + 1
+}
+
+// dropTrailingGroups gives back group lines that no row follows: the
+// heading of the next section (三、…情况) read as a group at the table's end.
+func (t *table) dropTrailingGroups(ls []line, raws []rawRow) {
+	end := 0
+	for _, r := range raws {
+		end = max(end, r.span.End)
+	}
+	for _, sp := range t.noteSpans {
+		end = max(end, sp.End)
+	}
+	if t.end <= end {
+		return
+	}
+	for g, sp := range t.groupSpans {
+		if sp.Start >= end {
+			delete(t.groupSpans, g)
+		}
+	}
+	for t.last > t.first && ls[t.last].span.Start >= end {
+		t.last--
+	}
+	t.end = ls[t.last].span.End
 }
 
 // headerRunes counts the characters of the header rows.

@@ -331,3 +331,21 @@ func TestSpannedBlocks(t *testing.T) {
 	ts, cs := Extract(doc)
 	checkGolden(t, "spanblocks", toGolden(doc, ts, cs))
 }
+
+// TestSectionAfterTable: the section heading between two table blocks is
+// the caption of the second, not a group (with no rows) of the first; its
+// stated count is not checked against the first table.
+func TestSectionAfterTable(t *testing.T) {
+	tab := func(rows ...[]string) schema.Block { return schema.Block{Kind: schema.BlockTable, Rows: rows} }
+	doc := blocksDoc(
+		schema.Block{Kind: schema.BlockPara, Text: "二、主动公开情况"},
+		tab([]string{"事项", "件数"},
+			[]string{"规章", "0"},
+			[]string{"规范性文件", "5"}),
+		schema.Block{Kind: schema.BlockPara, Text: "三、申请办理情况（共2项）"},
+		tab([]string{"指标", "2024年", "2025年"},
+			[]string{"新收申请", "21", "30"}),
+	)
+	ts, cs := Extract(doc)
+	checkGolden(t, "sectionafter", toGolden(doc, ts, cs))
+}
