@@ -138,6 +138,7 @@ type hnode struct {
 	skip   bool // invisible: never emitted
 	hidden bool // hidden by style or attribute: emitted only as a fallback
 	chrome bool // hinted as site chrome by name, class or id
+	print  bool // class or id names printing (print-title, print buttons)
 	file   bool // <a> linking to a document file
 	href   bool // <a> with an href
 
@@ -214,6 +215,20 @@ func isChromeName(v string) bool {
 	return false
 }
 
+// isPrintName reports whether a class or id has the word "print" (print,
+// print-title, btn_print): print buttons and headers shown only on paper,
+// such as the site's name above the article.
+func isPrintName(v string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}) {
+		if w == "print" {
+			return true
+		}
+	}
+	return false
+}
+
 var fileLink = regexp.MustCompile(`(?i)\.(docx?|pdf|xlsx?|wps|et|ofd|zip|rar|7z|txt|ceb)(\?.*)?$`)
 
 // newElement builds a node from a start tag.
@@ -226,6 +241,9 @@ func newElement(z *html.Tokenizer, name string, hasAttr bool) *hnode {
 		case "class", "id":
 			if isChromeName(string(v)) {
 				n.chrome = true
+			}
+			if isPrintName(string(v)) {
+				n.print = true
 			}
 		case "role":
 			switch strings.ToLower(string(v)) {
@@ -484,6 +502,11 @@ func (e *htmlEmitter) dropped(n *hnode) bool {
 		return true
 	}
 	plain := n.textLen - n.linkLen
+	// A short element named for printing is a print button or a header
+	// for paper (the site name); a wrapper of the article has more text.
+	if n.print && n.textLen <= 40 {
+		return true
+	}
 	if n.chrome {
 		// A hinted element that holds much plain text is a wrapper of
 		// the article, not chrome.
@@ -836,14 +859,47 @@ func (e *htmlEmitter) cellText(c *hnode) string {
 // QR-code prompts.
 var chromeLine = regexp.MustCompile(`^(?:(?:[【\[]\s*[^】\]]{1,12}\s*[】\]]\s*)+|分享到\s*[:：]?.{0,20}|扫一扫在手机(?:上)?打开当前页|(?:打印|关闭)(?:本页|窗口)|返回顶部|字体\s*[:：]\s*大\s*中\s*小|当前位置\s*[:：].*)$`)
 
-// cleanHTMLBlocks drops furniture lines.
+// viewCounter matches a page-view counter at the end of a line (浏览次数：-,
+// 点击数：1234), filled in by a script.
+var viewCounter = regexp.MustCompile(`\s*(?:浏览次数|阅读次数|访问次数|点击次数|点击数|点击量|访问量|阅读量|浏览量)\s*[:：]\s*[-\d]*\s*$`)
+
+// fieldLine matches a short "key：value" line of an information box
+// (发布机关：…); emptyField a key whose value was left for a script to fill
+// (文件状态：).
+var (
+	fieldLine  = regexp.MustCompile(`^[\p{Han}\s\x{3000}]{2,8}[:：]\s*\S`)
+	emptyField = regexp.MustCompile(`^[\p{Han}\s\x{3000}]{2,8}[:：]$`)
+)
+
+// cleanHTMLBlocks drops furniture lines: buttons and prompts (chromeLine),
+// view counters at the end of a line, and keys left without a value in a
+// list of "key：value" lines (a value a script would fill in). A key before
+// a paragraph (各有关单位：) is a salutation and stays.
 func cleanHTMLBlocks(blocks []schema.Block) []schema.Block {
-	out := blocks[:0]
-	for _, b := range blocks {
+	isField := func(i int) bool {
+		if i < 0 || i >= len(blocks) || blocks[i].Kind != schema.BlockPara {
+			return false
+		}
+		t := strings.TrimSpace(blocks[i].Text)
+		return len(t) < 240 && fieldLine.MatchString(t)
+	}
+	out := make([]schema.Block, 0, len(blocks))
+	for i, b := range blocks {
 		if b.Kind != schema.BlockTable {
 			t := strings.TrimSpace(b.Text)
 			if b.Kind == schema.BlockPara && utf8.RuneCountInString(t) < 60 && chromeLine.MatchString(t) {
 				continue
+			}
+			if b.Kind == schema.BlockPara && len(t) < 240 {
+				if loc := viewCounter.FindStringIndex(t); loc != nil {
+					b.Text = strings.TrimSpace(t[:loc[0]])
+					t = b.Text
+				}
+				// The body after a salutation is a paragraph, not a field.
+				body := i+1 < len(blocks) && blocks[i+1].Kind == schema.BlockPara && !isField(i+1)
+				if emptyField.MatchString(t) && !strings.HasPrefix(t, "各") && (isField(i-1) || isField(i+1)) && !body {
+					continue
+				}
 			}
 			if !hasWordRune(t) {
 				continue // icons and symbols: × + - ↺

@@ -442,7 +442,10 @@ func canJoin(para, a, b string, gap int, st wrapStats) bool {
 	if strings.IndexByte(a, '\t') >= 0 || strings.IndexByte(b, '\t') >= 0 {
 		return false
 	}
-	if StartsWithLabel(b) {
+	// Inside an open bracket （责任单位：… the next line goes on whatever
+	// it looks like.
+	open := insideBrackets(tail(para, 300))
+	if StartsWithLabel(b) || standalone(b) && !open {
 		return false
 	}
 	wa := displayWidth(tail(a, 1024))
@@ -450,12 +453,15 @@ func canJoin(para, a, b string, gap int, st wrapStats) bool {
 		wa = 1 << 20
 	}
 	fullWrapped := st.wrapped && wa >= st.full && wa <= st.typical+8
+	if !fullWrapped && (standalone(a) && !open || shortHeading(a)) {
+		return false
+	}
 	if endsSentence(a) {
 		// A sentence end closes the paragraph, unless it stands inside
 		// an open bracket (（责任单位：), or the line fills the whole
 		// measure of hard-wrapped text and the next line starts no new
 		// item (the paragraph most likely goes on).
-		if !insideBrackets(tail(para, 300)) && !(fullWrapped && wa >= st.typical) {
+		if !open && !(fullWrapped && wa >= st.typical) {
 			return false
 		}
 	}
@@ -474,10 +480,105 @@ func canJoin(para, a, b string, gap int, st wrapStats) bool {
 	if fullWrapped {
 		return true
 	}
-	if wa >= 100 && gap >= 1 && !docTitleEnd.MatchString(tail(a, 64)) && !docNumberStart.MatchString(head(b, 64)) {
+	// Across a blank line, a short line without any punctuation is a
+	// title, a heading or a signature (示例市科学技术局), not the rest of
+	// a sentence.
+	if wa >= 100 && gap >= 1 && !docTitleEnd.MatchString(tail(a, 64)) && !docNumberStart.MatchString(head(b, 64)) && (open || !bareShort(b)) {
+		return true
+	}
+	// A long paragraph left inside an open bracket (…联系（地址：…) goes on
+	// on the next line, even without a blank line between.
+	if open && displayWidth(para) >= 100 && !strings.HasSuffix(a, "。") {
+		return true
+	}
+	// A line of running text cut inside a word (…加强研发、测 / 试、标准…)
+	// or a line starting with punctuation that cannot open a paragraph.
+	if gap <= 1 && !endsSentence(a) && (cutMidClause(a) || startsContinuation(b)) {
 		return true
 	}
 	return false
+}
+
+// cutMidClause reports whether a line of running text (it holds ，。；)
+// ends with a clause of at most two characters after a comma or an
+// enumeration mark: a word cut by a line break rather than the end of a
+// heading.
+func cutMidClause(a string) bool {
+	t := tail(a, 200)
+	if !strings.ContainsAny(t, "，。；") {
+		return false
+	}
+	i := strings.LastIndexAny(t, "，、；：,;:")
+	if i < 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(t[i:])
+	last := t[i+size:]
+	n := utf8.RuneCountInString(last)
+	return n >= 1 && n <= 2 && hasCJK(last)
+}
+
+// startsContinuation reports whether b starts with punctuation that only
+// follows text: 、，。；：or a closing bracket or quote.
+func startsContinuation(b string) bool {
+	r, _ := utf8.DecodeRuneInString(b)
+	return strings.ContainsRune("、，。；：,;）」』”’", r)
+}
+
+var (
+	// metaLine: a short "key：value" line of a header or information box
+	// (来源：…, 日期：2025-03-04, 文号：…, 发布机关：…).
+	metaLine = regexp.MustCompile(`^[\p{Han}\s]{1,8}[：:]\s*\S`)
+	// dateLine: a date alone on a line (the date of a signature block or
+	// of a web page), possibly in brackets.
+	dateLine = regexp.MustCompile(`^[（(]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*[）)]?$`)
+	// docNumberLine: a 发文字号 alone on a line (深工信〔2025〕44号).
+	docNumberLine = regexp.MustCompile(`^[（(]?\S{0,16}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*(?:第\s*)?\d{1,5}\s*号\s*[）)]?$`)
+)
+
+// standalone reports whether a line is a short header, signature or
+// metadata line that is never part of a wrapped paragraph: a "key：value"
+// line (来源：…, 日期：…), a date alone, or a 发文字号 alone.
+func standalone(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) > 200 {
+		return false
+	}
+	n := utf8.RuneCountInString(s)
+	switch {
+	case n <= 40 && dateLine.MatchString(s):
+		return true
+	case n <= 40 && docNumberLine.MatchString(s):
+		return true
+	case n <= 40 && metaLine.MatchString(s) && !strings.ContainsAny(s, "，,。；;"):
+		return true
+	}
+	return false
+}
+
+// bareShort reports whether s is at most 40 characters long and holds no
+// punctuation of running text.
+func bareShort(s string) bool {
+	return len(s) <= 160 && utf8.RuneCountInString(s) <= 40 && !strings.ContainsAny(s, "，,。；;：:、！？!?")
+}
+
+// shortHeading reports whether a line is a numbered heading (一、总体要求,
+// （一）发展目标, 1．建设平台) short enough not to run on into the next line:
+// a label with a title without clause punctuation, or at most 30
+// characters in all, not ending like a clause that goes on (、，).
+func shortHeading(s string) bool {
+	s = strings.TrimSpace(s)
+	if !StartsWithLabel(s) || len(s) > 240 {
+		return false
+	}
+	if labelledHeading(s) {
+		return true
+	}
+	if utf8.RuneCountInString(s) > 30 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune("、，,（(“《—-", r)
 }
 
 // SplitFlattened splits long lines of flattened web text — whole policies
@@ -553,7 +654,7 @@ func splitLine(s string) []string {
 // splitHere decides whether to split between seg (the text since the last
 // split) and rest at a run of spaces.
 func splitHere(seg, rest string) bool {
-	if seg == "" {
+	if seg == "" || bareLabel(seg) {
 		return false
 	}
 	if endsSentence(seg) || StartsWithLabel(rest) {
@@ -579,6 +680,20 @@ func splitHere(seg, rest string) bool {
 	return false
 }
 
+// bareLabel reports whether seg is an outline label alone, perhaps with a
+// stray mark ("第一条?" where a character was lost in a charset
+// conversion): the text it labels follows the space.
+func bareLabel(seg string) bool {
+	if len(seg) > 32 {
+		return false
+	}
+	loc := labelStart.FindStringIndex(seg)
+	if loc == nil {
+		return false
+	}
+	return strings.Trim(seg[loc[1]:], " ?？:：、.．\ufffd") == ""
+}
+
 // labelledHeading reports whether seg is a label followed by a short title
 // without clause punctuation: "(一)建设目标", "二、功能定位".
 func labelledHeading(seg string) bool {
@@ -593,4 +708,110 @@ func labelledHeading(seg string) bool {
 func startsHan(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r >= 0x3400 && unicode.Is(unicode.Han, r)
+}
+
+// orgSuffix are the last characters of the name of an organ or body.
+const orgSuffix = "厅局委办室府会院部署所站心司行处社联团"
+
+// orgName reports whether run looks like the name of an organ: at least
+// four Han characters ending in an organ suffix (广州市财政局).
+func orgName(run string) bool {
+	n := 0
+	for _, r := range run {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		n++
+	}
+	last, _ := utf8.DecodeLastRuneInString(run)
+	return n >= 3 && strings.ContainsRune(orgSuffix, last) && !unitWord[run]
+}
+
+// unitWord are names of a unit that never stand alone as an issuer: after
+// a stray space they are the rest of the name before them (…人民政府 办公厅).
+var unitWord = map[string]bool{
+	"办公厅": true, "办公室": true, "人民政府": true, "委员会": true, "管委会": true, "常委会": true,
+	"管理委员会": true, "党委": true, "党组": true, "政府": true, "总局": true, "分局": true, "支队": true,
+}
+
+// orgHead returns the part of run before 关于 (the issuers of a title
+// line: 示例总署 国家示例局关于…), or run itself.
+func orgHead(run string) string {
+	if i := strings.Index(run, "关于"); i > 0 {
+		return run[:i]
+	}
+	return run
+}
+
+// placeLed reports whether an organ name starts with a place or a
+// national prefix (广州市…, 中共…, 国家…), as each name of a joint issuer
+// list does — unlike the second half of a name cut by a stray space
+// (人民政府 办公厅).
+func placeLed(run string) bool {
+	for _, p := range []string{"中共", "国家", "国务院", "中华人民共和国", "全国", "中国"} {
+		if strings.HasPrefix(run, p) {
+			return true
+		}
+	}
+	i := 0
+	for _, r := range run {
+		if i >= 8 {
+			break
+		}
+		if strings.ContainsRune("省市区县州盟旗", r) && i >= 1 {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
+var docNumberTail = regexp.MustCompile(`[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*\d{1,5}\s*号$`)
+
+// KeepItemSpaces marks the single spaces between two CJK characters that
+// separate items rather than fall inside a word, by doubling them (the
+// stray-space step keeps one space of a longer run):
+//
+//   - between two organ names, one of them led by a place or a national
+//     prefix (广州市民政局 广州市财政局, 示例总署 国家示例局关于…: joint
+//     issuers), unless one is a bare unit word (人民政府 办公厅);
+//   - after a 发文字号 before a title (示科通〔2024〕5号 关于印发…).
+//
+// Other single spaces between CJK characters are typesetting accidents
+// and go (广西壮族自治区 人民政府 办公厅, 关 于 印 发). A line of short
+// menu words (首页 政务公开 政策文件) cannot be told from a name with
+// stray spaces, so its spaces go too.
+func KeepItemSpaces(s string) string {
+	if strings.IndexByte(s, ' ') < 0 || len(s) > 1<<20 {
+		return s
+	}
+	runs := strings.Split(s, " ")
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	b.WriteString(runs[0])
+	book := strings.Count(runs[0], "《") - strings.Count(runs[0], "》")
+	for i := 1; i < len(runs); i++ {
+		l, r := runs[i-1], runs[i]
+		keep := false
+		// Inside a cited title 《…》 the names are part of the title.
+		if l != "" && r != "" && book <= 0 {
+			lr, _ := utf8.DecodeLastRuneInString(l)
+			rr, _ := utf8.DecodeRuneInString(r)
+			if isCJK(lr) && isCJK(rr) {
+				rh, lh := orgHead(r), l
+				if k := strings.LastIndexAny(lh, ":："); k >= 0 {
+					lh = strings.TrimLeft(lh[k:], ":：") // 发文机关：示例总署
+				}
+				keep = orgName(lh) && orgName(rh) && (placeLed(lh) || placeLed(rh)) ||
+					startsHan(r) && docNumberTail.MatchString(tail(l, 64))
+			}
+		}
+		b.WriteByte(' ')
+		if keep {
+			b.WriteByte(' ')
+		}
+		b.WriteString(r)
+		book += strings.Count(r, "《") - strings.Count(r, "》")
+	}
+	return b.String()
 }

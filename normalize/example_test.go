@@ -131,3 +131,17 @@ func ExampleDocument() {
 	// para {28 46} true
 	// para {47 77} true
 }
+
+func ExampleKeepItemSpaces() {
+	for _, s := range []string{
+		"示例市民政局 示例市财政局",
+		"示例科通〔2024〕5号 关于印发行动方案的通知",
+		"示例自治区 人民政府 办公厅",
+	} {
+		fmt.Println(normalize.Line(normalize.KeepItemSpaces(s)))
+	}
+	// Output:
+	// 示例市民政局 示例市财政局
+	// 示例科通〔2024〕5号 关于印发行动方案的通知
+	// 示例自治区人民政府办公厅
+}

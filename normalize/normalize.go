@@ -7,7 +7,9 @@
 // FoldWidth, RemoveCJKSpaces; Chars chains them). Block-level steps work on
 // []schema.Block where an empty BlockPara stands for a blank line:
 // Headings, DropPageArtefacts, SplitFlattened, JoinWrapped. Document runs
-// them all, in that order. Every step is linear in the size of its input.
+// them all, in that order, then KeepItemSpaces (spaces that separate joint
+// issuers, or a 发文字号 from a title, survive the stray-space step) and the
+// character chain. Every step is linear in the size of its input.
 package normalize
 
 import (
@@ -100,7 +102,7 @@ func Document(doc *schema.Document) {
 				continue
 			}
 		} else {
-			blk.Text = foldDecimalPoint(strings.TrimSpace(apply(chars, blk.Text)))
+			blk.Text = foldDecimalPoint(strings.TrimSpace(apply(chars, KeepItemSpaces(blk.Text))))
 			if blk.Text == "" {
 				continue
 			}

@@ -232,3 +232,67 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+func TestKeepItemSpaces(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"示例市民政局 示例市财政局", "示例市民政局 示例市财政局"},                     // joint issuers
+		{"中共示例县委办公室 示例县人民政府办公室", "中共示例县委办公室 示例县人民政府办公室"},       // joint issuers
+		{"示科通〔2024〕5号 关于印发工作方案的通知", "示科通〔2024〕5号 关于印发工作方案的通知"}, // 文号 before a title
+		{"示例省 人民政府 办公厅", "示例省人民政府办公厅"},                         // stray spaces in one name
+		{"示例市人民政府 办公厅", "示例市人民政府办公厅"},                          // second half has no place
+		{"关 于 印 发", "关于印发"},
+		{"根据《示例部 国家示例委 财政部关于推进的意见》", "根据《示例部国家示例委财政部关于推进的意见》"},
+		{"发文机关：示例总署 国家示例局", "发文机关：示例总署 国家示例局"},
+		{"示例总署 国家示例局 民航局关于加强管理的通知", "示例总署 国家示例局 民航局关于加强管理的通知"},
+		{"示例自治区人民政府 办公厅关于印发方案的通知", "示例自治区人民政府办公厅关于印发方案的通知"},
+		{"到 2025年，达到 750家", "到 2025年，达到 750家"},
+	} {
+		if got := Line(KeepItemSpaces(c.in)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestJoinGuards(t *testing.T) {
+	long := "现将示例方案印发给你们，请结合实际认真组织实施，推动各项任务落到实处并按要求及时报送工作进展情况和相关材料"
+	for _, c := range []struct {
+		a, b string
+		join bool
+	}{
+		{long, "示例市科学技术局", false},       // signature after a blank line
+		{long, "2025年1月2日", false},      // date
+		{long, "示科〔2025〕7号", false},     // 文号
+		{"示科〔2025〕7号", "各有关单位：", false}, // 文号 before the salutation
+		{"日期：2025-01-02 10:30", "链接：https://example.gov.cn/a.html", false},
+		{"一、总体要求", "以创新为引领，推动高质量发展。", false},
+		{"（一）发展目标", "到2027年，营业收入达到500亿元。", false},
+		{long, "和质量，营造良好创新生态，加快形成以创新为主要引领和支撑的经济体系。", true},
+		{"——产业生态进一步完善。健全政策法规，加强研发、测", "试、标准、智库等公共服务能力。", true}, // cut inside a word
+		{"坚持创新驱动，强化人才支撑", "围绕重点产业布局创新平台。", false},              // a heading with a comma
+		{"推动平台建设", "，提升服务能力。", true},
+		{long + "（地址：示例路1号，邮编：", "223100，电话：", true}, // inside an open bracket
+	} {
+		got := canJoin(c.a, c.a, c.b, 1, wrapStats{})
+		if got != c.join {
+			t.Errorf("canJoin(%q, %q) = %v, want %v", c.a, c.b, got, c.join)
+		}
+	}
+}
+
+func TestJoinInsideBrackets(t *testing.T) {
+	a := "推动北斗高精度服务在智能网联汽车产业链各环节应用，积极推进北斗高精度软件和硬件研发及产业化应用。（责任部"
+	for _, b := range []string{"门：示例交通委、示例水务局）", "示例区人民政府)"} {
+		if !canJoin(a, a, b, 1, wrapStats{}) {
+			t.Errorf("%q inside an open bracket not joined", b)
+		}
+	}
+}
+
+func TestSplitBareLabel(t *testing.T) {
+	body := strings.Repeat("为推动示例产业高质量发展，促进行业科技创新，结合本市实际，制定本办法。", 4)
+	got := splitLine("第一条? " + body + " 第二条? 本办法的扶持范围包括：")
+	want := []string{"第一条? " + body, "第二条? 本办法的扶持范围包括："}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"policyx/schema"
 )
@@ -78,11 +79,13 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	x.readBox()
 
 	titleAt, titleEnd, title, prefix := x.noticeTitle()
+	fromBox := false // a page's box often abbreviates the issuers (市…局)
 	switch {
 	case title != "":
 		m.Title = title
 	case x.box.title != "":
 		m.Title = x.box.title
+		fromBox = true
 		prefix = issuerPrefix(m.Title)
 	default:
 		var organ string
@@ -124,6 +127,9 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 		organs[i] = x.p.expandOrgan(o, m.Jurisdiction, x.canon)
 	}
 	m.Issuer = strings.Join(dedupe(organs), "、")
+	if fromBox {
+		m.Title = x.fullTitle(m.Title, prefix, m.Jurisdiction)
+	}
 
 	if m.Title == "" {
 		x.info("no title found")
@@ -554,6 +560,36 @@ func (x *extractor) titleOrgans(prefix string) []string {
 		}
 	}
 	return out
+}
+
+// fullTitle spells out the abbreviated organs a page's box title starts with
+// (市工业和信息化局关于… → 深圳市工业和信息化局关于…): the title as issued
+// names its issuers in full.
+func (x *extractor) fullTitle(title, prefix, juris string) string {
+	if prefix == "" || !strings.HasPrefix(title, prefix) {
+		return title
+	}
+	head := prefix
+	for _, o := range x.titleOrgans(prefix) {
+		full := x.p.placeOrgan(o, juris)
+		if full == o || strings.Contains(head, full) {
+			continue
+		}
+		if i := strings.Index(head, o); i >= 0 && organBoundary(head[:i]) {
+			head = head[:i] + full + head[i+len(o):]
+		}
+	}
+	return head + title[len(prefix):]
+}
+
+// organBoundary reports whether an organ can start after s: at the start, or
+// after a separator or the end of another organ's name (not inside 广州市…).
+func organBoundary(s string) bool {
+	if s == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("、，, \u3000局厅委办府会部院室处署行", r)
 }
 
 // ownTitle is the policy's own title when the file has no notice wrapper:

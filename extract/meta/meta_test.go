@@ -80,24 +80,6 @@ func TestCompactTitle(t *testing.T) {
 	}
 }
 
-func TestFromDocNumber(t *testing.T) {
-	p := mustPlaces()
-	for _, tc := range []struct{ in, want string }{
-		{"桂政发〔2018〕51号", "广西壮族自治区"},
-		{"柳办发〔2021〕18号", "柳州市"},
-		{"穗卫函〔2023〕1930号", "广州市"},
-		{"穗埔组通〔2024〕6号", "广州市黄埔区"},
-		{"沪府办发〔2025〕17号", "上海市"},
-		{"粤府办〔2025〕16号", "广东省"},
-		{"国办发〔2018〕128号", Central},
-		{"某字〔2018〕1号", ""},
-	} {
-		if got := p.FromDocNumber(tc.in); got != tc.want {
-			t.Errorf("FromDocNumber(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 func TestFromOrgan(t *testing.T) {
 	p := mustPlaces()
 	for _, tc := range []struct{ in, want string }{
@@ -126,6 +108,9 @@ func TestSplitOrgans(t *testing.T) {
 		{"广东省财政厅广东省教育厅", "广东省财政厅|广东省教育厅"},
 		{"国家税务总局广东省税务局中华人民共和国广州海关", "国家税务总局广东省税务局|中华人民共和国广州海关"},
 		{"国务院办公厅", "国务院办公厅"},
+		{"市民政局市财政局", "市民政局|市财政局"},
+		{"区委办公室区政府办公室", "区委办公室|区政府办公室"},
+		{"自治区人民政府办公厅", "自治区人民政府办公厅"},
 	} {
 		if got := strings.Join(p.splitOrgans(tc.in), "|"); got != tc.want {
 			t.Errorf("splitOrgans(%q) = %q, want %q", tc.in, got, tc.want)

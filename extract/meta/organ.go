@@ -71,13 +71,25 @@ func (p *Places) splitRunTogether(s string) []string {
 	last := 0
 	for i := 0; i < len(s); {
 		_, sz := utf8.DecodeRuneInString(s[i:])
-		if i > last && organEnd(s[last:i]) && p.startsOrgan(s[i:]) && !inList(s[last:i], noSplitAfter) {
+		if i > last && organEnd(s[last:i]) && (p.startsOrgan(s[i:]) || levelStart(s[i:])) && !inList(s[last:i], noSplitAfter) {
 			out = append(out, s[last:i])
 			last = i
 		}
 		i += sz
 	}
 	return append(out, s[last:])
+}
+
+// levelStart reports whether s starts an abbreviated organ (市财政局 after
+// 市民政局): a level prefix, not a word like 市场 or 区域.
+func levelStart(s string) bool {
+	for _, lp := range levelPrefixes {
+		if rest, ok := strings.CutPrefix(s, lp); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return rest != "" && !strings.ContainsRune("场域级内外", r)
+		}
+	}
+	return false
 }
 
 func inList(s string, list []string) bool {
@@ -144,6 +156,13 @@ func (p *Places) expandOrgan(o, juris string, canon Canonicalizer) string {
 			return name
 		}
 	}
+	return p.placeOrgan(o, juris)
+}
+
+// placeOrgan resolves the level prefix of an abbreviated organ to the place
+// of jurisdiction juris, keeping the rest as written (市工业和信息化局 in a
+// 深圳市 document → 深圳市工业和信息化局); o itself when it cannot.
+func (p *Places) placeOrgan(o, juris string) string {
 	if juris == "" || juris == Central {
 		return o
 	}

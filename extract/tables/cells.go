@@ -104,8 +104,7 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 				s := ne[0]
 				switch {
 				case v.isNote(s) || v.countStatement(s):
-					t.notes = append(t.notes, strings.TrimSpace(reTag.ReplaceAllString(s, "")))
-					t.noteSpans = append(t.noteSpans, l.span)
+					t.addNote(noteText(s), l.span)
 					t.last, t.end = j, l.span.End
 					continue
 				case l.isTable && j+1 < len(ls) && ls[j+1].block == l.block && !v.rowLooksData(ls[j+1].cells) &&
@@ -145,8 +144,7 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 			continue
 		}
 		if v.isNote(s) || v.countStatement(s) {
-			t.notes = append(t.notes, strings.TrimSpace(reTag.ReplaceAllString(s, "")))
-			t.noteSpans = append(t.noteSpans, l.span)
+			t.addNote(noteText(s), l.span)
 			t.last, t.end = j, l.span.End
 			continue
 		}
@@ -522,6 +520,15 @@ func notTable(rows []line) bool {
 	}
 	return cols < 2 || len(rows) < 2 || kv*3 >= cells
 }
+
+// addNote adds a note line of t and where it stands.
+func (t *table) addNote(s string, sp schema.Span) {
+	t.notes = append(t.notes, s)
+	t.noteSpans = append(t.noteSpans, sp)
+}
+
+// noteText is a note line without its markup tags.
+func noteText(s string) string { return strings.TrimSpace(reTag.ReplaceAllString(s, "")) }
 
 func (t *table) addGroup(g string, sp schema.Span) {
 	if t.groupSpans == nil {

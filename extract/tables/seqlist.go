@@ -100,9 +100,8 @@ func (v *vocab) seqTable(ls []line, used []bool, h int) (*table, int) {
 			rest = rest[:i]
 		}
 		if loc := reGluedNote.FindStringIndex(rest); loc != nil && loc[0] > 0 {
-			note := strings.TrimSpace(reTag.ReplaceAllString(rest[loc[0]:], ""))
-			t.notes = append(t.notes, note)
-			t.noteSpans = append(t.noteSpans, sp)
+			note := noteText(rest[loc[0]:])
+			t.addNote(note, sp)
 			inNote = !noteEnds(note)
 			noteLines = 0
 			rest = rest[:loc[0]]
@@ -156,8 +155,7 @@ func (v *vocab) seqTable(ls []line, used []bool, h int) (*table, int) {
 			continue
 		}
 		if v.isNote(txt) || v.countStatement(txt) {
-			t.notes = append(t.notes, l.text)
-			t.noteSpans = append(t.noteSpans, l.span)
+			t.addNote(l.text, l.span)
 			t.last, t.end = k, l.span.End
 			if v.countStatement(txt) {
 				inNote = unfinished(txt)

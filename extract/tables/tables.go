@@ -238,8 +238,7 @@ func (v *vocab) trailingNotes(ls []line, t *table, used []bool) {
 				break
 			}
 		}
-		t.notes = append(t.notes, strings.TrimSpace(reTag.ReplaceAllString(txt, "")))
-		t.noteSpans = append(t.noteSpans, ls[k].span)
+		t.addNote(noteText(txt), ls[k].span)
 		t.end = max(t.end, ls[k].span.End)
 		t.last = k
 		used[k] = true

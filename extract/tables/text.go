@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"policyx/normalize/cjk"
 )
 
 // key is the comparison form of a cell: NFKC, no white space.
@@ -22,13 +24,7 @@ func key(s string) string {
 	if ascii {
 		return s
 	}
-	s = norm.NFKC.String(s)
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
+	return cjk.RemoveSpace(norm.NFKC.String(s))
 }
 
 // width is the display width of s: CJK and full-width forms count 2.

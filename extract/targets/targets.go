@@ -812,7 +812,10 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		if ref := x.refDate(); t.Deadline != "" && ref != "" && t.Deadline < ref {
 			continue
 		}
-		if strings.Contains(cs[:q.Start], "每年") || strings.Contains(cs[:q.Start], "年均") || strings.Contains(cs[:q.Start], "每年度") {
+		// 每年 in the figure's clause, or opening the sentence; a 每年 of an
+		// earlier grant (给予每个机构每年30万元…，每引进1个项目，给予最高
+		// 30万元) does not carry over
+		if annual(cs[cl0:q.Start]) || annual(firstClause(cs)) && cs[:cl0] != "" && annual(cs[:min(len(cs), len("每年度"))]) {
 			t.Period = "annual"
 		}
 		// 5万元/年 is an annual amount, not money per unit
@@ -833,9 +836,11 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		t.Subject = x.subject(cs, q, lo, cl1, t.Kind)
 		if t.Subject == "" {
 			// a member of a list shares the subject of the one before it
-			// (分别为2413元、2512元); else the sentence's opening noun
+			// (分别为2413元、2512元), so does the same figure for a later
+			// year (到2023年不低于4人，到2025年不低于4.66人); else the
+			// sentence's opening noun
 			// (边缘家庭认定标准按…确定，为每人每月1963.5元)
-			if qi > 0 && kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) && len(x.out) > 0 && x.out[len(x.out)-1].Sentence == t.Sentence && x.out[len(x.out)-1].Kind == t.Kind && x.out[len(x.out)-1].Span.End <= t.Span.Start {
+			if prev := len(x.out) - 1; qi > 0 && prev >= 0 && x.out[prev].Sentence == t.Sentence && x.out[prev].Kind == t.Kind && x.out[prev].Span.End <= t.Span.Start && (kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) || x.out[prev].NormUnit == t.NormUnit && x.out[prev].Deadline != t.Deadline) {
 				t.Subject = x.out[len(x.out)-1].Subject
 			} else if cl0 > 0 && strings.HasPrefix(cs[cl0:q.Start], "为") {
 				body := cs
@@ -1064,7 +1069,8 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 		return schema.KindThreshold
 	}
 	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
-	if e := x.prefix("entity", strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money || strings.HasPrefix(a, "的")) {
+	// (给予最高30万元项目服务奖 names a grant, not an entity)
+	if e := x.prefix("entity", strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money && !x.any("funding", before) || strings.HasPrefix(a, "的")) {
 		return schema.KindThreshold
 	}
 	money := q.Class == numbers.Money
@@ -1143,6 +1149,18 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 	for _, w := range []string{"和", "及", "与", "或", "、"} {
 		fwd = strings.TrimSuffix(fwd, w)
 	}
+	// 约1000名达到国际服务标准的家庭医生: the noun after a clause in 的
+	if fwd == "" {
+		if k := strings.Index(after, "的"); k > 0 && !strings.ContainsAny(after[:k], "0123456789") {
+			if h := x.headNoun(after[k+len("的"):]); !strings.HasSuffix(h, "的") {
+				fwd = h
+			}
+		}
+	}
+	// （以下简称…项目） names the measure, not what is funded
+	if strings.HasPrefix(fwd, "（以下") || strings.HasPrefix(fwd, "(以下") {
+		fwd = ""
+	}
 	// 建设50所学校和150个专业: the words before 和 belong to the figure
 	// before
 	if listGapWord(lastRune(before)) && cl0 > 0 && strings.IndexAny(before, "，,：:；;") < 0 && fwd != "" {
@@ -1155,6 +1173,10 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 				back = b
 			}
 		}
+	}
+	// 每年最多奖励10家企业: a quota counts what follows the grant verb
+	if kind == schema.KindGoal && fwd != "" && x.suffix("funding", before) != "" {
+		return fwd
 	}
 	// 高效稀土永磁电机研发等3项技术: the list and what it lists
 	if strings.HasSuffix(before, "等") && back != "" && fwd != "" && kind == schema.KindGoal {
@@ -1245,8 +1267,22 @@ func (x *extractor) tailNoun(s string) string {
 		start -= len(t)
 		k--
 	}
-	out := s[start:end]
-	return strings.TrimPrefix(strings.TrimSpace(out), "的")
+	out := strings.TrimPrefix(strings.TrimSpace(s[start:end]), "的")
+	// a phrase cut by the length limit keeps its head after 的
+	// (…提供引才服务的人力资源服务机构 → 人力资源服务机构)
+	if n >= 12 {
+		if k := strings.LastIndex(out, "的"); k >= 0 && utf8.RuneCountInString(out[k+len("的"):]) >= 2 {
+			out = out[k+len("的"):]
+		}
+	}
+	// a conjunction opens no subject: 且研发投入 → 研发投入
+	for _, w := range []string{"且", "并", "而"} {
+		if r := strings.TrimPrefix(out, w); len(r) < len(out) && utf8.RuneCountInString(r) >= 2 {
+			out = r
+			break
+		}
+	}
+	return out
 }
 
 // headNoun takes the noun phrase at the start of s, brackets included:
@@ -1660,4 +1696,8 @@ func (x *extractor) refDate() string {
 func lastRune(s string) string {
 	_, n := utf8.DecodeLastRuneInString(s)
 	return s[len(s)-n:]
+}
+
+func annual(s string) bool {
+	return strings.Contains(s, "每年") || strings.Contains(s, "年均") || strings.Contains(s, "每年度")
 }

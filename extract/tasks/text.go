@@ -46,6 +46,15 @@ func (x *extractor) textTasks() []schema.Task {
 func (x *extractor) taskFor(i, li, segStart int, l list) (schema.Task, bool) {
 	p := x.paras[i]
 	t := schema.Task{Table: -1, Row: -1}
+	// underHead makes the task the item of heading paragraph h, running to
+	// the end of the list.
+	underHead := func(h int) (schema.Task, bool) {
+		hp := x.paras[h]
+		t.Label = hp.sq[:hp.labelEnd]
+		t.Title = title(hp.sq[hp.labelEnd:])
+		t.Span = schema.Span{Start: hp.pos(0), End: p.pos(l.end)}
+		return t, t.Title != ""
+	}
 	// The item label: the last label at a line or word break that runs to
 	// its first sentence end without another label (一、总则 (一)目标 1.任务。
 	// → 1.).
@@ -78,11 +87,7 @@ func (x *extractor) taskFor(i, li, segStart int, l list) (schema.Task, bool) {
 		// item covers the item.
 		if li == 0 && lab == 0 && segStart == 0 && rank(seg[:ll]) >= 4 {
 			if h := x.parent(i, rank(seg[:ll])); h >= 0 {
-				hp := x.paras[h]
-				t.Label = hp.sq[:hp.labelEnd]
-				t.Title = title(hp.sq[hp.labelEnd:])
-				t.Span = schema.Span{Start: hp.pos(0), End: p.pos(l.end)}
-				return t, t.Title != ""
+				return underHead(h)
 			}
 		}
 		t.Label = seg[lab : lab+ll]
@@ -92,11 +97,7 @@ func (x *extractor) taskFor(i, li, segStart int, l list) (schema.Task, bool) {
 	}
 	if li == 0 {
 		if h := x.governing(i); h >= 0 && x.listsUnder(h) == 1 {
-			hp := x.paras[h]
-			t.Label = hp.sq[:hp.labelEnd]
-			t.Title = title(hp.sq[hp.labelEnd:])
-			t.Span = schema.Span{Start: hp.pos(0), End: p.pos(l.end)}
-			return t, t.Title != ""
+			return underHead(h)
 		}
 	}
 	if l.labelled && !l.bracketed(p) && x.governing(i) < 0 {

@@ -1,7 +1,10 @@
 // Package cjk holds the rune-class helpers the extractors share.
 package cjk
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // IsHan reports whether r is a Chinese character (unicode.Han).
 func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }
@@ -14,4 +17,15 @@ func HasHan(s string) bool {
 		}
 	}
 	return false
+}
+
+// RemoveSpace drops the white space in s: Chinese writes no spaces between
+// words, so a space inside a name or a cell is layout.
+func RemoveSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -16,9 +16,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
+	"policyx/normalize/cjk"
 	"policyx/normalize/place"
 )
 
@@ -267,7 +267,7 @@ var (
 // jurisdiction is juris (e.g. 柳州市), and the jurisdiction of that name.
 // Unknown units keep their mention with the 市/自治区/省 prefix resolved.
 func (d *Dict) Canonical(mention, juris string) (name, nameJuris string) {
-	m := clean(mention)
+	m := cjk.RemoveSpace(mention)
 	if m == "" {
 		return "", ""
 	}
@@ -548,21 +548,11 @@ func (d *Dict) shortPlace(s, juris string) (string, string) {
 	return strings.TrimSuffix(s, "市"), full
 }
 
-// clean drops white space inside a mention.
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // HasPrefix reports whether mention carries its own jurisdiction (a level
 // word, a place name, 国家/中共/中国 …) or stands on its own (a collective or
 // a national organ), so it must not inherit a prefix from the list.
 func (d *Dict) HasPrefix(mention string) bool {
-	m := clean(mention)
+	m := cjk.RemoveSpace(mention)
 	if m == "" || IsCollective(m) {
 		return true
 	}
@@ -583,13 +573,13 @@ func (d *Dict) HasPrefix(mention string) bool {
 }
 
 // IsOrgan reports whether s (without prefix) is a known organ.
-func (d *Dict) IsOrgan(s string) bool { return d.known(clean(s)) }
+func (d *Dict) IsOrgan(s string) bool { return d.known(cjk.RemoveSpace(s)) }
 
 // Prefix returns the leading level word of mention (市 for 市科技局 and
 // 市委组织部, 自治区 for 自治区科技厅), "" when it has none. A list passes it
 // on to names that omit theirs.
 func (d *Dict) Prefix(mention string) string {
-	m := clean(mention)
+	m := cjk.RemoveSpace(mention)
 	p := d.parse(m, "")
 	if p.level == "" {
 		return ""
