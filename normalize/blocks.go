@@ -591,6 +591,8 @@ func shortHeading(s string) bool {
 //   - precedes an outline label (一、 (一) （一） 1. 附件 第一条 （此件…);
 //   - precedes a full date, after a short segment (the issuer of a
 //     signature block);
+//   - follows a short "key：value" segment in Han (公开方式：主动公开) before
+//     Han text;
 //   - follows a short segment that ends like a document title (…的通知,
 //     …若干措施, …办法（试行）), is a short heading after a label
 //     ((一)建设目标), or is all in brackets ((此件公开发布)).
@@ -671,6 +673,9 @@ func splitHere(seg, rest string) bool {
 	if short && noticeEnd.MatchString(t) {
 		return true // (此件公开发布)
 	}
+	if utf8.RuneCountInString(seg) <= 20 && fieldSeg.MatchString(seg) && startsHan(rest) {
+		return true // 公开方式：主动公开
+	}
 	if short && fullDateStart.MatchString(head(rest, 32)) && utf8.RuneCountInString(seg) <= 40 {
 		return true
 	}
@@ -693,6 +698,10 @@ func bareLabel(seg string) bool {
 	}
 	return strings.Trim(seg[loc[1]:], " ?？:：、.．\ufffd") == ""
 }
+
+// fieldSeg matches a short "key：value" segment of an information line
+// (公开方式：主动公开) without clause punctuation.
+var fieldSeg = regexp.MustCompile(`^\p{Han}{2,6}[:：]\s*\p{Han}{1,12}$`)
 
 // labelledHeading reports whether seg is a label followed by a short title
 // without clause punctuation: "(一)建设目标", "二、功能定位".

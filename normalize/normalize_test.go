@@ -296,3 +296,12 @@ func TestSplitBareLabel(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+func TestSplitAfterField(t *testing.T) {
+	body := strings.Repeat("为加快示例产业转型升级，推动校企合作，制定本方案。", 5)
+	got := splitLine("公开方式:主动公开 示例专项行动方案 " + body + " 附件:1. 申报书.docx")
+	want := []string{"公开方式:主动公开", "示例专项行动方案", body, "附件:1. 申报书.docx"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

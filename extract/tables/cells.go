@@ -73,11 +73,21 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		}
 	}
 	hkey := nonEmptyKey(hdr)
+	hrunes := headerRunes(ls[i:j])
 	var raws []rawRow
 	group := ""
 	block := ls[i].block
 	for ; j < len(ls); j++ {
 		l := ls[j]
+		if l.isTable && l.block != block && continuesTable(ls, t.last, j) {
+			if n := wrappedHeader(ls, j, hrunes); n > 0 {
+				// the header repeated on the next page, wrapped otherwise
+				j += n - 1
+				block = ls[j].block
+				t.last, t.end = j, ls[j].span.End
+				continue
+			}
+		}
 		if l.isTable || len(l.cells) >= 2 {
 			if l.isTable && l.block != block && !sameKey(nonEmptyKey(l.cells), hkey) &&
 				(!continuesTable(ls, t.last, j) || len(l.cells) != len(hdr) || !v.rowLooksData(l.cells) && !v.looksContinued(l.cells)) {
@@ -193,6 +203,57 @@ done:
 		t.rows = append(t.rows, row)
 	}
 	return t, t.last + 1
+}
+
+// headerRunes counts the characters of the header rows.
+func headerRunes(rows []line) map[rune]int {
+	m := map[rune]int{}
+	for _, r := range rows {
+		for _, c := range r.cells {
+			for _, ch := range key(c) {
+				m[ch]++
+			}
+		}
+	}
+	return m
+}
+
+// wrappedHeader reports the header repeated at ls[j] after a page break
+// with its cells wrapped otherwise (序号|创新平台类|数量 over 别|(个)): up to
+// three rows, over at most two table blocks, holding exactly the characters
+// of the header. It returns the number of rows, 0 when there is none.
+func wrappedHeader(ls []line, j int, want map[rune]int) int {
+	total := 0
+	for _, n := range want {
+		total += n
+	}
+	if total < 4 {
+		return 0
+	}
+	got := map[rune]int{}
+	seen, blocks := 0, 0
+	for k := j; k < len(ls) && k < j+3 && ls[k].isTable; k++ {
+		if k == j || ls[k].block != ls[k-1].block {
+			if blocks++; blocks > 2 {
+				return 0
+			}
+		}
+		if reSeq.MatchString(key(ls[k].cells[0])) {
+			return 0
+		}
+		for _, c := range ls[k].cells {
+			for _, ch := range key(c) {
+				if got[ch]++; got[ch] > want[ch] {
+					return 0
+				}
+				seen++
+			}
+		}
+		if seen == total {
+			return k - j + 1
+		}
+	}
+	return 0
 }
 
 // continuesTable reports whether the table block at ls[j] continues the table

@@ -178,6 +178,11 @@ func (v *vocab) caption(ls []line, t *table, used []bool) {
 		if !v.titleLike(txt) || len(title) >= 3 {
 			break
 		}
+		if len(title) > 0 && l.heading && !ls[k+1].heading && balanced(title[0]) {
+			// a heading over a caption line (a workbook's sheet name over
+			// its merged title row) is the section, not part of the title
+			break
+		}
 		if len(title) > 0 {
 			// a further line joins the title only when the title is
 			// unfinished: open brackets, or this line does not end a title.
@@ -233,6 +238,15 @@ func (v *vocab) trailingNotes(ls []line, t *table, used []bool) {
 		if reArtefact.MatchString(txt) {
 			continue
 		}
+		if len(t.notes) > 0 && v.noteGoesOn(t.notes[len(t.notes)-1], ls[k]) {
+			// the note wrapped onto this line (合计：… 17 / 项，… 共123项)
+			t.notes[len(t.notes)-1] += txt
+			t.noteSpans[len(t.noteSpans)-1].End = ls[k].span.End
+			t.end = max(t.end, ls[k].span.End)
+			t.last = k
+			used[k] = true
+			continue
+		}
 		if !v.isNote(txt) {
 			if len(t.notes) == 0 || reAttach.MatchString(key(txt)) || !reNumHead.MatchString(txt) {
 				break
@@ -243,6 +257,27 @@ func (v *vocab) trailingNotes(ls []line, t *table, used []bool) {
 		t.last = k
 		used[k] = true
 	}
+}
+
+// noteGoesOn reports a line that continues the note before it: a count
+// statement cut before its last count, or a line opening with the end of a
+// clause (项，…).
+func (v *vocab) noteGoesOn(note string, l line) bool {
+	txt := key(l.text)
+	if l.heading || len(l.cells) > 0 || runeLen(txt) > 80 || reAttach.MatchString(txt) || v.isNote(txt) || noteEnds(note) {
+		return false
+	}
+	if v.countStatement(note) && unfinished(note) {
+		return true
+	}
+	rs := []rune(txt)
+	for i := 0; i < len(rs) && i < 3; i++ {
+		switch rs[i] {
+		case '，', ',', '；', ';', '。':
+			return i > 0 && !reNumHead.MatchString(txt) && !reHeading.MatchString(txt)
+		}
+	}
+	return false
 }
 
 // pipeRow splits a Markdown table row | a | b |; the |---| rule gives nil.

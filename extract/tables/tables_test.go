@@ -250,3 +250,55 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// blocksDoc lays blocks out the way the readers do: Text joined by "\n",
+// table blocks' Text built from their rows.
+func blocksDoc(bs ...schema.Block) *schema.Document {
+	doc := &schema.Document{}
+	for _, b := range bs {
+		if doc.Text != "" {
+			doc.Text += "\n"
+		}
+		start := len(doc.Text)
+		if b.Kind == schema.BlockTable {
+			var lines []string
+			for _, r := range b.Rows {
+				lines = append(lines, strings.Join(r, "\t"))
+			}
+			b.Text = strings.Join(lines, "\n")
+		}
+		doc.Text += b.Text
+		b.Span = schema.Span{Start: start, End: len(doc.Text)}
+		doc.Blocks = append(doc.Blocks, b)
+	}
+	return doc
+}
+
+// TestPDFPages: a PDF table over two pages. The first page has a sub-column
+// under 类别 (its header cell empty); on the second page the header is
+// repeated but wrapped otherwise (类 / 别 on two rows, and the first row a
+// table of its own). A count note wraps onto a second line, and the next
+// table's caption follows it.
+func TestPDFPages(t *testing.T) {
+	para := func(s string) schema.Block { return schema.Block{Kind: schema.BlockPara, Text: s} }
+	tab := func(rows ...[]string) schema.Block { return schema.Block{Kind: schema.BlockTable, Rows: rows} }
+	doc := blocksDoc(
+		para("平台建设计划"),
+		tab([]string{"序号", "平台类别", "", "数量(个)", "牵头部门"},
+			[]string{"1", "科技基地", "重点实验室", "4", "市科技局"},
+			[]string{"2", "技术中心", "", "12", "市发展改革委"}),
+		para("— 3 —"),
+		tab([]string{"序号", "平台类数量", "牵头部"}),
+		tab([]string{"", "别", "(个)", "门"},
+			[]string{"3", "孵化器", "10", "市科技局"},
+			[]string{"合计", "", "26", ""}),
+		para("合计：科技基地 4 个，技术中心"),
+		para("12 个，孵化器 10 个，共 26 个"),
+		para("人才引育计划"),
+		tab([]string{"序号", "领域", "人数"},
+			[]string{"1", "汽车", "10"},
+			[]string{"2", "机械", "12"}),
+	)
+	ts, cs := Extract(doc)
+	checkGolden(t, "pdfpages", toGolden(doc, ts, cs))
+}

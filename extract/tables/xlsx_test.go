@@ -1,0 +1,58 @@
+package tables
+
+import (
+	"context"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"policyx/corpus"
+	"policyx/normalize"
+	"policyx/schema"
+)
+
+// TestXLSXSheetTitle: a workbook sheet gives a heading (the sheet name), a
+// merged title row and the table. The title is the merged row alone; the
+// sheet name is not part of it.
+func TestXLSXSheetTitle(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := "重点任务"
+	must(f.SetSheetName("Sheet1", s))
+	set := func(cell string, v any) { must(f.SetCellValue(s, cell, v)) }
+	set("A1", "某市2025年重点任务清单")
+	must(f.MergeCell(s, "A1", "D1"))
+	for i, h := range []string{"序号", "任务", "牵头单位", "完成时限"} {
+		c, _ := excelize.CoordinatesToCellName(i+1, 2)
+		set(c, h)
+	}
+	set("A3", 1)
+	set("B3", "建设创新平台")
+	set("C3", "市科技局")
+	set("D3", "2025年底")
+	set("A4", 2)
+	set("B4", "培育龙头企业")
+	set("C4", "市工信局")
+	set("D4", "2025年6月")
+	buf, err := f.WriteToBuffer()
+	must(err)
+	doc, err := corpus.New().Decode(context.Background(), "t.xlsx", schema.FormatXLSX, buf.Bytes())
+	must(err)
+	normalize.Document(doc)
+	ts, _ := Extract(doc)
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables, want 1", len(ts))
+	}
+	if ts[0].Title != "某市2025年重点任务清单" {
+		t.Errorf("title %q, want the merged title row alone", ts[0].Title)
+	}
+	if len(ts[0].Rows) != 2 || len(ts[0].Header) != 4 {
+		t.Errorf("header %q, %d rows", ts[0].Header, len(ts[0].Rows))
+	}
+}
