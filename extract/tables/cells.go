@@ -121,6 +121,11 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 					nonEmptyKey(ls[j+1].cells) != hkey && !isSpanned(ls[j+1].cells):
 					// a spanned caption over a new header: the next table
 					goto done
+				case l.isTable && j+1 < len(ls) && ls[j+1].isTable && ls[j+1].block != l.block &&
+					len(ls[j+1].cells) != len(l.cells) && !v.rowLooksData(ls[j+1].cells) && !sameKey(nonEmptyKey(ls[j+1].cells), hkey):
+					// a spanned row closing its block over a table of
+					// another shape: that table's caption
+					goto done
 				case v.groupLike(s) && v.rowsFollow(ls, j):
 					group = s
 					t.addGroup(s, l.span)
@@ -177,6 +182,7 @@ done:
 	if len(raws) == 0 {
 		return nil, i + 1
 	}
+	header, raws = dropSpannedCols(header, raws)
 	t.header = header
 	seqCol := -1
 	for c, h := range header {
@@ -254,6 +260,50 @@ func wrappedHeader(ls []line, j int, want map[rune]int) int {
 		}
 	}
 	return 0
+}
+
+// dropSpannedCols merges the columns a header cell spans when the rows
+// span them too: readers repeat a colspan cell's text in every column it
+// covers (本年处理决定数量 ×3 over 550 ×3).
+func dropSpannedCols(header []string, raws []rawRow) ([]string, []rawRow) {
+	n := len(header)
+	drop := make([]bool, n)
+	any := false
+	for c := 1; c < n; c++ {
+		if header[c] == "" || header[c] != header[c-1] {
+			continue
+		}
+		same := true
+		for _, r := range raws {
+			if len(r.cells) == n && r.cells[c] != r.cells[c-1] && r.cells[c] != "" {
+				same = false
+				break
+			}
+		}
+		if same {
+			drop[c], any = true, true
+		}
+	}
+	if !any {
+		return header, raws
+	}
+	keep := func(cells []string) []string {
+		var out []string
+		for c, s := range cells {
+			if !drop[c] {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	out := make([]rawRow, len(raws))
+	for i, r := range raws {
+		out[i] = r
+		if len(r.cells) == n {
+			out[i].cells = keep(r.cells)
+		}
+	}
+	return keep(header), out
 }
 
 // continuesTable reports whether the table block at ls[j] continues the table

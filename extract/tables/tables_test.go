@@ -302,3 +302,29 @@ func TestPDFPages(t *testing.T) {
 	ts, cs := Extract(doc)
 	checkGolden(t, "pdfpages", toGolden(doc, ts, cs))
 }
+
+// TestSpannedBlocks: web/PDF table blocks that hold several small tables,
+// each under a caption row spanning the table; a header cell spans three
+// columns and so do the figures under it; the last caption row closes the
+// block and belongs to the table in the next block.
+func TestSpannedBlocks(t *testing.T) {
+	tab := func(rows ...[]string) schema.Block { return schema.Block{Kind: schema.BlockTable, Rows: rows} }
+	c1 := []string{"第一类事项", "第一类事项", "第一类事项", "第一类事项"}
+	c2 := []string{"第二类事项", "第二类事项", "第二类事项", "第二类事项"}
+	c3 := []string{"第三类事项", "第三类事项", "第三类事项", "第三类事项"}
+	doc := blocksDoc(
+		schema.Block{Kind: schema.BlockHeading, Text: "二、办理情况"},
+		tab(c1,
+			[]string{"事项", "新增件数", "废止件数", "现有件数"},
+			[]string{"甲", "0", "1", "5"},
+			c2,
+			[]string{"事项", "决定数量", "决定数量", "决定数量"},
+			[]string{"乙", "550", "550", "550"},
+			c3),
+		tab([]string{"事项", "决定数量"},
+			[]string{"丙", "41"},
+			[]string{"丁", "19"}),
+	)
+	ts, cs := Extract(doc)
+	checkGolden(t, "spanblocks", toGolden(doc, ts, cs))
+}
