@@ -8,8 +8,21 @@ import (
 	"unicode/utf8"
 )
 
-// reOrganEnd matches the end of an organ's name.
-var reOrganEnd = regexp.MustCompile(`(人民政府|政府|办公厅|办公室|厅|局|委员会|委|部|署|院|办|中心|海关|分行|银行|管委会|党委|工委|联合会|协会|研究所|总队|集团|公司|分局|支行)$`)
+// organEnds are the words an organ's name ends with.
+var organEnds = []string{"人民政府", "政府", "办公厅", "办公室", "厅", "局", "委员会", "委", "部", "署", "院", "办", "中心", "海关", "分行",
+	"银行", "管委会", "党委", "工委", "联合会", "协会", "研究所", "总队", "集团", "公司", "分局", "支行"}
+
+// organEnd reports whether s ends with one of organEnds. (A $-anchored
+// regexp scans all of s: splitRunTogether asks at every rune, which was
+// quadratic.)
+func organEnd(s string) bool {
+	for _, e := range organEnds {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
 
 // reDistrict matches a county-level name at the start of a string.
 var reDistrict = regexp.MustCompile(`^\p{Han}{1,4}?(区|县|旗)`)
@@ -40,7 +53,7 @@ func isOrgan(s string) bool {
 	if strings.ContainsAny(s, "。，,；;：:！？“”《》") {
 		return false
 	}
-	return reOrganEnd.MatchString(s)
+	return organEnd(s)
 }
 
 // splitOrgans splits a signature line or title prefix into organ names:
@@ -58,7 +71,7 @@ func (p *Places) splitRunTogether(s string) []string {
 	last := 0
 	for i := 0; i < len(s); {
 		_, sz := utf8.DecodeRuneInString(s[i:])
-		if i > last && reOrganEnd.MatchString(s[last:i]) && (p.startsOrgan(s[i:]) || levelStart(s[i:])) && !inList(s[last:i], noSplitAfter) {
+		if i > last && organEnd(s[last:i]) && (p.startsOrgan(s[i:]) || levelStart(s[i:])) && !inList(s[last:i], noSplitAfter) {
 			out = append(out, s[last:i])
 			last = i
 		}

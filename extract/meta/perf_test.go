@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -74,5 +75,21 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		Extract(doc)
+	}
+}
+
+// organEnd must answer as the regexp it replaced.
+func TestOrganEndSameAsRegexp(t *testing.T) {
+	re := regexp.MustCompile(`(人民政府|政府|办公厅|办公室|厅|局|委员会|委|部|署|院|办|中心|海关|分行|银行|管委会|党委|工委|联合会|协会|研究所|总队|集团|公司|分局|支行)$`)
+	words := append([]string{"柳州市", "中共", "x", " ", "\xe5", "人民", "公"}, organEnds...)
+	r := rand.New(rand.NewPCG(7, 8))
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := r.IntN(5); n > 0; n-- {
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		if s := b.String(); organEnd(s) != re.MatchString(s) {
+			t.Fatalf("organEnd(%q) = %v", s, organEnd(s))
+		}
 	}
 }

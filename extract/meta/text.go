@@ -65,6 +65,10 @@ type dateMatch struct {
 
 // findDates returns every Arabic and Chinese-numeral 年月日 date in s.
 func findDates(s string) []dateMatch {
+	// Both patterns need 年, 月 and 日: most lines have not all three.
+	if !strings.Contains(s, "年") || !strings.Contains(s, "月") || !strings.Contains(s, "日") {
+		return nil
+	}
 	var out []dateMatch
 	for _, m := range reDate.FindAllStringSubmatchIndex(s, -1) {
 		if d := ymd(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]); d != "" {

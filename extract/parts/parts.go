@@ -11,6 +11,7 @@
 package parts
 
 import (
+	_ "embed"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -317,7 +318,8 @@ var reBareAttach = regexp.MustCompile(`^附\s*件\s*\d{0,3}\s*[:：]?$`)
 var reBoxLabel = regexp.MustCompile(`^(索\s*引\s*号|标\s*题|发文字号|文\s*号|成文日期|发布日期|发文机关|发布机构|主题分类|效力状态|公文种类|发文单位)\s*[:：]`)
 
 // boxAbove moves a policy's start up over the metadata-box lines right above
-// its head (label lines and the value lines of empty labels), not above floor.
+// its head (label lines and the value lines of empty labels) and over a bare
+// 文号 line right above its title, not above floor.
 func boxAbove(bl []schema.Block, at, floor int) int {
 	s := at
 	for i := at - 1; i >= floor && i >= at-40; i-- {
@@ -325,6 +327,13 @@ func boxAbove(bl []schema.Block, at, floor int) int {
 		if reBoxLabel.MatchString(t) {
 			s = i
 			continue
+		}
+		if i == at-1 && bl[i].Kind != schema.BlockTable {
+			// the notice's own 文号 printed above its title
+			if loc := reDocNum.FindStringIndex(t); loc != nil && loc[1] == len(t) {
+				s = i
+				continue
+			}
 		}
 		// a value line under an empty label
 		if i > floor {
@@ -547,11 +556,26 @@ var reLeadNum = regexp.MustCompile(`^[(（]\s*[\p{Han}A-Za-z]{1,14}?\s*[〔\[［
 var (
 	reDigits   = regexp.MustCompile(`^\d{1,3}$`)
 	reISODate  = regexp.MustCompile(`^\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?(\s+\d{1,2}:\d{2}(:\d{2})?)?$`)
-	reStrong   = regexp.MustCompile(`^(首页|上一页|下一页|尾页|末页|>|»|›|<|«|‹|当前所在位置[:：]?|当前位置[:：]?|您当前的位置[:：]?|返回顶部|打印本页|关闭窗口|分享到[:：]?)$`)
+	reStrong   = chromeWordsRE(chromeWordsData)
 	reSentence = regexp.MustCompile(`[。；！？：:，,]`)
 	reDateCN   = regexp.MustCompile(`\d{4}\s*年`)
 	reOrganEnd = regexp.MustCompile(`(政府|厅|局|委员会|委|部|署|院|办公室|办)$`)
 )
+
+//go:embed data/chrome_words.txt
+var chromeWordsData string
+
+// chromeWordsRE matches a token that is one of the chrome words in data
+// (one a line, # comments), case-insensitive, with an optional colon.
+func chromeWordsRE(data string) *regexp.Regexp {
+	var words []string
+	for _, l := range strings.Split(data, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			words = append(words, regexp.QuoteMeta(l))
+		}
+	}
+	return regexp.MustCompile(`^(?i:` + strings.Join(words, "|") + `)[:：]?$`)
+}
 
 // chromeLike reports whether a block may be listing chrome: a short line
 // without sentence punctuation that is not a date, an organ or an 附件 label.

@@ -235,3 +235,59 @@ func TestSplitRepeatedNotice(t *testing.T) {
 		t.Fatalf("got %d parts, want 1", len(parts))
 	}
 }
+
+// listingEN is a listing page in another layout: English menu lines, the
+// 文号 above the title, dates written 2025年1月2日 and no page metadata.
+const listingEN = `Home
+Policies
+Notices
+Search
+丙政办发〔2025〕1号
+丙市人民政府办公室关于印发丙市某某实施办法的通知
+各区人民政府，市政府各部门：
+《丙市某某实施办法》已经市人民政府同意，现印发给你们，请认真贯彻落实。
+丙市人民政府办公室
+2025年1月2日
+丙市某某实施办法
+第一条 BODY
+丙发改〔2025〕8号
+丙市发展和改革委员会关于做好某某工作的通知
+各区发展改革局，市直有关单位：
+为做好某某工作，现就有关事项通知如下。
+一、总体要求
+BODY
+丙市发展和改革委员会
+2025年2月14日
+Page 1 of 3
+Next »
+Contact us
+Copyright © 2025`
+
+func TestSplitListingOtherLayout(t *testing.T) {
+	doc := docOf(strings.ReplaceAll(listingEN, "BODY", body))
+	parts := Split(doc)
+	if len(parts) != 2 {
+		t.Fatalf("got %d parts, want 2", len(parts))
+	}
+	for i, p := range parts {
+		for _, b := range p.Blocks {
+			if p.Text[b.Span.Start:b.Span.End] != b.Text {
+				t.Errorf("part %d: span %v does not point at block %q", i+1, b.Span, b.Text)
+			}
+		}
+	}
+	for i, want := range []struct{ start, end string }{
+		{"丙政办发〔2025〕1号\n丙市人民政府办公室关于印发", "给予资助。"},
+		{"丙发改〔2025〕8号\n丙市发展和改革委员会关于", "2025年2月14日"},
+	} {
+		got := parts[i].Text
+		if !strings.HasPrefix(got, want.start) || !strings.HasSuffix(got, want.end) {
+			t.Errorf("part %d: %q … %q", i+1, got[:40], got[len(got)-40:])
+		}
+		for _, menu := range []string{"Home", "Search", "Next", "Contact", "Copyright"} {
+			if strings.Contains(got, menu) {
+				t.Errorf("part %d keeps menu line %q", i+1, menu)
+			}
+		}
+	}
+}

@@ -101,3 +101,18 @@ func BenchmarkExtractWrapped(b *testing.B) {
 		Extract(doc, d)
 	}
 }
+
+// firstIsLead must answer as the regexp over the whole text.
+func TestFirstIsLeadSameAsRegexp(t *testing.T) {
+	words := []string{"列", "排", "位", "在", "于", "第一位", "首位", "第一", "者", "的", "单位", "部门", "为", "是", "牵头", "，", "x", "\xe5"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := r.IntN(30); n > 0; n-- {
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		if s := b.String(); firstIsLead(s) != reFirstIsLead.MatchString(s) {
+			t.Fatalf("firstIsLead(%q) = %v", s, firstIsLead(s))
+		}
+	}
+}

@@ -11,6 +11,7 @@ package tasks
 import (
 	"regexp"
 	"sort"
+	"strings"
 
 	"policyx/normalize/dept"
 	"policyx/schema"
@@ -27,7 +28,7 @@ func Extract(doc *schema.Document, d *dept.Dict) []schema.Task {
 		juris = d.Jurisdiction(doc.Meta.Issuer, doc.Meta.DocNumber, doc.Text)
 	}
 	x := &extractor{doc: doc, d: d, juris: juris,
-		firstIsLead: reFirstIsLead.MatchString(squeezeString(doc.Text))}
+		firstIsLead: firstIsLead(squeezeString(doc.Text))}
 	x.paragraphs()
 	var out []schema.Task
 	out = append(out, x.textTasks()...)
@@ -42,6 +43,26 @@ func Extract(doc *schema.Document, d *dept.Dict) []schema.Task {
 // reFirstIsLead finds a document's statement that the first unit of each
 // list leads (列第一位者为牵头单位，下同).
 var reFirstIsLead = regexp.MustCompile(`(?:列|排|位)(?:在|于)?(?:第一位|首位|第一)(?:者|的)?(?:单位|部门)?(?:为|是)牵头`)
+
+// firstIsLeadMaxLen bounds the byte length of a reFirstIsLead match.
+const firstIsLeadMaxLen = 48
+
+// firstIsLead is reFirstIsLead.MatchString(s) without running the regexp
+// over the whole document: a match ends with 牵头, so only a window before
+// each 牵头 is searched.
+func firstIsLead(s string) bool {
+	for from := 0; ; {
+		k := strings.Index(s[from:], "牵头")
+		if k < 0 {
+			return false
+		}
+		end := from + k + len("牵头")
+		if reFirstIsLead.MatchString(s[max(0, end-firstIsLeadMaxLen):end]) {
+			return true
+		}
+		from = end
+	}
+}
 
 type extractor struct {
 	doc         *schema.Document

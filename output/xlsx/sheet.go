@@ -96,18 +96,33 @@ func displayWidth(s string) float64 {
 			w = 0
 			continue
 		}
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
-			if r < 0x2000 && r >= 0x80 { // Latin-1 and Greek ambiguity: narrow in practice
-				w++
-			} else {
-				w += 2
-			}
-		default:
-			w++
-		}
+		w += runeWidth(r)
 	}
 	return math.Max(best, w)
+}
+
+// runeWidth is the display width of r: 2 for an East Asian wide character.
+// ASCII and the CJK ideographs, most of the text, skip the table lookup
+// (TestRuneWidthFastPath checks every rune against it).
+func runeWidth(r rune) float64 {
+	switch {
+	case r < 0x80:
+		return 1
+	case r >= 0x4e00 && r <= 0x9fa5:
+		return 2
+	}
+	return runeWidthTable(r)
+}
+
+func runeWidthTable(r rune) float64 {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+		if r < 0x2000 && r >= 0x80 { // Latin-1 and Greek ambiguity: narrow in practice
+			return 1
+		}
+		return 2
+	}
+	return 1
 }
 
 // text of a cell as shown, for measuring.
