@@ -126,6 +126,8 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 					// a spanned row closing its block over a table of
 					// another shape: that table's caption
 					goto done
+				case v.captionAhead(s, ls, j, hkey):
+					goto done
 				case v.groupLike(s) && v.rowsFollow(ls, j):
 					group = s
 					t.addGroup(s, l.span)
@@ -169,6 +171,9 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 			raws = append(raws, rawRow{cells: cells, group: group, span: l.span})
 			t.last, t.end = j, l.span.End
 			continue
+		}
+		if v.captionAhead(s, ls, j, hkey) {
+			break
 		}
 		if len(t.notes) == 0 && v.groupLike(s) && v.rowsFollow(ls, j) {
 			group = s
@@ -234,6 +239,35 @@ func (t *table) dropTrailingGroups(ls []line, raws []rawRow) {
 		t.last--
 	}
 	t.end = ls[t.last].span.End
+}
+
+// captionAhead reports a caption line s at ls[j] over the header of
+// another table (任务分工表 over 任务|牵头单位|完成时限), where a group heading
+// would stand over rows.
+func (v *vocab) captionAhead(s string, ls []line, j int, hkey string) bool {
+	if !endsTitle(s) || j+1 >= len(ls) || len(ls[j+1].cells) < 2 {
+		return false
+	}
+	cells := ls[j+1].cells
+	if sameKey(nonEmptyKey(cells), hkey) || v.rowLooksData(cells) {
+		return false
+	}
+	named := false
+	for _, c := range cells {
+		k := key(c)
+		if k == "" || runeLen(k) > 12 || v.isValue(c) {
+			return false
+		}
+		if v.isSeqHead(k) {
+			named = true
+		}
+		for _, w := range headerEnds {
+			if strings.HasSuffix(k, w) {
+				named = true
+			}
+		}
+	}
+	return named
 }
 
 // headerRunes counts the characters of the header rows.
