@@ -611,7 +611,8 @@ func titleOf(rest string) string { return titleOfN(rest, maxTitle) }
 // titleOfN is titleOf with a limit of max runes (an attachment's caption
 // may be longer than a heading).
 func titleOfN(rest string, maxTitle int) string {
-	rest = strings.TrimSpace(strings.TrimLeft(rest, "：: "))
+	// a ? after the label is a character lost in decoding (第一条? 为…)
+	rest = strings.TrimSpace(strings.TrimLeft(rest, "：: ?？\u00a0"))
 	if strings.HasPrefix(rest, "【") {
 		if i := strings.Index(rest, "】"); i > 0 {
 			return compact(rest[len("【"):i])

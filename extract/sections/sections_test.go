@@ -300,3 +300,16 @@ func TestCrawlerHeader(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestLostCharAfterLabel: a ? that decoding left after 第一条 is no title end.
+func TestLostCharAfterLabel(t *testing.T) {
+	in := `某某扶持办法
+第一条? 为推动产业发展，制定本办法。
+第二条？ 本办法的扶持范围包括：`
+	want := `第一条|为推动产业发展，制定本办法
+第二条|本办法的扶持范围包括
+`
+	if got := outline(Extract(docOf(in))); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
