@@ -90,7 +90,7 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		}
 		if l.isTable || len(l.cells) >= 2 {
 			if l.isTable && l.block != block && !sameKey(nonEmptyKey(l.cells), hkey) &&
-				(!continuesTable(ls, t.last, j) || len(l.cells) != len(hdr) || !v.rowLooksData(l.cells) && !v.looksContinued(l.cells)) {
+				(!continuesTable(ls, t.last, j) || len(l.cells) != len(hdr) && len(l.cells) != len(header) || !v.rowLooksData(l.cells) && !v.looksContinued(l.cells)) {
 				break
 			}
 			block = l.block
@@ -125,6 +125,8 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 					len(ls[j+1].cells) != len(l.cells) && !v.rowLooksData(ls[j+1].cells) && !sameKey(nonEmptyKey(ls[j+1].cells), hkey):
 					// a spanned row closing its block over a table of
 					// another shape: that table's caption
+					goto done
+				case v.captionAhead(s, ls, j, hkey):
 					goto done
 				case v.groupLike(s) && v.rowsFollow(ls, j):
 					group = s
@@ -170,6 +172,9 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 			t.last, t.end = j, l.span.End
 			continue
 		}
+		if v.captionAhead(s, ls, j, hkey) {
+			break
+		}
 		if len(t.notes) == 0 && v.groupLike(s) && v.rowsFollow(ls, j) {
 			group = s
 			t.addGroup(s, l.span)
@@ -182,6 +187,7 @@ done:
 	if len(raws) == 0 {
 		return nil, i + 1
 	}
+	t.dropTrailingGroups(ls, raws)
 	header, raws = dropSpannedCols(header, raws)
 	t.header = header
 	seqCol := -1
@@ -209,6 +215,59 @@ done:
 		t.rows = append(t.rows, row)
 	}
 	return t, t.last + 1
+}
+
+// dropTrailingGroups gives back group lines that no row follows: the
+// heading of the next section (三、…情况) read as a group at the table's end.
+func (t *table) dropTrailingGroups(ls []line, raws []rawRow) {
+	end := 0
+	for _, r := range raws {
+		end = max(end, r.span.End)
+	}
+	for _, sp := range t.noteSpans {
+		end = max(end, sp.End)
+	}
+	if t.end <= end {
+		return
+	}
+	for g, sp := range t.groupSpans {
+		if sp.Start >= end {
+			delete(t.groupSpans, g)
+		}
+	}
+	for t.last > t.first && ls[t.last].span.Start >= end {
+		t.last--
+	}
+	t.end = ls[t.last].span.End
+}
+
+// captionAhead reports a caption line s at ls[j] over the header of
+// another table (任务分工表 over 任务|牵头单位|完成时限), where a group heading
+// would stand over rows.
+func (v *vocab) captionAhead(s string, ls []line, j int, hkey string) bool {
+	if !endsTitle(s) || j+1 >= len(ls) || len(ls[j+1].cells) < 2 {
+		return false
+	}
+	cells := ls[j+1].cells
+	if sameKey(nonEmptyKey(cells), hkey) || v.rowLooksData(cells) {
+		return false
+	}
+	named := false
+	for _, c := range cells {
+		k := key(c)
+		if k == "" || runeLen(k) > 12 || v.isValue(c) {
+			return false
+		}
+		if v.isSeqHead(k) {
+			named = true
+		}
+		for _, w := range headerEnds {
+			if strings.HasSuffix(k, w) {
+				named = true
+			}
+		}
+	}
+	return named
 }
 
 // headerRunes counts the characters of the header rows.
