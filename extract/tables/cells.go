@@ -64,7 +64,11 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		// further header rows: two- and three-level headers
 		for n := 0; n < 3 && j < len(ls) && len(ls[j].cells) >= 2 && ls[j].block == ls[i].block && ls[i].isTable &&
 			!v.rowLooksData(ls[j].cells) && (spans(hdr) || spans(ls[j].cells)) && len(ls[j].cells) == len(hdr) && !isSpanned(ls[j].cells); n++ {
-			header = twoLevel(header, ls[j].cells)
+			if n == 0 {
+				header = twoLevel(hdr, ls[j].cells) // the raw row: its empty cells are spanned
+			} else {
+				header = twoLevel(header, ls[j].cells)
+			}
 			colmap = nil
 			j++
 		}

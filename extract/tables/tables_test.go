@@ -349,3 +349,19 @@ func TestSectionAfterTable(t *testing.T) {
 	ts, cs := Extract(doc)
 	checkGolden(t, "sectionafter", toGolden(doc, ts, cs))
 }
+
+// TestEmptySpannedHeader: a two-row header where the reader leaves the
+// columns a colspan cell covers empty (投资额 over 总投资|年度投资).
+func TestEmptySpannedHeader(t *testing.T) {
+	tab := func(rows ...[]string) schema.Block { return schema.Block{Kind: schema.BlockTable, Rows: rows} }
+	doc := blocksDoc(
+		schema.Block{Kind: schema.BlockPara, Text: "重点项目表"},
+		tab([]string{"序号", "项目名称", "投资额", "", "责任单位"},
+			[]string{"序号", "项目名称", "总投资", "年度投资", "责任单位"},
+			[]string{"1", "汽车基地", "5000", "1200", "市工信局"},
+			[]string{"2", "养老中心", "1000", "500", "市民政局"},
+			[]string{"合计", "", "6000", "1700", ""}),
+	)
+	ts, cs := Extract(doc)
+	checkGolden(t, "emptyspan", toGolden(doc, ts, cs))
+}
