@@ -13,6 +13,7 @@ package parts
 import (
 	_ "embed"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -565,6 +566,62 @@ var (
 //go:embed data/chrome_words.txt
 var chromeWordsData string
 
+//go:embed data/footer_starts.txt
+var footerStartsData string
+
+// chromeWordList and footerStarts are the lowercased entries of the data
+// files, longest first.
+var chromeWordList, footerStarts = dataWords(chromeWordsData), dataWords(footerStartsData)
+
+func dataWords(data string) []string {
+	var out []string
+	for _, l := range strings.Split(data, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, strings.ToLower(l))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// footerLine reports whether t opens a page footer (版权所有：…).
+func footerLine(t string) bool {
+	lt := strings.ToLower(strings.TrimSpace(t))
+	for _, w := range footerStarts {
+		if strings.HasPrefix(lt, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// chromeRun reports whether t is made only of chrome words, run together or
+// separated by spaces and marks (打印本页关闭窗口, 分享到：).
+func chromeRun(t string) bool {
+	lt := strings.ToLower(strings.TrimSpace(t))
+	if lt == "" {
+		return false
+	}
+	for lt != "" {
+		r, sz := utf8.DecodeRuneInString(lt)
+		if strings.ContainsRune(" \t|/·•:：,，、-", r) {
+			lt = lt[sz:]
+			continue
+		}
+		found := false
+		for _, w := range chromeWordList {
+			if strings.HasPrefix(lt, w) {
+				lt, found = lt[len(w):], true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // chromeWordsRE matches a token that is one of the chrome words in data
 // (one a line, # comments), case-insensitive, with an optional colon.
 func chromeWordsRE(data string) *regexp.Regexp {
@@ -584,7 +641,7 @@ func chromeLike(b schema.Block) bool {
 		return false
 	}
 	t := clean(b.Text)
-	if reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || chromeText(t) {
+	if reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || chromeText(t) || footerLine(t) || chromeRun(t) {
 		return true
 	}
 	n := utf8.RuneCountInString(t)
@@ -613,8 +670,11 @@ func organLine(t string) bool {
 }
 
 func strongChrome(b schema.Block) bool {
+	if b.Kind == schema.BlockTable {
+		return false
+	}
 	t := clean(b.Text)
-	return reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || chromeText(t)
+	return reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || chromeText(t) || footerLine(t) || chromeRun(t)
 }
 
 // trimChrome returns the end of part [s, e) without its trailing chrome: the

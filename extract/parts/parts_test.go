@@ -291,3 +291,56 @@ func TestSplitListingOtherLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitListingFooter: page metadata lines between title and 文号, and a
+// footer whose chrome words the normalizer ran together (打印本页关闭窗口)
+// or that carries text (版权所有：…).
+func TestSplitListingFooter(t *testing.T) {
+	in := `网站首页 | 政务公开 | 政策文件
+丁市工业和信息化局关于印发丁市工业稳增长若干措施的通知
+发布日期：2025年3月4日 来源：丁市工业和信息化局
+丁工信规〔2025〕2号
+各县（市、区）工业和信息化主管部门，各有关单位：
+现将《丁市工业稳增长若干措施》印发给你们，请认真贯彻执行。
+丁市工业和信息化局
+2025年3月1日
+BODY
+丁市财政局关于做好预算执行工作的通知
+发布日期：2025年2月20日 来源：丁市财政局
+丁财预〔2025〕5号
+各县（市、区）财政局，市直各部门：
+BODY
+丁市财政局
+2025年2月18日
+分享到：
+打印本页关闭窗口
+版权所有：丁市人民政府 网站标识码 1234000000`
+	parts := Split(docOf(strings.ReplaceAll(in, "BODY", body)))
+	if len(parts) != 2 {
+		t.Fatalf("got %d parts, want 2", len(parts))
+	}
+	if got := parts[1].Text; !strings.HasSuffix(got, "丁市财政局\n2025年2月18日") {
+		t.Errorf("part 2 ends %q", got[len(got)-60:])
+	}
+}
+
+func TestChromeLines(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"打印本页关闭窗口", true},
+		{"分享到：", true},
+		{"Next »", true},
+		{"Back to top | Print", true},
+		{"版权所有：丁市人民政府 网站标识码 1234000000", true},
+		{"Copyright © 2025 Example City", true},
+		{"丁市财政局", false},
+		{"2025年2月18日", false},
+		{"首页建设项目", false},
+	} {
+		if got := strongChrome(schema.Block{Text: tc.in}); got != tc.want {
+			t.Errorf("strongChrome(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
