@@ -79,13 +79,11 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	x.readBox()
 
 	titleAt, titleEnd, title, prefix := x.noticeTitle()
-	fromBox := false // a page's box often abbreviates the issuers (市…局)
 	switch {
 	case title != "":
 		m.Title = title
 	case x.box.title != "":
 		m.Title = x.box.title
-		fromBox = true
 		prefix = issuerPrefix(m.Title)
 	default:
 		var organ string
@@ -127,9 +125,7 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 		organs[i] = x.p.expandOrgan(o, m.Jurisdiction, x.canon)
 	}
 	m.Issuer = strings.Join(dedupe(organs), "、")
-	if fromBox {
-		m.Title = x.fullTitle(m.Title, prefix, m.Jurisdiction)
-	}
+	m.Title = x.fullTitle(m.Title, prefix, m.Jurisdiction)
 
 	if m.Title == "" {
 		x.info("no title found")
@@ -562,9 +558,9 @@ func (x *extractor) titleOrgans(prefix string) []string {
 	return out
 }
 
-// fullTitle spells out the abbreviated organs a page's box title starts with
-// (市工业和信息化局关于… → 深圳市工业和信息化局关于…): the title as issued
-// names its issuers in full.
+// fullTitle spells out the abbreviated organs a title starts with
+// (市工业和信息化局关于… → 深圳市工业和信息化局关于…): web pages and their
+// metadata boxes drop the place, the title as issued names it.
 func (x *extractor) fullTitle(title, prefix, juris string) string {
 	if prefix == "" || !strings.HasPrefix(title, prefix) {
 		return title

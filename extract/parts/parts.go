@@ -11,7 +11,9 @@
 package parts
 
 import (
+	_ "embed"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -317,7 +319,8 @@ var reBareAttach = regexp.MustCompile(`^附\s*件\s*\d{0,3}\s*[:：]?$`)
 var reBoxLabel = regexp.MustCompile(`^(索\s*引\s*号|标\s*题|发文字号|文\s*号|成文日期|发布日期|发文机关|发布机构|主题分类|效力状态|公文种类|发文单位)\s*[:：]`)
 
 // boxAbove moves a policy's start up over the metadata-box lines right above
-// its head (label lines and the value lines of empty labels), not above floor.
+// its head (label lines and the value lines of empty labels) and over a bare
+// 文号 line right above its title, not above floor.
 func boxAbove(bl []schema.Block, at, floor int) int {
 	s := at
 	for i := at - 1; i >= floor && i >= at-40; i-- {
@@ -325,6 +328,13 @@ func boxAbove(bl []schema.Block, at, floor int) int {
 		if reBoxLabel.MatchString(t) {
 			s = i
 			continue
+		}
+		if i == at-1 && bl[i].Kind != schema.BlockTable {
+			// the notice's own 文号 printed above its title
+			if loc := reDocNum.FindStringIndex(t); loc != nil && loc[1] == len(t) {
+				s = i
+				continue
+			}
 		}
 		// a value line under an empty label
 		if i > floor {
@@ -547,11 +557,82 @@ var reLeadNum = regexp.MustCompile(`^[(（]\s*[\p{Han}A-Za-z]{1,14}?\s*[〔\[［
 var (
 	reDigits   = regexp.MustCompile(`^\d{1,3}$`)
 	reISODate  = regexp.MustCompile(`^\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?(\s+\d{1,2}:\d{2}(:\d{2})?)?$`)
-	reStrong   = regexp.MustCompile(`^(首页|上一页|下一页|尾页|末页|>|»|›|<|«|‹|当前所在位置[:：]?|当前位置[:：]?|您当前的位置[:：]?|返回顶部|打印本页|关闭窗口|分享到[:：]?)$`)
+	reStrong   = chromeWordsRE(chromeWordsData)
 	reSentence = regexp.MustCompile(`[。；！？：:，,]`)
 	reDateCN   = regexp.MustCompile(`\d{4}\s*年`)
 	reOrganEnd = regexp.MustCompile(`(政府|厅|局|委员会|委|部|署|院|办公室|办)$`)
 )
+
+//go:embed data/chrome_words.txt
+var chromeWordsData string
+
+//go:embed data/footer_starts.txt
+var footerStartsData string
+
+// chromeWordList and footerStarts are the lowercased entries of the data
+// files, longest first.
+var chromeWordList, footerStarts = dataWords(chromeWordsData), dataWords(footerStartsData)
+
+func dataWords(data string) []string {
+	var out []string
+	for _, l := range strings.Split(data, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, strings.ToLower(l))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// footerLine reports whether t opens a page footer (版权所有：…).
+func footerLine(t string) bool {
+	lt := strings.ToLower(strings.TrimSpace(t))
+	for _, w := range footerStarts {
+		if strings.HasPrefix(lt, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// chromeRun reports whether t is made only of chrome words, run together or
+// separated by spaces and marks (打印本页关闭窗口, 分享到：).
+func chromeRun(t string) bool {
+	lt := strings.ToLower(strings.TrimSpace(t))
+	if lt == "" {
+		return false
+	}
+	for lt != "" {
+		r, sz := utf8.DecodeRuneInString(lt)
+		if strings.ContainsRune(" \t|/·•:：,，、-", r) {
+			lt = lt[sz:]
+			continue
+		}
+		found := false
+		for _, w := range chromeWordList {
+			if strings.HasPrefix(lt, w) {
+				lt, found = lt[len(w):], true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// chromeWordsRE matches a token that is one of the chrome words in data
+// (one a line, # comments), case-insensitive, with an optional colon.
+func chromeWordsRE(data string) *regexp.Regexp {
+	var words []string
+	for _, l := range strings.Split(data, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			words = append(words, regexp.QuoteMeta(l))
+		}
+	}
+	return regexp.MustCompile(`^(?i:` + strings.Join(words, "|") + `)[:：]?$`)
+}
 
 // chromeLike reports whether a block may be listing chrome: a short line
 // without sentence punctuation that is not a date, an organ or an 附件 label.
@@ -560,7 +641,7 @@ func chromeLike(b schema.Block) bool {
 		return false
 	}
 	t := clean(b.Text)
-	if reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || chromeText(t) {
+	if reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || chromeText(t) || footerLine(t) || chromeRun(t) {
 		return true
 	}
 	n := utf8.RuneCountInString(t)
@@ -589,8 +670,11 @@ func organLine(t string) bool {
 }
 
 func strongChrome(b schema.Block) bool {
+	if b.Kind == schema.BlockTable {
+		return false
+	}
 	t := clean(b.Text)
-	return reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || chromeText(t)
+	return reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || chromeText(t) || footerLine(t) || chromeRun(t)
 }
 
 // trimChrome returns the end of part [s, e) without its trailing chrome: the

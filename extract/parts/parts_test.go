@@ -235,3 +235,112 @@ func TestSplitRepeatedNotice(t *testing.T) {
 		t.Fatalf("got %d parts, want 1", len(parts))
 	}
 }
+
+// listingEN is a listing page in another layout: English menu lines, the
+// 文号 above the title, dates written 2025年1月2日 and no page metadata.
+const listingEN = `Home
+Policies
+Notices
+Search
+丙政办发〔2025〕1号
+丙市人民政府办公室关于印发丙市某某实施办法的通知
+各区人民政府，市政府各部门：
+《丙市某某实施办法》已经市人民政府同意，现印发给你们，请认真贯彻落实。
+丙市人民政府办公室
+2025年1月2日
+丙市某某实施办法
+第一条 BODY
+丙发改〔2025〕8号
+丙市发展和改革委员会关于做好某某工作的通知
+各区发展改革局，市直有关单位：
+为做好某某工作，现就有关事项通知如下。
+一、总体要求
+BODY
+丙市发展和改革委员会
+2025年2月14日
+Page 1 of 3
+Next »
+Contact us
+Copyright © 2025`
+
+func TestSplitListingOtherLayout(t *testing.T) {
+	doc := docOf(strings.ReplaceAll(listingEN, "BODY", body))
+	parts := Split(doc)
+	if len(parts) != 2 {
+		t.Fatalf("got %d parts, want 2", len(parts))
+	}
+	for i, p := range parts {
+		for _, b := range p.Blocks {
+			if p.Text[b.Span.Start:b.Span.End] != b.Text {
+				t.Errorf("part %d: span %v does not point at block %q", i+1, b.Span, b.Text)
+			}
+		}
+	}
+	for i, want := range []struct{ start, end string }{
+		{"丙政办发〔2025〕1号\n丙市人民政府办公室关于印发", "给予资助。"},
+		{"丙发改〔2025〕8号\n丙市发展和改革委员会关于", "2025年2月14日"},
+	} {
+		got := parts[i].Text
+		if !strings.HasPrefix(got, want.start) || !strings.HasSuffix(got, want.end) {
+			t.Errorf("part %d: %q … %q", i+1, got[:40], got[len(got)-40:])
+		}
+		for _, menu := range []string{"Home", "Search", "Next", "Contact", "Copyright"} {
+			if strings.Contains(got, menu) {
+				t.Errorf("part %d keeps menu line %q", i+1, menu)
+			}
+		}
+	}
+}
+
+// TestSplitListingFooter: page metadata lines between title and 文号, and a
+// footer whose chrome words the normalizer ran together (打印本页关闭窗口)
+// or that carries text (版权所有：…).
+func TestSplitListingFooter(t *testing.T) {
+	in := `网站首页 | 政务公开 | 政策文件
+丁市工业和信息化局关于印发丁市工业稳增长若干措施的通知
+发布日期：2025年3月4日 来源：丁市工业和信息化局
+丁工信规〔2025〕2号
+各县（市、区）工业和信息化主管部门，各有关单位：
+现将《丁市工业稳增长若干措施》印发给你们，请认真贯彻执行。
+丁市工业和信息化局
+2025年3月1日
+BODY
+丁市财政局关于做好预算执行工作的通知
+发布日期：2025年2月20日 来源：丁市财政局
+丁财预〔2025〕5号
+各县（市、区）财政局，市直各部门：
+BODY
+丁市财政局
+2025年2月18日
+分享到：
+打印本页关闭窗口
+版权所有：丁市人民政府 网站标识码 1234000000`
+	parts := Split(docOf(strings.ReplaceAll(in, "BODY", body)))
+	if len(parts) != 2 {
+		t.Fatalf("got %d parts, want 2", len(parts))
+	}
+	if got := parts[1].Text; !strings.HasSuffix(got, "丁市财政局\n2025年2月18日") {
+		t.Errorf("part 2 ends %q", got[len(got)-60:])
+	}
+}
+
+func TestChromeLines(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"打印本页关闭窗口", true},
+		{"分享到：", true},
+		{"Next »", true},
+		{"Back to top | Print", true},
+		{"版权所有：丁市人民政府 网站标识码 1234000000", true},
+		{"Copyright © 2025 Example City", true},
+		{"丁市财政局", false},
+		{"2025年2月18日", false},
+		{"首页建设项目", false},
+	} {
+		if got := strongChrome(schema.Block{Text: tc.in}); got != tc.want {
+			t.Errorf("strongChrome(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

@@ -19,6 +19,7 @@
 package sections
 
 import (
+	_ "embed"
 	"policyx/extract/internal/mdline"
 	"regexp"
 	"strings"
@@ -59,6 +60,15 @@ var (
 	reTitleEnd   = regexp.MustCompile(`[。；;！？!?：:]`)
 	reFlatSplits = regexp.MustCompile(`\s+(第\s*` + cnNum + `\s*[章节条]|` + cnNum + `、|[（(]` + cnNum + `[）)]|\d{1,3}[．.、]|[（(]\d{1,3}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|附件\s*\d*\s*[:：])`)
 )
+
+// reYearRange is a caption's second line (2021-2023年).
+var reYearRange = regexp.MustCompile(`^[（(]\s*\d{4}\s*年?\s*[-—–－~至]+\s*\d{4}\s*年?\s*[)）]$`)
+
+// reMetaField is a line of a page's metadata list (- **发布机构**：…).
+var reMetaField = regexp.MustCompile(`^\p{Han}{2,8}\s*[：:]`)
+
+// reDocFile is a file name in a crawler's heading (文档：…计划.md).
+var reDocFile = regexp.MustCompile(`(?i)\.(md|txt|html?|docx?|pdf)\b`)
 
 var reMDHeading = regexp.MustCompile(`^#{1,6}\s`)
 
@@ -264,7 +274,7 @@ func findHeadings(segs []seg) []heading {
 		if style < 0 {
 			listing = false
 			if s.kind == schema.BlockHeading && s.level > 0 && !tableMode {
-				if h, ok := unlabeled(i, s, t, out, levelRank); ok {
+				if h, ok := unlabeled(i, s, t, out, levelRank, segs); ok {
 					out = append(out, h)
 				}
 			}
@@ -288,7 +298,14 @@ func findHeadings(segs []seg) []heading {
 				for k := i + 1; k < len(segs) && k <= i+2; k++ {
 					c := mdline.Clean(segs[k].text)
 					if c != "" && !segs[k].tabs && segs[k].kind != schema.BlockTable && utf8.RuneCountInString(c) <= 80 && !reSentEnd.MatchString(c) {
-						title = titleOf(c)
+						if k+1 < len(segs) {
+							// a caption wrapped after 海南省 / 年, or before its …表
+							n := mdline.Clean(segs[k+1].text)
+							if captionLine(segs[k+1], n) && (captionGoesOn(c) || !reCaption.MatchString(c) && reCaption.MatchString(n)) || reYearRange.MatchString(n) {
+								c += n
+							}
+						}
+						title = titleOfN(c, maxCaption)
 						break
 					}
 				}
@@ -314,10 +331,37 @@ func findHeadings(segs []seg) []heading {
 		if s.flat {
 			rest = flatHead(rest)
 		}
-		out = append(out, heading{seg: i, style: style, rank: rank(style, 0), label: label, title: titleOf(rest)})
+		title := titleOf(rest)
+		if style == styleCN || style == styleChapter || style == styleSection {
+			if g, ok := gluedHead(rest); ok {
+				title = g
+			}
+		}
+		out = append(out, heading{seg: i, style: style, rank: rank(style, 0), label: label, title: title})
 		last[style] = labelValue(label)
 	}
 	return out
+}
+
+// captionGoesOn reports whether a caption line stops where a wrapped title
+// goes on: after a place or year word, a conjunction, or an open bracket.
+func captionGoesOn(c string) bool {
+	c = compact(c)
+	if strings.Count(c, "（")+strings.Count(c, "(") > strings.Count(c, "）")+strings.Count(c, ")") {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(c)
+	return strings.ContainsRune("省市县区州年的和与及、暨", last)
+}
+
+// captionLine reports whether segment s (cleaned text t) can continue a
+// caption: short, unlabeled, no sentence, not a table row.
+func captionLine(s seg, t string) bool {
+	if t == "" || s.tabs || s.kind == schema.BlockTable || utf8.RuneCountInString(t) > 40 || reSentEnd.MatchString(t) {
+		return false
+	}
+	st, _, _ := labelOf(t)
+	return st < 0 && !strings.HasPrefix(t, "（") && !strings.HasPrefix(t, "(")
 }
 
 // headingRanks maps heading block levels to the rank of the labels that
@@ -535,11 +579,24 @@ func isListing(t, rest string, bareLater bool) bool {
 	return utf8.RuneCountInString(rest) > 80
 }
 
+// metaField reports whether s is a short label: value line of a page's
+// metadata list (文档类型：政策类).
+func metaField(s seg) bool {
+	t := mdline.Clean(s.text)
+	return s.kind != schema.BlockHeading && !s.tabs && utf8.RuneCountInString(t) <= 60 && !reSentEnd.MatchString(t) && reMetaField.MatchString(t)
+}
+
 // unlabeled makes a section of a heading block without a label, unless it is
 // the document's title or a 文件 masthead.
-func unlabeled(i int, s seg, t string, prev []heading, levelRank map[int]int) (heading, bool) {
+func unlabeled(i int, s seg, t string, prev []heading, levelRank map[int]int, segs []seg) (heading, bool) {
 	if strings.HasSuffix(t, "文件") || strings.Contains(t, "关于") || utf8.RuneCountInString(t) > 60 {
 		return heading{}, false
+	}
+	if reDocFile.MatchString(t) {
+		return heading{}, false // a crawler's heading naming the saved file
+	}
+	if i+2 < len(segs) && metaField(segs[i+1]) && metaField(segs[i+2]) {
+		return heading{}, false // the heading of a page's metadata list
 	}
 	if len(prev) == 0 && s.level <= 1 {
 		return heading{}, false // the title
@@ -549,8 +606,13 @@ func unlabeled(i int, s seg, t string, prev []heading, levelRank map[int]int) (h
 
 // titleOf is the heading phrase of the text after a label: up to the first
 // sentence end, the content of a leading 【…】, at most maxTitle runes.
-func titleOf(rest string) string {
-	rest = strings.TrimSpace(strings.TrimLeft(rest, "：: "))
+func titleOf(rest string) string { return titleOfN(rest, maxTitle) }
+
+// titleOfN is titleOf with a limit of max runes (an attachment's caption
+// may be longer than a heading).
+func titleOfN(rest string, maxTitle int) string {
+	// a ? after the label is a character lost in decoding (第一条? 为…)
+	rest = strings.TrimSpace(strings.TrimLeft(rest, "：: ?？\u00a0"))
 	if strings.HasPrefix(rest, "【") {
 		if i := strings.Index(rest, "】"); i > 0 {
 			return compact(rest[len("【"):i])
@@ -571,6 +633,78 @@ func titleOf(rest string) string {
 }
 
 const maxTitle = 50
+
+// maxCaption is the limit for an attachment's caption line.
+const maxCaption = 80
+
+// gluedLen is the length (runes) from which the title of a top heading is
+// taken for a heading phrase run into its paragraph.
+const gluedLen = 30
+
+//go:embed data/prose_openers.txt
+var proseOpenersData string
+
+// proseOpeners are the words a section's paragraph opens with.
+var proseOpeners = func() []string {
+	var out []string
+	for _, l := range strings.Split(proseOpenersData, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}()
+
+// gluedHead cuts the title of a top heading whose phrase runs into the
+// paragraph without punctuation (总体要求以习近平新时代… → 总体要求): when the
+// text up to the first sentence end is longer than gluedLen, before the first
+// word that opens prose, at least two runes in and not inside another such
+// word (坚持以习近平…). ok is false when rest is no such case.
+func gluedHead(rest string) (string, bool) {
+	phrase := strings.TrimSpace(strings.TrimLeft(rest, "：: "))
+	if strings.HasPrefix(phrase, "【") {
+		return "", false
+	}
+	if loc := reTitleEnd.FindStringIndex(phrase); loc != nil {
+		phrase = phrase[:loc[0]]
+	}
+	phrase = compact(phrase)
+	if utf8.RuneCountInString(phrase) <= gluedLen {
+		return "", false
+	}
+	type hit struct{ at, end int }
+	var hits []hit
+	for _, w := range proseOpeners {
+		for off := 0; ; {
+			i := strings.Index(phrase[off:], w)
+			if i < 0 {
+				break
+			}
+			hits = append(hits, hit{off + i, off + i + len(w)})
+			off += i + len(w)
+		}
+	}
+	cut := -1
+	for _, h := range hits {
+		if utf8.RuneCountInString(phrase[:h.at]) < 2 || cut >= 0 && h.at >= cut {
+			continue
+		}
+		covered := false
+		for _, o := range hits {
+			if o.at < h.at && o.end > h.at {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			cut = h.at
+		}
+	}
+	if cut < 0 || utf8.RuneCountInString(phrase[:cut]) > gluedLen || strings.ContainsAny(phrase[:cut], "，,、") {
+		return "", false
+	}
+	return strings.TrimSpace(phrase[:cut]), true
+}
 
 // compact removes spaces next to CJK characters (总 则 → 总则).
 func compact(s string) string {

@@ -210,3 +210,106 @@ func TestTableThenNextHeading(t *testing.T) {
 		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestGluedHeading: a heading line glued to its paragraph keeps only its
+// heading phrase; headings that end in 。 or are short stay as written.
+func TestGluedHeading(t *testing.T) {
+	in := `某某实施方案
+一、总体要求以习近平新时代中国特色社会主义思想为指导，全面落实各项部署。
+（一）加强组织领导。各地要建立工作机制。
+二、主要目标到2026年，全省累计建成示范基地30个以上，带动就业1万人。
+三、推动新一代信息技术与制造业深度融合发展的重点任务和保障措施安排
+四、保障措施
+（一）加强组织领导。`
+	want := `一、|总体要求
+.（一）|加强组织领导
+二、|主要目标
+三、|推动新一代信息技术与制造业深度融合发展的重点任务和保障措施安排
+四、|保障措施
+.（一）|加强组织领导
+`
+	if got := outline(Extract(docOf(in))); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestGluedHead(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"总体要求", ""},
+		{"总体要求以习近平新时代中国特色社会主义思想为指导，全面落实各项部署。", "总体要求"},
+		{"工作目标按照国家和省有关部署要求推进各项工作不断取得新的更大成效。", "工作目标"},
+		{"坚持以习近平新时代中国特色社会主义思想为指导全面推进各项改革。", ""},
+		{"加强组织领导。按照要求落实各项工作，按照国家和省有关部署要求推进。", ""},
+		{"【强化用地保障】按照国家和省有关部署要求推进各项工作不断取得新成效。", ""},
+	} {
+		got, _ := gluedHead(tc.in)
+		if got != tc.want {
+			t.Errorf("gluedHead(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestWrappedAttachCaption: a bare 附件 whose caption a PDF wrapped after a
+// place word takes both lines; a complete caption takes one.
+func TestWrappedAttachCaption(t *testing.T) {
+	in := `某某实施方案
+一、总体要求
+内容。
+附件
+2024—2026 年某某省
+农机购置补贴机具种类范围
+（21 大类 40 个小类）
+1.耕整地机械
+附件2
+某某项目申报表
+单位名称
+附件3
+市直各部门主要目标
+分解表（2021—2023年）
+任务`
+	want := `一、|总体要求
+附件|2024—2026年某某省农机购置补贴机具种类范围
+.1.|耕整地机械
+附件2|某某项目申报表
+附件3|市直各部门主要目标分解表（2021—2023年）
+`
+	if got := outline(Extract(docOf(in))); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestCrawlerHeader: a crawler's Markdown header (file name heading, a
+// metadata list under 基本信息) is no section; a caption's (2021-2023年)
+// line joins it.
+func TestCrawlerHeader(t *testing.T) {
+	in := `## 文档 ：某某三年行动计划.md
+### 基本信息
+- **文档类型**：政策类
+- **发布机构**：某某部门
+附件
+某某产业高质量发展三年行动计划
+（2021-2023年）
+一、总体思路
+## 保障措施
+组织保障：各部门要加强协同。`
+	want := `附件|某某产业高质量发展三年行动计划（2021-2023年）
+.一、|总体思路
+..|保障措施
+`
+	if got := outline(Extract(docOf(in))); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestLostCharAfterLabel: a ? that decoding left after 第一条 is no title end.
+func TestLostCharAfterLabel(t *testing.T) {
+	in := `某某扶持办法
+第一条? 为推动产业发展，制定本办法。
+第二条？ 本办法的扶持范围包括：`
+	want := `第一条|为推动产业发展，制定本办法
+第二条|本办法的扶持范围包括
+`
+	if got := outline(Extract(docOf(in))); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -64,7 +64,11 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		// further header rows: two- and three-level headers
 		for n := 0; n < 3 && j < len(ls) && len(ls[j].cells) >= 2 && ls[j].block == ls[i].block && ls[i].isTable &&
 			!v.rowLooksData(ls[j].cells) && (spans(hdr) || spans(ls[j].cells)) && len(ls[j].cells) == len(hdr) && !isSpanned(ls[j].cells); n++ {
-			header = twoLevel(header, ls[j].cells)
+			if n == 0 {
+				header = twoLevel(hdr, ls[j].cells) // the raw row: its empty cells are spanned
+			} else {
+				header = twoLevel(header, ls[j].cells)
+			}
 			colmap = nil
 			j++
 		}
@@ -90,7 +94,7 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		}
 		if l.isTable || len(l.cells) >= 2 {
 			if l.isTable && l.block != block && !sameKey(nonEmptyKey(l.cells), hkey) &&
-				(!continuesTable(ls, t.last, j) || len(l.cells) != len(hdr) || !v.rowLooksData(l.cells) && !v.looksContinued(l.cells)) {
+				(!continuesTable(ls, t.last, j) || len(l.cells) != len(hdr) && len(l.cells) != len(header) || !v.rowLooksData(l.cells) && !v.looksContinued(l.cells)) {
 				break
 			}
 			block = l.block
@@ -120,6 +124,13 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 				case l.isTable && j+1 < len(ls) && ls[j+1].block == l.block && !v.rowLooksData(ls[j+1].cells) &&
 					nonEmptyKey(ls[j+1].cells) != hkey && !isSpanned(ls[j+1].cells):
 					// a spanned caption over a new header: the next table
+					goto done
+				case l.isTable && j+1 < len(ls) && ls[j+1].isTable && ls[j+1].block != l.block &&
+					len(ls[j+1].cells) != len(l.cells) && !v.rowLooksData(ls[j+1].cells) && !sameKey(nonEmptyKey(ls[j+1].cells), hkey):
+					// a spanned row closing its block over a table of
+					// another shape: that table's caption
+					goto done
+				case v.captionAhead(s, ls, j, hkey):
 					goto done
 				case v.groupLike(s) && v.rowsFollow(ls, j):
 					group = s
@@ -165,6 +176,9 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 			t.last, t.end = j, l.span.End
 			continue
 		}
+		if v.captionAhead(s, ls, j, hkey) {
+			break
+		}
 		if len(t.notes) == 0 && v.groupLike(s) && v.rowsFollow(ls, j) {
 			group = s
 			t.addGroup(s, l.span)
@@ -177,6 +191,8 @@ done:
 	if len(raws) == 0 {
 		return nil, i + 1
 	}
+	t.dropTrailingGroups(ls, raws)
+	header, raws = dropSpannedCols(header, raws)
 	t.header = header
 	seqCol := -1
 	for c, h := range header {
@@ -203,6 +219,59 @@ done:
 		t.rows = append(t.rows, row)
 	}
 	return t, t.last + 1
+}
+
+// dropTrailingGroups gives back group lines that no row follows: the
+// heading of the next section (三、…情况) read as a group at the table's end.
+func (t *table) dropTrailingGroups(ls []line, raws []rawRow) {
+	end := 0
+	for _, r := range raws {
+		end = max(end, r.span.End)
+	}
+	for _, sp := range t.noteSpans {
+		end = max(end, sp.End)
+	}
+	if t.end <= end {
+		return
+	}
+	for g, sp := range t.groupSpans {
+		if sp.Start >= end {
+			delete(t.groupSpans, g)
+		}
+	}
+	for t.last > t.first && ls[t.last].span.Start >= end {
+		t.last--
+	}
+	t.end = ls[t.last].span.End
+}
+
+// captionAhead reports a caption line s at ls[j] over the header of
+// another table (任务分工表 over 任务|牵头单位|完成时限), where a group heading
+// would stand over rows.
+func (v *vocab) captionAhead(s string, ls []line, j int, hkey string) bool {
+	if !endsTitle(s) || j+1 >= len(ls) || len(ls[j+1].cells) < 2 {
+		return false
+	}
+	cells := ls[j+1].cells
+	if sameKey(nonEmptyKey(cells), hkey) || v.rowLooksData(cells) {
+		return false
+	}
+	named := false
+	for _, c := range cells {
+		k := key(c)
+		if k == "" || runeLen(k) > 12 || v.isValue(c) {
+			return false
+		}
+		if v.isSeqHead(k) {
+			named = true
+		}
+		for _, w := range headerEnds {
+			if strings.HasSuffix(k, w) {
+				named = true
+			}
+		}
+	}
+	return named
 }
 
 // headerRunes counts the characters of the header rows.
@@ -254,6 +323,50 @@ func wrappedHeader(ls []line, j int, want map[rune]int) int {
 		}
 	}
 	return 0
+}
+
+// dropSpannedCols merges the columns a header cell spans when the rows
+// span them too: readers repeat a colspan cell's text in every column it
+// covers (本年处理决定数量 ×3 over 550 ×3).
+func dropSpannedCols(header []string, raws []rawRow) ([]string, []rawRow) {
+	n := len(header)
+	drop := make([]bool, n)
+	any := false
+	for c := 1; c < n; c++ {
+		if header[c] == "" || header[c] != header[c-1] {
+			continue
+		}
+		same := true
+		for _, r := range raws {
+			if len(r.cells) == n && r.cells[c] != r.cells[c-1] && r.cells[c] != "" {
+				same = false
+				break
+			}
+		}
+		if same {
+			drop[c], any = true, true
+		}
+	}
+	if !any {
+		return header, raws
+	}
+	keep := func(cells []string) []string {
+		var out []string
+		for c, s := range cells {
+			if !drop[c] {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	out := make([]rawRow, len(raws))
+	for i, r := range raws {
+		out[i] = r
+		if len(r.cells) == n {
+			out[i].cells = keep(r.cells)
+		}
+	}
+	return keep(header), out
 }
 
 // continuesTable reports whether the table block at ls[j] continues the table

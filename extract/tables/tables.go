@@ -140,6 +140,14 @@ func (v *vocab) caption(ls []line, t *table, used []bool) {
 	for steps := 0; k >= 0 && steps < 5 && !used[k]; steps++ {
 		l := ls[k]
 		txt := cleanTitle(l.text)
+		if l.isTable {
+			// a spanned row left over from the block above
+			s, ok := spanned(l.cells)
+			if !ok {
+				break
+			}
+			txt = cleanTitle(s)
+		}
 		if reArtefact.MatchString(txt) {
 			k--
 			continue

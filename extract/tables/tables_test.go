@@ -278,7 +278,8 @@ func blocksDoc(bs ...schema.Block) *schema.Document {
 // under 类别 (its header cell empty); on the second page the header is
 // repeated but wrapped otherwise (类 / 别 on two rows, and the first row a
 // table of its own). A count note wraps onto a second line, and the next
-// table's caption follows it.
+// table's caption follows it. The third page goes on without a header, in
+// the merged width.
 func TestPDFPages(t *testing.T) {
 	para := func(s string) schema.Block { return schema.Block{Kind: schema.BlockPara, Text: s} }
 	tab := func(rows ...[]string) schema.Block { return schema.Block{Kind: schema.BlockTable, Rows: rows} }
@@ -290,7 +291,9 @@ func TestPDFPages(t *testing.T) {
 		para("— 3 —"),
 		tab([]string{"序号", "平台类数量", "牵头部"}),
 		tab([]string{"", "别", "(个)", "门"},
-			[]string{"3", "孵化器", "10", "市科技局"},
+			[]string{"3", "孵化器", "10", "市科技局"}),
+		para("— 4 —"),
+		tab([]string{"4", "众创空间", "0", "市科技局"},
 			[]string{"合计", "", "26", ""}),
 		para("合计：科技基地 4 个，技术中心"),
 		para("12 个，孵化器 10 个，共 26 个"),
@@ -301,4 +304,64 @@ func TestPDFPages(t *testing.T) {
 	)
 	ts, cs := Extract(doc)
 	checkGolden(t, "pdfpages", toGolden(doc, ts, cs))
+}
+
+// TestSpannedBlocks: web/PDF table blocks that hold several small tables,
+// each under a caption row spanning the table; a header cell spans three
+// columns and so do the figures under it; the last caption row closes the
+// block and belongs to the table in the next block.
+func TestSpannedBlocks(t *testing.T) {
+	tab := func(rows ...[]string) schema.Block { return schema.Block{Kind: schema.BlockTable, Rows: rows} }
+	c1 := []string{"第一类事项", "第一类事项", "第一类事项", "第一类事项"}
+	c2 := []string{"第二类事项", "第二类事项", "第二类事项", "第二类事项"}
+	c3 := []string{"第三类事项", "第三类事项", "第三类事项", "第三类事项"}
+	doc := blocksDoc(
+		schema.Block{Kind: schema.BlockHeading, Text: "二、办理情况"},
+		tab(c1,
+			[]string{"事项", "新增件数", "废止件数", "现有件数"},
+			[]string{"甲", "0", "1", "5"},
+			c2,
+			[]string{"事项", "决定数量", "决定数量", "决定数量"},
+			[]string{"乙", "550", "550", "550"},
+			c3),
+		tab([]string{"事项", "决定数量"},
+			[]string{"丙", "41"},
+			[]string{"丁", "19"}),
+	)
+	ts, cs := Extract(doc)
+	checkGolden(t, "spanblocks", toGolden(doc, ts, cs))
+}
+
+// TestSectionAfterTable: the section heading between two table blocks is
+// the caption of the second, not a group (with no rows) of the first; its
+// stated count is not checked against the first table.
+func TestSectionAfterTable(t *testing.T) {
+	tab := func(rows ...[]string) schema.Block { return schema.Block{Kind: schema.BlockTable, Rows: rows} }
+	doc := blocksDoc(
+		schema.Block{Kind: schema.BlockPara, Text: "二、主动公开情况"},
+		tab([]string{"事项", "件数"},
+			[]string{"规章", "0"},
+			[]string{"规范性文件", "5"}),
+		schema.Block{Kind: schema.BlockPara, Text: "三、申请办理情况（共2项）"},
+		tab([]string{"指标", "2024年", "2025年"},
+			[]string{"新收申请", "21", "30"}),
+	)
+	ts, cs := Extract(doc)
+	checkGolden(t, "sectionafter", toGolden(doc, ts, cs))
+}
+
+// TestEmptySpannedHeader: a two-row header where the reader leaves the
+// columns a colspan cell covers empty (投资额 over 总投资|年度投资).
+func TestEmptySpannedHeader(t *testing.T) {
+	tab := func(rows ...[]string) schema.Block { return schema.Block{Kind: schema.BlockTable, Rows: rows} }
+	doc := blocksDoc(
+		schema.Block{Kind: schema.BlockPara, Text: "重点项目表"},
+		tab([]string{"序号", "项目名称", "投资额", "", "责任单位"},
+			[]string{"序号", "项目名称", "总投资", "年度投资", "责任单位"},
+			[]string{"1", "汽车基地", "5000", "1200", "市工信局"},
+			[]string{"2", "养老中心", "1000", "500", "市民政局"},
+			[]string{"合计", "", "6000", "1700", ""}),
+	)
+	ts, cs := Extract(doc)
+	checkGolden(t, "emptyspan", toGolden(doc, ts, cs))
 }
