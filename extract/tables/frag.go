@@ -652,6 +652,9 @@ func (v *vocab) splitJammed(fs []frag) []frag {
 	for _, f := range fs {
 		for {
 			cut := 0
+			if v.isSeqHead(f.text) {
+				break // 序号 itself, not 序 jammed onto 号
+			}
 			for _, w := range v.seqhead {
 				if strings.HasPrefix(f.text, w) && len(f.text) > len(w) && len(f.text) == f.span.Len() {
 					cut = len(w)
