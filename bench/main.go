@@ -42,6 +42,7 @@ func main() {
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the first run here")
 	workers := flag.Int("workers", runtime.NumCPU(), "pipeline workers and gse goroutines")
 	flag.Parse()
+	pipeline.TuneGC() // as policyx run does
 
 	if *segOnly {
 		t0 := time.Now()

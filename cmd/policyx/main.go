@@ -45,6 +45,7 @@ Flags of run:
 `
 
 func main() {
+	pipeline.TuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -709,6 +709,16 @@ func (x *extractor) signature(from int) (string, []string) {
 			continue
 		}
 		t := x.lines[i].text
+		if reISOLine.MatchString(t) {
+			// 2024-12-30 on its own line: a signature date only right
+			// under the issuers' names (page dates stand everywhere)
+			if organs := x.organsAbove(i); len(organs) > 0 {
+				if d := ParseDate(t); d != "" {
+					return d, organs
+				}
+			}
+			continue
+		}
 		for _, d := range findDates(t) {
 			pre := t[:d.start]
 			post := t[d.end:]
@@ -730,14 +740,7 @@ func (x *extractor) signature(from int) (string, []string) {
 					continue
 				}
 			} else {
-				// names on the lines above
-				for j := i - 1; j >= 0 && j >= i-8; j-- {
-					o := x.p.organLine(x.lines[j].text)
-					if o == nil || x.boxLines[j] {
-						break
-					}
-					organs = append(o, organs...)
-				}
+				organs = x.organsAbove(i)
 			}
 			if len(organs) > 0 {
 				return d.iso, organs
@@ -751,6 +754,22 @@ func (x *extractor) signature(from int) (string, []string) {
 		return medium.date, nil
 	}
 	return "", nil
+}
+
+// reISOLine is a line that is only a date in digits (2024-12-30).
+var reISOLine = regexp.MustCompile(`^(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}$`)
+
+// organsAbove returns the issuers' names on the lines right above line i.
+func (x *extractor) organsAbove(i int) []string {
+	var organs []string
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		o := x.p.organLine(x.lines[j].text)
+		if o == nil || x.boxLines[j] {
+			break
+		}
+		organs = append(o, organs...)
+	}
+	return organs
 }
 
 func firstRune(s string) (rune, int) {
