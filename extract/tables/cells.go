@@ -1,6 +1,8 @@
 package tables
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 
 	"policyx/schema"
@@ -24,7 +26,7 @@ func (v *vocab) parseCells(ls []line, i int) (*table, int) {
 		for end < len(ls) && ls[end].isTable && ls[end].block == ls[i].block {
 			end++
 		}
-		if notTable(ls[i:end]) {
+		if v.notTable(ls[i:end]) {
 			return nil, end
 		}
 	}
@@ -674,10 +676,12 @@ func spanned(cells []string) (string, bool) {
 }
 
 // notTable reports a table block that holds no table: a key–value box
-// (索引号： … 发文机关： …) or a layout table holding the page text.
-func notTable(rows []line) bool {
-	cols, kv, cells := 0, 0, 0
-	for _, r := range rows {
+// (索引号： … 发文机关： …, 联系人|张三), a signature block (the issuers over
+// their dates), a numbered list without a header (1.|某某办法), or a layout
+// table holding the page text.
+func (v *vocab) notTable(rows []line) bool {
+	cols, kv, cells, dates, below := 0, 0, 0, 0, 0
+	for ri, r := range rows {
 		cols = max(cols, len(r.cells))
 		for c, s := range r.cells {
 			if runeLen(s) > 1200 {
@@ -687,13 +691,35 @@ func notTable(rows []line) bool {
 				continue
 			}
 			cells++
-			if c%2 == 0 && (strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")) {
+			k := strings.TrimRight(key(s), "：:")
+			if c%2 == 0 && (strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":") || slices.Contains(v.kvlabel, k)) {
 				kv++
+			}
+			if ri > 0 {
+				below++
+				if reDateCell.MatchString(k) {
+					dates++
+				}
 			}
 		}
 	}
-	return cols < 2 || len(rows) < 2 || kv*3 >= cells
+	if cols < 2 || len(rows) < 2 || kv*3 >= cells || below > 0 && dates == below {
+		return true
+	}
+	// a numbered list: two columns, no header, every row a 序号 and a text
+	if cols == 2 {
+		for _, r := range rows {
+			if len(r.cells) != 2 || !reSeq.MatchString(key(r.cells[0])) || v.isValue(r.cells[1]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
+
+// reDateCell is a cell holding a date alone (2025年5月30日).
+var reDateCell = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日$`)
 
 // addNote adds a note line of t and where it stands.
 func (t *table) addNote(s string, sp schema.Span) {

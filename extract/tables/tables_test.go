@@ -365,3 +365,23 @@ func TestEmptySpannedHeader(t *testing.T) {
 	ts, cs := Extract(doc)
 	checkGolden(t, "emptyspan", toGolden(doc, ts, cs))
 }
+
+// TestLayoutBlocks: table blocks that hold no table — the issuers over
+// their dates, a numbered list of attachments, a contact box without
+// colons — give no table; a real table after them still does.
+func TestLayoutBlocks(t *testing.T) {
+	tab := func(rows ...[]string) schema.Block { return schema.Block{Kind: schema.BlockTable, Rows: rows} }
+	para := func(s string) schema.Block { return schema.Block{Kind: schema.BlockPara, Text: s} }
+	doc := blocksDoc(
+		para("现将办法印发给你们，请认真贯彻执行。"),
+		tab([]string{"某市民政局", "某市财政局"}, []string{"2025年5月30日", "2025年5月30日"}),
+		para("附件："),
+		tab([]string{"1.", "某某办法"}, []string{"2.", "某某细则"}),
+		tab([]string{"联系人", "张三"}, []string{"联系电话", "020-12345678"}, []string{"电子邮箱", "a@b.cn"}),
+		para("附件1"),
+		para("任务分工表"),
+		tab([]string{"序号", "任务", "牵头单位"}, []string{"1", "建设平台", "市科技局"}, []string{"2", "培育企业", "市工信局"}),
+	)
+	ts, cs := Extract(doc)
+	checkGolden(t, "layout", toGolden(doc, ts, cs))
+}

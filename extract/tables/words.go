@@ -12,7 +12,7 @@ var wordsFile string
 
 // vocab is the extractor's word lists, parsed once from words.txt.
 type vocab struct {
-	total, subtotal, note, seqhead, deptsuffix, qualifier []string
+	total, subtotal, note, seqhead, deptsuffix, qualifier, kvlabel []string
 }
 
 var loadVocab = sync.OnceValue(func() *vocab {
@@ -27,7 +27,7 @@ func parseVocab(s string) (*vocab, error) {
 	v := &vocab{}
 	lists := map[string]*[]string{
 		"total": &v.total, "subtotal": &v.subtotal, "note": &v.note,
-		"seqhead": &v.seqhead, "deptsuffix": &v.deptsuffix, "qualifier": &v.qualifier,
+		"seqhead": &v.seqhead, "deptsuffix": &v.deptsuffix, "qualifier": &v.qualifier, "kvlabel": &v.kvlabel,
 	}
 	for n, ln := range strings.Split(s, "\n") {
 		ln = strings.TrimSpace(ln)
