@@ -17,6 +17,7 @@ var (
 	reCountIn    = regexp.MustCompile(`([^，,；;：:。、\d]*?)(\d+)(项|条)`)
 	reGroupCount = regexp.MustCompile(`[（(]共(\d+)(?:项|条|个)[)）]`)
 	reSeqNum     = regexp.MustCompile(`^(\d{1,4})[.．、]?$`)
+	reSubSeq     = regexp.MustCompile(`^(?:[（(]\d{1,3}[)）]|\d{1,3}[.．]\d{1,3}[.．]?|[①-⑳])$`)
 )
 
 // check runs the consistency checks on table ti.
@@ -196,8 +197,21 @@ func (v *vocab) sumChecks(ti int, t *schema.Table) []schema.Check {
 		if sub {
 			lastTotal = i + 1
 		}
+		// rows of sub-items（1）, 1.1 under an item: the total may count
+		// the items alone
+		var top []schema.TableRow
+		for _, row := range part {
+			if !reSubSeq.MatchString(key(row.Seq)) {
+				top = append(top, row)
+			}
+		}
 		for c := range n {
 			if got, want, dec, ok := colSum(r, part, c); ok && !near(got, want, dec, decimals(r.Cells[c])) {
+				if len(top) < len(part) {
+					if g2, _, d2, ok2 := colSum(r, top, c); ok2 && near(g2, want, d2, decimals(r.Cells[c])) {
+						continue
+					}
+				}
 				out = append(out, schema.Check{Table: ti, Kind: "sum_mismatch", Span: r.Span,
 					Message: fmt.Sprintf("%s列：各行之和为 %s，%s行为 %s", t.Header[c], fmtNum(got, dec), key(firstText(r.Cells)), r.Cells[c])})
 			}
