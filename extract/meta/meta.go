@@ -71,7 +71,7 @@ type extractor struct {
 
 	boxLines  map[int]bool // indexes of metadata-box lines
 	inlineNum string       // 文号 of a title run together with its 主送
-	box       struct{ title, docNum, date, issuer string }
+	box       struct{ title, docNum, date, issuer, publisher string }
 }
 
 func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
@@ -118,6 +118,12 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	}
 	if len(organs) == 0 && x.box.issuer != "" {
 		organs = x.p.splitOrgans(x.box.issuer)
+	}
+	if len(organs) == 0 && x.box.publisher != "" {
+		// the page's publisher, when it names organs (not 相关部门)
+		if o := x.p.organLine(x.box.publisher); o != nil {
+			organs = o
+		}
 	}
 
 	m.Jurisdiction = x.jurisdiction(organs, m.DocNumber, prefix)
@@ -169,6 +175,7 @@ const (
 	boxDate
 	boxTitle
 	boxIssuer
+	boxPublisher // the organ that published the page (发布机构)
 	boxOther
 )
 
@@ -180,7 +187,7 @@ var boxLabels = map[string]boxField{
 	"索引号": boxOther, "主题分类": boxOther, "分类": boxOther, "发布日期": boxOther, "发布时间": boxOther, "日期": boxOther,
 	"效力状态": boxOther, "文件状态": boxOther, "文件下载": boxOther, "相关解读": boxOther, "主题词": boxOther,
 	"实施日期": boxOther, "失效日期": boxOther, "失效时间": boxOther, "统一编号": boxOther, "网址": boxOther, "链接": boxOther,
-	"来源": boxOther, "信息来源": boxOther, "发布机构": boxOther, "公文种类": boxOther, "牵头单位": boxOther, "公开方式": boxOther,
+	"来源": boxOther, "信息来源": boxOther, "发布机构": boxPublisher, "公文种类": boxOther, "牵头单位": boxOther, "公开方式": boxOther,
 	"详情页链接": boxOther, "具体链接": boxOther, "原文链接": boxOther, "检索时间": boxOther, "检索关键词": boxOther,
 	"文档类型": boxOther, "产业类型": boxOther, "体裁分类": boxOther, "生成日期": boxOther, "有效性": boxOther, "组配分类": boxOther,
 }
@@ -325,6 +332,10 @@ func (x *extractor) setBox(f boxField, v string) {
 	case boxIssuer:
 		if x.box.issuer == "" {
 			x.box.issuer = strings.TrimSpace(v)
+		}
+	case boxPublisher:
+		if x.box.publisher == "" {
+			x.box.publisher = strings.TrimSpace(v)
 		}
 	}
 }
