@@ -215,6 +215,11 @@ done:
 				row.IsTotal = true
 			}
 		}
+		if row.IsTotal && len(cells) > 1 && cells[1] == cells[0] {
+			// 合计 spanning two cells, repeated by the reader: printed once
+			cells = append([]string{cells[0], ""}, cells[2:]...)
+			row.Cells = cells
+		}
 		if seqCol >= 0 && !row.IsTotal {
 			row.Seq = cells[seqCol]
 		}

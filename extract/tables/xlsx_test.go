@@ -2,6 +2,7 @@ package tables
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -54,5 +55,52 @@ func TestXLSXSheetTitle(t *testing.T) {
 	}
 	if len(ts[0].Rows) != 2 || len(ts[0].Header) != 4 {
 		t.Errorf("header %q, %d rows", ts[0].Header, len(ts[0].Rows))
+	}
+}
+
+// TestXLSXMerged: a unit cell at the right of its own row, a two-row header
+// with merged cells, and a 合计 merged over two columns.
+func TestXLSXMerged(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := "Sheet1"
+	must(f.SetCellValue(s, "A1", "2025年各区资金安排表"))
+	must(f.MergeCell(s, "A1", "E1"))
+	must(f.SetCellValue(s, "E2", "单位：万元"))
+	rows := [][]any{{"序号", "区域", "资金", "", "备注"}, {"", "", "省级", "市级", ""},
+		{1, "甲区", 100, 50, ""}, {2, "乙区", 80, 40, "含追加"}, {"合计", "", 180, 90, ""}}
+	for i, r := range rows {
+		for c, v := range r {
+			if v != "" {
+				cell, _ := excelize.CoordinatesToCellName(c+1, i+3)
+				must(f.SetCellValue(s, cell, v))
+			}
+		}
+	}
+	for _, m := range [][2]string{{"A3", "A4"}, {"B3", "B4"}, {"C3", "D3"}, {"E3", "E4"}, {"A7", "B7"}} {
+		must(f.MergeCell(s, m[0], m[1]))
+	}
+	buf, err := f.WriteToBuffer()
+	must(err)
+	doc, err := corpus.New().Decode(context.Background(), "t.xlsx", schema.FormatXLSX, buf.Bytes())
+	must(err)
+	normalize.Document(doc)
+	ts, cs := Extract(doc)
+	if len(ts) != 1 || len(cs) != 0 {
+		t.Fatalf("got %d tables, %d checks; want 1, 0", len(ts), len(cs))
+	}
+	tb := ts[0]
+	want := []string{"序号", "区域", "资金/省级", "资金/市级", "备注"}
+	if strings.Join(tb.Header, "|") != strings.Join(want, "|") || tb.UnitNote != "单位：万元" || tb.Title != "2025年各区资金安排表" {
+		t.Errorf("header %q unit %q title %q", tb.Header, tb.UnitNote, tb.Title)
+	}
+	if len(tb.Rows) != 3 || strings.Join(tb.Rows[2].Cells, "|") != "合计||180|90|" || !tb.Rows[2].IsTotal {
+		t.Errorf("rows %+v", tb.Rows)
 	}
 }
