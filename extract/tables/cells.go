@@ -314,7 +314,7 @@ func wrappedHeader(ls []line, j int, want map[rune]int) int {
 				return 0
 			}
 		}
-		if reSeq.MatchString(key(ls[k].cells[0])) {
+		if len(ls[k].cells) == 0 || reSeq.MatchString(key(ls[k].cells[0])) {
 			return 0
 		}
 		for _, c := range ls[k].cells {

@@ -385,3 +385,43 @@ func TestLayoutBlocks(t *testing.T) {
 	ts, cs := Extract(doc)
 	checkGolden(t, "layout", toGolden(doc, ts, cs))
 }
+
+// FuzzExtractBlocks: table blocks (rows split at "\n", cells at "\t",
+// blocks at "\f") between paragraphs; spans stay in the text and rows fit
+// their header.
+func FuzzExtractBlocks(f *testing.F) {
+	f.Add("序号\t平台类别\t\t数量\n1\t基地\t实验室\t4\f— 3 —\f序号\t平台类数量\n\t别\t\n2\t中心\t12\f合计：共2个\f人才计划")
+	f.Add("第一类\t第一类\n事项\t件数\n甲\t1\n第二类\t第二类\f事项\t数量\n乙\t2")
+	f.Fuzz(func(t *testing.T, s string) {
+		var bs []schema.Block
+		for _, part := range strings.Split(s, "\f") {
+			if !strings.Contains(part, "\t") {
+				bs = append(bs, schema.Block{Kind: schema.BlockPara, Text: part})
+				continue
+			}
+			var rows [][]string
+			for _, ln := range strings.Split(part, "\n") {
+				rows = append(rows, strings.Split(ln, "\t"))
+			}
+			bs = append(bs, schema.Block{Kind: schema.BlockTable, Rows: rows})
+		}
+		doc := blocksDoc(bs...)
+		ts, cs := Extract(doc)
+		n := len(doc.Text)
+		for _, tb := range ts {
+			if !tb.Span.Valid(n) {
+				t.Fatalf("table span %v outside text of %d", tb.Span, n)
+			}
+			for _, r := range tb.Rows {
+				if !r.Span.Valid(n) || len(r.Cells) != len(tb.Header) {
+					t.Fatalf("bad row %+v of header %q", r, tb.Header)
+				}
+			}
+		}
+		for _, c := range cs {
+			if !c.Span.Valid(n) || c.Table < 0 || c.Table >= len(ts) {
+				t.Fatalf("bad check %+v", c)
+			}
+		}
+	})
+}
