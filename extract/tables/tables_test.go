@@ -425,3 +425,22 @@ func FuzzExtractBlocks(f *testing.F) {
 		}
 	})
 }
+
+// TestSplitBlock: a web table the reader delivers as two blocks, the second
+// opening with a blank header row and a group row; it is one table, and the
+// group's stated count is checked against its rows.
+func TestSplitBlock(t *testing.T) {
+	tab := func(rows ...[]string) schema.Block { return schema.Block{Kind: schema.BlockTable, Rows: rows} }
+	g1 := []string{"一、甲类（共2项）", "", "", ""}
+	g2 := []string{"二、乙类（共2项）", "", "", ""}
+	doc := blocksDoc(
+		schema.Block{Kind: schema.BlockPara, Text: "举措推广清单"},
+		tab([]string{"序号", "举措", "内容", "范围"}, g1,
+			[]string{"1", "简化审批", "压缩时限", "全国"},
+			[]string{"2", "优化服务", "一网通办", "全国"}),
+		tab([]string{"", "", "", ""}, g2,
+			[]string{"3", "降低成本", "减免租金", "试验区"}),
+	)
+	ts, cs := Extract(doc)
+	checkGolden(t, "splitblock", toGolden(doc, ts, cs))
+}
