@@ -1,6 +1,6 @@
 # One build-tag set for every target: go-sqlite3 recompiles SQLite (~40 s)
 # for each new set, so never vary it.
-TAGS    := sqlite_fts5
+GOTAGS  := -tags sqlite_fts5
 GO      ?= go
 BIN     := bin/policyx
 SHARED  ?= ../shared
@@ -11,15 +11,15 @@ OUT     ?= out
 all: build
 
 build:
-	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/policyx
+	$(GO) build $(GOTAGS) -o $(BIN) ./cmd/policyx
 
 # The main job: the sample documents into out/policy.db and out/xlsx/.
 run: build
 	./$(BIN) run -o $(OUT) corpus/samples
 
 test:
-	$(GO) vet -tags $(TAGS) ./...
-	$(GO) test -tags $(TAGS) ./...
+	$(GO) vet $(GOTAGS) ./...
+	$(GO) test $(GOTAGS) ./...
 
 # Scores the samples against the gold and fails below eval/floor.txt.
 eval: build
@@ -50,10 +50,10 @@ kill9:
 
 FUZZTIME ?= 20s
 fuzz:
-	@for p in $$($(GO) list -tags $(TAGS) ./...); do \
-	  for f in $$($(GO) test -tags $(TAGS) -list '^Fuzz' $$p | grep '^Fuzz'); do \
+	@for p in $$($(GO) list $(GOTAGS) ./...); do \
+	  for f in $$($(GO) test $(GOTAGS) -list '^Fuzz' $$p | grep '^Fuzz'); do \
 	    echo "fuzz $$p $$f"; \
-	    $(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
+	    $(GO) test $(GOTAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
 	  done; \
 	done
 

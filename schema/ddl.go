@@ -8,6 +8,13 @@ import _ "embed"
 //go:embed ddl.sql
 var DDL string
 
+// FTSDDL creates documents_fts, the FTS5 index over the gse tokens. It
+// fails with "no such module: fts5" where SQLite was built without FTS5; the
+// rest of the database does not depend on it.
+//
+//go:embed fts.sql
+var FTSDDL string
+
 // UserVersion is the contract version written to PRAGMA user_version.
 // Renaming or dropping anything CONTRACT.md lists requires bumping it.
 const UserVersion = 1

@@ -139,9 +139,7 @@ CREATE TABLE IF NOT EXISTS diagnostics (
 );
 CREATE INDEX IF NOT EXISTS diagnostics_document ON diagnostics(document_id);
 
--- Full-text search over the gse segmentation: tokens joined by spaces.
--- Query: SELECT d.title FROM documents_fts f JOIN documents d ON d.id = f.rowid
---        WHERE documents_fts MATCH '高新技术企业';
-CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(tokens, tokenize = 'unicode61');
+-- documents_fts, the full-text index, is in fts.sql: it needs SQLite's FTS5
+-- (build tag sqlite_fts5) and is left out where that is missing.
 
 PRAGMA user_version = 1;

@@ -23,7 +23,8 @@ import (
 // DB is an open output database. Its methods must be called from one
 // goroutine (the pipeline's single writer).
 type DB struct {
-	db *sql.DB
+	db  *sql.DB
+	fts bool // documents_fts exists (SQLite has FTS5)
 }
 
 // Open opens or creates the database at path, applies the DDL and checks
@@ -52,8 +53,20 @@ func Open(path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("%s: migrate schema: %w", path, err)
 	}
-	return &DB{db: db}, nil
+	fts := true
+	if _, err := db.Exec(schema.FTSDDL); err != nil {
+		if !strings.Contains(err.Error(), "no such module") {
+			db.Close()
+			return nil, fmt.Errorf("%s: create full-text index: %w", path, err)
+		}
+		// Built without -tags sqlite_fts5: everything but the index.
+		fts = false
+	}
+	return &DB{db: db, fts: fts}, nil
 }
+
+// FullText reports whether the database has its full-text index.
+func (d *DB) FullText() bool { return d.fts }
 
 // Close closes the database.
 func (d *DB) Close() error { return d.db.Close() }
@@ -175,24 +188,26 @@ func (d *DB) WriteFiles(files [][]*schema.Document) (err error) {
 		}
 	}()
 	for _, docs := range files {
-		if err = writeFile(tx, docs); err != nil {
+		if err = writeFile(tx, docs, d.fts); err != nil {
 			return err
 		}
 	}
 	return tx.Commit()
 }
 
-func writeFile(tx *sql.Tx, docs []*schema.Document) (err error) {
+func writeFile(tx *sql.Tx, docs []*schema.Document, fts bool) (err error) {
 	path, sha := docs[0].Path, docs[0].SHA256
-	if _, err = tx.Exec(`DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE source_sha256 = ? OR source_path = ?)`, sha, path); err != nil {
-		return err
+	if fts {
+		if _, err = tx.Exec(`DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE source_sha256 = ? OR source_path = ?)`, sha, path); err != nil {
+			return err
+		}
 	}
 	if _, err = tx.Exec(`DELETE FROM documents WHERE source_sha256 = ? OR source_path = ?`, sha, path); err != nil {
 		return err
 	}
 	depts := map[string]*deptAgg{}
 	for _, doc := range docs {
-		if err = writeDoc(tx, doc, depts); err != nil {
+		if err = writeDoc(tx, doc, depts, fts); err != nil {
 			return fmt.Errorf("%s: part %d: %w", doc.Path, doc.Part, err)
 		}
 	}
@@ -204,7 +219,7 @@ type deptAgg struct {
 	mentions map[string]bool
 }
 
-func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg) error {
+func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts bool) error {
 	off := schema.NewOffsets(doc.Text)
 	cs := func(sp schema.Span) (any, any) {
 		if sp == (schema.Span{}) && doc.Text == "" {
@@ -235,7 +250,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg) error
 		return err
 	}
 	docID, _ := res.LastInsertId()
-	if len(doc.Tokens) > 0 {
+	if fts && len(doc.Tokens) > 0 {
 		if _, err := tx.Exec(`INSERT INTO documents_fts (rowid, tokens) VALUES (?, ?)`, docID, text(strings.Join(doc.Tokens, " "))); err != nil {
 			return err
 		}
