@@ -22,7 +22,6 @@ import (
 	"policyx/normalize"
 	"policyx/normalize/dept"
 	"policyx/normalize/seg"
-	"policyx/output/sqlite"
 	"policyx/output/xlsx"
 	"policyx/schema"
 )
@@ -37,6 +36,8 @@ type options struct {
 	log         io.Writer // per-file errors and skips
 	noWorkbooks bool
 	limits      corpus.Limits
+	dbURL       string // PostgreSQL (WithDB); "" for OUTDIR/policy.db
+	dbSchema    string
 }
 
 // Option configures a Pipeline.
@@ -156,7 +157,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	if err := os.MkdirAll(filepath.Join(p.opt.outDir, "xlsx"), 0o755); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrSetup, err)
 	}
-	db, err := sqlite.Open(filepath.Join(p.opt.outDir, "policy.db"))
+	db, err := p.openSink(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrSetup, err)
 	}
@@ -185,7 +186,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				r := p.processFile(ctx, done, inputs[i], filepath.Join(p.opt.outDir, "xlsx", names[i]))
+				r := p.processFile(ctx, db, done, inputs[i], filepath.Join(p.opt.outDir, "xlsx", names[i]))
 				// Workbooks are written here, in parallel, not by the
 				// single database writer, which would become the
 				// bottleneck of the batch. The workbook comes before the
@@ -252,7 +253,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 		return sum, fmt.Errorf("%w: %v", ErrSetup, writeErr)
 	}
 	if _, err := os.Stat(summaryPath); !p.opt.noWorkbooks && (changed || err != nil) {
-		if err := xlsx.WriteSummary(summaryPath, db.SQL()); err != nil {
+		if err := db.WriteSummary(summaryPath); err != nil {
 			return sum, fmt.Errorf("%w: summary workbook: %v", ErrSetup, err)
 		}
 	}
@@ -266,7 +267,7 @@ const maxBatch = 32
 // writeBatch stores the processed files of a batch in one transaction. When
 // that fails, it writes them one by one so that the error names its file and
 // the files before it are kept.
-func writeBatch(db *sqlite.DB, batch []FileResult) error {
+func writeBatch(db Sink, batch []FileResult) error {
 	var files [][]*schema.Document
 	for _, r := range batch {
 		if !r.Skipped {
@@ -288,7 +289,7 @@ func writeBatch(db *sqlite.DB, batch []FileResult) error {
 }
 
 // account adds one file's outcome to the summary and the log.
-func (p *Pipeline) account(db *sqlite.DB, sum *Summary, r FileResult, prog *progress) {
+func (p *Pipeline) account(db Sink, sum *Summary, r FileResult, prog *progress) {
 	sum.Files++
 	sum.InputBytes += r.Input.Size
 	if r.Skipped {
@@ -330,7 +331,7 @@ func (p *Pipeline) account(db *sqlite.DB, sum *Summary, r FileResult, prog *prog
 
 // processFile reads, normalizes and extracts one file. It never panics: a
 // panic anywhere in the stages becomes the file's error.
-func (p *Pipeline) processFile(ctx context.Context, done map[string]bool, in corpus.Input, workbook string) (res FileResult) {
+func (p *Pipeline) processFile(ctx context.Context, db Sink, done map[string]bool, in corpus.Input, workbook string) (res FileResult) {
 	res = FileResult{Input: in, Workbook: workbook}
 	fail := func(sha string, err error) FileResult {
 		if sha == "" {
@@ -345,19 +346,43 @@ func (p *Pipeline) processFile(ctx context.Context, done map[string]bool, in cor
 			res = fail("", fmt.Errorf("%s: internal error: %v", in.Path, r))
 		}
 	}()
+	// A sink that several processes share hands out every file to one of
+	// them (claimed by SHA-256); the others leave it.
+	claim := func(sha string, redo bool) bool {
+		c, ok := db.(Claimer)
+		if !ok {
+			return true
+		}
+		got, err := c.Claim(sha, redo)
+		if err != nil {
+			fmt.Fprintf(p.opt.log, "%s: %v\n", in.Path, err)
+			return false
+		}
+		return got
+	}
 	data, err := p.reader.ReadBytes(in.Path)
 	if err != nil {
+		if !claim(corpus.Hash([]byte("unreadable:"+in.Path)), true) {
+			res.Skipped = true
+			return res
+		}
 		return fail("", err)
 	}
 	sha := corpus.Hash(data)
 	res.SHA256 = sha
+	redo := p.opt.force
 	if !p.opt.force {
 		if done[sha] {
 			if _, err := os.Stat(workbook); err == nil || p.opt.noWorkbooks {
 				res.Skipped = true
 				return res
 			}
+			redo = true
 		}
+	}
+	if !claim(sha, redo) {
+		res.Skipped = true
+		return res
 	}
 	if in.Format == "" {
 		_, ferr := corpus.FormatOf(in.Path)

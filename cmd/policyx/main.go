@@ -32,6 +32,7 @@ Usage:
   policyx run [-o OUTDIR] [flags] [PATH ...]
   policyx version
   policyx dump [-blocks] FILE   (print what policyx extracts from FILE as JSON)
+  policyx export -db postgres://… -o FILE.db   (PostgreSQL → SQLite, the contract's tables)
 
 PATH is a file or a folder (walked recursively); default corpus/samples/.
 Writes OUTDIR/policy.db and OUTDIR/xlsx/ (a workbook per input file and
@@ -69,6 +70,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCmd(args[1:], stdout, stderr)
 	case "dump":
 		return dumpCmd(args[1:], stdout, stderr)
+	case "export":
+		return exportCmd(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "policyx: unknown command %q (want run or version; see policyx --help)\n", args[0])
 	return 1
@@ -82,6 +85,8 @@ type runOpts struct {
 	noXLSX   bool
 	quiet    bool
 	progress bool
+	db       string // PostgreSQL URL (-db, POLICYX_DB)
+	dbSchema string
 }
 
 func runFlags(w io.Writer) (*flag.FlagSet, *runOpts) {
@@ -94,6 +99,8 @@ func runFlags(w io.Writer) (*flag.FlagSet, *runOpts) {
 	fs.DurationVar(&ro.timeout, "timeout", 60*time.Second, "time budget of one file; a file past it fails with \"timeout\"")
 	fs.BoolVar(&ro.noXLSX, "no-xlsx", false, "write only the database, no workbooks")
 	fs.BoolVar(&ro.quiet, "q", false, "no summary line")
+	fs.StringVar(&ro.db, "db", os.Getenv("POLICYX_DB"), "write the rows to this PostgreSQL database (postgres://user@host/db) instead of OUTDIR/policy.db; default $POLICYX_DB")
+	fs.StringVar(&ro.dbSchema, "db-schema", "policyx", "PostgreSQL schema of -db")
 	fs.BoolVar(&ro.progress, "progress", isTerminal(os.Stderr), "show a progress line on stderr (default: when stderr is a terminal)")
 	fs.Usage = func() {
 		fmt.Fprint(w, usage)
@@ -123,6 +130,9 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if ro.noXLSX {
 		opts = append(opts, pipeline.WithoutWorkbooks())
+	}
+	if ro.db != "" {
+		opts = append(opts, pipeline.WithDB(ro.db, ro.dbSchema))
 	}
 	p, err := pipeline.New(opts...)
 	if err != nil {
