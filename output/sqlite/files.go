@@ -114,6 +114,11 @@ func (k rowKeys) runArg() any {
 const staleOf = `SELECT id FROM documents WHERE source_sha256 = ?1 OR (source_path = ?2 AND source_sha256 != ?1
 	AND id NOT IN (SELECT document_id FROM files WHERE run_id = ?3 AND document_id IS NOT NULL))`
 
+// moveLinked gives the bytes a path held before (?2, other than ?1) to the
+// first path of run ?3 linked to them.
+const moveLinked = `UPDATE documents SET source_path = (SELECT f.display_path FROM files f WHERE f.run_id = ?3 AND f.document_id = documents.id ORDER BY f.id LIMIT 1)
+	WHERE source_path = ?2 AND source_sha256 != ?1 AND id IN (SELECT document_id FROM files WHERE run_id = ?3 AND document_id IS NOT NULL)`
+
 // partIDs returns the ids of the parts stored for sha, by part number.
 func partIDs(tx *sql.Tx, sha string) (map[int]int64, error) {
 	rows, err := tx.Query(`SELECT part, id FROM documents WHERE source_sha256 = ?`, sha)

@@ -216,6 +216,9 @@ func writeFile(tx *sql.Tx, docs []*schema.Document, fts bool, run int64) (err er
 	if _, err = tx.Exec(`DELETE FROM documents WHERE id IN (`+staleOf+`)`, sha, text(path), run); err != nil {
 		return err
 	}
+	if _, err = tx.Exec(moveLinked, sha, text(path), run); err != nil {
+		return err
+	}
 	depts := map[string]*deptAgg{}
 	for _, doc := range docs {
 		if err = writeDoc(tx, doc, depts, fts, rowKeys{id: ids[doc.Part], run: run}); err != nil {
