@@ -124,8 +124,8 @@ func (x *extractor) partCount(before, after string, q numbers.Quantity, cmp stri
 	if cmp != "=" || q.Class != numbers.Count {
 		return false
 	}
-	if x.prefix("part_noun", after) != "" || x.suffix("part_noun", before) != "" {
+	if x.kw.PartNoun.prefix(after) != "" || x.kw.PartNoun.suffix(before) != "" {
 		return true
 	}
-	return strings.HasSuffix(before, "等") && strings.Count(before, "、") >= 2 && x.prefix("listed_noun", after) != ""
+	return strings.HasSuffix(before, "等") && strings.Count(before, "、") >= 2 && x.kw.ListedNoun.prefix(after) != ""
 }

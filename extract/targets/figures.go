@@ -39,11 +39,11 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 	}
 	// background sections
 	secIdx := x.sectionAt(st.start)
-	bg := hs.any(func(t string) bool { return x.any("background", t) })
-	cond := condPara || hs.any(func(t string) bool { return x.any("condition", t) })
+	bg := hs.any(func(t string) bool { return x.kw.Background.contains(t) })
+	cond := condPara || hs.any(func(t string) bool { return x.kw.Condition.contains(t) })
 	if secIdx >= 0 {
 		for _, t := range x.sectionTitles(secIdx) {
-			if x.any("background", t) {
+			if x.kw.Background.contains(t) {
 				bg = true
 			}
 		}
@@ -125,7 +125,7 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		}
 		// past statements; figures in a framing clause (依托…4个高新区)
 		// …自注册成立以来首次达到1亿元的，给予: a condition of a grant
-		if x.any("past", cs[cl0:q.Start]) || x.any("past_sentence", cs[:q.Start]) && !x.any("funding", cs[q.End:]) {
+		if x.kw.Past.contains(cs[cl0:q.Start]) || x.kw.PastSentence.contains(cs[:q.Start]) && !x.kw.Funding.contains(cs[q.End:]) {
 			continue
 		}
 		if x.framed(cs[cl0:q.Start]) {
@@ -191,7 +191,7 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		if qi > 0 && t.Kind == schema.KindGoal && len(x.out) > 0 && x.out[len(x.out)-1].Kind == schema.KindThreshold && kept[qi-1].End > cl0 && kept[qi-1].End <= q.Start {
 			if b := x.stripLinks(cs[cl0:q.Start]); strings.Contains(b, "的") && utf8.RuneCountInString(b) <= 30 {
 				// 培育年产值超100亿元的龙头企业2家: the verb is no part of it
-				if v := x.prefix("verb", b); v != "" && strings.Contains(b[len(v):], "的") {
+				if v := x.kw.Verb.prefix(b); v != "" && strings.Contains(b[len(v):], "的") {
 					b = b[len(v):]
 				}
 				t.Subject = b

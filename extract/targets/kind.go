@@ -17,7 +17,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 		return schema.KindThreshold
 	}
 	// 购机价格在5000元以上的鼓励非现金支付: 的 and a verb
-	if t.Comparator != "=" && strings.HasPrefix(a, "的") && x.prefix("verb", a[len("的"):]) != "" {
+	if t.Comparator != "=" && strings.HasPrefix(a, "的") && x.kw.Verb.prefix(a[len("的"):]) != "" {
 		return schema.KindThreshold
 	}
 	if x.condClause(cs, q, t.Deadline != "") || x.qualifier(cs, q, later, t.Comparator) {
@@ -27,32 +27,32 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if k := strings.IndexAny(rest, "，,；。"); k >= 0 {
 		rest = rest[:k]
 	}
-	tier := x.prefix("tier", a) != "" || x.any("tier", rest) && (strings.HasPrefix(a, "、") || strings.HasPrefix(rest, "、") || strings.HasPrefix(a, "等"))
+	tier := x.kw.Tier.prefix(a) != "" || x.kw.Tier.contains(rest) && (strings.HasPrefix(a, "、") || strings.HasPrefix(rest, "、") || strings.HasPrefix(a, "等"))
 	if q.Class == numbers.Score || q.Class == numbers.Age || tier {
 		return schema.KindThreshold
 	}
 	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
 	// (给予最高30万元项目服务奖 names a grant, not an entity)
-	if e := x.prefix("entity", strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money && !x.any("funding", before) || strings.HasPrefix(a, "的")) {
+	if e := x.kw.Entity.prefix(strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money && !x.kw.Funding.contains(before) || strings.HasPrefix(a, "的")) {
 		return schema.KindThreshold
 	}
 	money := q.Class == numbers.Money
 	// 年度研发经费不足1000万元但与高校有合作基础的企业: an amount that
 	// qualifies the subject of its clause
 	if money && t.Comparator != "=" && t.Comparator != "~" {
-		if k := strings.Index(after, "的"); k >= 0 && x.prefix("entity", after[k+len("的"):]) != "" && !x.any("funding", after[:k]) {
+		if k := strings.Index(after, "的"); k >= 0 && x.kw.Entity.prefix(after[k+len("的"):]) != "" && !x.kw.Funding.contains(after[:k]) {
 			return schema.KindThreshold
 		}
 	}
 	pct := q.Class == numbers.Percent || q.Class == numbers.Permille
 	clauseBefore := before
-	funding := x.any("funding", clauseBefore) || x.prefix("funding", strings.TrimPrefix(a, "的")) != ""
+	funding := x.kw.Funding.contains(clauseBefore) || x.kw.Funding.prefix(strings.TrimPrefix(a, "的")) != ""
 	if !cond || t.Comparator == "=" {
-		funding = funding || x.any("fundnoun", clauseBefore) || x.prefix("fundnoun", strings.TrimPrefix(a, "的")) != ""
+		funding = funding || x.kw.FundNoun.contains(clauseBefore) || x.kw.FundNoun.prefix(strings.TrimPrefix(a, "的")) != ""
 	}
 	switch {
 	case pct:
-		if x.any("rate", before) || x.any("rate", a) && strings.HasPrefix(a, "的") || funding && !strings.Contains(before, "率") {
+		if x.kw.Rate.contains(before) || x.kw.Rate.contains(a) && strings.HasPrefix(a, "的") || funding && !strings.Contains(before, "率") {
 			return schema.KindRate
 		}
 		if cond && t.Comparator != "=" {
@@ -62,9 +62,9 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	case money:
 		// a cap is a grant, also among conditions when the sentence grants
 		// (择优给予奖励，金额最高20万元)
-		capGrant := t.Comparator == "<=" && t.Deadline == "" && (!cond || x.any("funding", cs[:q.Start]))
+		capGrant := t.Comparator == "<=" && t.Deadline == "" && (!cond || x.kw.Funding.contains(cs[:q.Start]))
 		// 按博士研究生5万元、硕士研究生3万元的标准给予奖励
-		paid := t.Comparator == "=" && t.Deadline == "" && x.any("funding", toComma(cs[q.End:]))
+		paid := t.Comparator == "=" && t.Deadline == "" && x.kw.Funding.contains(toComma(cs[q.End:]))
 		if funding || capGrant || paid || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
 			return schema.KindFunding
 		}
@@ -75,7 +75,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 		// grant's condition (总投资500万元以上，资助科技经费100万元以上)
 		if t.Deadline == "" && t.Comparator == ">=" {
 			for _, o := range later {
-				if o.Class == numbers.Money && x.any("funding", cs[q.End:o.Start]) {
+				if o.Class == numbers.Money && x.kw.Funding.contains(cs[q.End:o.Start]) {
 					return schema.KindThreshold
 				}
 			}
@@ -129,7 +129,7 @@ func (x *extractor) condClause(cs string, q numbers.Quantity, dated bool) bool {
 		return false
 	}
 	mid, tail := rest[:k], rest[k+n:]
-	return !x.any("funding", mid) && !x.any("fundnoun", mid) && x.any("funding", tail)
+	return !x.kw.Funding.contains(mid) && !x.kw.FundNoun.contains(mid) && x.kw.Funding.contains(tail)
 }
 
 // qualifier reports whether a floor or cap qualifies what the next count of
@@ -145,7 +145,7 @@ func (x *extractor) qualifier(cs string, q numbers.Quantity, later []numbers.Qua
 		return false
 	}
 	gap := cs[q.End:o.Start]
-	if strings.ContainsAny(gap, "，,；;。：:") || x.any("funding", gap) || x.any("fundnoun", gap) {
+	if strings.ContainsAny(gap, "，,；;。：:") || x.kw.Funding.contains(gap) || x.kw.FundNoun.contains(gap) {
 		return false
 	}
 	g := stripCmp(gap)
@@ -163,5 +163,5 @@ func (x *extractor) qualifier(cs string, q numbers.Quantity, later []numbers.Qua
 	if strings.ContainsAny(g, "（(") || strings.Contains(g, "其中") {
 		return false
 	}
-	return utf8.RuneCountInString(g) >= 2 && (strings.Contains(g, "的") || x.suffix("have", cs[:q.Start]) != "")
+	return utf8.RuneCountInString(g) >= 2 && (strings.Contains(g, "的") || x.kw.Have.suffix(cs[:q.Start]) != "")
 }

@@ -20,9 +20,9 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 	// strip link words and per-unit words at the end of before: 数量达到 →
 	// 数量; 保障标准为每人每月 → 保障标准
 	for {
-		w := x.suffix("link", before)
+		w := x.kw.Link.suffix(before)
 		if w == "" {
-			w = x.suffix("per_unit", before)
+			w = x.kw.PerUnit.suffix(before)
 		}
 		if w == "" {
 			break
@@ -53,14 +53,14 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 	}
 	// 示范项目新增15个: the noun before the verb
 	if back == "" && fwd == "" {
-		if v := x.suffix("verb", before); v != "" {
+		if v := x.kw.Verb.suffix(before); v != "" {
 			if b := x.tailNoun(strings.TrimSuffix(before, v)); utf8.RuneCountInString(b) >= 2 {
 				back = b
 			}
 		}
 	}
 	// 每年最多奖励10家企业: a quota counts what follows the grant verb
-	if kind == schema.KindGoal && fwd != "" && x.suffix("funding", before) != "" {
+	if kind == schema.KindGoal && fwd != "" && x.kw.Funding.suffix(before) != "" {
 		return fwd
 	}
 	// 高效稀土永磁电机研发等3项技术: the list and what it lists
@@ -94,7 +94,7 @@ func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind st
 // stripLinks drops link words (达到, 不少于 …) at the end of s.
 func (x *extractor) stripLinks(s string) string {
 	for {
-		w := x.suffix("link", s)
+		w := x.kw.Link.suffix(s)
 		if w == "" {
 			return s
 		}
@@ -114,13 +114,13 @@ func genericSubject(s string) bool {
 
 func (x *extractor) endsVerb(s string) bool {
 	for {
-		w := x.suffix("link", s)
+		w := x.kw.Link.suffix(s)
 		if w == "" {
 			break
 		}
 		s = strings.TrimSuffix(s, w)
 	}
-	return x.suffix("verb", s) != "" || s == ""
+	return x.kw.Verb.suffix(s) != "" || s == ""
 }
 
 // tailNoun takes the noun phrase at the end of s: tokens back to a verb,
@@ -225,17 +225,7 @@ func (x *extractor) isVerbTok(t string) bool {
 	case "总额", "总数", "合计", "总计", "总量":
 		return false // nouns among the link words
 	}
-	for _, w := range x.kw["verb"] {
-		if t == w {
-			return true
-		}
-	}
-	for _, w := range x.kw["link"] {
-		if t == w {
-			return true
-		}
-	}
-	return false
+	return x.kw.Verb.has(t) || x.kw.Link.has(t)
 }
 
 func isPunct(t string) bool {

@@ -196,7 +196,7 @@ func (x *extractor) run() {
 			if !hasParaYear && hasSecYear {
 				paraYear, hasParaYear = secYear, true
 			}
-			if leadIn := cs[:max(strings.LastIndex(cs, "："), strings.LastIndex(cs, ":"), 0)]; leadIn != "" && x.any("condition", leadIn) && !strings.ContainsAny(leadIn[strings.LastIndexAny(leadIn, "，,")+1:], "0123456789") {
+			if leadIn := cs[:max(strings.LastIndex(cs, "："), strings.LastIndex(cs, ":"), 0)]; leadIn != "" && x.kw.Condition.contains(leadIn) && !strings.ContainsAny(leadIn[strings.LastIndexAny(leadIn, "，,")+1:], "0123456789") {
 				condPara, condRank = true, curRank
 				if curRank == 0 {
 					condRank = 100
@@ -214,7 +214,7 @@ func (x *extractor) refDate() string {
 		return x.doc.Meta.IssueDate
 	}
 	title := x.doc.Meta.Title
-	if !x.any("report_title", title) {
+	if !x.kw.ReportTitle.contains(title) {
 		return ""
 	}
 	for i := 0; i+4 < len(title); i++ {
