@@ -26,21 +26,15 @@ func (w words) contains(s string) bool {
 }
 
 // prefix returns the longest word that s begins with, or "".
-func (w words) prefix(s string) string {
-	best := ""
-	for _, k := range w {
-		if strings.HasPrefix(s, k) && len(k) > len(best) {
-			best = k
-		}
-	}
-	return best
-}
+func (w words) prefix(s string) string { return w.longest(s, strings.HasPrefix) }
 
 // suffix returns the longest word that s ends with, or "".
-func (w words) suffix(s string) string {
+func (w words) suffix(s string) string { return w.longest(s, strings.HasSuffix) }
+
+func (w words) longest(s string, match func(s, word string) bool) string {
 	best := ""
 	for _, k := range w {
-		if strings.HasSuffix(s, k) && len(k) > len(best) {
+		if match(s, k) && len(k) > len(best) {
 			best = k
 		}
 	}

@@ -45,29 +45,29 @@ func newCompact(text string, start, end int) compact {
 
 // brokenYear reports whether the space at text[i] splits a year: 20 27年.
 func brokenYear(text string, i int) bool {
-	a := i
+	a, b := digitsAround(text, i)
+	rest := strings.TrimLeft(text[b:], " ")
+	return (i-a)+(b-i-1) == 4 && strings.HasPrefix(rest, "年")
+}
+
+// digitsAround returns the start of the digits that end at text[i] and the
+// end of those that begin at text[i+1].
+func digitsAround(text string, i int) (a, b int) {
+	a = i
 	for a > 0 && isDigitByte(text[a-1]) {
 		a--
 	}
-	b := i + 1
+	b = i + 1
 	for b < len(text) && isDigitByte(text[b]) {
 		b++
 	}
-	rest := strings.TrimLeft(text[b:], " ")
-	return (i-a)+(b-i-1) == 4 && strings.HasPrefix(rest, "年") && (a == 0 || !isDigitByte(text[a-1]))
+	return a, b
 }
 
 // brokenNumber reports whether the space at text[i] splits a short number
 // a PDF letter-spaced inside Chinese text: 联合创新中心2 0 个.
 func brokenNumber(text string, i int) bool {
-	a := i
-	for a > 0 && isDigitByte(text[a-1]) {
-		a--
-	}
-	b := i + 1
-	for b < len(text) && isDigitByte(text[b]) {
-		b++
-	}
+	a, b := digitsAround(text, i)
 	if i-a == 0 || i-a > 2 || b-i-1 == 0 || b-i-1 > 2 || a == 0 {
 		return false
 	}

@@ -110,34 +110,65 @@ func (x *extractor) sectionTitles(idx int) []string {
 	return out
 }
 
-func (x *extractor) run() {
-	text := x.doc.Text
-	ls := x.lines()
-	ps := x.paragraphs(ls)
-	var hs headState
-	condPara, condRank := false, 0
+// walk is the state of the heading scan while run reads the paragraphs.
+type walk struct {
+	hs headState
+	// a condition lead-in (须具备以下条件：) holds until the next heading
+	// of its rank or an outer one
+	condPara bool
+	condRank int
 	// a year stated at the start of a sentence in a 目标 section governs the
 	// rest of that section (二、发展目标 …到2023年末，… ——产业规模…达1000亿元)
-	var secYear numbers.Date
-	hasSecYear, secYearRank := false, 0
-	curRank := 0 // static rank of the innermost heading seen
-	heading := func(ty int, title string) {
-		if k := strings.IndexAny(title, "。"); k >= 0 {
-			title = title[:k]
-		}
-		if utf8.RuneCountInString(title) > 40 {
-			title = ""
-		}
-		curRank = markerRank(ty)
-		hs.push(curRank, title)
-		if curRank <= condRank {
-			condPara = false
-		}
-		if curRank <= secYearRank {
-			hasSecYear, secYearRank = false, 0
-		}
+	secYear     numbers.Date
+	hasSecYear  bool
+	secYearRank int
+	curRank     int // static rank of the innermost heading seen
+}
+
+// heading records a heading of label type ty and ends the states it closes.
+func (w *walk) heading(ty int, title string) {
+	if k := strings.IndexAny(title, "。"); k >= 0 {
+		title = title[:k]
 	}
-	for pi, p := range ps {
+	if utf8.RuneCountInString(title) > 40 {
+		title = ""
+	}
+	w.curRank = markerRank(ty)
+	w.hs.push(w.curRank, title)
+	if w.curRank <= w.condRank {
+		w.condPara = false
+	}
+	if w.curRank <= w.secYearRank {
+		w.hasSecYear, w.secYearRank = false, 0
+	}
+}
+
+// rankOrOutside is the current rank, or 100 outside any heading.
+func (w *walk) rankOrOutside() int {
+	if w.curRank == 0 {
+		return 100
+	}
+	return w.curRank
+}
+
+// openingYear returns the year a sentence opens with (到2025年，…; 力争到
+// 2025年…), which governs what follows it.
+func openingYear(cs string) (numbers.Date, bool) {
+	body := cs
+	if k, _ := listMarker(body); k > 0 {
+		body = body[k:]
+	}
+	body = strings.TrimPrefix(body, "力争")
+	if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
+		return d, true
+	}
+	return numbers.Date{}, false
+}
+
+func (x *extractor) run() {
+	text := x.doc.Text
+	var w walk
+	for pi, p := range x.paragraphs(x.lines()) {
 		x.curPara = pi
 		pt := strings.TrimSpace(text[p.start:p.end])
 		m, ty := listMarker(pt)
@@ -148,62 +179,49 @@ func (x *extractor) run() {
 			}
 		}
 		if p.heading || m > 0 {
-			heading(ty, pt[m:])
+			w.heading(ty, pt[m:])
 		}
-		sents := splitSentences(text, p)
-		paraYear := numbers.Date{}
-		hasParaYear := false
-		for si, st := range sents {
-			cs := st.c.s
-			// a label inside a paragraph of run-together text: …。第八条…
-			if si > 0 {
-				if k, t := listMarker(cs); k > 0 && t != 3 && t != 5 {
-					heading(t, cs[k:])
-				}
+		x.paragraph(&w, p, m)
+	}
+}
+
+// paragraph reads the sentences of p, whose list label is m bytes long.
+func (x *extractor) paragraph(w *walk, p para, m int) {
+	sents := splitSentences(x.doc.Text, p)
+	paraYear := numbers.Date{}
+	hasParaYear := false
+	for si, st := range sents {
+		cs := st.c.s
+		// a label inside a paragraph of run-together text: …。第八条…
+		if si > 0 {
+			if k, t := listMarker(cs); k > 0 && t != 3 && t != 5 {
+				w.heading(t, cs[k:])
 			}
-			// the label sentence of a numbered item: （三）主要目标。
-			if si == 0 && m > 0 && len(sents) > 1 && utf8.RuneCountInString(cs) <= 30 {
-				if k, _ := listMarker(cs); k > 0 {
-					if len(sents) > 1 {
-						sents[1].first = true
-					}
-					continue
-				}
-			}
-			if st.first {
-				body := cs
-				if k, _ := listMarker(body); k > 0 {
-					body = body[k:]
-				}
-				body = strings.TrimPrefix(body, "力争")
-				if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
-					paraYear, hasParaYear = d, true
-				}
-			}
-			if !hasSecYear && hs.level > 0 && strings.Contains(hs.titles[hs.level], "目标") {
-				body := cs
-				if k, _ := listMarker(body); k > 0 {
-					body = body[k:]
-				}
-				body = strings.TrimPrefix(body, "力争")
-				if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
-					secYear, hasSecYear, secYearRank = d, true, curRank
-					if curRank == 0 {
-						secYearRank = 100
-					}
-				}
-			}
-			if !hasParaYear && hasSecYear {
-				paraYear, hasParaYear = secYear, true
-			}
-			if leadIn := cs[:max(strings.LastIndex(cs, "："), strings.LastIndex(cs, ":"), 0)]; leadIn != "" && x.kw.Condition.contains(leadIn) && !strings.ContainsAny(leadIn[strings.LastIndexAny(leadIn, "，,")+1:], "0123456789") {
-				condPara, condRank = true, curRank
-				if curRank == 0 {
-					condRank = 100
-				}
-			}
-			x.sentence(st, p, si, len(sents), hs, condPara, paraYear, hasParaYear)
 		}
+		// the label sentence of a numbered item: （三）主要目标。
+		if si == 0 && m > 0 && len(sents) > 1 && utf8.RuneCountInString(cs) <= 30 {
+			if k, _ := listMarker(cs); k > 0 {
+				sents[1].first = true
+				continue
+			}
+		}
+		if st.first {
+			if d, ok := openingYear(cs); ok {
+				paraYear, hasParaYear = d, true
+			}
+		}
+		if !w.hasSecYear && w.hs.level > 0 && strings.Contains(w.hs.titles[w.hs.level], "目标") {
+			if d, ok := openingYear(cs); ok {
+				w.secYear, w.hasSecYear, w.secYearRank = d, true, w.rankOrOutside()
+			}
+		}
+		if !hasParaYear && w.hasSecYear {
+			paraYear, hasParaYear = w.secYear, true
+		}
+		if leadIn := cs[:max(strings.LastIndex(cs, "："), strings.LastIndex(cs, ":"), 0)]; leadIn != "" && x.kw.Condition.contains(leadIn) && !strings.ContainsAny(leadIn[strings.LastIndexAny(leadIn, "，,")+1:], "0123456789") {
+			w.condPara, w.condRank = true, w.rankOrOutside()
+		}
+		x.sentence(st, p, si, len(sents), w.hs, w.condPara, paraYear, hasParaYear)
 	}
 }
 
