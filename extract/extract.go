@@ -1,9 +1,10 @@
 // Package extract runs the fact extractors over a normalized document in
 // dependency order: parts → metadata → sections → tables and checks →
-// targets → tasks → tokens.
+// targets → tasks → links → tokens.
 package extract
 
 import (
+	"policyx/extract/links"
 	"policyx/extract/meta"
 	"policyx/extract/parts"
 	"policyx/extract/sections"
@@ -58,6 +59,7 @@ func (e *Extractor) Run(doc *schema.Document) {
 		doc.Targets = targets.Extract(doc, e.seg)
 	}
 	doc.Tasks = tasks.Extract(doc, e.dict)
+	doc.Links = links.Extract(doc) // needs doc.Meta: a document never cites itself
 	if e.seg != nil {
 		doc.Tokens = e.seg.Words(doc.Text)
 	}
