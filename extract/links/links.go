@@ -219,9 +219,7 @@ func kindOf(text string, sp schema.Span) string {
 	if len(before) > 240 {
 		before = before[len(before)-240:]
 	}
-	if k := strings.LastIndexAny(before, clauseBreak); k >= 0 {
-		before = before[k+1:]
-	}
+	before = before[clauseStart(before, clauseBreak):]
 	cb := compactTail(before)
 	after := text[sp.End:]
 	if len(after) > 120 {
@@ -248,6 +246,28 @@ func kindOf(text string, sp schema.Span) string {
 	return schema.LinkCites
 }
 
+// clauseStart returns where the clause ending s begins: after the last of
+// the break runes that is not inside a 《…》 (a title wrapped over lines
+// holds line breaks and commas).
+func clauseStart(s, breaks string) int {
+	depth := 0
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		switch {
+		case r == '》':
+			depth++
+		case r == '《':
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && strings.ContainsRune(breaks, r):
+			return i
+		}
+		i -= size
+	}
+	return 0
+}
+
 // compactTail is compact for the text before a citation, keeping it
 // valid UTF-8 after the byte cut.
 func compactTail(s string) string {
@@ -260,14 +280,14 @@ func compactTail(s string) string {
 // sentence returns the sentence around sp (to 。！？； or a blank line),
 // line breaks of wrapped text removed, at most about 200 runes a side.
 func sentence(text string, sp schema.Span) string {
-	a := sp.Start
-	for n := 0; a > 0 && n < 200; n++ {
-		r, size := utf8.DecodeLastRuneInString(text[:a])
-		if strings.ContainsRune("。！？；\n", r) {
-			break
-		}
-		a -= size
+	a := sp.Start - len(text[:sp.Start])
+	if sp.Start > 600 {
+		a = sp.Start - 600
 	}
+	for a < sp.Start && !utf8.RuneStart(text[a]) {
+		a++
+	}
+	a += clauseStart(text[a:sp.Start], "。！？；\n")
 	b := sp.End
 	for n := 0; b < len(text) && n < 200; n++ {
 		r, size := utf8.DecodeRuneInString(text[b:])
@@ -285,7 +305,7 @@ func sentence(text string, sp schema.Span) string {
 // Attachment lists: 附件：1. … 2. … (one entry a line, or run on in one
 // line), or 附件：title for a single attachment.
 var (
-	reListHead = regexp.MustCompile(`(?m)^[ \t]*附[ \t]*件[ \t]*[:：][ \t]*`)
+	reListHead = regexp.MustCompile(`(?m)(?:^|[ \t\x{3000}])[ \t]*附[ \t]*件[ \t]*[:：][ \t]*`)
 	reItem     = regexp.MustCompile(`^[ \t]*(?:[0-9]{1,2}|[０-９]{1,2})[ \t]*[.．、]`)
 	reItemStop = regexp.MustCompile(`[ \t]+(?:附[ \t]*件|[0-9]{1,2}[ \t]*[.．、]|[一二三四五六七八九十]+、)`)
 	reFileExt  = regexp.MustCompile(`(?i)\.(?:docx?|wps|pdf|xlsx?|et|ofd|zip|rar)$`)
@@ -463,9 +483,14 @@ func attachmentHeadings(doc *schema.Document) []schema.Link {
 				}
 			}
 			// a caption that wraps: its bracket is still open
-			for k := i + 1; k < len(lines) && k <= i+2 && unbalanced(title); k++ {
+			for k := i + 1; k < len(lines) && k <= i+2; k++ {
 				t := strings.TrimSpace(text[lines[k].Start:lines[k].End])
 				if t == "" || strings.ContainsAny(t, "\t。；") {
+					break
+				}
+				// a wrapped caption: its bracket is open, or the next line is
+				// only a bracket（2023年版）
+				if !unbalanced(title) && !(strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(")) || utf8.RuneCountInString(t) > 40 {
 					break
 				}
 				title, sp.End, i = title+t, lines[k].End, k

@@ -12,11 +12,11 @@ import (
 // reNumber finds a 发文字号: an organ prefix, the year in any of the brackets
 // people type (〔〕 [] () （） ［］ 【】), the serial and 号. The prefix is cut
 // further by numberPrefix.
-var reNumber = regexp.MustCompile(`(\p{Han}{1,16})[ \t]*[〔\[(（［【〈][ \t]*((?:19|20)[0-9]{2}|[１２][０-９]{3})[ \t]*[〕\])）］】〉][ \t]*第?[ \t]*([0-9０-９]{1,5})[ \t]*号`)
+var reNumber = regexp.MustCompile(`(\p{Han}{1,16})\s{0,3}[〔\[(（［【〈]\s{0,3}((?:19|20)[0-9]{2}|[１２][０-９]{3})\s{0,3}[〕\])）］】〉]\s{0,3}第?\s{0,3}([0-9０-９]{1,5})\s{0,3}号`)
 
 // numberCut are words that end what comes before a 文号's organ prefix
 // (根据桂政发… → 桂政发).
-var numberCut = []string{"号", "的", "和", "及", "与", "或", "即", "见", "经", "按", "文件", "、"}
+var numberCut = []string{"号", "的", "和", "及", "与", "或", "即", "见", "经", "文件", "、"}
 
 // numberPrefix trims words that precede the organ prefix of a 文号; ok is
 // false when nothing plausible is left.

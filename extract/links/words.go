@@ -11,7 +11,7 @@ var wordsData string
 // Words are the word lists of data/words.txt, by section.
 type Words struct {
 	Implements, Repeals, Amends, Issue, Carried []string
-	NotDoc, TitleTail, Generic, Increment      []string
+	NotDoc, TitleTail, Generic, Increment       []string
 }
 
 // parseWords reads the [section] lists of data/words.txt.
