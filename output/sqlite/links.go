@@ -529,7 +529,11 @@ func pairTargets(tx *sql.Tx, docs map[int64]*linkDoc, tok func(string) []string)
 			if y, err := parseYear(c.up.year); err == nil {
 				year = y
 			}
-			if _, err := ins.Exec(c.up.id, c.low.id, c.up.doc, c.low.doc, c.common, year, c.up.value, c.low.value, c.up.unit,
+			indicator := c.up.subject
+			if utf8.RuneCountInString(c.low.subject) < utf8.RuneCountInString(indicator) {
+				indicator = c.low.subject
+			}
+			if _, err := ins.Exec(c.up.id, c.low.id, c.up.doc, c.low.doc, indicator, year, c.up.value, c.low.value, c.up.unit,
 				rel, c.basis, math.Round(c.score*100)/100); err != nil {
 				return err
 			}
@@ -584,23 +588,20 @@ func hasHan(s string) bool {
 	return false
 }
 
-// likeness is the weight of the tokens two indicators share over the
-// weight of the smaller one, and the shared tokens.
+// likeness compares two indicators by their gse tokens: each token of one
+// is matched by the longest run of runes it shares with a token of the
+// other (gse keeps compounds whole: 科技成果转化 and 重大科技成果 share
+// 科技成果), runs under two runes do not count; the matched weight over the
+// smaller indicator's weight, and the matched runs.
 func likeness(a, b *pairTarget) (float64, string) {
 	if a.weight == 0 || b.weight == 0 {
 		return 0, ""
 	}
-	in := map[string]bool{}
-	for _, t := range b.toks {
-		in[t] = true
-	}
-	w := 0
-	var common []string
-	for _, t := range a.toks {
-		if in[t] {
-			w += utf8.RuneCountInString(t)
-			common = append(common, t)
-		}
+	wa, ca := cover(a.toks, b.toks)
+	wb, cb := cover(b.toks, a.toks)
+	w, common := wa, ca
+	if wb > wa {
+		w, common = wb, cb
 	}
 	if w < 2 {
 		return 0, ""
@@ -609,5 +610,49 @@ func likeness(a, b *pairTarget) (float64, string) {
 	if b.weight < m {
 		m = b.weight
 	}
-	return float64(w) / float64(m), strings.Join(common, "")
+	s := float64(w) / float64(m)
+	if s > 1 {
+		s = 1
+	}
+	return s, common
+}
+
+func cover(xs, ys []string) (int, string) {
+	w := 0
+	var parts []string
+	for _, x := range xs {
+		best := ""
+		for _, y := range ys {
+			if c := longestCommon(x, y); utf8.RuneCountInString(c) > utf8.RuneCountInString(best) {
+				best = c
+			}
+		}
+		if n := utf8.RuneCountInString(best); n >= 2 {
+			w += n
+			parts = append(parts, best)
+		}
+	}
+	return w, strings.Join(parts, "")
+}
+
+// longestCommon is the longest run of runes a and b share.
+func longestCommon(a, b string) string {
+	ra, rb := []rune(a), []rune(b)
+	best, at := 0, 0
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			if ra[i-1] == rb[j-1] {
+				cur[j] = prev[j-1] + 1
+				if cur[j] > best {
+					best, at = cur[j], i
+				}
+			} else {
+				cur[j] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return string(ra[at-best : at])
 }
