@@ -572,6 +572,36 @@ func (d *Dict) HasPrefix(mention string) bool {
 	return best != ""
 }
 
+// KnownUnit reports whether mention names a known organ under its own
+// prefix: a level word or place before an organ of the dictionary
+// (市科委, 广州市黄埔区科技局), a Party organ (市委组织部), a league
+// (团市委) or a national organ. A prefix before an unknown body (市重点办)
+// is not enough.
+func (d *Dict) KnownUnit(mention string) bool {
+	m := cjk.RemoveSpace(mention)
+	if m == "" {
+		return false
+	}
+	if reLeague.MatchString(m) {
+		return true
+	}
+	if o, ok := d.organs[m]; ok && o.kind == kindNat {
+		return true
+	}
+	if d.nationalPrefix(m) != "" {
+		return false
+	}
+	p := d.parse(m, "")
+	if p.level == "" && p.unit == "" {
+		return false
+	}
+	if p.party {
+		_, ok := d.organs[p.rest]
+		return p.rest == "" || ok || d.known("党委"+p.rest)
+	}
+	return d.known(p.rest)
+}
+
 // IsOrgan reports whether s (without prefix) is a known organ.
 func (d *Dict) IsOrgan(s string) bool { return d.known(cjk.RemoveSpace(s)) }
 
