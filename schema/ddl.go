@@ -18,3 +18,10 @@ var FTSDDL string
 // UserVersion is the contract version written to PRAGMA user_version.
 // Renaming or dropping anything CONTRACT.md lists requires bumping it.
 const UserVersion = 1
+
+// QuotasDDL creates the view quotas (targets read out of tables, with their
+// table and row). It runs after the column migrations: it reads
+// targets.entity, which an older database gains by ALTER TABLE.
+//
+//go:embed quotas.sql
+var QuotasDDL string

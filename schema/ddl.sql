@@ -93,7 +93,8 @@ CREATE TABLE IF NOT EXISTS targets (
   char_start   INTEGER,
   char_end     INTEGER,
   source       TEXT NOT NULL DEFAULT 'text',
-  table_row_id INTEGER REFERENCES table_rows(id) ON DELETE SET NULL
+  table_row_id INTEGER REFERENCES table_rows(id) ON DELETE SET NULL,
+  entity       TEXT  -- the row's name cell of a quota (source = 'table')
 );
 CREATE INDEX IF NOT EXISTS targets_document ON targets(document_id);
 

@@ -53,6 +53,10 @@ func Open(path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("%s: migrate schema: %w", path, err)
 	}
+	if _, err := db.Exec(schema.QuotasDDL); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: create view quotas: %w", path, err)
+	}
 	fts := true
 	if _, err := db.Exec(schema.FTSDDL); err != nil {
 		if !strings.Contains(err.Error(), "no such module") {
@@ -338,7 +342,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 	}
 
 	tgtStmt, err := tx.Prepare(`INSERT INTO targets (document_id, section_id, kind, subject, value, unit, norm_value, norm_unit,
-		comparator, deadline, period, scope, sentence, char_start, char_end, source, table_row_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		comparator, deadline, period, scope, sentence, char_start, char_end, source, table_row_id, entity) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return err
 	}
@@ -351,7 +355,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 		}
 		if _, err := tgtStmt.Exec(docID, secID(t.Section), t.Kind, null(t.Subject), null(t.Value), null(t.Unit), t.NormValue,
 			null(t.NormUnit), null(t.Comparator), null(t.Deadline), null(t.Period), null(t.Scope), null(t.Sentence), a, b,
-			src, rowID(t.Table, t.Row)); err != nil {
+			src, rowID(t.Table, t.Row), null(t.Entity)); err != nil {
 			return err
 		}
 	}
@@ -463,6 +467,7 @@ func (d *DB) Counts() (map[string]int, error) {
 // release; CREATE TABLE IF NOT EXISTS does not add them to an older database.
 var added = []struct{ table, column, decl string }{
 	{"documents", "workbook", "TEXT"},
+	{"targets", "entity", "TEXT"},
 }
 
 func migrate(db *sql.DB) error {
