@@ -91,6 +91,7 @@ type Pipeline struct {
 
 	once    sync.Once
 	ext     *extract.Extractor
+	seg     *seg.Segmenter
 	loadErr error
 	// SegmenterLoad is how long loading the dictionaries took (0 until used).
 	SegmenterLoad time.Duration
@@ -125,6 +126,7 @@ func (p *Pipeline) Load() error {
 			return
 		}
 		p.ext = extract.New(extract.WithSegmenter(sg), extract.WithDepartments(d))
+		p.seg = sg
 		p.SegmenterLoad = time.Since(t0)
 	})
 	return p.loadErr

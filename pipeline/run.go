@@ -53,6 +53,9 @@ type Summary struct {
 	RunID        int64
 	Elapsed      time.Duration
 	InputBytes   int64
+	// Links counts the references of the whole database after resolution
+	// (document_links, how many resolved, target_pairs).
+	Links sqlite.LinkStats
 }
 
 func (s *Summary) String() string {
@@ -221,6 +224,9 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 		if err := db.WriteItems(run, left[i:min(i+maxBatch, len(left))]); err != nil {
 			return p.finish(db, sum, t0, fmt.Errorf("%w: %v", ErrSetup, err))
 		}
+	}
+	if err := p.resolveLinks(db, sum, changed); err != nil {
+		return p.finish(db, sum, t0, fmt.Errorf("%w: %v", ErrSetup, err))
 	}
 	summaryPath := filepath.Join(xdir, "summary.xlsx")
 	if _, err := os.Stat(summaryPath); !p.opt.noWorkbooks && (changed || err != nil) {
@@ -731,4 +737,25 @@ func (p *Pipeline) stages(ctx context.Context, in corpus.Input, data []byte) ([]
 		}
 	}
 	return docs, nil
+}
+
+// resolveLinks resolves the references of the whole database after a
+// batch that changed it (a document loaded now may be what earlier ones
+// cite) and counts them.
+func (p *Pipeline) resolveLinks(db *sqlite.DB, sum *Summary, changed bool) error {
+	if !changed {
+		st, err := db.LinkCounts()
+		sum.Links = st
+		return err
+	}
+	var tok func(string) []string
+	if p.Load() == nil && p.seg != nil {
+		tok = p.seg.Words
+	}
+	st, err := db.ResolveLinks(tok)
+	if err != nil {
+		return err
+	}
+	sum.Links = st
+	return nil
 }

@@ -50,6 +50,7 @@ func runStatus(sum *pipeline.Summary, err error, quiet bool, stdout, stderr io.W
 	}
 	if sum != nil && !quiet {
 		fmt.Fprintf(stdout, "policyx: %s\n", sum)
+		fmt.Fprintf(stdout, "policyx: references: %s\n", sum.Links)
 	}
 	switch {
 	case interrupted:
