@@ -34,8 +34,7 @@ var ErrReadOnly = errors.New("OUTDIR is not writable")
 
 // owner checks, before anything is written, that the file at path is empty
 // or a policyx database (application_id, or an older policyx database
-// without one: user_version 1 and a documents table keyed by SHA-256), then
-// switches on WAL.
+// without one: user_version 1), then switches on WAL.
 func owner(db *sql.DB, path string) error {
 	var app, uv, objects int
 	if err := db.QueryRow("PRAGMA application_id").Scan(&app); err != nil {
@@ -50,10 +49,7 @@ func owner(db *sql.DB, path string) error {
 	switch {
 	case app == schema.ApplicationID || (app == 0 && objects == 0):
 	case app == 0 && uv == schema.UserVersion:
-		var n int
-		if err := db.QueryRow(`SELECT count(*) FROM pragma_table_info('documents') WHERE name IN ('source_sha256','part','source_path')`).Scan(&n); err != nil || n != 3 {
-			return fmt.Errorf("%s: %w (user_version %d but no policyx documents table): use another output folder", path, ErrForeign, uv)
-		}
+		// Written by a policyx from before application_id: adopted.
 	default:
 		return fmt.Errorf("%s: %w (application_id %#x, user_version %d, %d tables/indexes of its own): policyx does not touch it; use another output folder",
 			path, ErrForeign, app, uv, objects)
