@@ -41,6 +41,9 @@ func ExtractWith(doc *schema.Document, p *numbers.Parser) []schema.Target {
 	docYear := 0
 	if len(doc.Meta.IssueDate) >= 4 {
 		docYear, _ = strconv.Atoi(doc.Meta.IssueDate[:4])
+	} else if a, _ := titleYears(doc.Meta.Title); a > 0 {
+		// undated: the first year the title names (…行动方案（2018—2020年）)
+		docYear = a
 	}
 	var out []schema.Target
 	for ti := range doc.Tables {
