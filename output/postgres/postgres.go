@@ -207,7 +207,8 @@ func (d *DB) setup(ctx context.Context) error {
 		have[s] = true
 	}
 	rows.Close()
-	for _, t := range d.der.Tables {
+	for _, name := range d.der.order() { // referenced tables first
+		t := d.der.Table(name)
 		if _, err := tx.Exec(ctx, t.SQL); err != nil {
 			return fmt.Errorf("%s: %w", t.Name, err)
 		}
