@@ -161,6 +161,9 @@ func (p *Pipeline) runShared(ctx context.Context, paths []string) (*Summary, err
 		}
 	}
 	prog.done()
+	if f, ok := db.(interface{ Flush() error }); ok && writeErr == nil {
+		writeErr = f.Flush() // the batch written in the background
+	}
 	if writeErr != nil {
 		return sum, fmt.Errorf("%w: %v", ErrSetup, writeErr)
 	}

@@ -15,6 +15,9 @@ import (
 // documents_fts: the scorer and the summary workbook read that file. path
 // must not exist.
 func (d *DB) ExportSQLite(ctx context.Context, path string) (err error) {
+	if err := d.Flush(); err != nil {
+		return err
+	}
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("%s: exists; export writes a new database", path)
 	}

@@ -69,6 +69,10 @@ type DB struct {
 	ownerStart time.Time
 	runStart   time.Time
 	ttl        time.Duration
+	// One batch is written in the background while the pipeline stages
+	// the next (inflight); after a failed write every later one fails.
+	inflight chan error
+	sticky   error
 }
 
 var identRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
@@ -122,6 +126,7 @@ func Open(ctx context.Context, url string, opts ...Option) (*DB, error) {
 
 // Close closes the connections.
 func (d *DB) Close() error {
+	err := d.Flush()
 	if d.mem != nil {
 		d.mem.Close()
 	}
@@ -129,7 +134,7 @@ func (d *DB) Close() error {
 		d.lease.Close(context.Background())
 	}
 	d.pool.Close()
-	return nil
+	return err
 }
 
 // Pool exposes the connection pool (reports, tests, export).
@@ -268,6 +273,9 @@ func addable(decl string) string { return reNotNull.ReplaceAllString(decl, "") }
 
 // DoneSet returns the SHA-256 of every file stored and not failed.
 func (d *DB) DoneSet() (map[string]bool, error) {
+	if err := d.Flush(); err != nil {
+		return nil, err
+	}
 	ctx := context.Background()
 	rows, err := d.pool.Query(ctx, `SELECT source_sha256 FROM documents GROUP BY source_sha256 HAVING sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) = 0`)
 	if err != nil {
@@ -359,6 +367,9 @@ func (d *DB) WriteFiles(files [][]*schema.Document) error {
 			return errors.New("postgres: WriteFile with no documents")
 		}
 	}
+	if err := d.Flush(); err != nil {
+		return err
+	}
 	ctx := context.Background()
 	if err := d.mem.WriteFiles(files); err != nil {
 		d.clearStaging()
@@ -371,6 +382,27 @@ func (d *DB) WriteFiles(files [][]*schema.Document) error {
 	}
 	// Ids: one block per table, taken outside the write transaction so
 	// that concurrent writers do not queue on id_alloc.
+	done := make(chan error, 1)
+	d.inflight = done
+	go func() { done <- d.send(ctx, files, staged) }()
+	return nil
+}
+
+// Flush waits for the batch being written and returns the first write
+// error of this sink.
+func (d *DB) Flush() error {
+	if d.inflight != nil {
+		if err := <-d.inflight; err != nil && d.sticky == nil {
+			d.sticky = err
+		}
+		d.inflight = nil
+	}
+	return d.sticky
+}
+
+// send allocates the ids of a staged batch and writes it in one
+// transaction, again when PostgreSQL picked it as a deadlock victim.
+func (d *DB) send(ctx context.Context, files [][]*schema.Document, staged map[string]*stagedTable) error {
 	base := map[string]int64{}
 	var tabs []string
 	for name, st := range staged {
@@ -645,6 +677,9 @@ func text(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 
 // Counts returns the number of rows of every table of the derived schema.
 func (d *DB) Counts() (map[string]int, error) {
+	if err := d.Flush(); err != nil {
+		return nil, err
+	}
 	out := map[string]int{}
 	for _, t := range d.der.Tables {
 		var n int64

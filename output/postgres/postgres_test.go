@@ -291,6 +291,9 @@ func TestClaims(t *testing.T) {
 	if err := a.WriteFile([]*schema.Document{testDoc("a.txt", "s1", 1)}); err != nil {
 		t.Fatal(err)
 	}
+	if err := a.Flush(); err != nil {
+		t.Fatal(err)
+	}
 	if claim(b, "s1", false) || claim(b, "s1", true) {
 		t.Error("s1 finished during b's run and claimed again")
 	}
