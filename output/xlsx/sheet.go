@@ -335,7 +335,7 @@ func (w *writer) write(s *sheet) error {
 	}
 	part := 1
 	err = s.rows(func(r row) error {
-		if n >= excelize.TotalRows {
+		if n >= sheetRowLimit {
 			if _, err := filter(); err != nil {
 				return err
 			}
@@ -371,9 +371,13 @@ func (w *writer) write(s *sheet) error {
 	return nil
 }
 
+// sheetRowLimit is Excel's limit on the rows of a sheet (a variable so
+// that a test can lower it).
+var sheetRowLimit = excelize.TotalRows
+
 // sheetRows is how many data rows fit on one sheet under a title of t rows
 // and a header.
-func sheetRows(t int) int { return excelize.TotalRows - t - 1 }
+func sheetRows(t int) int { return sheetRowLimit - t - 1 }
 
 // formulaLike reports whether a spreadsheet would take text typed as s for a
 // formula (or a DDE payload): such text gets the text number format so that

@@ -85,7 +85,7 @@ func overflowNotes(db *sql.DB) ([]row, error) {
 		if parts > 2 {
 			more = fmt.Sprintf("%s (2) 至 %s (%d)", c.sheet, c.sheet, parts)
 		}
-		out = append(out, row{cells: []any{fmt.Sprintf("工作表 %s 共 %d 行，超过 Excel 每个工作表 %d 行的上限，续见工作表 %s。", c.sheet, n, excelize.TotalRows, more)}})
+		out = append(out, row{cells: []any{fmt.Sprintf("工作表 %s 共 %d 行，超过 Excel 每个工作表 %d 行的上限，续见工作表 %s。", c.sheet, n, sheetRowLimit, more)}})
 	}
 	return out, nil
 }
