@@ -734,15 +734,16 @@ func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condP
 		before := cs[lo:q.Start]
 		after := cs[q.End:cl1]
 		t := schema.Target{
-			Section:  secIdx,
-			Value:    q.Value,
-			Unit:     q.Unit,
-			NormUnit: q.NormUnit,
-			Source:   "text",
-			Table:    -1,
-			Row:      -1,
-			Sentence: sentenceText(x.doc.Text, st),
-			Span:     schema.Span{Start: st.c.off[q.Start], End: st.c.off[q.End-1] + 1},
+			Section:      secIdx,
+			Value:        q.Value,
+			Unit:         q.Unit,
+			NormUnit:     q.NormUnit,
+			Source:       "text",
+			Table:        -1,
+			Row:          -1,
+			Sentence:     sentenceText(x.doc.Text, st),
+			SentenceSpan: schema.Span{Start: st.start, End: st.end},
+			Span:         schema.Span{Start: st.c.off[q.Start], End: st.c.off[q.End-1] + 1},
 		}
 		// the span ends after the last byte of the last rune
 		t.Span.End = st.c.off[q.End-1]
