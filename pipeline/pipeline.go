@@ -75,6 +75,7 @@ type Pipeline struct {
 
 	once    sync.Once
 	ext     *extract.Extractor
+	words   func(string) []string // the segmenter, for rebuilding the word index
 	loadErr error
 	// SegmenterLoad is how long loading the dictionaries took (0 until used).
 	SegmenterLoad time.Duration
@@ -107,9 +108,18 @@ func (p *Pipeline) Load() error {
 			return
 		}
 		p.ext = extract.New(extract.WithSegmenter(sg), extract.WithDepartments(d))
+		p.words = sg.Words
 		p.SegmenterLoad = time.Since(t0)
 	})
 	return p.loadErr
+}
+
+// segWords segments text with the loaded segmenter (nil when it cannot load).
+func (p *Pipeline) segWords(text string) []string {
+	if p.Load() != nil {
+		return nil
+	}
+	return p.words(text)
 }
 
 // FileResult is the outcome of one input file.
@@ -156,11 +166,14 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	if err := os.MkdirAll(filepath.Join(p.opt.outDir, "xlsx"), 0o755); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrSetup, err)
 	}
-	db, err := sqlite.Open(filepath.Join(p.opt.outDir, "policy.db"))
+	db, err := sqlite.Open(filepath.Join(p.opt.outDir, "policy.db"), sqlite.WithTokenizer(p.segWords))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrSetup, err)
 	}
 	defer db.Close()
+	if n := db.Notice(); n != "" {
+		fmt.Fprintf(p.opt.log, "policyx: %s\n", n)
+	}
 
 	done := map[string]bool{}
 	if !p.opt.force {
