@@ -6,7 +6,7 @@ BIN     := bin/policyx
 SHARED  ?= ../shared
 OUT     ?= out
 
-.PHONY: all build run test eval bench fuzz kill9 renditions realdocs clean vet
+.PHONY: all build run test eval bench fuzz kill9 renditions realdocs clean vet schema-docs
 
 all: build
 
@@ -38,6 +38,11 @@ renditions: build
 realdocs: build
 	rm -rf $(OUT)-realdocs
 	./$(BIN) run -o $(OUT)-realdocs $(SHARED)/realdocs; test $$? -le 2
+
+# docs/schema.md from schema/*.sql and schema/descriptions.txt; a test in
+# schema/schemadoc fails when they drift apart.
+schema-docs:
+	$(GO) run $(GOTAGS) ./schema/schemadoc/gen -o docs/schema.md
 
 bench: build
 	bash scripts/bench.sh
