@@ -257,7 +257,7 @@ type deptAgg struct {
 
 func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts bool, num *numbers.Parser) error {
 	off := schema.NewOffsets(doc.Text)
-	pg := newPager(doc)
+	pg := schema.NewPager(doc)
 	cs := func(sp schema.Span) (any, any) {
 		if sp == (schema.Span{}) && doc.Text == "" {
 			return nil, nil
@@ -268,15 +268,15 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 	if status == "" {
 		status = schema.StatusOK
 	}
-	var pages, pageStart, pageEnd any
-	if pg.max > 0 {
-		pages, pageStart, pageEnd = pg.max, pg.min, pg.max
+	var nPages, pageStart, pageEnd any
+	if pg.Max > 0 {
+		nPages, pageStart, pageEnd = pg.Max, pg.Min, pg.Max
 	}
 	res, err := tx.Exec(`INSERT INTO documents (source_path, source_sha256, part, format, title, doc_number, issuer, issue_date,
 		jurisdiction, status, error, text, n_pages, page_start, page_end, workbook) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		text(doc.Path), doc.SHA256, doc.Part, string(doc.Format), null(doc.Meta.Title), null(doc.Meta.DocNumber),
 		null(doc.Meta.Issuer), null(doc.Meta.IssueDate), null(doc.Meta.Jurisdiction), string(status), null(doc.Err),
-		text(doc.Text), pages, pageStart, pageEnd, null(doc.Workbook))
+		text(doc.Text), nPages, pageStart, pageEnd, null(doc.Workbook))
 	if err != nil {
 		return err
 	}
@@ -331,7 +331,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 		if ord == 0 {
 			ord = i + 1
 		}
-		p0, p1 := pg.span(t.Span)
+		p0, p1 := pages(pg, t.Span)
 		r, err := tx.Exec(`INSERT INTO tables (document_id, ordinal, attachment, title, unit_note, note, header_json, n_rows, char_start, char_end, page, page_end)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, docID, ord, null(t.Attachment), null(t.Title), null(t.UnitNote), null(t.Note),
 			jsonStrings(t.Header), len(t.Rows), a, b, p0, p1)
@@ -346,7 +346,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 			if row.IsTotal {
 				total = 1
 			}
-			p0, p1 := pg.span(row.Span)
+			p0, p1 := pages(pg, row.Span)
 			r, err := rowStmt.Exec(tabIDs[i], j, null(row.Seq), null(row.Group), total, jsonStrings(row.Cells), a, b, p0, p1)
 			if err != nil {
 				return err
@@ -391,12 +391,12 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 		if src == "" {
 			src = "text"
 		}
-		p0, p1 := pg.span(t.Span)
+		p0, p1 := pages(pg, t.Span)
 		if t.Span == (schema.Span{}) && t.Source == "table" && t.Table >= 0 && t.Table < len(doc.Tables) &&
 			t.Row >= 0 && t.Row < len(doc.Tables[t.Table].Rows) {
-			p0, p1 = pg.span(doc.Tables[t.Table].Rows[t.Row].Span)
+			p0, p1 = pages(pg, doc.Tables[t.Table].Rows[t.Row].Span)
 		}
-		sent, sp := exactSentence(doc.Text, t)
+		sent, sp := schema.ExactSentence(doc.Text, t)
 		var s0, s1 any
 		if sp.End > sp.Start {
 			s0, s1 = off.Rune(sp.Start), off.Rune(sp.End)
@@ -415,7 +415,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 	defer depStmt.Close()
 	for _, t := range doc.Tasks {
 		a, b := cs(t.Span)
-		p0, p1 := pg.span(t.Span)
+		p0, p1 := pages(pg, t.Span)
 		r, err := tx.Exec(`INSERT INTO tasks (document_id, section_id, label, title, char_start, char_end, table_row_id, page, page_end) VALUES (?,?,?,?,?,?,?,?,?)`,
 			docID, secID(t.Section), null(t.Label), null(t.Title), a, b, rowID(t.Table, t.Row), p0, p1)
 		if err != nil {
