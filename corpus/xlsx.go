@@ -6,8 +6,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
-	"path"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -268,107 +266,56 @@ func sheetBlocks(name string, grid [][]string) []schema.Block {
 func xlsxSheetParts(z *zipArchive, lim Limits) map[string]string {
 	out := map[string]string{}
 	rels := map[string]string{}
-	if rc, err := z.open("xl/_rels/workbook.xml.rels"); err == nil {
-		d := newXMLDecoder(rc)
-	relLoop:
-		for depth := 0; ; {
-			tok, err := d.Token()
-			if err != nil {
-				break
+	// Damaged parts give the sheets read before the damage.
+	walkZipPart(z, &xmlWalk{part: "xl/_rels/workbook.xml.rels", depth: lim.MaxDepth, start: func(t xml.StartElement) error {
+		if len(rels) > 100000 {
+			return errStopWalk
+		}
+		if t.Name.Local == "Relationship" {
+			rels[attr(t, "Id")] = relTarget("xl", attr(t, "Target"))
+		}
+		return nil
+	}})
+	walkZipPart(z, &xmlWalk{part: "xl/workbook.xml", depth: lim.MaxDepth, start: func(t xml.StartElement) error {
+		if len(out) > 100000 {
+			return errStopWalk
+		}
+		if t.Name.Local == "sheet" {
+			id := ""
+			for _, a := range t.Attr {
+				if a.Name.Local == "id" && a.Name.Space != "" {
+					id = a.Value
+				}
 			}
-			switch t := tok.(type) {
-			case xml.StartElement:
-				if depth++; depth > lim.MaxDepth || len(rels) > 100000 {
-					break relLoop
-				}
-				if t.Name.Local == "Relationship" {
-					target := attr(t, "Target")
-					if strings.HasPrefix(target, "/") {
-						target = strings.TrimPrefix(target, "/")
-					} else {
-						target = path.Join("xl", target)
-					}
-					rels[attr(t, "Id")] = target
-				}
-			case xml.EndElement:
-				depth--
+			if p, ok := rels[id]; ok {
+				out[attr(t, "name")] = p
 			}
 		}
-		rc.Close()
-	}
-	rc, err := z.open("xl/workbook.xml")
-	if err != nil {
-		return out
-	}
-	defer rc.Close()
-	d := newXMLDecoder(rc)
-	for depth := 0; ; {
-		tok, err := d.Token()
-		if err != nil {
-			return out
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if depth++; depth > lim.MaxDepth || len(out) > 100000 {
-				return out
-			}
-			if t.Name.Local == "sheet" {
-				id := ""
-				for _, a := range t.Attr {
-					if a.Name.Local == "id" && a.Name.Space != "" {
-						id = a.Value
-					}
-				}
-				if p, ok := rels[id]; ok {
-					out[attr(t, "name")] = p
-				}
-			}
-		case xml.EndElement:
-			depth--
-		}
-	}
+		return nil
+	}})
+	return out
 }
 
 // sheetMerges streams a worksheet part for its mergeCell ranges.
 func sheetMerges(z *zipArchive, part string, lim Limits) ([]cellRect, error) {
-	rc, err := z.open(part)
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	d := newXMLDecoder(rc)
 	var out []cellRect
-	for depth := 0; ; {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return out, nil
+	err := walkZipPart(z, &xmlWalk{part: part, depth: lim.MaxDepth, start: func(t xml.StartElement) error {
+		if t.Name.Local != "mergeCell" {
+			return nil
 		}
-		if err != nil {
-			return out, wrapZipErr(part, err)
+		if len(out) >= xlsxMaxMerges {
+			return fmt.Errorf("more than %d merged ranges: the rest ignored", xlsxMaxMerges)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if depth++; depth > lim.MaxDepth {
-				return out, fmt.Errorf("%s: XML nested deeper than %d levels", part, lim.MaxDepth)
-			}
-			if t.Name.Local != "mergeCell" {
-				continue
-			}
-			if len(out) >= xlsxMaxMerges {
-				return out, fmt.Errorf("more than %d merged ranges: the rest ignored", xlsxMaxMerges)
-			}
-			a, b, ok := strings.Cut(attr(t, "ref"), ":")
-			if !ok {
-				continue
-			}
-			c1, r1, err1 := excelize.CellNameToCoordinates(a)
-			c2, r2, err2 := excelize.CellNameToCoordinates(b)
-			if err1 != nil || err2 != nil {
-				continue
-			}
+		a, b, ok := strings.Cut(attr(t, "ref"), ":")
+		if !ok {
+			return nil
+		}
+		c1, r1, err1 := excelize.CellNameToCoordinates(a)
+		c2, r2, err2 := excelize.CellNameToCoordinates(b)
+		if err1 == nil && err2 == nil {
 			out = append(out, cellRect{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)})
-		case xml.EndElement:
-			depth--
 		}
-	}
+		return nil
+	}})
+	return out, err
 }

@@ -1,11 +1,12 @@
 // Package extract runs the fact extractors over a normalized document in
 // dependency order: parts → metadata → sections → tables and checks →
-// targets → tasks → tokens.
+// targets → quotas (numbers of tables) → tasks → tokens.
 package extract
 
 import (
 	"policyx/extract/meta"
 	"policyx/extract/parts"
+	"policyx/extract/quotas"
 	"policyx/extract/sections"
 	"policyx/extract/tables"
 	"policyx/extract/targets"
@@ -57,6 +58,8 @@ func (e *Extractor) Run(doc *schema.Document) {
 	if e.seg != nil {
 		doc.Targets = targets.Extract(doc, e.seg)
 	}
+	// quotas read the tables above; they follow the text targets
+	doc.Targets = append(doc.Targets, quotas.Extract(doc)...)
 	doc.Tasks = tasks.Extract(doc, e.dict)
 	if e.seg != nil {
 		doc.Tokens = e.seg.Words(doc.Text)

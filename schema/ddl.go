@@ -31,3 +31,10 @@ var ViewsDDL string
 //
 //go:embed descriptions.txt
 var Descriptions string
+
+// QuotasDDL creates the view quotas (targets read out of tables, with their
+// table and row). It runs after the column migrations: it reads
+// targets.entity, which an older database gains by ALTER TABLE.
+//
+//go:embed quotas.sql
+var QuotasDDL string

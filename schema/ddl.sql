@@ -116,7 +116,8 @@ CREATE TABLE IF NOT EXISTS targets (
   page         INTEGER,
   page_end     INTEGER,
   sentence_start INTEGER,
-  sentence_end   INTEGER
+  sentence_end   INTEGER,
+  entity       TEXT  -- the row's name cell of a quota (source = 'table')
 );
 CREATE INDEX IF NOT EXISTS targets_document ON targets(document_id);
 

@@ -156,6 +156,7 @@ type Target struct {
 	Source       string // "text" or "table"
 	Table        int    // index into Document.Tables when Source == "table", else -1
 	Row          int    // index into that table's Rows, else -1
+	Entity       string // the row's name cell when Source == "table" (鱼峰区), else ""
 }
 
 // Department roles.

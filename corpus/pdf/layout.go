@@ -105,7 +105,7 @@ func buildLines(glyphs []glyph) []*line {
 		}
 	}
 	lines := make([]*line, 0, len(groups))
-	var gaps, cjkGaps []float64
+	var gb gapBuffers
 	for _, grp := range groups {
 		sort.SliceStable(grp, func(i, j int) bool { return grp[i].x < grp[j].x })
 		// drop the same glyph drawn twice (fake bold, shadow)
@@ -117,103 +117,116 @@ func buildLines(glyphs []glyph) []*line {
 			}
 			kept = append(kept, g)
 		}
-		grp = kept
-		// the usual gap between glyphs of this line: justification spreads
-		// them evenly, a column gap stands out
-		// gaps between CJK characters tell the justification (digits and
-		// Latin letters keep their spacing); other gaps only when there are
-		// too few of those
-		gaps, cjk := gaps[:0], cjkGaps[:0]
-		var prevG *glyph
-		for i := range grp {
-			if grp[i].text == " " {
-				continue
-			}
-			if prevG != nil {
-				gap := grp[i].x - (prevG.x + prevG.w)
-				gaps = append(gaps, gap)
-				pr, _ := utf8.DecodeLastRuneInString(prevG.text)
-				cr, _ := utf8.DecodeRuneInString(grp[i].text)
-				if !isLatin(pr) && !isLatin(cr) {
-					cjk = append(cjk, gap)
-				}
-			}
-			prevG = &grp[i]
-		}
-		cjkGaps = cjk
-		usual := 0.0
-		switch {
-		case len(cjk) >= 3:
-			sort.Float64s(cjk)
-			usual = math.Max(0, cjk[len(cjk)/4]) // tab gaps may be many: take a low quantile
-		case len(gaps) >= 4:
-			sort.Float64s(gaps)
-			usual = math.Max(0, gaps[len(gaps)/4])
-		}
-		ln := &line{y: grp[0].y, x0: math.Inf(1)}
-		var b strings.Builder
-		var sizes []float64
-		var sp span
-		prevG = nil
-		spaced := false // a space glyph since the previous glyph
-		for i := range grp {
-			g := &grp[i]
-			if g.text == " " {
-				spaced = true
-				continue
-			}
-			if prevG == nil {
-				sp = span{x0: g.x}
-				ln.x0 = g.x
-			} else {
-				gap := g.x - (prevG.x + prevG.w)
-				pr, _ := utf8.DecodeLastRuneInString(prevG.text)
-				cr, _ := utf8.DecodeRuneInString(g.text)
-				sz := math.Max(g.size, prevG.size)
-				latin := isLatin(pr) || isLatin(cr)
-				mixed := isLatin(pr) != isLatin(cr)
-				colGap := gap > usual+0.4*sz && ((!latin && !spaced && gap > 0.45*sz) ||
-					(mixed && !spaced && gap > 0.45*sz) ||
-					(latin && !spaced && gap > 0.6*sz) || gap > 2.5*sz)
-				switch {
-				case colGap:
-					sp.text = strings.TrimSpace(b.String())
-					ln.segs = append(ln.segs, sp)
-					b.Reset()
-					sp = span{x0: g.x}
-				case spaced || (gap > 0.2*sz && latin):
-					b.WriteByte(' ')
-					sp.cuts = append(sp.cuts, cut{x: g.x, end: prevG.x + prevG.w, at: b.Len()})
-				case gap > 0.1*sz:
-					sp.cuts = append(sp.cuts, cut{x: g.x, end: prevG.x + prevG.w, at: b.Len()})
-				}
-			}
-			spaced = false
-			b.WriteString(g.text)
-			sizes = append(sizes, g.size)
-			if e := g.x + g.w; e > sp.x1 {
-				sp.x1 = e
-			}
-			prevG = g
-		}
-		if prevG == nil {
-			continue
-		}
-		sp.text = strings.TrimSpace(b.String())
-		ln.segs = append(ln.segs, sp)
-		sort.Float64s(sizes)
-		ln.size = sizes[len(sizes)/2]
-		texts := make([]string, 0, len(ln.segs))
-		for _, s := range ln.segs {
-			texts = append(texts, s.text)
-			ln.x1 = math.Max(ln.x1, s.x1)
-		}
-		ln.text = strings.TrimSpace(strings.Join(texts, "\t"))
-		if ln.text != "" {
+		if ln := joinLine(kept, gb.usual(kept)); ln != nil {
 			lines = append(lines, ln)
 		}
 	}
 	return lines
+}
+
+// gapBuffers are reused across the lines of a page.
+type gapBuffers struct{ gaps, cjk []float64 }
+
+// usual returns the usual gap between glyphs of one line: justification
+// spreads them evenly, a column gap stands out. Gaps between CJK characters
+// tell the justification (digits and Latin letters keep their spacing);
+// other gaps only when there are too few of those.
+func (gb *gapBuffers) usual(grp []glyph) float64 {
+	gaps, cjk := gb.gaps[:0], gb.cjk[:0]
+	var prevG *glyph
+	for i := range grp {
+		if grp[i].text == " " {
+			continue
+		}
+		if prevG != nil {
+			gap := grp[i].x - (prevG.x + prevG.w)
+			gaps = append(gaps, gap)
+			pr, _ := utf8.DecodeLastRuneInString(prevG.text)
+			cr, _ := utf8.DecodeRuneInString(grp[i].text)
+			if !isLatin(pr) && !isLatin(cr) {
+				cjk = append(cjk, gap)
+			}
+		}
+		prevG = &grp[i]
+	}
+	gb.gaps, gb.cjk = gaps, cjk
+	switch {
+	case len(cjk) >= 3:
+		sort.Float64s(cjk)
+		return math.Max(0, cjk[len(cjk)/4]) // tab gaps may be many: take a low quantile
+	case len(gaps) >= 4:
+		sort.Float64s(gaps)
+		return math.Max(0, gaps[len(gaps)/4])
+	}
+	return 0
+}
+
+// joinLine joins the glyphs of one baseline (sorted by x) into a line of
+// segments split at column gaps; nil when it holds no text.
+func joinLine(grp []glyph, usual float64) *line {
+	ln := &line{y: grp[0].y, x0: math.Inf(1)}
+	var b strings.Builder
+	var sizes []float64
+	var sp span
+	var prevG *glyph
+	spaced := false // a space glyph since the previous glyph
+	for i := range grp {
+		g := &grp[i]
+		if g.text == " " {
+			spaced = true
+			continue
+		}
+		if prevG == nil {
+			sp = span{x0: g.x}
+			ln.x0 = g.x
+		} else {
+			gap := g.x - (prevG.x + prevG.w)
+			pr, _ := utf8.DecodeLastRuneInString(prevG.text)
+			cr, _ := utf8.DecodeRuneInString(g.text)
+			sz := math.Max(g.size, prevG.size)
+			latin := isLatin(pr) || isLatin(cr)
+			mixed := isLatin(pr) != isLatin(cr)
+			colGap := gap > usual+0.4*sz && ((!latin && !spaced && gap > 0.45*sz) ||
+				(mixed && !spaced && gap > 0.45*sz) ||
+				(latin && !spaced && gap > 0.6*sz) || gap > 2.5*sz)
+			switch {
+			case colGap:
+				sp.text = strings.TrimSpace(b.String())
+				ln.segs = append(ln.segs, sp)
+				b.Reset()
+				sp = span{x0: g.x}
+			case spaced || (gap > 0.2*sz && latin):
+				b.WriteByte(' ')
+				sp.cuts = append(sp.cuts, cut{x: g.x, end: prevG.x + prevG.w, at: b.Len()})
+			case gap > 0.1*sz:
+				sp.cuts = append(sp.cuts, cut{x: g.x, end: prevG.x + prevG.w, at: b.Len()})
+			}
+		}
+		spaced = false
+		b.WriteString(g.text)
+		sizes = append(sizes, g.size)
+		if e := g.x + g.w; e > sp.x1 {
+			sp.x1 = e
+		}
+		prevG = g
+	}
+	if prevG == nil {
+		return nil
+	}
+	sp.text = strings.TrimSpace(b.String())
+	ln.segs = append(ln.segs, sp)
+	sort.Float64s(sizes)
+	ln.size = sizes[len(sizes)/2]
+	texts := make([]string, 0, len(ln.segs))
+	for _, s := range ln.segs {
+		texts = append(texts, s.text)
+		ln.x1 = math.Max(ln.x1, s.x1)
+	}
+	ln.text = strings.TrimSpace(strings.Join(texts, "\t"))
+	if ln.text == "" {
+		return nil
+	}
+	return ln
 }
 
 // joinText joins wrapped lines of one paragraph or cell: no separator

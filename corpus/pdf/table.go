@@ -161,6 +161,28 @@ func covers(ss []seg, at, from, to float64, horiz bool) bool {
 }
 
 func buildGrid(hs, vs []seg, glyphs []glyph, used []bool) *table {
+	xs, ys := gridLines(hs, vs)
+	nr, nc := len(ys)-1, len(xs)-1
+	if nr < 1 || nc < 1 || nr*nc < 2 || nr*nc > 40000 {
+		return nil
+	}
+	if xs[nc]-xs[0] < 20 || ys[0]-ys[nr] < 8 {
+		return nil
+	}
+	// a boundary that separates nothing is an artefact of misaligned lines
+	sepV := func(c, r int) bool { return covers(vs, xs[c], ys[r+1], ys[r], false) }
+	sepH := func(r, c int) bool { return covers(hs, ys[r], xs[c], xs[c+1], true) }
+	xs, ys = keepSeparating(xs, ys, sepV, sepH)
+	nr, nc = len(ys)-1, len(xs)-1
+	if nc < 2 || nr < 1 {
+		return nil // a frame or a single column: text in a box, not a table
+	}
+	return fillGrid(xs, ys, sepV, sepH, glyphs, used)
+}
+
+// gridLines returns the column boundaries (ascending) and the row
+// boundaries (top to bottom) of a ruled grid.
+func gridLines(hs, vs []seg) (xs, ys []float64) {
 	var xv, yv []float64
 	for _, v := range vs {
 		xv = append(xv, v.x0)
@@ -180,22 +202,18 @@ func buildGrid(hs, vs []seg, glyphs []glyph, used []bool) *table {
 		lo, hi = math.Min(lo, h.x0), math.Max(hi, h.x1)
 	}
 	xv = append(xv, lo, hi)
-	xs := cluster(xv, segTol)
-	ys := cluster(yv, segTol) // ascending
+	xs = cluster(xv, segTol)
+	ys = cluster(yv, segTol) // ascending
 	// rows top to bottom
 	for i, j := 0, len(ys)-1; i < j; i, j = i+1, j-1 {
 		ys[i], ys[j] = ys[j], ys[i]
 	}
+	return xs, ys
+}
+
+// keepSeparating drops the inner boundaries that separate no cell.
+func keepSeparating(xs, ys []float64, sepV, sepH func(int, int) bool) ([]float64, []float64) {
 	nr, nc := len(ys)-1, len(xs)-1
-	if nr < 1 || nc < 1 || nr*nc < 2 || nr*nc > 40000 {
-		return nil
-	}
-	if xs[nc]-xs[0] < 20 || ys[0]-ys[nr] < 8 {
-		return nil
-	}
-	// a boundary that separates nothing is an artefact of misaligned lines
-	sepV := func(c, r int) bool { return covers(vs, xs[c], ys[r+1], ys[r], false) }
-	sepH := func(r, c int) bool { return covers(hs, ys[r], xs[c], xs[c+1], true) }
 	keepX := []int{0}
 	for c := 1; c < nc; c++ {
 		for r := 0; r < nr; r++ {
@@ -224,11 +242,13 @@ func buildGrid(hs, vs []seg, glyphs []glyph, used []bool) *table {
 	for i, k := range keepY {
 		nys[i] = ys[k]
 	}
-	xs, ys = nxs, nys
-	nr, nc = len(ys)-1, len(xs)-1
-	if nc < 2 || nr < 1 {
-		return nil // a frame or a single column: text in a box, not a table
-	}
+	return nxs, nys
+}
+
+// fillGrid merges the cells no line separates, puts the glyphs into cells
+// and reads each cell's text.
+func fillGrid(xs, ys []float64, sepV, sepH func(int, int) bool, glyphs []glyph, used []bool) *table {
+	nr, nc := len(ys)-1, len(xs)-1
 	cell := func(r, c int) int { return r*nc + c }
 	u := newUF(nr * nc)
 	for r := 0; r < nr; r++ {

@@ -155,13 +155,16 @@ func TestExtract(t *testing.T) {
 }
 
 func TestKeywordsData(t *testing.T) {
-	l, err := parseLists(keywordsData)
-	if err != nil {
+	if _, err := parseLexicon(keywordsData); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"background", "past", "past_sentence", "funding", "fundnoun", "rate", "condition", "entity", "tier", "link", "verb", "frame", "part_noun", "listed_noun", "report_title", "per_unit", "have"} {
-		if len(l[k]) == 0 {
-			t.Errorf("keyword list [%s] is empty", k)
+	for _, c := range []struct{ name, data string }{
+		{"unknown list", "[nosuch]\nword\n"},
+		{"word outside a list", "word\n"},
+		{"missing lists", "[verb]\n建设\n"},
+	} {
+		if _, err := parseLexicon(c.data); err == nil {
+			t.Errorf("%s: no error", c.name)
 		}
 	}
 }

@@ -24,6 +24,9 @@ var unitsData string
 //go:embed data/comparators.txt
 var comparatorsData string
 
+//go:embed data/unit_stop.txt
+var unitStopData string
+
 // Class says what a unit measures.
 type Class string
 
@@ -59,6 +62,8 @@ type Parser struct {
 	maxLen int // longest unit name in bytes
 	before []keyword
 	after  []keyword
+	// unitStop are words that begin with a one-character unit (部门, 名单)
+	unitStop []string
 }
 
 // multipliers may stand between a number and a money or count unit.
@@ -111,6 +116,16 @@ func Load() (*Parser, error) {
 		}
 	}
 	sort.SliceStable(p.after, func(i, j int) bool { return len(p.after[i].word) > len(p.after[j].word) })
+	for i, line := range strings.Split(unitStopData, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.ContainsAny(line, " \t") || utf8.RuneCountInString(line) < 2 {
+			return nil, fmt.Errorf("numbers: unit_stop.txt line %d: want one word of two or more characters", i+1)
+		}
+		p.unitStop = append(p.unitStop, line)
+	}
 	return p, nil
 }
 

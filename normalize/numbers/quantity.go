@@ -34,31 +34,6 @@ func (q Quantity) Is() bool {
 	return false
 }
 
-// unitStop are two-character words that begin with a one-character unit:
-// 4部门 is not "4 部".
-var unitStop = map[string]bool{}
-
-// unitResumeWords are longer words that begin with a stop word but read as
-// unit plus word: 20名优秀管理人 (not 名优 as in 名优产品).
-var unitResumeWords = []string{"名优秀"}
-
-// unitResume reports whether t, which begins with the stop word w, goes on
-// into a word of unitResumeWords.
-func unitResume(t, w string) bool {
-	for _, r := range unitResumeWords {
-		if strings.HasPrefix(r, w) && strings.HasPrefix(t, r) {
-			return true
-		}
-	}
-	return false
-}
-
-func init() {
-	for _, w := range strings.Fields(`部门 名单 名称 名额 名录 条件 条例 条款 场景 场所 场地 期间 期限 种类 批次 批准 位于 家庭 家属 户籍 人员 人才 人民 头部 支持 只有 部署 部分 项目 件事 套餐 台阶 座谈 类型 级别 周年 周期 天然 日常 次数 倍数 所有 所属 所在 张贴 款项 篇幅 期刊 条线 户外 分别 分类 分钟 分之 分配 分析 分享 分布 分级 分工 分期 分批 分阶段 位一 种子 元素 个体 个别 个性 人均 家用 名优 岁末 批发 种植 种业 头条 床位 场次`) {
-		unitStop[w] = true
-	}
-}
-
 // matchUnit finds the longest unit at the start of s, with an optional
 // multiplier (万, 亿, 千万 …) before a money or count unit and an optional
 // per-unit suffix (万元/家, 元每人). It returns the unit, the bytes it covers
@@ -81,8 +56,7 @@ func (p *Parser) matchUnit(s string) (u Unit, n int, ok bool) {
 		}
 		// a one-character unit that begins a word is no unit
 		if utf8.RuneCountInString(bu.Name) == 1 && bn < len(t) {
-			r2, _ := utf8.DecodeRuneInString(t[bn:])
-			if w := bu.Name + string(r2); unitStop[w] && !unitResume(t[bn-len(bu.Name):], w) {
+			if p.stopWord(t[bn-len(bu.Name):]) {
 				return Unit{}, 0, false
 			}
 		}
@@ -175,26 +149,11 @@ func (p *Parser) Scan(s string) []Quantity {
 	for i < len(s) {
 		r, sz := utf8.DecodeRuneInString(s[i:])
 		start := i
-		pct := ""
-		switch {
-		case strings.HasPrefix(s[i:], "百分之"):
-			pct = "百分之"
-		case strings.HasPrefix(s[i:], "千分之"):
-			pct = "千分之"
-		}
-		if pct != "" {
-			d, v, n, ch := numberProbe(s, i+len(pct), probe)
-			if n == 0 {
+		if q, ok, isPct := percentWord(s, i, probe); isPct {
+			if !ok {
 				i += sz
 				continue
 			}
-			q := Quantity{Start: start, End: i + len(pct) + n, Value: d, Num: v, NormValue: v, Chinese: ch, Unit: pct}
-			if pct == "百分之" {
-				q.NormUnit, q.Class = "%", Percent
-			} else {
-				q.NormUnit, q.Class = "‰", Permille
-			}
-			q.Written = s[q.Start:q.End]
 			out = append(out, q)
 			flush()
 			i = q.End
@@ -236,49 +195,7 @@ func (p *Parser) Scan(s string) []Quantity {
 		if uok {
 			j += un
 		}
-		// range: 3—5个, 70分(含70分)至90分, 1～3个百分点
-		k := j
-		for _, paren := range [][2]string{{"(含", ")"}, {"（含", "）"}} {
-			if strings.HasPrefix(s[k:], paren[0]) {
-				if e := strings.Index(s[k:], paren[1]); e > 0 && e < 30 {
-					k += e + len(paren[1])
-				}
-			}
-		}
-		for _, sep := range rangeSeps {
-			if !strings.HasPrefix(s[k:], sep) {
-				continue
-			}
-			k2 := k + len(sep)
-			if k2 < len(s) && (isDigit(s[k2]) == !ch || ch && isCNNum(rune0(s[k2:]))) {
-				var v2 float64
-				var n2 int
-				if isDigit(s[k2]) {
-					d2, m2 := scanArabic(s[k2:])
-					v2, _, _ = ParseNumber(d2)
-					n2 = m2
-				} else {
-					v2, n2 = scanChinese(s[k2:])
-				}
-				if n2 > 0 {
-					k3 := k2 + n2
-					u2, un2, ok2 := p.matchUnit(s[k3:])
-					if ok2 && (!uok || u2.Norm == u.Norm) {
-						if !uok {
-							u, uok = u2, true
-						}
-						q.Range = true
-						q.High = v2 * u2.Factor
-						j = k3 + un2
-					} else if !ok2 && uok {
-						q.Range = true
-						q.High = v2 * u.Factor
-						j = k3
-					}
-				}
-			}
-			break
-		}
+		j, u, uok = p.scanRange(s, j, ch, u, uok, &q)
 		q.End = j
 		q.Written = s[q.Start:q.End]
 		if !uok {
@@ -311,6 +228,93 @@ func (p *Parser) Scan(s string) []Quantity {
 		i = j
 	}
 	return out
+}
+
+// percentWord reads 百分之三十 or 千分之一 at s[i:]. isPct reports whether
+// the words stand there, ok whether a number follows them.
+func percentWord(s string, i int, probe func(string) (Unit, int, bool)) (q Quantity, ok, isPct bool) {
+	pct := ""
+	switch {
+	case strings.HasPrefix(s[i:], "百分之"):
+		pct = "百分之"
+	case strings.HasPrefix(s[i:], "千分之"):
+		pct = "千分之"
+	}
+	if pct == "" {
+		return Quantity{}, false, false
+	}
+	d, v, n, ch := numberProbe(s, i+len(pct), probe)
+	if n == 0 {
+		return Quantity{}, false, true
+	}
+	q = Quantity{Start: i, End: i + len(pct) + n, Value: d, Num: v, NormValue: v, Chinese: ch, Unit: pct}
+	if pct == "百分之" {
+		q.NormUnit, q.Class = "%", Percent
+	} else {
+		q.NormUnit, q.Class = "‰", Permille
+	}
+	q.Written = s[q.Start:q.End]
+	return q, true, true
+}
+
+// scanRange reads the upper bound of a range after a number and its unit
+// ending at j (3—5个, 70分(含70分)至90分, 1～3个百分点): it marks q as a
+// range and returns the new end and the unit, taken from the upper bound
+// when the lower one has none.
+func (p *Parser) scanRange(s string, j int, ch bool, u Unit, uok bool, q *Quantity) (int, Unit, bool) {
+	k := j
+	for _, paren := range [][2]string{{"(含", ")"}, {"（含", "）"}} {
+		if strings.HasPrefix(s[k:], paren[0]) {
+			if e := strings.Index(s[k:], paren[1]); e > 0 && e < 30 {
+				k += e + len(paren[1])
+			}
+		}
+	}
+	for _, sep := range rangeSeps {
+		if !strings.HasPrefix(s[k:], sep) {
+			continue
+		}
+		k2 := k + len(sep)
+		if k2 < len(s) && (isDigit(s[k2]) == !ch || ch && isCNNum(rune0(s[k2:]))) {
+			var v2 float64
+			var n2 int
+			if isDigit(s[k2]) {
+				d2, m2 := scanArabic(s[k2:])
+				v2, _, _ = ParseNumber(d2)
+				n2 = m2
+			} else {
+				v2, n2 = scanChinese(s[k2:])
+			}
+			if n2 > 0 {
+				k3 := k2 + n2
+				u2, un2, ok2 := p.matchUnit(s[k3:])
+				if ok2 && (!uok || u2.Norm == u.Norm) {
+					if !uok {
+						u, uok = u2, true
+					}
+					q.Range = true
+					q.High = v2 * u2.Factor
+					j = k3 + un2
+				} else if !ok2 && uok {
+					q.Range = true
+					q.High = v2 * u.Factor
+					j = k3
+				}
+			}
+		}
+		break
+	}
+	return j, u, uok
+}
+
+// stopWord reports whether s opens with a word of data/unit_stop.txt.
+func (p *Parser) stopWord(s string) bool {
+	for _, w := range p.unitStop {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // listGap reports whether between two list members stands only separators

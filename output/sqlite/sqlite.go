@@ -78,6 +78,10 @@ func Open(path string, opts ...Option) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("%s: create views: %w", path, err)
 	}
+	if _, err := db.Exec(schema.QuotasDDL); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: create view quotas: %w", path, err)
+	}
 	fts, notice, err := openFTS(db, cfg.words)
 	if err != nil {
 		db.Close()
@@ -379,8 +383,8 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 	}
 
 	tgtStmt, err := tx.Prepare(`INSERT INTO targets (document_id, section_id, kind, subject, value, unit, norm_value, norm_unit,
-		comparator, deadline, period, scope, sentence, char_start, char_end, source, table_row_id, page, page_end, sentence_start, sentence_end)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		comparator, deadline, period, scope, sentence, char_start, char_end, source, table_row_id, entity, page, page_end, sentence_start, sentence_end)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return err
 	}
@@ -403,7 +407,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 		}
 		if _, err := tgtStmt.Exec(docID, secID(t.Section), t.Kind, null(t.Subject), null(t.Value), null(t.Unit), t.NormValue,
 			null(t.NormUnit), null(t.Comparator), null(t.Deadline), null(t.Period), null(t.Scope), null(sent), a, b,
-			src, rowID(t.Table, t.Row), p0, p1, s0, s1); err != nil {
+			src, rowID(t.Table, t.Row), null(t.Entity), p0, p1, s0, s1); err != nil {
 			return err
 		}
 	}
@@ -516,6 +520,7 @@ func (d *DB) Counts() (map[string]int, error) {
 // release; CREATE TABLE IF NOT EXISTS does not add them to an older database.
 var added = []struct{ table, column, decl string }{
 	{"documents", "workbook", "TEXT"},
+	{"targets", "entity", "TEXT"},
 	{"documents", "page_start", "INTEGER"},
 	{"documents", "page_end", "INTEGER"},
 	{"tables", "page", "INTEGER"},

@@ -1,0 +1,167 @@
+package targets
+
+import (
+	_ "embed"
+	"strings"
+	"unicode/utf8"
+
+	"policyx/normalize/numbers"
+	"policyx/schema"
+)
+
+// kind decides goal, funding, rate or threshold.
+func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter string, later []numbers.Quantity, t schema.Target, cond bool) string {
+	a := stripCmp(after)
+	// …以上的，给予: the figure qualifies who gets something
+	if la := stripCmp(lastAfter); la == "的" || la == "的企业" || la == "的单位" || la == "的项目" {
+		return schema.KindThreshold
+	}
+	// 购机价格在5000元以上的鼓励非现金支付: 的 and a verb
+	if t.Comparator != "=" && strings.HasPrefix(a, "的") && x.kw.Verb.prefix(a[len("的"):]) != "" {
+		return schema.KindThreshold
+	}
+	if x.condClause(cs, q, t.Deadline != "") || x.qualifier(cs, q, later, t.Comparator) {
+		return schema.KindThreshold
+	}
+	rest := cs[q.End:]
+	if k := strings.IndexAny(rest, "，,；。"); k >= 0 {
+		rest = rest[:k]
+	}
+	tier := x.kw.Tier.prefix(a) != "" || x.kw.Tier.contains(rest) && (strings.HasPrefix(a, "、") || strings.HasPrefix(rest, "、") || strings.HasPrefix(a, "等"))
+	if q.Class == numbers.Score || q.Class == numbers.Age || tier {
+		return schema.KindThreshold
+	}
+	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
+	// (给予最高30万元项目服务奖 names a grant, not an entity)
+	if e := x.kw.Entity.prefix(strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money && !x.kw.Funding.contains(before) || strings.HasPrefix(a, "的")) {
+		return schema.KindThreshold
+	}
+	money := q.Class == numbers.Money
+	// 年度研发经费不足1000万元但与高校有合作基础的企业: an amount that
+	// qualifies the subject of its clause
+	if money && t.Comparator != "=" && t.Comparator != "~" {
+		if k := strings.Index(after, "的"); k >= 0 && x.kw.Entity.prefix(after[k+len("的"):]) != "" && !x.kw.Funding.contains(after[:k]) {
+			return schema.KindThreshold
+		}
+	}
+	pct := q.Class == numbers.Percent || q.Class == numbers.Permille
+	clauseBefore := before
+	funding := x.kw.Funding.contains(clauseBefore) || x.kw.Funding.prefix(strings.TrimPrefix(a, "的")) != ""
+	if !cond || t.Comparator == "=" {
+		funding = funding || x.kw.FundNoun.contains(clauseBefore) || x.kw.FundNoun.prefix(strings.TrimPrefix(a, "的")) != ""
+	}
+	switch {
+	case pct:
+		if x.kw.Rate.contains(before) || x.kw.Rate.contains(a) && strings.HasPrefix(a, "的") || funding && !strings.Contains(before, "率") {
+			return schema.KindRate
+		}
+		if cond && t.Comparator != "=" {
+			return schema.KindThreshold
+		}
+		return schema.KindGoal
+	case money:
+		// a cap is a grant, also among conditions when the sentence grants
+		// (择优给予奖励，金额最高20万元)
+		capGrant := t.Comparator == "<=" && t.Deadline == "" && (!cond || x.kw.Funding.contains(cs[:q.Start]))
+		// 按博士研究生5万元、硕士研究生3万元的标准给予奖励
+		paid := t.Comparator == "=" && t.Deadline == "" && x.kw.Funding.contains(toComma(cs[q.End:]))
+		if funding || capGrant || paid || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
+			return schema.KindFunding
+		}
+		if cond && t.Comparator != "=" {
+			return schema.KindThreshold
+		}
+		// a floor on money beside a grant in the same sentence is the
+		// grant's condition (总投资500万元以上，资助科技经费100万元以上)
+		if t.Deadline == "" && t.Comparator == ">=" {
+			for _, o := range later {
+				if o.Class == numbers.Money && x.kw.Funding.contains(cs[q.End:o.Start]) {
+					return schema.KindThreshold
+				}
+			}
+		}
+		return schema.KindGoal
+	}
+	if cond && t.Comparator != "=" {
+		return schema.KindThreshold
+	}
+	return schema.KindGoal
+}
+
+// condClause reports whether a figure stands in a condition closed by
+// 的， that a grant follows (营业收入超过5亿元且增速高于100%的，给予…;
+// 举办营业性演出超100场的，经认定，最高可按…给予), also when a later
+// clause of the condition names what it qualifies (场次超过100场，票房超过
+// 100万元的演艺空间，给予…).
+//
+// The later clause must hold a figure of its own, and a dated figure (到
+// 2027年…) is a goal, not such a condition.
+func (x *extractor) condClause(cs string, q numbers.Quantity, dated bool) bool {
+	rest := cs[q.End:]
+	if k := strings.IndexAny(rest, "；;。"); k >= 0 {
+		rest = rest[:k]
+	}
+	k := strings.Index(rest, "的，")
+	n := len("的，")
+	if j := strings.Index(rest, "的,"); j >= 0 && (k < 0 || j < k) {
+		k, n = j, len("的,")
+	}
+	if k < 0 {
+		// …场次超过100场，全年票房超过100万元的新型演艺空间，经认定，给予:
+		// a later clause of the condition ends in 的 and a short noun
+		k, n = -1, 0
+		if c := strings.IndexAny(rest, "，,"); c >= 0 {
+			off := c
+			for _, seg := range strings.FieldsFunc(rest[c:], func(r rune) bool { return r == '，' || r == ',' }) {
+				off = strings.Index(rest[off:], seg) + off
+				if d := strings.LastIndex(seg, "的"); d >= 0 {
+					noun := seg[d+len("的"):]
+					if r := utf8.RuneCountInString(noun); !dated && r >= 2 && r <= 16 && !strings.ContainsAny(noun, "0123456789") && strings.ContainsAny(seg[:d], "0123456789") {
+						k, n = off+d, len(seg)-d
+					}
+					break
+				}
+				off += len(seg)
+			}
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	mid, tail := rest[:k], rest[k+n:]
+	return !x.kw.Funding.contains(mid) && !x.kw.FundNoun.contains(mid) && x.kw.Funding.contains(tail)
+}
+
+// qualifier reports whether a floor or cap qualifies what the next count of
+// its clause counts (具备10个以上应用场景的工厂不少于10个; 培育年产值超
+// 100亿元、具备较强竞争力的龙头企业2家).
+// Without 的 the figure must follow a verb of having (具备10个以上).
+func (x *extractor) qualifier(cs string, q numbers.Quantity, later []numbers.Quantity, cmp string) bool {
+	if cmp == "=" || cmp == "~" || len(later) == 0 || q.Class == numbers.Percent || q.Class == numbers.Permille {
+		return false
+	}
+	o := later[0]
+	if o.Class != numbers.Count || o.Start < q.End {
+		return false
+	}
+	gap := cs[q.End:o.Start]
+	if strings.ContainsAny(gap, "，,；;。：:") || x.kw.Funding.contains(gap) || x.kw.FundNoun.contains(gap) {
+		return false
+	}
+	g := stripCmp(gap)
+	for _, w := range []string{"、", "和", "及", "或", "以及"} {
+		if strings.HasSuffix(g, w) {
+			return false
+		}
+	}
+	if strings.HasPrefix(g, "、") && !strings.Contains(g, "的") {
+		return false
+	}
+	if strings.ContainsAny(g, "和及或") && !strings.Contains(g, "的") {
+		return false
+	}
+	if strings.ContainsAny(g, "（(") || strings.Contains(g, "其中") {
+		return false
+	}
+	return utf8.RuneCountInString(g) >= 2 && (strings.Contains(g, "的") || x.kw.Have.suffix(cs[:q.Start]) != "")
+}
