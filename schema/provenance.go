@@ -74,12 +74,19 @@ func (pg *Pager) Span(sp Span) (int, int) {
 	return p0, p1
 }
 
-// ExactSentence returns the sentence of t as it stands in text, and its
-// byte span: the extractor's SentenceSpan when set, else the occurrence of
+// ExactSentence returns the sentence of t as it stands in doc.Text, and its
+// byte span: the extractor's SentenceSpan when set, the table row for a
+// target read out of a table, else the occurrence of
 // t.Sentence around the number, matched ignoring white space and Markdown
 // emphasis (which older extractors dropped). When the sentence cannot be
 // found it is returned unchanged with an empty span.
-func ExactSentence(text string, t Target) (string, Span) {
+func ExactSentence(doc *Document, t Target) (string, Span) {
+	text := doc.Text
+	// a number read out of a table: its sentence is the row, as written
+	if t.SentenceSpan == (Span{}) && t.Source == "table" && t.Table >= 0 && t.Table < len(doc.Tables) &&
+		t.Row >= 0 && t.Row < len(doc.Tables[t.Table].Rows) {
+		t.SentenceSpan = doc.Tables[t.Table].Rows[t.Row].Span
+	}
 	if sp := t.SentenceSpan; sp.End > sp.Start && sp.Valid(len(text)) {
 		for sp.Start < sp.End {
 			r, n := utf8.DecodeRuneInString(text[sp.Start:])

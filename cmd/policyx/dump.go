@@ -192,7 +192,7 @@ func toDump(d *schema.Document, blocks bool) dumpDoc {
 		out.Tables = append(out.Tables, dt)
 	}
 	for _, t := range d.Targets {
-		sent, ss := schema.ExactSentence(d.Text, t)
+		sent, ss := schema.ExactSentence(d, t)
 		dt := dumpTarget{Section: t.Section, Kind: t.Kind, Subject: t.Subject, Value: t.Value, Unit: t.Unit,
 			NormValue: t.NormValue, NormUnit: t.NormUnit, Comparator: t.Comparator, Deadline: t.Deadline,
 			Period: t.Period, Scope: t.Scope, Sentence: sent, Source: t.Source, Table: t.Table, Row: t.Row, span: sp(t.Span)}

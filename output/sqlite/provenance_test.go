@@ -80,7 +80,7 @@ func TestProvenance(t *testing.T) {
 // A sentence the extractor could not place is stored as given, without
 // offsets, rather than at a wrong place.
 func TestExactSentenceNotFound(t *testing.T) {
-	s, sp := schema.ExactSentence("甲乙丙", schema.Target{Sentence: "丁", Span: schema.Span{Start: 0, End: 3}})
+	s, sp := schema.ExactSentence(&schema.Document{Text: "甲乙丙"}, schema.Target{Sentence: "丁", Span: schema.Span{Start: 0, End: 3}})
 	if s != "丁" || sp != (schema.Span{}) {
 		t.Errorf("got %q %v", s, sp)
 	}

@@ -400,7 +400,7 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 			t.Row >= 0 && t.Row < len(doc.Tables[t.Table].Rows) {
 			p0, p1 = pages(pg, doc.Tables[t.Table].Rows[t.Row].Span)
 		}
-		sent, sp := schema.ExactSentence(doc.Text, t)
+		sent, sp := schema.ExactSentence(doc, t)
 		var s0, s1 any
 		if sp.End > sp.Start {
 			s0, s1 = off.Rune(sp.Start), off.Rune(sp.End)
