@@ -32,6 +32,11 @@ var ViewsDDL string
 //go:embed descriptions.txt
 var Descriptions string
 
+// ApplicationID is written to PRAGMA application_id (ddl.sql): "polx". A
+// database with another non-zero application_id, or none and tables of its
+// own, is not policyx's and is never written.
+const ApplicationID = 0x706f6c78
+
 // QuotasDDL creates the view quotas (targets read out of tables, with their
 // table and row). It runs after the column migrations: it reads
 // targets.entity, which an older database gains by ALTER TABLE.

@@ -173,3 +173,10 @@ func ftsInsert(tx *sql.Tx, id int64, txt string, tokens []string) error {
 }
 
 var ftsSQL = schema.FTSDDL
+
+// WithTokenizer gives Open the word segmentation (gse) it needs to rebuild
+// documents_words when that index is missing or stale. Without it only the
+// trigram index documents_fts is rebuilt.
+func WithTokenizer(words func(string) []string) OpenOption {
+	return func(o *openOptions) { o.words = words }
+}
