@@ -305,3 +305,35 @@ func TestSplitAfterField(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// Numbers, units and dates that a crawler put each on a line of their own
+// are re-joined; a column of numbers, a date under a signature and a lone
+// fragment are not.
+func TestRejoinFragments(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"sentence and 文号",
+			"京政发〔\n2023\n〕\n21\n号\n到\n2030\n年，培育\n10\n家以上具有全球影响力的领军企业。",
+			"京政发〔2023〕21号|到2030年，培育10家以上具有全球影响力的领军企业。"},
+		{"date under a signature stays on its line",
+			"北京市人民政府\n2023\n年\n9\n月\n8\n日\n建设\n5\n个以上未来产业研究院。",
+			"北京市人民政府|2023年9月8日|建设5个以上未来产业研究院。"},
+		{"column of numbers (counter-example)",
+			"序号\n1\n2\n3\n项目名称",
+			"序号|1|2|3|项目名称"},
+		{"number before a heading (counter-example)",
+			"年度目标\n2025\n建设示范基地。\n合计\n12\n项目完成。",
+			"年度目标|2025|建设示范基地。|合计|12|项目完成。"},
+		{"one run only (counter-example)",
+			"到\n2030\n年，培育领军企业。",
+			"到|2030|年，培育领军企业。"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, b := range RejoinFragments(lineBlocks(tt.in)) {
+			got = append(got, b.Text)
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, g, tt.want)
+		}
+	}
+}
