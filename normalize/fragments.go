@@ -89,7 +89,7 @@ const (
 
 var (
 	reFragNumber = regexp.MustCompile(`^[0-9][0-9.,]{0,11}%?$`)
-	reFragUnit   = regexp.MustCompile(`^(?:[〔〕\[\]［］（）()]|[年月日号个家项所间台套座条件批名户吨亩倍次类岁天]|万元|亿元|万|亿|元|人|%|％|万千瓦|千瓦|平方米|公里|小时)$`)
+	reFragUnit   = regexp.MustCompile(`^(?:[〔〕\[\]［］（）()—－\-~～至]|[年月日号个家项所间台套座条件批名户吨亩倍次类岁天]|万元|亿元|万|亿|元|人|%|％|万千瓦|千瓦|平方米|公里|小时)$`)
 	reWholeDate  = regexp.MustCompile(`^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$`)
 )
 
