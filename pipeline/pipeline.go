@@ -75,6 +75,7 @@ type Pipeline struct {
 
 	once    sync.Once
 	ext     *extract.Extractor
+	seg     *seg.Segmenter
 	loadErr error
 	// SegmenterLoad is how long loading the dictionaries took (0 until used).
 	SegmenterLoad time.Duration
@@ -107,6 +108,7 @@ func (p *Pipeline) Load() error {
 			return
 		}
 		p.ext = extract.New(extract.WithSegmenter(sg), extract.WithDepartments(d))
+		p.seg = sg
 		p.SegmenterLoad = time.Since(t0)
 	})
 	return p.loadErr
@@ -131,6 +133,9 @@ type Summary struct {
 	Skipped                                          []corpus.Skipped
 	Elapsed                                          time.Duration
 	InputBytes                                       int64
+	// Links counts the references of the whole database after resolution
+	// (document_links, how many resolved, target_pairs).
+	Links sqlite.LinkStats
 }
 
 func (s *Summary) String() string {
@@ -251,6 +256,9 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	if writeErr != nil {
 		return sum, fmt.Errorf("%w: %v", ErrSetup, writeErr)
 	}
+	if err := p.resolveLinks(db, sum, changed); err != nil {
+		return sum, fmt.Errorf("%w: %v", ErrSetup, err)
+	}
 	if _, err := os.Stat(summaryPath); !p.opt.noWorkbooks && (changed || err != nil) {
 		if err := xlsx.WriteSummary(summaryPath, db.SQL()); err != nil {
 			return sum, fmt.Errorf("%w: summary workbook: %v", ErrSetup, err)
@@ -258,6 +266,27 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	}
 	sum.Elapsed = time.Since(t0)
 	return sum, ctx.Err()
+}
+
+// resolveLinks resolves the references of the whole database after a
+// batch that changed it (a document loaded now may be what earlier ones
+// cite) and counts them.
+func (p *Pipeline) resolveLinks(db *sqlite.DB, sum *Summary, changed bool) error {
+	if !changed {
+		st, err := db.LinkCounts()
+		sum.Links = st
+		return err
+	}
+	var tok func(string) []string
+	if p.Load() == nil && p.seg != nil {
+		tok = p.seg.Words
+	}
+	st, err := db.ResolveLinks(tok)
+	if err != nil {
+		return err
+	}
+	sum.Links = st
+	return nil
 }
 
 // maxBatch bounds how many files one database transaction takes.

@@ -140,6 +140,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if !ro.quiet {
 		fmt.Fprintf(stdout, "policyx: %s\n", sum)
+		fmt.Fprintf(stdout, "policyx: references: %s\n", sum.Links)
 	}
 	if sum.Failed > 0 || err != nil {
 		return 2

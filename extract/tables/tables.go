@@ -62,6 +62,9 @@ func Extract(doc *schema.Document) ([]schema.Table, []schema.Check) {
 	var out []schema.Table
 	var checks []schema.Check
 	for _, t := range ts {
+		if doc.Format == schema.FormatPDF {
+			v.fillBreaks(t.rows)
+		}
 		v.caption(ls, t, used)
 		v.trailingNotes(ls, t, used)
 		out = append(out, t.export(len(out)+1))

@@ -390,6 +390,10 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 		}
 	}
 
+	if err := writeLinks(tx, docID, doc, cs); err != nil {
+		return err
+	}
+
 	diagStmt, err := tx.Prepare(`INSERT INTO diagnostics (document_id, severity, stage, page, char_start, char_end, message) VALUES (?,?,?,?,?,?,?)`)
 	if err != nil {
 		return err

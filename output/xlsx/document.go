@@ -247,6 +247,7 @@ func overviewRows(d *schema.Document, multi bool, yield func(row) error) error {
 
 var targetCols = []column{
 	{name: "指标", max: 30},
+	{name: "对象", max: 24}, // the row's name of a number read from a table (鱼峰区)
 	{name: "数值（原文）", max: 14},
 	{name: "单位", max: 12},
 	{name: "比较", max: 12},
@@ -269,7 +270,7 @@ func targetCells(x *docIndex, t *schema.Target) []any {
 	if t.Value == "" && t.NormValue == 0 {
 		norm = nil
 	}
-	return []any{t.Subject, t.Value, t.Unit, comparatorWords(t.Comparator), norm, t.NormUnit,
+	return []any{t.Subject, t.Entity, t.Value, t.Unit, comparatorWords(t.Comparator), norm, t.NormUnit,
 		date(t.Deadline), periodWords(t.Period), t.Scope, kindWords(t.Kind), x.path(t.Section, t.Span),
 		x.source(t.Source, t.Table, t.Row), t.Sentence}
 }
