@@ -16,6 +16,15 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if la := stripCmp(lastAfter); la == "的" || la == "的企业" || la == "的单位" || la == "的项目" {
 		return schema.KindThreshold
 	}
+	// 年销量1万台以上的车型，每台奖励500元: a floor or cap on a short noun
+	// whose clause a grant follows
+	if la := stripCmp(lastAfter); t.Comparator != "=" && t.Comparator != "~" && strings.HasPrefix(la, "的") {
+		noun := la[len("的"):]
+		_, cl1 := clause(cs, q.Start, q.End)
+		if r := utf8.RuneCountInString(noun); r >= 1 && r <= 10 && !strings.ContainsAny(noun, "0123456789") && !x.kw.Funding.contains(noun) && x.kw.Funding.contains(toSentenceEnd(cs[cl1:])) {
+			return schema.KindThreshold
+		}
+	}
 	// 购机价格在5000元以上的鼓励非现金支付: 的 and a verb
 	if t.Comparator != "=" && strings.HasPrefix(a, "的") && x.kw.Verb.prefix(a[len("的"):]) != "" {
 		return schema.KindThreshold
@@ -214,4 +223,12 @@ func (x *extractor) qualifier(cs string, q numbers.Quantity, later []numbers.Qua
 		return false
 	}
 	return utf8.RuneCountInString(g) >= 2 && (strings.Contains(g, "的") || x.kw.Have.suffix(cs[:q.Start]) != "")
+}
+
+// toSentenceEnd returns s up to its first ；or 。.
+func toSentenceEnd(s string) string {
+	if k := strings.IndexAny(s, "；;。"); k >= 0 {
+		return s[:k]
+	}
+	return s
 }

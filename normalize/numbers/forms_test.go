@@ -33,6 +33,8 @@ func TestScanForms(t *testing.T) {
 		{"price per unit", "给予0.2元/千瓦时的补贴，处理费80元/吨", "0.2元/千瓦时;80元/吨"},
 		{"classes", "支持签约模式的种类大于3类", "3类"},
 		{"a class's name", "支持企业申报二类以上医疗器械上市许可", ""},
+		{"a tier with its unit after the upper bound", "年销量2万（含）—5万台（不含）的车型", "20000台"},
+		{"a tier in 元", "投资额500万元（含）至1000万元的项目", "5e+06元"},
 		{"ages", "年满60周岁的老年人", "60岁"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -64,6 +66,8 @@ func TestComparatorSymbols(t *testing.T) {
 		{"误差小于5%", "<="},
 		{"年龄＞60岁", ">="},
 		{"就诊1次", "="},
+		{"单笔消费满3000元", ">="},
+		{"年满60周岁", ">="},
 	} {
 		qs := pr.Scan(c.s)
 		if len(qs) != 1 {

@@ -287,6 +287,18 @@ func percentWord(s string, i int, probe func(string) (Unit, int, bool)) (q Quant
 // when the lower one has none.
 func (p *Parser) scanRange(s string, j int, ch bool, u Unit, uok bool, q *Quantity) (int, Unit, bool) {
 	k := j
+	// 2万（含）—5万台（不含）: a multiplier whose unit is written only after
+	// the upper bound
+	mulF := 1.0
+	if !uok {
+		for _, m := range multipliers {
+			if strings.HasPrefix(s[k:], m.s) {
+				mulF = m.f
+				k += len(m.s)
+				break
+			}
+		}
+	}
 	for _, paren := range [][2]string{{"(含", ")"}, {"（含", "）"}} {
 		if strings.HasPrefix(s[k:], paren[0]) {
 			if e := strings.Index(s[k:], paren[1]); e > 0 && e < 30 {
@@ -315,11 +327,18 @@ func (p *Parser) scanRange(s string, j int, ch bool, u Unit, uok bool, q *Quanti
 				if ok2 && (!uok || u2.Norm == u.Norm) {
 					if !uok {
 						u, uok = u2, true
+						if mulF != 1 {
+							base := 1.0
+							if b, ok := p.units[u2.Norm]; ok {
+								base = b.Factor
+							}
+							u.Factor = mulF * base
+						}
 					}
 					q.Range = true
 					q.High = v2 * u2.Factor
 					j = k3 + un2
-				} else if !ok2 && uok {
+				} else if !ok2 && uok && mulF == 1 {
 					q.Range = true
 					q.High = v2 * u.Factor
 					j = k3
