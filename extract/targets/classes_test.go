@@ -22,6 +22,17 @@ func TestClasses(t *testing.T) {
 		{"money without 元", []string{"对年产值2000万以上的企业，给予一次性奖励10万元。"}, "threshold 2e+07元 >=; funding 100000元 ="},
 		{"㎡ as 平方米", []string{"可申请最高120㎡的人才住房。"}, "goal 120平方米 <="},
 		{"per-unit prices", []string{"对新建储能项目按0.2元/千瓦时给予补贴。"}, "funding 0.2元/千瓦时 ="},
+		{"tiers, one threshold each at its lower bound", []string{"对年销量2万（含）—5万台（不含）的车型，每台奖励500元；5万台（含）以上的车型，每台奖励800元。"}, "threshold 20000台 >=; funding 500元 =; threshold 50000台 >=; funding 800元 ="},
+		{"a floor on a noun a grant follows", []string{"对年销量1万台以上的车型，给予奖励。"}, "threshold 10000台 >="},
+		{"a dated floor on a noun is a goal", []string{"到2025年，新能源汽车年销量达到10万台以上。"}, "goal 100000台 >= 2025-12-31"},
+		{"满 is a floor", []string{"单笔消费满3000元的，给予10%的补贴。"}, "threshold 3000元 >=; rate 10% ="},
+		{"以下 includes its number", []string{"对营业收入10亿元以下的企业，给予最高50万元奖励。"}, "threshold 1e+09元 <=; funding 500000元 <="},
+		{"ages in 周岁", []string{"年满60周岁的老年人可免费乘车。"}, "threshold 60岁 >="},
+		// deadlines
+		{"a label before the opening year", []string{"具体指标：到2022年，职业院校教学条件基本达标。推动建设300个产教融合实训基地。"}, "goal 300个 = 2022-12-31"},
+		{"bullets take the year of their paragraph", []string{"到2025年，全市数字经济发展取得显著成效。", "——产业规模持续壮大，核心产业增加值达到1000亿元。", "——培育省级以上创新平台50个。", "加大投入，给予最高100万元奖励。"}, "goal 1e+11元 = 2025-12-31; goal 50个 = 2025-12-31; funding 1e+06元 <="},
+		{"bullets after a paragraph without a year", []string{"全市数字经济发展取得显著成效。", "——培育省级以上创新平台50个。"}, "goal 50个 ="},
+		{"力争 and a year govern the number", []string{"签约居民续约率较上一年增加，力争2023年达到60%。"}, "goal 60% = 2023-12-31"},
 		// less common units
 		{"a count of events", []string{"到2027年，举办交流会议不少于10次。"}, "goal 10次 >= 2027-12-31"},
 		{"a frequency is no target", []string{"每年至少开展1次监督检查。"}, ""},
