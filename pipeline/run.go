@@ -374,15 +374,19 @@ func (p *Pipeline) plan(ctx context.Context, entries []entry, stored map[string]
 			continue // handled with the first path of its bytes
 		}
 		st, ok := stored[e.sha]
-		if !ok || st.Failed || p.opt.force {
-			jobs = append(jobs, &job{e: e, dups: g[1:]})
-			continue
-		}
 		owner := -1
 		for k, x := range g {
-			if x.display == st.Path {
+			if ok && x.display == st.Path {
 				owner = k
 			}
+		}
+		if !ok || st.Failed || p.opt.force {
+			// Processed again under the path that holds them, if given.
+			if owner > 0 {
+				g = append(append([]*entry{g[owner]}, g[:owner]...), g[owner+1:]...)
+			}
+			jobs = append(jobs, &job{e: g[0], dups: g[1:]})
+			continue
 		}
 		switch {
 		case owner >= 0:
