@@ -293,7 +293,7 @@ func (p *Pipeline) gone(db *sqlite.DB, paths []string, seen map[string]bool, sum
 	}
 	under := func(p string) bool {
 		for _, r := range roots {
-			if p == r || strings.HasPrefix(p, r+string(filepath.Separator)) || r == "." && !filepath.IsAbs(p) {
+			if p == r || strings.HasPrefix(p, r+string(filepath.Separator)) || r == "." && !filepath.IsAbs(p) && p != ".." && !strings.HasPrefix(p, ".."+string(filepath.Separator)) {
 				return true
 			}
 		}
@@ -354,7 +354,10 @@ func (p *Pipeline) plan(ctx context.Context, entries []entry, stored map[string]
 			e.status = sqlite.FileSkipped
 			continue
 		}
-		e.sha = hashFile(e.path, p.opt.limits.MaxFileBytes)
+		if e.size <= p.opt.limits.MaxFileBytes {
+			// Over the limit: not read at all; the worker fails it.
+			e.sha = hashFile(e.path, p.opt.limits.MaxFileBytes)
+		}
 		if e.sha != "" {
 			groups[e.sha] = append(groups[e.sha], e)
 			walked[e.display] = e.sha
