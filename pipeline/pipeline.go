@@ -224,6 +224,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	prog := newProgress(p.opt.progress, len(inputs))
 	var writeErr error
 	changed := false
+	written := map[string]bool{} // source paths stored by this run
 	for r := range results {
 		// Results that queued up while the last batch was written go into
 		// one transaction: the writer catches up instead of falling behind
@@ -249,6 +250,9 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 			p.account(db, sum, r, prog)
 			if !r.Skipped {
 				changed = true
+				for _, d := range r.Docs {
+					written[d.Path] = true
+				}
 			}
 		}
 	}
@@ -258,6 +262,12 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	}
 	if err := p.resolveLinks(db, sum, changed); err != nil {
 		return sum, fmt.Errorf("%w: %v", ErrSetup, err)
+	}
+	if changed && !p.opt.noWorkbooks {
+		// 概览 of the workbooks whose references the batch resolved
+		if err := xlsx.UpdateLinks(db.SQL(), filepath.Join(p.opt.outDir, "xlsx"), written, p.opt.workers); err != nil {
+			fmt.Fprintf(p.opt.log, "workbooks: %v\n", err)
+		}
 	}
 	if _, err := os.Stat(summaryPath); !p.opt.noWorkbooks && (changed || err != nil) {
 		if err := xlsx.WriteSummary(summaryPath, db.SQL()); err != nil {
