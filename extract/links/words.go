@@ -33,6 +33,7 @@ func parseWords(data string) Words {
 		Implements: lists["implements"], Repeals: lists["repeals"], Amends: lists["amends"],
 		Issue: lists["issue"], Carried: lists["carried"], NotDoc: lists["notdoc"],
 		TitleTail: lists["titletail"], Generic: lists["generic"], Increment: lists["increment"],
+		Shorthand: lists["shorthand"],
 	}
 }
 
