@@ -19,6 +19,11 @@ var FTSDDL string
 // Renaming or dropping anything CONTRACT.md lists requires bumping it.
 const UserVersion = 1
 
+// ApplicationID is written to PRAGMA application_id (ddl.sql): "polx". A
+// database with another non-zero application_id, or none and tables of its
+// own, is not policyx's and is never written.
+const ApplicationID = 0x706f6c78
+
 // QuotasDDL creates the view quotas (targets read out of tables, with their
 // table and row). It runs after the column migrations: it reads
 // targets.entity, which an older database gains by ALTER TABLE.

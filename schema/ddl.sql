@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS documents (
   text          TEXT,
   n_pages       INTEGER,
   workbook      TEXT,
+  run_id        INTEGER REFERENCES runs(id),
   processed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
   UNIQUE (source_sha256, part)
 );
@@ -140,6 +141,51 @@ CREATE TABLE IF NOT EXISTS diagnostics (
 );
 CREATE INDEX IF NOT EXISTS diagnostics_document ON diagnostics(document_id);
 
+-- One row per `policyx run` (not contract v1): what was asked and how it ended.
+CREATE TABLE IF NOT EXISTS runs (
+  id          INTEGER PRIMARY KEY,
+  version     TEXT NOT NULL,
+  args_json   TEXT NOT NULL DEFAULT '[]',
+  pid         INTEGER NOT NULL,
+  started_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  finished_at TEXT,
+  status      TEXT NOT NULL DEFAULT 'running'
+              CHECK (status IN ('running','ok','failed','interrupted','error')),
+  message     TEXT,
+  n_files     INTEGER NOT NULL DEFAULT 0,
+  n_processed INTEGER NOT NULL DEFAULT 0,
+  n_unchanged INTEGER NOT NULL DEFAULT 0,
+  n_duplicate INTEGER NOT NULL DEFAULT 0,
+  n_skipped   INTEGER NOT NULL DEFAULT 0,
+  n_failed    INTEGER NOT NULL DEFAULT 0,
+  n_missing   INTEGER NOT NULL DEFAULT 0
+);
+
+-- One row per path walked or given, per run (not contract v1): what became
+-- of it. path holds the name's bytes exactly; display_path is its UTF-8 form
+-- (invalid bytes as \xHH), the same as documents.source_path.
+CREATE TABLE IF NOT EXISTS files (
+  id           INTEGER PRIMARY KEY,
+  run_id       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  path         BLOB NOT NULL,
+  display_path TEXT NOT NULL,
+  sha256       TEXT,
+  status       TEXT NOT NULL
+               CHECK (status IN ('processed','unchanged','duplicate','skipped','failed','missing')),
+  message      TEXT,
+  document_id  INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+  UNIQUE (run_id, path)
+);
+CREATE INDEX IF NOT EXISTS files_path ON files(path);
+CREATE INDEX IF NOT EXISTS files_document ON files(document_id);
+
+-- Foreign keys that replacing a document's rows follows (ON DELETE).
+CREATE INDEX IF NOT EXISTS sections_parent ON sections(parent_id);
+CREATE INDEX IF NOT EXISTS targets_section ON targets(section_id);
+CREATE INDEX IF NOT EXISTS targets_table_row ON targets(table_row_id);
+CREATE INDEX IF NOT EXISTS tasks_section ON tasks(section_id);
+CREATE INDEX IF NOT EXISTS tasks_table_row ON tasks(table_row_id);
+CREATE INDEX IF NOT EXISTS checks_table ON checks(table_id);
 -- References between documents (issue 18): a 《title》, a 文号 or a 附件 list
 -- entry of document_id, and the document of this database it names
 -- (target_document_id, NULL until one is loaded). Resolution runs after
@@ -189,3 +235,5 @@ CREATE INDEX IF NOT EXISTS target_pairs_ldoc ON target_pairs(lower_document_id);
 -- (build tag sqlite_fts5) and is left out where that is missing.
 
 PRAGMA user_version = 1;
+-- Marks the file as a policyx database ("polx"); policyx refuses any other.
+PRAGMA application_id = 1886350456;

@@ -288,6 +288,9 @@ type Document struct {
 	// Workbook is the file name of the document's workbook inside
 	// OUTDIR/xlsx, "" when none was written.
 	Workbook string
+	// SameBytes lists the other paths of the run holding the same bytes
+	// (duplicates: processed once, as Path).
+	SameBytes []string
 
 	Status      Status
 	Err         string // why, for partial/failed

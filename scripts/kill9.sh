@@ -116,6 +116,20 @@ if na != nb or ba or bb:
     bad += 1
     if ba or bb:
         print("  broken workbooks:", ba[:5], bb[:5])
+# Every path of the re-run has its files row, none failed, and the killed
+# run is marked interrupted.
+c = sqlite3.connect(os.path.join(crash, "policy.db"))
+have = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+if "files" in have:
+    ra = sqlite3.connect(os.path.join(ref, "policy.db"))
+    want = ra.execute("SELECT count(*) FROM files").fetchone()[0]
+    last = c.execute("SELECT max(id) FROM runs").fetchone()[0]
+    got = c.execute("SELECT count(*) FROM files WHERE run_id = ?", (last,)).fetchone()[0]
+    failed = c.execute("SELECT count(*) FROM files WHERE status = 'failed'").fetchone()[0]
+    runs = c.execute("SELECT group_concat(status, ',') FROM (SELECT status FROM runs ORDER BY id)").fetchone()[0]
+    ok = got == want and failed == 0 and runs == "interrupted,ok"
+    print(f"  {'files rows':18} ref {want:>18}  crash+rerun {got:>18}{'' if ok else '   <-- MISMATCH'} (failed {failed}, runs {runs})")
+    bad += not ok
 if bad:
     print("kill9: FAIL"); sys.exit(1)
 print("kill9: ok")

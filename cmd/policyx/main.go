@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime"
 	"time"
 
@@ -82,6 +81,8 @@ type runOpts struct {
 	noXLSX   bool
 	quiet    bool
 	progress bool
+	prune    bool
+	noWait   bool
 }
 
 func runFlags(w io.Writer) (*flag.FlagSet, *runOpts) {
@@ -95,6 +96,7 @@ func runFlags(w io.Writer) (*flag.FlagSet, *runOpts) {
 	fs.BoolVar(&ro.noXLSX, "no-xlsx", false, "write only the database, no workbooks")
 	fs.BoolVar(&ro.quiet, "q", false, "no summary line")
 	fs.BoolVar(&ro.progress, "progress", isTerminal(os.Stderr), "show a progress line on stderr (default: when stderr is a terminal)")
+	runPathFlags(fs, ro)
 	fs.Usage = func() {
 		fmt.Fprint(w, usage)
 		fs.PrintDefaults()
@@ -110,9 +112,10 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		paths = []string{"corpus/samples"}
+	paths, err := inputPaths(fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "policyx: %v\n", err)
+		return 1
 	}
 	opts := []pipeline.Option{
 		pipeline.WithOutDir(ro.out), pipeline.WithWorkers(ro.workers), pipeline.WithForce(ro.force),
@@ -124,28 +127,16 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	if ro.noXLSX {
 		opts = append(opts, pipeline.WithoutWorkbooks())
 	}
+	opts = append(opts, pipeline.WithPrune(ro.prune), pipeline.WithNoWait(ro.noWait), pipeline.WithRunInfo(version, args))
 	p, err := pipeline.New(opts...)
 	if err != nil {
 		fmt.Fprintf(stderr, "policyx: %v\n", err)
 		return 1
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := pipeline.SignalContext(context.Background())
 	defer stop()
 	sum, err := p.Run(ctx, paths)
-	if err != nil {
-		fmt.Fprintf(stderr, "policyx: %v\n", err)
-		if errors.Is(err, pipeline.ErrSetup) || sum == nil {
-			return 1
-		}
-	}
-	if !ro.quiet {
-		fmt.Fprintf(stdout, "policyx: %s\n", sum)
-		fmt.Fprintf(stdout, "policyx: references: %s\n", sum.Links)
-	}
-	if sum.Failed > 0 || err != nil {
-		return 2
-	}
-	return 0
+	return runStatus(sum, err, ro.quiet, stdout, stderr)
 }
 
 func isTerminal(f *os.File) bool {

@@ -12,6 +12,7 @@ var wordsData string
 type Words struct {
 	Implements, Repeals, Amends, Issue, Carried []string
 	NotDoc, TitleTail, Generic, Increment       []string
+	Shorthand                                   []string
 }
 
 // parseWords reads the [section] lists of data/words.txt.

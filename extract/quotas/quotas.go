@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"policyx/extract/tables"
 	"policyx/normalize/numbers"
@@ -40,6 +41,9 @@ func ExtractWith(doc *schema.Document, p *numbers.Parser) []schema.Target {
 	docYear := 0
 	if len(doc.Meta.IssueDate) >= 4 {
 		docYear, _ = strconv.Atoi(doc.Meta.IssueDate[:4])
+	} else if a, _ := titleYears(doc.Meta.Title); a > 0 {
+		// undated: the first year the title names (…行动方案（2018—2020年）)
+		docYear = a
 	}
 	var out []schema.Target
 	for ti := range doc.Tables {
@@ -79,9 +83,10 @@ func (v *vocab) pastTable(doc *schema.Document, t *schema.Table) bool {
 var (
 	reBracket   = regexp.MustCompile(`[（(][^（()）]*[)）]`)
 	reTailUnit  = regexp.MustCompile(`[（(]([^（()）]{1,16})[)）]$`)
-	reHeadYear  = regexp.MustCompile(`^((?:19|20)\d\d)(?:年度|年)?`)
+	reHeadYear  = regexp.MustCompile(`^((?:19|20)\d\d)(?:年度|年)?(?:[-—–~～至到]+((?:19|20)\d\d)(?:年度|年)?)?`)
 	reTitleYear = regexp.MustCompile(`((?:19|20)\d\d)\s*(?:年|年度)?\s*(?:[-—–~～至到]+\s*((?:19|20)\d\d))?\s*年`)
-	reDateCell  = regexp.MustCompile(`^(?:19|20)\d\d(?:年|\.|-|/|－)`)
+	reDateCell  = regexp.MustCompile(`^(?:19|20)\d\d(?:年|[-/－—–~～至]\d)`)
+	reYearNum   = regexp.MustCompile(`^(?:19[5-9]\d|20\d\d)$`)
 	reNumLead   = regexp.MustCompile(`^\d{1,3}(?:[.．、]|\s)\s*|^[（(][一二三四五六七八九十\d]{1,3}[)）]\s*|^[一二三四五六七八九十]{1,3}、\s*|^[①-⑳]\s*`)
 	reNumber    = regexp.MustCompile(`\d+(?:,\d{3})*(?:\.\d+)?`)
 	reLead      = regexp.MustCompile(`^(?:各|全)[^、，,（(]{0,6}(?:市|县|区|州|盟|旗|单位|部门|地)(?:[、和及与][^、，,（(]{0,6}(?:市|县|区|州|单位|部门))*`)
@@ -137,6 +142,9 @@ func (v *vocab) header(p *numbers.Parser, h string, docYear int) column {
 		}
 		if m := reHeadYear.FindStringSubmatch(part); m != nil {
 			y, _ := strconv.Atoi(m[1])
+			if m[2] != "" {
+				y, _ = strconv.Atoi(m[2]) // 2021—2023年: by the range's end
+			}
 			c.year = y
 			part = part[len(m[0]):]
 		}
@@ -166,6 +174,9 @@ type cell struct {
 	q   numbers.Quantity
 	cmp string
 }
+
+// multipliers may stand between a number and its unit (1.2万家, 3亿元).
+var multipliers = []string{"万亿", "千万", "百万", "千亿", "百亿", "亿", "万", "千", "百"}
 
 var symbolCmp = []struct{ sym, cmp string }{
 	{"≥", ">="}, {"≧", ">="}, {">=", ">="}, {"＞", ">="}, {">", ">="},
@@ -215,15 +226,34 @@ func readCell(p *numbers.Parser, s, unit string) (cell, bool) {
 	pre, num, post := k[:loc[0]], k[loc[0]:loc[1]], k[loc[1]:]
 	qs := p.Scan(k)
 	if len(qs) == 0 && unit != "" {
-		k = pre + num + unit + post
+		// the header's unit after the number, and after its multiplier
+		// (1.2万 in a （家） column; 1.2亿 in a （万元） column is 1.2亿元)
+		mult := ""
+		for _, m := range multipliers {
+			if strings.HasPrefix(post, m) {
+				mult = m
+				break
+			}
+		}
+		u := unit
+		if mult != "" {
+			for _, m := range multipliers {
+				if b := strings.TrimPrefix(unit, m); b != unit && isUnit(p, b) {
+					u = b
+					break
+				}
+			}
+		}
+		k = pre + num + mult + u + post[len(mult):]
 		qs = p.Scan(k)
 	}
 	var q numbers.Quantity
 	switch len(qs) {
 	case 0:
-		// a bare number without any unit
+		// a bare number without any unit; not a year (2025 in a column of
+		// completion years)
 		f, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
-		if err != nil || !onlyCellWords(pre) || !onlyCellWords(post) {
+		if err != nil || !onlyCellWords(pre) || !onlyCellWords(post) || reYearNum.MatchString(num) {
 			return cell{}, false
 		}
 		q = numbers.Quantity{Start: len(pre), End: len(pre) + len(num), Value: strings.ReplaceAll(num, ",", ""), Num: f, NormValue: f, Class: numbers.Count}
@@ -417,6 +447,11 @@ func (v *vocab) table(doc *schema.Document, p *numbers.Parser, ti, docYear int) 
 			case subject == "":
 				subject = rowName
 			}
+			ent := entity
+			if rowIsIndicator && !generic && col.year == 0 && hasSuffixAny(col.subject, v.placeHead) && utf8.RuneCountInString(col.subject) <= 10 {
+				// a transposed table: indicators down, districts across
+				ent, subject = col.subject, rowName
+			}
 			year := col.year
 			if year == 0 {
 				year = titleY2
@@ -445,7 +480,7 @@ func (v *vocab) table(doc *schema.Document, p *numbers.Parser, ti, docYear int) 
 				head = t.Header[c]
 			}
 			out = append(out, schema.Target{
-				Section: sec, Kind: kind, Subject: subject, Entity: entity,
+				Section: sec, Kind: kind, Subject: subject, Entity: ent,
 				Value: ce.q.Value, Unit: ce.q.Unit, NormValue: ce.q.NormValue, NormUnit: ce.q.NormUnit,
 				Comparator: ce.cmp, Deadline: deadline,
 				Sentence: sentence(t.Title, entity, head, s),

@@ -70,7 +70,7 @@ func Extract(doc *schema.Document) ([]schema.Table, []schema.Check) {
 		out = append(out, t.export(len(out)+1))
 	}
 	for i := range out {
-		checks = append(checks, v.check(i, &out[i], ts[i])...)
+		checks = append(checks, v.check(i, &out[i], ts[i], doc.Meta.Jurisdiction)...)
 	}
 	return out, checks
 }

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	_ "github.com/mattn/go-sqlite3" // database/sql driver "sqlite3"
@@ -29,29 +30,33 @@ type DB struct {
 
 // Open opens or creates the database at path, applies the DDL and checks
 // the contract version.
-func Open(path string) (*DB, error) {
-	dsn := "file:" + path + "?_journal_mode=WAL&_synchronous=NORMAL&_foreign_keys=on&_busy_timeout=10000"
+func Open(path string, opts ...OpenOption) (*DB, error) {
+	oo := openOptions{busy: 10 * time.Second}
+	for _, f := range opts {
+		f(&oo)
+	}
+	// WAL is switched on only once the file is known to be ours (owner).
+	dsn := fmt.Sprintf("file:%s?_synchronous=NORMAL&_foreign_keys=on&_busy_timeout=%d", path, oo.busy.Milliseconds())
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
-	var v int
-	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+	if err := owner(db, path); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("%s: not a database: %w", path, err)
-	}
-	if v != 0 && v != schema.UserVersion {
-		db.Close()
-		return nil, fmt.Errorf("%s: database has user_version %d, this policyx writes %d: use another output folder", path, v, schema.UserVersion)
+		return nil, err
 	}
 	if _, err := db.Exec(schema.DDL); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("%s: create schema: %w", path, err)
+		return nil, readOnly(fmt.Errorf("%s: create schema: %w", path, err))
 	}
 	if err := migrate(db); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("%s: migrate schema: %w", path, err)
+		return nil, readOnly(fmt.Errorf("%s: migrate schema: %w", path, err))
+	}
+	if err := afterMigrate(db); err != nil {
+		db.Close()
+		return nil, readOnly(fmt.Errorf("%s: migrate schema: %w", path, err))
 	}
 	if _, err := db.Exec(schema.QuotasDDL); err != nil {
 		db.Close()
@@ -163,8 +168,8 @@ func jsonStrings(v []string) string {
 }
 
 // WriteFile stores all documents (parts) of one input file in one
-// transaction, replacing what was stored before for the same SHA-256 or the
-// same path. docs must share Path and SHA256.
+// transaction, replacing what was stored before for the same SHA-256 (the
+// ids are kept) or the same path. docs must share Path and SHA256.
 func (d *DB) WriteFile(docs []*schema.Document) error {
 	return d.WriteFiles([][]*schema.Document{docs})
 }
@@ -192,26 +197,35 @@ func (d *DB) WriteFiles(files [][]*schema.Document) (err error) {
 		}
 	}()
 	for _, docs := range files {
-		if err = writeFile(tx, docs, d.fts); err != nil {
+		if err = writeFile(tx, docs, d.fts, 0); err != nil {
 			return err
 		}
 	}
 	return tx.Commit()
 }
 
-func writeFile(tx *sql.Tx, docs []*schema.Document, fts bool) (err error) {
+func writeFile(tx *sql.Tx, docs []*schema.Document, fts bool, run int64) (err error) {
 	path, sha := docs[0].Path, docs[0].SHA256
+	ids, err := partIDs(tx, sha)
+	if err != nil {
+		return err
+	}
+	// Replaced: the rows of the same bytes, and what this path held before
+	// (other bytes) unless a path of this run is linked to it (staleOf).
 	if fts {
-		if _, err = tx.Exec(`DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE source_sha256 = ? OR source_path = ?)`, sha, path); err != nil {
+		if _, err = tx.Exec(`DELETE FROM documents_fts WHERE rowid IN (`+staleOf+`)`, sha, text(path), run); err != nil {
 			return err
 		}
 	}
-	if _, err = tx.Exec(`DELETE FROM documents WHERE source_sha256 = ? OR source_path = ?`, sha, path); err != nil {
+	if _, err = tx.Exec(`DELETE FROM documents WHERE id IN (`+staleOf+`)`, sha, text(path), run); err != nil {
+		return err
+	}
+	if _, err = tx.Exec(moveLinked, sha, text(path), run); err != nil {
 		return err
 	}
 	depts := map[string]*deptAgg{}
 	for _, doc := range docs {
-		if err = writeDoc(tx, doc, depts, fts); err != nil {
+		if err = writeDoc(tx, doc, depts, fts, rowKeys{id: ids[doc.Part], run: run}); err != nil {
 			return fmt.Errorf("%s: part %d: %w", doc.Path, doc.Part, err)
 		}
 	}
@@ -223,7 +237,7 @@ type deptAgg struct {
 	mentions map[string]bool
 }
 
-func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts bool) error {
+func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts bool, keys rowKeys) error {
 	off := schema.NewOffsets(doc.Text)
 	cs := func(sp schema.Span) (any, any) {
 		if sp == (schema.Span{}) && doc.Text == "" {
@@ -246,10 +260,10 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 		pages = maxPage
 	}
 	res, err := tx.Exec(`INSERT INTO documents (source_path, source_sha256, part, format, title, doc_number, issuer, issue_date,
-		jurisdiction, status, error, text, n_pages, workbook) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		jurisdiction, status, error, text, n_pages, workbook, id, run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		text(doc.Path), doc.SHA256, doc.Part, string(doc.Format), null(doc.Meta.Title), null(doc.Meta.DocNumber),
 		null(doc.Meta.Issuer), null(doc.Meta.IssueDate), null(doc.Meta.Jurisdiction), string(status), null(doc.Err),
-		text(doc.Text), pages, null(doc.Workbook))
+		text(doc.Text), pages, null(doc.Workbook), keys.idArg(), keys.runArg())
 	if err != nil {
 		return err
 	}
@@ -471,6 +485,7 @@ func (d *DB) Counts() (map[string]int, error) {
 // release; CREATE TABLE IF NOT EXISTS does not add them to an older database.
 var added = []struct{ table, column, decl string }{
 	{"documents", "workbook", "TEXT"},
+	{"documents", "run_id", "INTEGER REFERENCES runs(id)"},
 	{"targets", "entity", "TEXT"},
 }
 

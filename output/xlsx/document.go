@@ -177,6 +177,9 @@ func overviewRows(d *schema.Document, multi bool, yield func(row) error) error {
 	add(rowData, "成文日期", date(d.Meta.IssueDate))
 	add(rowData, "适用地区", d.Meta.Jurisdiction)
 	add(rowData, "源文件", d.Path)
+	for _, p := range d.SameBytes {
+		add(rowData, "同内容文件", p)
+	}
 	add(rowData, "格式", string(d.Format))
 	add(rowData, "处理状态", statusWords(string(d.Status)))
 	if d.Err != "" {
