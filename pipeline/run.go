@@ -96,6 +96,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	if p.opt.busy > 0 {
 		dbOpts = append(dbOpts, sqlite.WithBusyTimeout(p.opt.busy))
 	}
+	dbOpts = append(dbOpts, sqlite.WithTokenizer(p.segWords))
 	db, err := sqlite.Open(filepath.Join(p.opt.outDir, "policy.db"), dbOpts...)
 	if err != nil {
 		if errors.Is(err, sqlite.ErrReadOnly) {
@@ -104,6 +105,9 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 		return nil, fmt.Errorf("%w: %v", ErrSetup, err)
 	}
 	defer db.Close()
+	if n := db.Notice(); n != "" {
+		fmt.Fprintf(p.opt.log, "policyx: %s\n", n)
+	}
 	version := p.opt.version
 	if version == "" {
 		version = "dev"

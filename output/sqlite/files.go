@@ -19,7 +19,8 @@ import (
 type OpenOption func(*openOptions)
 
 type openOptions struct {
-	busy time.Duration
+	busy  time.Duration
+	words func(string) []string // segmenter for rebuilding documents_words
 }
 
 // WithBusyTimeout sets how long a write waits for a lock held by another
@@ -262,7 +263,7 @@ func (d *DB) WriteItems(run int64, items []Item) (err error) {
 	}()
 	for _, it := range items {
 		if len(it.Docs) > 0 {
-			if err = writeFile(tx, it.Docs, d.fts, run); err != nil {
+			if err = writeFile(tx, it.Docs, d.fts, run, d.num); err != nil {
 				return err
 			}
 		}
@@ -363,9 +364,11 @@ func (d *DB) DeleteDocuments(ids []int64) (err error) {
 	}()
 	for _, id := range ids {
 		if d.fts {
-			if _, err = tx.Exec(`DELETE FROM documents_fts WHERE rowid = ?`, id); err != nil {
+			if err = ftsDelete(tx, `SELECT ?`, id); err != nil {
 				return err
 			}
+		} else if err = markStale(tx); err != nil {
+			return err
 		}
 		if _, err = tx.Exec(`DELETE FROM documents WHERE id = ?`, id); err != nil {
 			return err
