@@ -307,7 +307,7 @@ func (p *Pipeline) gone(db *sqlite.DB, paths []string, seen map[string]bool, sum
 	}
 	under := func(p string) bool {
 		for _, r := range roots {
-			if p == r || strings.HasPrefix(p, r+string(filepath.Separator)) || r == "." && !filepath.IsAbs(p) {
+			if p == r || strings.HasPrefix(p, r+string(filepath.Separator)) || r == "." && !filepath.IsAbs(p) && p != ".." && !strings.HasPrefix(p, ".."+string(filepath.Separator)) {
 				return true
 			}
 		}
@@ -368,7 +368,10 @@ func (p *Pipeline) plan(ctx context.Context, entries []entry, stored map[string]
 			e.status = sqlite.FileSkipped
 			continue
 		}
-		e.sha = hashFile(e.path, p.opt.limits.MaxFileBytes)
+		if e.size <= p.opt.limits.MaxFileBytes {
+			// Over the limit: not read at all; the worker fails it.
+			e.sha = hashFile(e.path, p.opt.limits.MaxFileBytes)
+		}
 		if e.sha != "" {
 			groups[e.sha] = append(groups[e.sha], e)
 			walked[e.display] = e.sha
@@ -388,15 +391,19 @@ func (p *Pipeline) plan(ctx context.Context, entries []entry, stored map[string]
 			continue // handled with the first path of its bytes
 		}
 		st, ok := stored[e.sha]
-		if !ok || st.Failed || p.opt.force {
-			jobs = append(jobs, &job{e: e, dups: g[1:]})
-			continue
-		}
 		owner := -1
 		for k, x := range g {
-			if x.display == st.Path {
+			if ok && x.display == st.Path {
 				owner = k
 			}
+		}
+		if !ok || st.Failed || p.opt.force {
+			// Processed again under the path that holds them, if given.
+			if owner > 0 {
+				g = append(append([]*entry{g[owner]}, g[:owner]...), g[owner+1:]...)
+			}
+			jobs = append(jobs, &job{e: g[0], dups: g[1:]})
+			continue
 		}
 		switch {
 		case owner >= 0:
