@@ -41,8 +41,11 @@ Writes OUTDIR/policy.db and OUTDIR/xlsx/ (a workbook per input file and
 summary.xlsx). Files already stored as ok (same SHA-256) are skipped unless
 -force.
 
-Exit status: 0 every file processed, 2 some files failed, 1 the run could not
-proceed (bad flags, unwritable OUTDIR).
+Exit status: 0 every file processed, 2 some files failed or a PATH is missing,
+1 the run could not proceed (bad flags, unwritable OUTDIR, OUTDIR held by another
+run with -no-wait), 130/143 interrupted by SIGINT/SIGTERM. Every path is recorded
+in the files table of policy.db with what became of it; one run at a time
+writes an OUTDIR (a second one waits).
 
 Flags of run:
 `

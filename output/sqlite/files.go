@@ -27,6 +27,12 @@ type openOptions struct {
 // connection before it fails with "database is locked" (default 10 s).
 func WithBusyTimeout(d time.Duration) OpenOption { return func(o *openOptions) { o.busy = d } }
 
+// uriPath escapes what a file: URI would read as its own (%, ? and #),
+// so that any folder name works as OUTDIR.
+func uriPath(p string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+}
+
 // ErrForeign marks a database that policyx did not write.
 var ErrForeign = errors.New("not a policyx database")
 

@@ -39,7 +39,7 @@ func Open(path string, opts ...OpenOption) (*DB, error) {
 		f(&oo)
 	}
 	// WAL is switched on only once the file is known to be ours (owner).
-	dsn := fmt.Sprintf("file:%s?_synchronous=NORMAL&_foreign_keys=on&_busy_timeout=%d", path, oo.busy.Milliseconds())
+	dsn := fmt.Sprintf("file:%s?_synchronous=NORMAL&_foreign_keys=on&_busy_timeout=%d", uriPath(path), oo.busy.Milliseconds())
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
