@@ -126,7 +126,7 @@ func filesSheet(db *sql.DB, links map[string]string) *sheet {
 		FROM documents d ORDER BY d.source_path, d.part, d.id`
 	return &sheet{
 		name: sheetFiles,
-		cols: []column{{name: "文件", max: 36, noWrap: true}, {name: "部分"}, {name: "工作簿", max: 30, noWrap: true},
+		cols: []column{{name: "文件", max: fileNameWidth, noWrap: true}, {name: "部分"}, {name: "工作簿", max: fileNameWidth, noWrap: true},
 			{name: "标题", max: 50}, {name: "文号", max: 22}, {name: "发文机关", max: 30}, {name: "成文日期", min: 12},
 			{name: "适用地区", max: 20}, {name: "状态"}, {name: "说明", max: 40}, {name: "章节"}, {name: "表格"},
 			{name: "指标"}, {name: "任务"}, {name: "核查"}, {name: "格式"}, {name: "路径", max: 40, noWrap: true}},
@@ -192,7 +192,7 @@ func tableSource(src string, att, title sql.NullString, ord, rowIdx sql.NullInt6
 func fileName(p string) string { return filepath.Base(filepath.FromSlash(p)) }
 
 // docCols are the first columns of the summary's fact sheets.
-var docCols = []column{{name: "文件", max: 30, noWrap: true}, {name: "部分"}, {name: "文件标题", max: titleWidth, noWrap: true}}
+var docCols = []column{{name: "文件", max: fileNameWidth, noWrap: true}, {name: "部分"}, {name: "文件标题", max: titleWidth, noWrap: true}}
 
 func allTargetsSheet(db *sql.DB) *sheet {
 	q := sectionPaths + `SELECT d.source_path, d.part, coalesce(d.title,''), t.kind, coalesce(t.subject,''), coalesce(t.entity,''),
@@ -323,6 +323,15 @@ type yearRow struct {
 	n, goal, funding, rate, thres, docs, quotas int
 }
 
+// Page geometry of 年度指标: a default row in points, the chart's height in
+// pixels, and the printable height of a landscape A4 page in points (21 cm
+// less the default margins and header/footer).
+const (
+	rowPoints   = 15
+	chartHeight = 300
+	pagePoints  = 470
+)
+
 // yearsSheet writes 年度指标 in the normal (not streamed) mode, which
 // AddChart needs; it has one row per year, so it stays small.
 func (w *writer) yearsSheet(db *sql.DB) error {
@@ -373,7 +382,7 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	}
 	f := w.f
 	hdr := []string{"期限年份", "指标数", "目标", "资金", "比例", "门槛", "涉及文件数", "其中表格分解"}
-	hid, err := w.st.id(styleKey{header: true, wrap: true})
+	hid, err := w.st.id(styleKey{header: true, wrap: true, border: true})
 	if err != nil {
 		return err
 	}
@@ -394,13 +403,17 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	if err != nil {
 		return err
 	}
+	gid, err := w.st.id(styleKey{border: true})
+	if err != nil {
+		return err
+	}
 	for i, y := range ys {
 		ref, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := f.SetSheetRow(name, ref, &[]any{y.year, y.n, y.goal, y.funding, y.rate, y.thres, y.docs, y.quotas}); err != nil {
 			return err
 		}
 		end, _ := excelize.CoordinatesToCellName(len(hdr), i+2)
-		if err := f.SetCellStyle(name, ref, end, did); err != nil {
+		if err := f.SetCellStyle(name, ref, end, gid); err != nil {
 			return err
 		}
 	}
@@ -428,7 +441,15 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	for _, h := range hdr {
 		px += (displayWidth(h) + 4) * 7.5
 	}
-	at, _ := excelize.CoordinatesToCellName(1, max(last, 2)+4)
+	chartRow := max(last, 2) + 4
+	at, _ := excelize.CoordinatesToCellName(1, chartRow)
+	// The chart must not straddle a page: when the table above and the
+	// chart do not fit one landscape A4 page, the chart starts a new one.
+	if float64(chartRow-1)*rowPoints+chartHeight*0.75 > pagePoints {
+		if err := f.InsertPageBreak(name, at); err != nil {
+			return err
+		}
+	}
 	q := "'" + name + "'!"
 	axis := excelize.Font{Family: fontName, Color: "404040"}
 	// AddChart declares the image types in map order: sort them, so the
@@ -448,7 +469,7 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 		}},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各年份到期的指标数", Font: &excelize.Font{Family: fontName, Size: 12, Bold: true}}}},
 		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: uint(max(px, 480)), Height: 300},
+		Dimension: excelize.ChartDimension{Width: uint(max(px, 480)), Height: chartHeight},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 		XAxis:     excelize.ChartAxis{Font: axis},
 		YAxis:     excelize.ChartAxis{Font: axis, MajorGridLines: true},
