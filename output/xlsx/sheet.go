@@ -23,7 +23,10 @@ type (
 	// it does not parse).
 	date string
 	// link is a cell that opens target (a file next to the workbook).
-	link struct{ text, target string }
+	link struct {
+		text, target string
+		loc          bool // target is a place in this workbook ('Sheet'!A1)
+	}
 	// indented is text indented by level steps (the outline).
 	indented struct {
 		text  string
@@ -452,8 +455,11 @@ func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth
 		k.link = true
 		k.text = formulaLike(v.text)
 		ref, _ := excelize.CoordinatesToCellName(col, rowN)
-		tip := v.target
-		if err := w.f.SetCellHyperLink(sheet, ref, v.target, "External", excelize.HyperlinkOpts{Tooltip: &tip}); err != nil {
+		tip, kind := v.target, "External"
+		if v.loc {
+			kind = "Location"
+		}
+		if err := w.f.SetCellHyperLink(sheet, ref, v.target, kind, excelize.HyperlinkOpts{Tooltip: &tip}); err != nil {
 			return nil, 0, err
 		}
 	default:
