@@ -72,7 +72,7 @@ func (v *vocab) pastTable(doc *schema.Document, t *schema.Table) bool {
 	}
 	for _, s := range doc.Sections {
 		if s.Span.Start <= t.Span.Start && t.Span.Start < s.Span.End {
-			if containsAny(tables.Key(s.Title), v.pastCtx) {
+			if k := tables.Key(s.Title); containsAny(k, v.pastCtx) && !containsAny(k, v.taskVerb) {
 				return true
 			}
 		}
