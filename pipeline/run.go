@@ -179,6 +179,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	var writeErr error
 	changed := sum.Pruned > 0
 	done := map[*job]bool{}
+	written := map[string]bool{} // source paths stored by this run
 	for r := range results {
 		// Results that queued up while the last batch was written go into
 		// one transaction: the writer catches up instead of falling behind
@@ -210,6 +211,9 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 			if writeErr == nil {
 				p.account(sum, r, prog)
 				changed = changed || !r.Interrupted
+				for _, d := range r.Docs {
+					written[d.Path] = true
+				}
 			}
 		}
 	}
@@ -231,6 +235,12 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	}
 	if err := p.resolveLinks(db, sum, changed); err != nil {
 		return p.finish(db, sum, t0, fmt.Errorf("%w: %v", ErrSetup, err))
+	}
+	if changed && !p.opt.noWorkbooks {
+		// 概览 of the workbooks whose references the batch resolved
+		if err := xlsx.UpdateLinks(db.SQL(), xdir, written, p.opt.workers); err != nil {
+			fmt.Fprintf(p.opt.log, "workbooks: %v\n", err)
+		}
 	}
 	summaryPath := filepath.Join(xdir, "summary.xlsx")
 	if _, err := os.Stat(summaryPath); !p.opt.noWorkbooks && (changed || err != nil) {
