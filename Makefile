@@ -34,7 +34,7 @@ renditions: build
 	./$(BIN) run -q -o $(OUT)-renditions $(SHARED)/renditions || true
 	python3 $(SHARED)/eval/score.py --db $(OUT)-renditions/policy.db --gold $(SHARED)/eval/gold-renditions
 
-# The 22 real documents of other cities and ministries (exit 2 expected for .doc).
+# The 22 real documents of other cities and ministries.
 realdocs: build
 	rm -rf $(OUT)-realdocs
 	./$(BIN) run -o $(OUT)-realdocs $(SHARED)/realdocs; test $$? -le 2
