@@ -53,6 +53,7 @@ var DefaultLimits = Limits{
 // concurrent use.
 type Reader struct {
 	limits Limits
+	noOCR  bool
 }
 
 // Option configures a Reader.
@@ -60,6 +61,10 @@ type Option func(*Reader)
 
 // WithLimits replaces the default limits.
 func WithLimits(l Limits) Option { return func(r *Reader) { r.limits = l } }
+
+// WithoutOCR turns OCR of scanned PDF pages off, as if tesseract were not
+// installed.
+func WithoutOCR() Option { return func(r *Reader) { r.noOCR = true } }
 
 // New returns a Reader.
 func New(opts ...Option) *Reader {
@@ -252,7 +257,7 @@ func (r *Reader) Decode(ctx context.Context, path string, format schema.Format, 
 	case schema.FormatHTML:
 		dec = decodeHTML
 	case schema.FormatPDF:
-		dec = decodePDF
+		dec = r.decodePDF
 	case schema.FormatDOCX:
 		dec = decodeDOCX
 	case schema.FormatXLSX:

@@ -1,0 +1,326 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"policyx/corpus/pdf"
+)
+
+// errNoOCR is the error of a scanned PDF read without OCR tools.
+var errNoOCR = errors.New("scanned PDF: install tesseract-ocr-chi-sim to read it (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)")
+
+// ocrDPI is the resolution pages are rendered at for OCR: text of a
+// printed page is 30–40 pixels high, which tesseract reads well, at a
+// quarter of the time 300 dpi takes.
+const ocrDPI = 150
+
+// ocrTools are the external programs OCR runs: pdftoppm (poppler-utils)
+// renders page images, tesseract with chi_sim reads them.
+type ocrTools struct {
+	tesseract, pdftoppm string
+}
+
+// findOCR looks the tools up on PATH and the chi_sim model in the usual
+// tessdata folders (or TESSDATA_PREFIX). ok is false when any is missing.
+func findOCR() (ocrTools, bool) {
+	t, err1 := exec.LookPath("tesseract")
+	p, err2 := exec.LookPath("pdftoppm")
+	if err1 != nil || err2 != nil {
+		return ocrTools{}, false
+	}
+	dirs := []string{"/usr/share/tesseract-ocr/*/tessdata", "/usr/share/tessdata", "/usr/local/share/tessdata", "/opt/homebrew/share/tessdata"}
+	if env := os.Getenv("TESSDATA_PREFIX"); env != "" {
+		dirs = append([]string{env, filepath.Join(env, "tessdata")}, dirs...)
+	}
+	for _, d := range dirs {
+		if m, _ := filepath.Glob(filepath.Join(d, "chi_sim.traineddata")); len(m) > 0 {
+			return ocrTools{tesseract: t, pdftoppm: p}, true
+		}
+	}
+	return ocrTools{}, false
+}
+
+// ocrPDF renders the given pages of a PDF with pdftoppm and reads them
+// with tesseract (chi_sim, two processes when there are several pages),
+// returning one page of positioned text for each page asked.
+func (t ocrTools) ocrPDF(ctx context.Context, data []byte, pages []pdf.OCRPage) ([]*pdf.Page, error) {
+	dir, err := os.MkdirTemp("", "policyx-ocr-")
+	if err != nil {
+		return nil, fmt.Errorf("OCR: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "in.pdf")
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		return nil, fmt.Errorf("OCR: %w", err)
+	}
+	images := make([]string, len(pages))
+	for i := 0; i < len(pages); {
+		j := i
+		for j+1 < len(pages) && pages[j+1].Num == pages[j].Num+1 {
+			j++
+		}
+		prefix := filepath.Join(dir, fmt.Sprintf("p%d", i))
+		// Uncompressed gray maps (.pgm): no time spent compressing.
+		cmd := exec.CommandContext(ctx, t.pdftoppm, "-r", strconv.Itoa(ocrDPI), "-gray",
+			"-f", strconv.Itoa(pages[i].Num), "-l", strconv.Itoa(pages[j].Num), in, prefix)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("OCR: pdftoppm: %v: %s", err, firstLine(out))
+		}
+		// pdftoppm names images prefix-N.pgm, N zero-padded to the
+		// width of the document's page count.
+		found, _ := filepath.Glob(prefix + "-*.pgm")
+		byNum := map[int]string{}
+		for _, f := range found {
+			n, _ := strconv.Atoi(strings.TrimSuffix(f[strings.LastIndexByte(f, '-')+1:], ".pgm"))
+			byNum[n] = f
+		}
+		for k := i; k <= j; k++ {
+			images[k] = byNum[pages[k].Num]
+		}
+		i = j + 1
+	}
+	out := make([]*pdf.Page, len(pages))
+	// Two tesseract processes of one thread each: one model load per
+	// process, both cores busy.
+	half := (len(pages) + 1) / 2
+	parts := [][2]int{{0, half}, {half, len(pages)}}
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for k, pr := range parts {
+		if pr[0] >= pr[1] {
+			continue
+		}
+		wg.Add(1)
+		go func(k, lo, hi int) {
+			defer wg.Done()
+			errs[k] = t.tesseract1(ctx, dir, k, images[lo:hi], pages[lo:hi], out[lo:hi])
+		}(k, pr[0], pr[1])
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+// tesseract1 reads images with one tesseract process into out.
+func (t ocrTools) tesseract1(ctx context.Context, dir string, k int, images []string, pages []pdf.OCRPage, out []*pdf.Page) error {
+	var list bytes.Buffer
+	idx := []int{} // list line → index in images
+	for i, img := range images {
+		if img != "" {
+			list.WriteString(img + "\n")
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return errors.New("OCR: pdftoppm rendered no page image")
+	}
+	listFile := filepath.Join(dir, fmt.Sprintf("list%d.txt", k))
+	if err := os.WriteFile(listFile, list.Bytes(), 0o600); err != nil {
+		return fmt.Errorf("OCR: %w", err)
+	}
+	base := filepath.Join(dir, fmt.Sprintf("ocr%d", k))
+	cmd := exec.CommandContext(ctx, t.tesseract, listFile, base, "-l", "chi_sim", "--psm", "3", "tsv")
+	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("OCR: tesseract: %v: %s", err, firstLine(b))
+	}
+	tsv, err := os.ReadFile(base + ".tsv")
+	if err != nil {
+		return fmt.Errorf("OCR: %w", err)
+	}
+	scale := 72.0 / ocrDPI
+	for n, words := range parseTSV(tsv) {
+		if n < 1 || n > len(idx) {
+			continue
+		}
+		i := idx[n-1]
+		out[i] = ocrPage(words, pages[i].W, pages[i].H, scale)
+	}
+	return nil
+}
+
+func firstLine(b []byte) string {
+	s := strings.TrimSpace(string(b))
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// ocrWord is one word of tesseract's TSV, with the box of its line (pixels).
+type ocrWord struct {
+	line                     [3]int // block, paragraph, line
+	left, top, width, height int
+	lineTop, lineHeight      int
+	text                     string
+}
+
+// parseTSV reads tesseract's TSV output: words (level 5) by page number
+// (from 1, the position in the image list) with their line's box (level 4).
+func parseTSV(data []byte) map[int][]ocrWord {
+	pages := map[int][]ocrWord{}
+	lines := map[[4]int][2]int{} // page, block, par, line → top, height
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) < 12 {
+			continue
+		}
+		v := make([]int, 10)
+		bad := false
+		for i := 0; i < 10; i++ {
+			n, err := strconv.Atoi(f[i])
+			if err != nil {
+				bad = true
+				break
+			}
+			v[i] = n
+		}
+		if bad {
+			continue
+		}
+		key := [4]int{v[1], v[2], v[3], v[4]}
+		switch v[0] {
+		case 4:
+			lines[key] = [2]int{v[7], v[9]}
+		case 5:
+			// Words of low confidence are kept: dropping them leaves
+			// holes in the sentence that cost more than a wrong character.
+			text := strings.TrimSpace(f[11])
+			if text == "" {
+				continue
+			}
+			lb := lines[key]
+			if lb[1] == 0 {
+				lb = [2]int{v[7], v[9]}
+			}
+			pages[v[1]] = append(pages[v[1]], ocrWord{line: [3]int{v[2], v[3], v[4]}, left: v[6], top: v[7], width: v[8], height: v[9],
+				lineTop: lb[0], lineHeight: lb[1], text: text})
+		}
+	}
+	return pages
+}
+
+// ocrPage turns the words of one page into glyphs: each line one glyph on
+// the line's baseline, from its first word to its last. OCR gaps are too
+// irregular (and low-confidence words too uncertain) to find columns in,
+// so a scanned table is read as lines of text.
+func ocrPage(words []ocrWord, w, h, scale float64) *pdf.Page {
+	p := pdf.NewPage(w, h)
+	sort.SliceStable(words, func(i, j int) bool {
+		if words[i].line != words[j].line {
+			return lessLine(words[i].line, words[j].line)
+		}
+		return words[i].left < words[j].left
+	})
+	for i := 0; i < len(words); {
+		j := i
+		for j+1 < len(words) && words[j+1].line == words[i].line {
+			j++
+		}
+		ocrLine(p, words[i:j+1], h, scale)
+		i = j + 1
+	}
+	return p
+}
+
+func lessLine(a, b [3]int) bool {
+	for k := 0; k < 3; k++ {
+		if a[k] != b[k] {
+			return a[k] < b[k]
+		}
+	}
+	return false
+}
+
+// pageNumberLine is a page number as OCR reads "— 3 —": the dashes often
+// come out as 一.
+var pageNumberLine = regexp.MustCompile(`^[一—–\-_~]{1,2}\s*(\d{1,4})\s*[一—–\-_~]{1,2}$`)
+
+// ocrLine places one line.
+func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64) {
+	lh := ws[0].lineHeight
+	if lh <= 0 {
+		lh = ws[0].height
+	}
+	var b strings.Builder
+	for k, wd := range ws {
+		if k > 0 {
+			gap := wd.left - (ws[k-1].left + ws[k-1].width)
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(wd.text)
+			if isLatinOrDigit(last) && isLatinOrDigit(first) && float64(gap) > 0.25*float64(lh) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(wd.text)
+	}
+	text := ocrPunct(b.String())
+	if m := pageNumberLine.FindStringSubmatch(text); m != nil {
+		text = "— " + m[1] + " —"
+	}
+	x0 := float64(ws[0].left) * scale
+	x1 := float64(ws[len(ws)-1].left+ws[len(ws)-1].width) * scale
+	p.Glyph(x0, h-float64(ws[0].lineTop+lh)*scale, x1-x0, float64(lh)*scale, text, false)
+}
+
+// ocrPunct turns the ASCII punctuation OCR reads next to Chinese text into
+// the full-width marks Chinese text uses (, → ，, ( → （ …); a full stop
+// between two Chinese characters is a misread enumeration comma (、).
+func ocrPunct(s string) string {
+	rs := []rune(s)
+	han := func(i int) bool { return i >= 0 && i < len(rs) && unicode.Is(unicode.Han, rs[i]) }
+	open := false // a ( made full width waits for its )
+	for i, r := range rs {
+		near := han(i-1) || han(i+1)
+		switch r {
+		case ',':
+			if near {
+				rs[i] = '，'
+			}
+		case ';':
+			if near {
+				rs[i] = '；'
+			}
+		case ':':
+			if near {
+				rs[i] = '：'
+			}
+		case '(':
+			if near {
+				rs[i], open = '（', true
+			}
+		case ')':
+			if near || open {
+				rs[i], open = '）', false
+			}
+		case '!':
+			if near {
+				rs[i] = '！'
+			}
+		case '?':
+			if near {
+				rs[i] = '？'
+			}
+		case '.':
+			if han(i-1) && han(i+1) {
+				rs[i] = '、'
+			}
+		}
+	}
+	return string(rs)
+}
