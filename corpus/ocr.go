@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"policyx/corpus/pdf"
 )
@@ -147,10 +146,20 @@ func (t ocrTools) tesseract1(ctx context.Context, dir string, k int, images []st
 			continue
 		}
 		i := idx[n-1]
-		out[i] = ocrPage(words, pages[i].W, pages[i].H, scale)
+		p := pdf.NewPage(pages[i].W, pages[i].H)
+		rules := 0
+		if data, err := os.ReadFile(images[i]); err == nil {
+			if img, err := readPGM(data); err == nil {
+				rules = imageRules(img, p, pages[i].H, scale)
+			}
+		}
+		ocrPage(p, words, pages[i].H, scale, rules > 0)
+		out[i] = p
 	}
 	return nil
 }
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func firstLine(b []byte) string {
 	s := strings.TrimSpace(string(b))
@@ -215,12 +224,11 @@ func parseTSV(data []byte) map[int][]ocrWord {
 	return pages
 }
 
-// ocrPage turns the words of one page into glyphs: each line one glyph on
-// the line's baseline, from its first word to its last. OCR gaps are too
-// irregular (and low-confidence words too uncertain) to find columns in,
-// so a scanned table is read as lines of text.
-func ocrPage(words []ocrWord, w, h, scale float64) *pdf.Page {
-	p := pdf.NewPage(w, h)
+// ocrPage turns the words of one page into glyphs, line by line: each word
+// a glyph on a page with ruling lines (so that the table code can put the
+// words into the cells), else each line one glyph, as OCR gaps between
+// words are too irregular to find columns in.
+func ocrPage(p *pdf.Page, words []ocrWord, h, scale float64, byWord bool) {
 	sort.SliceStable(words, func(i, j int) bool {
 		if words[i].line != words[j].line {
 			return lessLine(words[i].line, words[j].line)
@@ -232,10 +240,9 @@ func ocrPage(words []ocrWord, w, h, scale float64) *pdf.Page {
 		for j+1 < len(words) && words[j+1].line == words[i].line {
 			j++
 		}
-		ocrLine(p, words[i:j+1], h, scale)
+		ocrLine(p, words[i:j+1], h, scale, byWord)
 		i = j + 1
 	}
-	return p
 }
 
 func lessLine(a, b [3]int) bool {
@@ -251,31 +258,40 @@ func lessLine(a, b [3]int) bool {
 // come out as 一.
 var pageNumberLine = regexp.MustCompile(`^[一—–\-_~]{1,2}\s*(\d{1,4})\s*[一—–\-_~]{1,2}$`)
 
-// ocrLine places one line.
-func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64) {
+// ocrLine places one line on its baseline: its words as glyphs, or the
+// whole line as one. Punctuation is fixed over the whole line.
+func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64, byWord bool) {
 	lh := ws[0].lineHeight
 	if lh <= 0 {
 		lh = ws[0].height
 	}
-	var b strings.Builder
+	base, size := h-float64(ws[0].lineTop+lh)*scale, float64(lh)*scale
+	var rs []rune
+	starts, ends := make([]int, len(ws)), make([]int, len(ws))
 	for k, wd := range ws {
-		if k > 0 {
-			gap := wd.left - (ws[k-1].left + ws[k-1].width)
-			last, _ := utf8.DecodeLastRuneInString(b.String())
-			first, _ := utf8.DecodeRuneInString(wd.text)
-			if isLatinOrDigit(last) && isLatinOrDigit(first) && float64(gap) > 0.25*float64(lh) {
-				b.WriteByte(' ')
-			}
+		w := []rune(wd.text)
+		if k > 0 && len(rs) > 0 && isLatinOrDigit(rs[len(rs)-1]) && isLatinOrDigit(w[0]) &&
+			float64(wd.left-(ws[k-1].left+ws[k-1].width)) > 0.25*float64(lh) {
+			rs = append(rs, ' ')
 		}
-		b.WriteString(wd.text)
+		starts[k] = len(rs)
+		rs = append(rs, w...)
+		ends[k] = len(rs)
 	}
-	text := ocrPunct(b.String())
-	if m := pageNumberLine.FindStringSubmatch(text); m != nil {
-		text = "— " + m[1] + " —"
+	line := ocrPunct(string(rs))
+	if m := pageNumberLine.FindStringSubmatch(line); m != nil || !byWord {
+		if m != nil {
+			line = "— " + m[1] + " —"
+		}
+		x0 := float64(ws[0].left) * scale
+		x1 := float64(ws[len(ws)-1].left+ws[len(ws)-1].width) * scale
+		p.Glyph(x0, base, x1-x0, size, line, false)
+		return
 	}
-	x0 := float64(ws[0].left) * scale
-	x1 := float64(ws[len(ws)-1].left+ws[len(ws)-1].width) * scale
-	p.Glyph(x0, h-float64(ws[0].lineTop+lh)*scale, x1-x0, float64(lh)*scale, text, false)
+	rs = []rune(line)
+	for k, wd := range ws {
+		p.Glyph(float64(wd.left)*scale, base, float64(wd.width)*scale, size, string(rs[starts[k]:ends[k]]), false)
+	}
 }
 
 // ocrPunct turns the ASCII punctuation OCR reads next to Chinese text into
@@ -319,6 +335,11 @@ func ocrPunct(s string) string {
 		case '.':
 			if han(i-1) && han(i+1) {
 				rs[i] = '、'
+			}
+		case '一':
+			// a dash between numbers (2021—2023, 3—5个) read as 一
+			if i > 0 && i+1 < len(rs) && isASCIIDigit(rs[i-1]) && isASCIIDigit(rs[i+1]) {
+				rs[i] = '—'
 			}
 		}
 	}

@@ -182,26 +182,63 @@ func ofdDocument(z *zipArchive, root string, lim Limits) (*ofdDoc, error) {
 	return d, nil
 }
 
-// ofdNumbers reads a space-separated list of numbers; DeltaX and DeltaY
-// also use "g N d" for N times d.
+// ofdNumbers reads a space-separated list of numbers (at most 64: boxes,
+// matrices, path arguments).
 func ofdNumbers(s string) []float64 {
-	f := strings.Fields(s)
 	var out []float64
-	for i := 0; i < len(f) && len(out) < 1_000_000; i++ {
+	for _, f := range strings.Fields(s) {
+		if len(out) == 64 {
+			break
+		}
+		if v, err := strconv.ParseFloat(f, 64); err == nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// ofdDeltas is a DeltaX list kept as runs, "g N d" being N times d.
+type ofdDeltas []ofdRun
+
+type ofdRun struct {
+	n int
+	v float64
+}
+
+func parseDeltas(s string) ofdDeltas {
+	f := strings.Fields(s)
+	var out ofdDeltas
+	for i := 0; i < len(f) && len(out) < 1<<20; i++ {
 		if f[i] == "g" && i+2 < len(f) {
 			n, err1 := strconv.Atoi(f[i+1])
 			v, err2 := strconv.ParseFloat(f[i+2], 64)
 			if err1 == nil && err2 == nil && n > 0 {
-				for k := 0; k < n && len(out) < 1_000_000; k++ {
-					out = append(out, v)
-				}
+				out = append(out, ofdRun{n, v})
 			}
 			i += 2
 			continue
 		}
 		if v, err := strconv.ParseFloat(f[i], 64); err == nil {
-			out = append(out, v)
+			out = append(out, ofdRun{1, v})
 		}
 	}
 	return out
+}
+
+// cursor walks the deltas in order.
+type deltaCursor struct {
+	d    ofdDeltas
+	i, k int // run, index inside it
+}
+
+// next returns the next delta, ok false past the end.
+func (c *deltaCursor) next() (float64, bool) {
+	for c.i < len(c.d) && c.k >= c.d[c.i].n {
+		c.i, c.k = c.i+1, 0
+	}
+	if c.i >= len(c.d) {
+		return 0, false
+	}
+	c.k++
+	return c.d[c.i].v, true
 }

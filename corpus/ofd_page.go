@@ -65,7 +65,7 @@ type ofdPageReader struct {
 // ofdCode is the TextCode being read.
 type ofdCode struct {
 	x, y   float64
-	deltas []float64
+	deltas ofdDeltas
 }
 
 // readPage reads a page's Content.xml and the template page it names.
@@ -115,7 +115,7 @@ func (r *ofdPageReader) start(t xml.StartElement) {
 		if r.obj == nil || !r.obj.text {
 			return
 		}
-		c := &ofdCode{x: r.nextX, y: r.nextY, deltas: ofdNumbers(attr(t, "DeltaX"))}
+		c := &ofdCode{x: r.nextX, y: r.nextY, deltas: parseDeltas(attr(t, "DeltaX"))}
 		if v := ofdNumbers(attr(t, "X")); len(v) == 1 {
 			c.x = v[0]
 		}
@@ -197,7 +197,7 @@ func (r *ofdPageReader) textCode(c *ofdCode, s string) {
 	scale := math.Sqrt(math.Abs(o.ctm[0]*o.ctm[3] - o.ctm[1]*o.ctm[2]))
 	rotated := math.Abs(ay) > math.Abs(ax) || ax < 0
 	x := c.x
-	i := 0
+	cur := deltaCursor{d: c.deltas}
 	for _, ch := range s {
 		if ch == '\n' || ch == '\r' || ch == '\t' {
 			continue // line breaks of the XML's layout, not text
@@ -206,8 +206,8 @@ func (r *ofdPageReader) textCode(c *ofdCode, s string) {
 		if ch < utf8.RuneSelf {
 			adv /= 2
 		}
-		if i < len(c.deltas) {
-			adv = c.deltas[i]
+		if d, ok := cur.next(); ok {
+			adv = d
 		}
 		if len(r.marks) >= 400000 {
 			r.overflow = true
@@ -217,7 +217,6 @@ func (r *ofdPageReader) textCode(c *ofdCode, s string) {
 		ex, ey := o.toPage(x+adv, c.y)
 		r.marks = append(r.marks, ofdMark{kind: 'g', x: px, y: py, w: math.Hypot(ex-px, ey-py), size: size * scale, text: string(ch), rotated: rotated})
 		x += adv
-		i++
 	}
 	r.nextX, r.nextY = x, c.y
 }

@@ -128,8 +128,12 @@ func TestDecodeOFDRuledTable(t *testing.T) {
 	}
 }
 
-func TestOFDNumbers(t *testing.T) {
-	got := ofdNumbers("g 3 1.5 2 g 2 0.5 x 4")
+func TestOFDDeltas(t *testing.T) {
+	c := deltaCursor{d: parseDeltas("g 3 1.5 2 g 2 0.5 x 4 g 0 9")}
+	var got []float64
+	for v, ok := c.next(); ok; v, ok = c.next() {
+		got = append(got, v)
+	}
 	want := []float64{1.5, 1.5, 1.5, 2, 0.5, 0.5, 4}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
