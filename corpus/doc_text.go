@@ -19,6 +19,8 @@ func docText(w []byte, pieces []piece, ccpText int, lim Limits) (text []rune, fc
 		maxChars, cut = int(lim.MaxZipEntry/2), true
 	}
 	cp1252 := charmap.Windows1252
+	text = make([]rune, 0, min(maxChars, len(w))+1)
+	fcs = make([]int, 0, cap(text))
 	for _, p := range pieces {
 		for cp := p.cp; cp < p.cpEnd && cp < maxChars; cp++ {
 			k := cp - p.cp
