@@ -270,7 +270,9 @@ func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64, byWord bool) {
 	starts, ends := make([]int, len(ws)), make([]int, len(ws))
 	for k, wd := range ws {
 		w := []rune(wd.text)
-		if k > 0 && len(rs) > 0 && isLatinOrDigit(rs[len(rs)-1]) && isLatinOrDigit(w[0]) &&
+		// a space where a gap touches a Latin letter or digit, as the
+		// PDF layout puts one (柳州市 422 701)
+		if k > 0 && len(rs) > 0 && (isLatinOrDigit(rs[len(rs)-1]) || isLatinOrDigit(w[0])) &&
 			float64(wd.left-(ws[k-1].left+ws[k-1].width)) > 0.25*float64(lh) {
 			rs = append(rs, ' ')
 		}
@@ -300,9 +302,13 @@ func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64, byWord bool) {
 func ocrPunct(s string) string {
 	rs := []rune(s)
 	han := func(i int) bool { return i >= 0 && i < len(rs) && unicode.Is(unicode.Han, rs[i]) }
+	// Chinese context: a Han character or a full-width mark
+	cjk := func(i int) bool {
+		return han(i) || i >= 0 && i < len(rs) && (rs[i] >= 0x3000 && rs[i] <= 0x303F || rs[i] >= 0xFF00 && rs[i] <= 0xFFEF)
+	}
 	open := false // a ( made full width waits for its )
 	for i, r := range rs {
-		near := han(i-1) || han(i+1)
+		near := cjk(i-1) || cjk(i+1)
 		switch r {
 		case ',':
 			if near {

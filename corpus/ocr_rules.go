@@ -1,54 +1,14 @@
 package corpus
 
 import (
-	"bytes"
-	"errors"
-	"strconv"
-
+	"policyx/corpus/imagepdf"
 	"policyx/corpus/pdf"
 )
 
-// grayImage is a page image as pdftoppm -gray writes it (binary PGM, P5,
-// 8 bits).
-type grayImage struct {
-	w, h int
-	pix  []byte
-}
+// grayImage is a page image as pdftoppm -gray writes it.
+type grayImage = imagepdf.Gray
 
-// readPGM reads a binary 8-bit PGM.
-func readPGM(data []byte) (*grayImage, error) {
-	if !bytes.HasPrefix(data, []byte("P5")) {
-		return nil, errors.New("not a binary PGM")
-	}
-	pos := 2
-	var v [3]int
-	for k := 0; k < 3; k++ {
-		for pos < len(data) && (data[pos] == ' ' || data[pos] == '\n' || data[pos] == '\r' || data[pos] == '\t' || data[pos] == '#') {
-			if data[pos] == '#' {
-				for pos < len(data) && data[pos] != '\n' {
-					pos++
-				}
-				continue
-			}
-			pos++
-		}
-		start := pos
-		for pos < len(data) && data[pos] >= '0' && data[pos] <= '9' {
-			pos++
-		}
-		n, err := strconv.Atoi(string(data[start:pos]))
-		if err != nil {
-			return nil, errors.New("bad PGM header")
-		}
-		v[k] = n
-	}
-	pos++ // the single white space after the header
-	w, h := v[0], v[1]
-	if v[2] != 255 || w <= 0 || h <= 0 || w > 20000 || h > 20000 || pos+w*h > len(data) {
-		return nil, errors.New("unsupported PGM")
-	}
-	return &grayImage{w: w, h: h, pix: data[pos : pos+w*h]}, nil
-}
+func readPGM(data []byte) (*grayImage, error) { return imagepdf.ReadPGM(data) }
 
 // Ruling lines in a page image: runs of dark pixels at least this long
 // (pixels at ocrDPI). Horizontal rules are long; vertical ones may be as
@@ -78,14 +38,14 @@ func imageRules(img *grayImage, p *pdf.Page, pageH, scale float64) int {
 	}
 	hRuns := func(y int) []run {
 		var out []run
-		row := img.pix[y*img.w : (y+1)*img.w]
-		for x := 0; x < img.w; {
+		row := img.Pix[y*img.W : (y+1)*img.W]
+		for x := 0; x < img.W; {
 			if row[x] >= ocrDark {
 				x++
 				continue
 			}
 			s := x
-			for x < img.w && (row[x] < ocrDark || (x+1 < img.w && row[x+1] < ocrDark)) { // a one-pixel break is bridged
+			for x < img.W && (row[x] < ocrDark || (x+1 < img.W && row[x+1] < ocrDark)) { // a one-pixel break is bridged
 				x++
 			}
 			if x-s >= ocrMinHRule {
@@ -95,7 +55,7 @@ func imageRules(img *grayImage, p *pdf.Page, pageH, scale float64) int {
 		return out
 	}
 	rows := map[int]int{} // open run index → rows so far
-	for y := 0; y < img.h; y++ {
+	for y := 0; y < img.H; y++ {
 		cur := hRuns(y)
 		var next []run
 		nextRows := map[int]int{}
@@ -128,14 +88,14 @@ func imageRules(img *grayImage, p *pdf.Page, pageH, scale float64) int {
 	}
 	// vertical: dark runs per column, kept when the column next to them
 	// is not dark all along (a rule, not the side of a filled area)
-	for x := 0; x < img.w; x++ {
-		for y := 0; y < img.h; {
-			if img.pix[y*img.w+x] >= ocrDark {
+	for x := 0; x < img.W; x++ {
+		for y := 0; y < img.H; {
+			if img.Pix[y*img.W+x] >= ocrDark {
 				y++
 				continue
 			}
 			s := y
-			for y < img.h && (img.pix[y*img.w+x] < ocrDark || (y+1 < img.h && img.pix[(y+1)*img.w+x] < ocrDark)) {
+			for y < img.H && (img.Pix[y*img.W+x] < ocrDark || (y+1 < img.H && img.Pix[(y+1)*img.W+x] < ocrDark)) {
 				y++
 			}
 			if y-s < ocrMinVRule || !thinColumn(img, x, s, y) {
@@ -157,7 +117,7 @@ func imageRules(img *grayImage, p *pdf.Page, pageH, scale float64) int {
 func darkRun(img *grayImage, x, s, e int) bool {
 	n := 0
 	for y := s; y < e; y++ {
-		if img.pix[y*img.w+x] < ocrDark {
+		if img.Pix[y*img.W+x] < ocrDark {
 			n++
 		}
 	}
@@ -168,7 +128,7 @@ func darkRun(img *grayImage, x, s, e int) bool {
 // line at most four pixels wide.
 func thinColumn(img *grayImage, x, s, e int) bool {
 	w := 1
-	for k := 1; k <= 5 && x+k < img.w; k++ {
+	for k := 1; k <= 5 && x+k < img.W; k++ {
 		if !darkRun(img, x+k, s, e) {
 			break
 		}
