@@ -1,11 +1,13 @@
 // Package extract runs the fact extractors over a normalized document in
 // dependency order: parts → metadata → sections → tables and checks →
-// targets → tasks → tokens.
+// targets → quotas (numbers of tables) → tasks → links → tokens.
 package extract
 
 import (
+	"policyx/extract/links"
 	"policyx/extract/meta"
 	"policyx/extract/parts"
+	"policyx/extract/quotas"
 	"policyx/extract/sections"
 	"policyx/extract/tables"
 	"policyx/extract/targets"
@@ -57,7 +59,10 @@ func (e *Extractor) Run(doc *schema.Document) {
 	if e.seg != nil {
 		doc.Targets = targets.Extract(doc, e.seg)
 	}
+	// quotas read the tables above; they follow the text targets
+	doc.Targets = append(doc.Targets, quotas.Extract(doc)...)
 	doc.Tasks = tasks.Extract(doc, e.dict)
+	doc.Links = links.Extract(doc) // needs doc.Meta: a document never cites itself
 	if e.seg != nil {
 		doc.Tokens = e.seg.Words(doc.Text)
 	}

@@ -150,10 +150,46 @@ type Target struct {
 	Period     string // "annual" or ""
 	Scope      string
 	Sentence   string
-	Span       Span   // the number expression
-	Source     string // "text" or "table"
-	Table      int    // index into Document.Tables when Source == "table", else -1
-	Row        int    // index into that table's Rows, else -1
+	// SentenceSpan is where Sentence lies in Document.Text, when the
+	// extractor knows it; the output stores text[SentenceSpan] so that the
+	// stored sentence is an exact substring of documents.text.
+	SentenceSpan Span
+	Span         Span   // the number expression
+	Source       string // "text" or "table"
+	Table        int    // index into Document.Tables when Source == "table", else -1
+	Row          int    // index into that table's Rows, else -1
+	Entity       string // the row's name cell when Source == "table" (鱼峰区), else ""
+}
+
+// Link kinds (document_links.kind).
+const (
+	LinkCites        = "cites"
+	LinkImplements   = "implements"
+	LinkRepeals      = "repeals"
+	LinkAmends       = "amends"
+	LinkAttachmentOf = "attachment_of"
+)
+
+// Roles of an attachment_of link.
+const (
+	// RoleNotice: the row is in the notice; it names one of its 附件.
+	RoleNotice = "notice"
+	// RoleAttachment: the row is in an attachment document (附件1 …); it
+	// points to the notice whose 附件 list names it.
+	RoleAttachment = "attachment"
+)
+
+// Link is a reference from a document to another one: a 《title》 with or
+// without its （文号）, a bare 文号, or an entry of a notice's 附件 list.
+// The document it names is found after the batch (see document_links).
+type Link struct {
+	Kind       string // LinkCites, LinkImplements, …
+	Title      string // cited title without 《》, line breaks removed; "" when none
+	Number     string // cited 文号 normalized (〔〕, no spaces); "" when none
+	Attachment string // attachment_of: the attachment's title; "" otherwise
+	Role       string // attachment_of: RoleNotice or RoleAttachment
+	Sentence   string
+	Span       Span // the citation (title and number) or the list entry
 }
 
 // Department roles.
@@ -249,6 +285,7 @@ type Document struct {
 	Targets  []Target
 	Tasks    []Task
 	Checks   []Check
+	Links    []Link
 
 	// Tokens is the gse segmentation of Text (words only, no white space),
 	// stored for full-text search.
@@ -257,6 +294,9 @@ type Document struct {
 	// Workbook is the file name of the document's workbook inside
 	// OUTDIR/xlsx, "" when none was written.
 	Workbook string
+	// SameBytes lists the other paths of the run holding the same bytes
+	// (duplicates: processed once, as Path).
+	SameBytes []string
 
 	Status      Status
 	Err         string // why, for partial/failed

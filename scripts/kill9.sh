@@ -13,12 +13,16 @@
 # workbook must be a readable zip. Exit status 0 when all holds, 1 on any
 # mismatch.
 #
+# SIG=INT or SIG=TERM sends that signal instead of SIGKILL: the run must
+# then exit 130 or 143 with no files row failed (issue 15).
+#
 # Usage: scripts/kill9.sh            (N=200 copies, about 1000 files)
 #        N=40 scripts/kill9.sh       (quicker)
 #        KEEP=1 scripts/kill9.sh     (keep the temp dir for inspection)
 set -euo pipefail
 
 N=${N:-200}
+SIG=${SIG:-KILL}
 WORKERS=${WORKERS:-2}
 cd "$(dirname "$0")/.."
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/policyx-kill9.XXXXXX")
@@ -54,8 +58,15 @@ sleep "$(python3 -c "print($ref_secs * 0.4)")"
 if ! kill -0 "$pid" 2>/dev/null; then
   echo "kill9: the run finished before the kill; raise N"; exit 1
 fi
-kill -9 "$pid"
-wait "$pid" 2>/dev/null || true
+kill -s "$SIG" "$pid"
+set +e; wait "$pid" 2>/dev/null; krc=$?; set -e
+if [[ "$SIG" != KILL ]]; then
+  want=$(( 128 + $(kill -l "$SIG") ))
+  echo "kill9: SIG$SIG: exit status $krc (want $want)"
+  if (( krc != want )); then tail "$WORK/log.txt"; exit 1; fi
+  nfail=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM files WHERE status='failed'\").fetchone()[0])" "$WORK/crash/policy.db")
+  if (( nfail != 0 )); then echo "kill9: $nfail files rows failed after SIG$SIG"; exit 1; fi
+fi
 
 python3 - "$WORK/crash/policy.db" "$nfiles" <<'EOF'
 import sqlite3, sys
@@ -116,6 +127,20 @@ if na != nb or ba or bb:
     bad += 1
     if ba or bb:
         print("  broken workbooks:", ba[:5], bb[:5])
+# Every path of the re-run has its files row, none failed, and the killed
+# run is marked interrupted.
+c = sqlite3.connect(os.path.join(crash, "policy.db"))
+have = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+if "files" in have:
+    ra = sqlite3.connect(os.path.join(ref, "policy.db"))
+    want = ra.execute("SELECT count(*) FROM files").fetchone()[0]
+    last = c.execute("SELECT max(id) FROM runs").fetchone()[0]
+    got = c.execute("SELECT count(*) FROM files WHERE run_id = ?", (last,)).fetchone()[0]
+    failed = c.execute("SELECT count(*) FROM files WHERE status = 'failed'").fetchone()[0]
+    runs = c.execute("SELECT group_concat(status, ',') FROM (SELECT status FROM runs ORDER BY id)").fetchone()[0]
+    ok = got == want and failed == 0 and runs == "interrupted,ok"
+    print(f"  {'files rows':18} ref {want:>18}  crash+rerun {got:>18}{'' if ok else '   <-- MISMATCH'} (failed {failed}, runs {runs})")
+    bad += not ok
 if bad:
     print("kill9: FAIL"); sys.exit(1)
 print("kill9: ok")

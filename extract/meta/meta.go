@@ -22,6 +22,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"policyx/normalize/place"
 	"policyx/schema"
 )
 
@@ -444,11 +445,46 @@ func (x *extractor) titleAt(i int) *titleCand {
 		joined += lt
 		c := stripTitleDocNum(CompactTitle(joined))
 		c = strings.TrimSpace(reDocNumAt.ReplaceAllString(c, ""))
+		num := ""
+		if !reTitleEnd.MatchString(c) {
+			c, num = splitRunOnDocNum(c)
+		}
 		if reTitleEnd.MatchString(c) && (strings.Contains(c, "关于") || strings.Contains(c, "印发") || strings.Contains(c, "转发")) {
-			return &titleCand{start, j + 1, c, ""}
+			return &titleCand{start, j + 1, c, num}
 		}
 	}
 	return nil
+}
+
+// reEndDocNum is a 文号 at the end of a string.
+var reEndDocNum = regexp.MustCompile(reDocNum.String() + `\s*$`)
+
+// splitRunOnDocNum splits a title whose 文号 was run onto the end of its line
+// (…行动计划的通知渝府办发〔2024〕12号, as a page printed to PDF gives it)
+// at the last kind word before the 文号: the 文号's own prefix is 1–8 runes
+// without 的. It returns s unchanged and "" when s does not end so.
+func splitRunOnDocNum(s string) (string, string) {
+	m := reEndDocNum.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s, ""
+	}
+	brk := m[3] // end of the 文号 prefix group, where the bracket starts
+	head := s[:brk]
+	for _, loc := range reversed(reKindWord.FindAllStringIndex(head, -1)) {
+		pre := head[loc[1]:]
+		if n := utf8.RuneCountInString(pre); n < 1 || n > 8 || strings.Contains(pre, "的") {
+			continue
+		}
+		return strings.TrimSpace(s[:loc[1]]), NormalizeDocNumber(s[loc[1]:])
+	}
+	return s, ""
+}
+
+func reversed(locs [][]int) [][]int {
+	for i, j := 0, len(locs)-1; i < j; i, j = i+1, j-1 {
+		locs[i], locs[j] = locs[j], locs[i]
+	}
+	return locs
 }
 
 // brokenWord reports whether a line ends inside 关于/印发/转发 and the next
@@ -792,68 +828,11 @@ func firstRune(s string) (rune, int) {
 
 // ---------------------------------------------------------------- jurisdiction
 
-// organStems are common department names after a 市/自治区/省 prefix; their
-// prefixes tell whether a text speaks of city or province departments.
-const organStems = `科技局|科学技术局|工信局|工业和信息化局|发展改革委|发展和改革委员会|发改委|财政局|教育局|商务局|人力资源社会保障局|人力资源和社会保障局|人社局|市场监管局|市场监督管理局|国资委|统计局|自然资源局|生态环境局|住房城乡建设局|住房和城乡建设局|农业农村局|卫生健康委|文化广电旅游局|交通运输局|水利局|应急局|应急管理局|司法局|公安局|民政局|审计局|税务局|科协|委组织部|委宣传部|大数据发展局|医保局|林业局|金融办|外事办`
-
-const provStems = `科技厅|科学技术厅|工业和信息化厅|发展改革委|发展和改革委员会|财政厅|教育厅|商务厅|人力资源社会保障厅|人力资源和社会保障厅|市场监管局|市场监督管理局|国资委|统计局|自然资源厅|生态环境厅|住房城乡建设厅|住房和城乡建设厅|农业农村厅|卫生健康委|文化和旅游厅|交通运输厅|水利厅|应急管理厅|司法厅|公安厅|民政厅|审计厅|税务局|科协|党委组织部|党委宣传部|大数据发展局|医保局|林业局|地方金融监管局`
-
-var reCityStyle = regexp.MustCompile(`市(?:` + organStems + `)`)
-var reProvStyle = regexp.MustCompile(`(?:自治区|省)(?:` + provStems + `)`)
-
+// jurisdiction is the shared resolver (place.Gazetteer.Jurisdiction) over
+// what the notice says: its issuers, 文号, title prefix and metadata box.
 func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string {
-	j := x.jurisdiction1(organs, docNum, prefix)
-	if j != "" && !x.p.known(j) && (strings.HasSuffix(j, "区") || strings.HasSuffix(j, "县")) {
-		// a bare district: the text often names its city (淮安市洪泽区)
-		if c := x.p.cityBefore(x.text, j); c != "" {
-			return c + j
-		}
-	}
-	return j
-}
-
-func (x *extractor) jurisdiction1(organs []string, docNum, prefix string) string {
-	if len(organs) > 0 {
-		if j := x.p.FromOrgan(organs[0]); j != "" {
-			return j
-		}
-	}
-	if docNum != "" {
-		if j := x.p.FromDocNumber(docNum); j != "" {
-			return j
-		}
-	}
-	if prefix != "" {
-		if j := x.p.FromOrgan(prefix); j != "" {
-			return j
-		}
-	}
-	if x.box.issuer != "" {
-		if j := x.p.FromOrgan(x.box.issuer); j != "" {
-			return j
-		}
-	}
-	return x.fromText()
-}
-
-// fromText guesses the jurisdiction from the place names a text mentions and
-// whether its departments are 市… or 自治区…/省… ones.
-func (x *extractor) fromText() string {
-	counts := x.p.Mentions(x.text)
-	city := len(reCityStyle.FindAllStringIndex(x.text, -1))
-	prov := len(reProvStyle.FindAllStringIndex(x.text, -1))
-	best, bestN := "", 0
-	for name, n := range counts {
-		isProv := x.p.IsProvince(name)
-		isCity := !isProv || strings.HasSuffix(name, "市") // 上海市 is both
-		if city > prov && !isCity || prov > city && !isProv {
-			continue
-		}
-		if n > bestN || n == bestN && name < best {
-			best, bestN = name, n
-		}
-	}
-	return best
+	return x.p.g.Jurisdiction(place.Evidence{Issuers: organs, DocNumber: docNum,
+		TitlePrefix: prefix, BoxIssuer: x.box.issuer, Text: x.text})
 }
 
 var sprintf = fmt.Sprintf

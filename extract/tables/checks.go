@@ -21,10 +21,10 @@ var (
 )
 
 // check runs the consistency checks on table ti.
-func (v *vocab) check(ti int, t *schema.Table, raw *table) []schema.Check {
+func (v *vocab) check(ti int, t *schema.Table, raw *table, juris string) []schema.Check {
 	var out []schema.Check
 	out = append(out, seqChecks(ti, t)...)
-	out = append(out, v.sumChecks(ti, t)...)
+	out = append(out, v.sumChecks(ti, t, v.wholeArea(t, juris))...)
 	for n, note := range raw.notes {
 		out = append(out, countChecks(ti, t, note, raw.noteSpans[n])...)
 	}
@@ -114,11 +114,36 @@ func missing(a, b int) string {
 	return strings.Join(s, "、")
 }
 
+var reWholeArea = regexp.MustCompile(`^全(?:市|区|省|县|州|盟|旗|镇|乡)$`)
+
+// wholeArea returns the row that names the whole area the other rows
+// divide — the document's jurisdiction (柳州市 over its districts) or 全市 —
+// or -1 when no single row does.
+func (v *vocab) wholeArea(t *schema.Table, juris string) int {
+	j := key(juris)
+	found := -1
+	for i, r := range t.Rows {
+		if r.IsTotal {
+			continue
+		}
+		name := key(firstText(r.Cells))
+		if name == "" || !(j != "" && name == j || reWholeArea.MatchString(name)) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	return found
+}
+
 // sumChecks compares the figure columns with total rows: a 合计 row against
 // the rows above it (a 小计 row against the rows since the previous total or
-// group), and a first row that is the sum of the rest (a city over its
-// districts) against that sum.
-func (v *vocab) sumChecks(ti int, t *schema.Table) []schema.Check {
+// group), and a row that is the sum of the rest (a city over its districts)
+// against that sum: the row whole that names the whole area, else a first
+// row whose figures mostly are the sums.
+func (v *vocab) sumChecks(ti int, t *schema.Table, whole int) []schema.Check {
 	n := len(t.Header)
 	if n == 0 || len(t.Rows) < 3 {
 		return nil
@@ -186,7 +211,7 @@ func (v *vocab) sumChecks(ti int, t *schema.Table) []schema.Check {
 			}
 		}
 		for k := 0; k < i; k++ {
-			if t.Rows[k].IsTotal {
+			if t.Rows[k].IsTotal || k == whole {
 				continue
 			}
 			if sub && (k < lastTotal || t.Rows[k].Group != r.Group) {
@@ -224,6 +249,24 @@ func (v *vocab) sumChecks(ti int, t *schema.Table) []schema.Check {
 			data = append(data, r)
 		}
 	}
+	if whole > 0 && len(data) >= 3 {
+		// a named whole-area row below the first: every column that
+		// disagrees with its parts is a finding
+		var rest []schema.TableRow
+		for i, r := range t.Rows {
+			if !r.IsTotal && i != whole {
+				rest = append(rest, r)
+			}
+		}
+		top := t.Rows[whole]
+		for c := range n {
+			if got, want, dec, ok := colSum(top, rest, c); ok && !near(got, want, dec, decimals(top.Cells[c])) {
+				out = append(out, schema.Check{Table: ti, Kind: "sum_mismatch", Span: top.Span,
+					Message: fmt.Sprintf("%s列：其余各行之和为 %s，%s行为 %s", t.Header[c], fmtNum(got, dec), key(firstText(top.Cells)), top.Cells[c])})
+			}
+		}
+		return out
+	}
 	if len(data) >= 3 && len(data) == len(t.Rows) {
 		top, rest := data[0], data[1:]
 		type cmp struct {
@@ -246,7 +289,7 @@ func (v *vocab) sumChecks(ti int, t *schema.Table) []schema.Check {
 				misses = append(misses, x)
 			}
 		}
-		if len(hits) >= 2 && len(hits) > len(misses) {
+		if whole == 0 || len(hits) >= 2 && len(hits) > len(misses) {
 			for _, x := range misses {
 				out = append(out, schema.Check{Table: ti, Kind: "sum_mismatch", Span: top.Span,
 					Message: fmt.Sprintf("%s列：以下各行之和为 %s，首行%s为 %s", t.Header[x.c], fmtNum(x.got, x.dec), key(firstText(top.Cells)), top.Cells[x.c])})

@@ -62,12 +62,15 @@ func Extract(doc *schema.Document) ([]schema.Table, []schema.Check) {
 	var out []schema.Table
 	var checks []schema.Check
 	for _, t := range ts {
+		if doc.Format == schema.FormatPDF {
+			v.fillBreaks(t.rows)
+		}
 		v.caption(ls, t, used)
 		v.trailingNotes(ls, t, used)
 		out = append(out, t.export(len(out)+1))
 	}
 	for i := range out {
-		checks = append(checks, v.check(i, &out[i], ts[i])...)
+		checks = append(checks, v.check(i, &out[i], ts[i], doc.Meta.Jurisdiction)...)
 	}
 	return out, checks
 }

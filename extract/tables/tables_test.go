@@ -444,3 +444,39 @@ func TestSplitBlock(t *testing.T) {
 	ts, cs := Extract(doc)
 	checkGolden(t, "splitblock", toGolden(doc, ts, cs))
 }
+
+// TestMergedAcrossPages: in a PDF the reader joins a table's pages into one
+// block and expands a merged cell within each page; a merged cell that goes
+// on past the page break shows empty on the next page and is filled down to
+// the next label of its own (or a new label to its left). Counter-example:
+// the same rows in a non-PDF document keep their empty cells.
+func TestMergedAcrossPages(t *testing.T) {
+	rows := [][]string{
+		{"类别", "方式", "情形", "件数"},
+		{"一、受理", "（一）当面", "1.窗口", "5"},
+		{"二、办理结果", "（一）不予公开", "1.属于国家秘密", "1"},
+		{"二、办理结果", "（二）无法提供", "1.本机关不掌握", "10"},
+		{"二、办理结果", "（二）无法提供", "2.需另行制作", "3"},
+		{"", "", "3.内容仍不明确", "0"},
+		{"", "（三）不予处理", "1.信访举报类", "1"},
+		{"", "（四）其他处理", "（四）其他处理", "0"},
+		{"三、结转下年", "三、结转下年", "三、结转下年", "0"},
+	}
+	for _, f := range []schema.Format{schema.FormatPDF, schema.FormatDOCX} {
+		doc := blocksDoc(schema.Block{Kind: schema.BlockTable, Rows: rows})
+		doc.Format = f
+		ts, _ := Extract(doc)
+		if len(ts) != 1 || len(ts[0].Rows) != 8 {
+			t.Fatalf("%s: want one table of 8 rows, got %+v", f, ts)
+		}
+		r := ts[0].Rows
+		got := []string{r[4].Cells[0], r[4].Cells[1], r[5].Cells[0], r[5].Cells[1], r[6].Cells[0], r[7].Cells[0]}
+		want := []string{"二、办理结果", "（二）无法提供", "二、办理结果", "（三）不予处理", "二、办理结果", "三、结转下年"}
+		if f != schema.FormatPDF {
+			want = []string{"", "", "", "（三）不予处理", "", "三、结转下年"}
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: got %q, want %q", f, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package tasks
 
 import (
 	"policyx/normalize/cjk"
+	"policyx/normalize/dept"
 	"regexp"
 	"sort"
 	"strings"
@@ -64,7 +65,11 @@ func (x *extractor) findLists(p *para) []list {
 			_, cn := utf8.DecodeLastRuneInString(s[:end])
 			inner = s[i+n : end-cn]
 		}
-		if l, ok := x.parseBracket(inner); ok {
+		l, ok := x.parseBracket(inner)
+		if !ok && trailing(s, i, end) {
+			l, ok = x.parseBare(inner)
+		}
+		if ok {
 			l.start, l.end = i, end
 			out = append(out, l)
 			covered = end
@@ -150,6 +155,30 @@ func (x *extractor) parseBracket(inner string) (list, bool) {
 	}
 	roles := x.parseDuty(inner)
 	return list{roles: roles}, len(roles) > 0
+}
+
+// trailing reports whether the bracket s[i:end] ends its paragraph
+// (…提升产业能级。（市科委、市经济信息化委）), maybe before a final 。.
+func trailing(s string, i, end int) bool {
+	return i > 0 && strings.Trim(s[end:], "。；;") == ""
+}
+
+// parseBare reads a trailing bracket that holds only unit names, with no
+// role label or duty verb (（市科委、市经济信息化委）): the units are
+// responsible. Every item must be a known organ with a level or place
+// prefix, or a collective, so a bracketed remark or example is not read.
+func (x *extractor) parseBare(inner string) (list, bool) {
+	items := x.split(inner, true)
+	if len(items) == 0 {
+		return list{}, false
+	}
+	for k, it := range items {
+		// 市科委、经济信息化委: a later item may leave its prefix to the first.
+		if !dept.IsCollective(it) && !x.d.KnownUnit(it) && (k == 0 || !x.d.IsOrgan(it)) {
+			return list{}, false
+		}
+	}
+	return list{roles: []roleList{{schema.RoleResponsible, items}}}, true
 }
 
 // parseLabelled splits 牵头单位：A、B；配合单位：C into role lists.
@@ -456,10 +485,16 @@ var reBarePlace = regexp.MustCompile(`^\p{Han}{1,5}[区县市]$`)
 func isBarePlace(s string) bool { return reBarePlace.MatchString(s) }
 
 // inheritable reports whether a name without prefix takes the list's prefix:
-// a known organ, or a short office name (糖业发展办, 农科院, 绩效办).
+// a known organ, or a short office name (糖业发展办, 农科院, 绩效办) other
+// than a zone's 管委会.
 func (x *extractor) inheritable(m string) bool {
 	if x.d.IsOrgan(m) {
 		return true
+	}
+	// A zone's committee is named after its zone (中关村管委会,
+	// 生物岛管委会), never after the list's 市/区.
+	if strings.HasSuffix(m, "管委会") || strings.HasSuffix(m, "管理委员会") {
+		return false
 	}
 	if utf8.RuneCountInString(m) > 6 {
 		return false

@@ -13,6 +13,7 @@ import (
 func (x *extractor) textTasks() []schema.Task {
 	var out []schema.Task
 	var roles [][]roleList // the role lists of each task in out
+	last := map[int]int{}  // paragraph → index in out of its last task
 	for i, p := range x.paras {
 		for li, l := range p.lists {
 			segStart := 0
@@ -35,11 +36,68 @@ func (x *extractor) textTasks() []schema.Task {
 			if len(t.Departments) == 0 {
 				continue
 			}
+			// An unnumbered paragraph after a numbered item that has its own
+			// list goes on with that item: its units join the item's. So does
+			// an unnumbered sentence after the item's list in its paragraph
+			// (a reader that joined the two paragraphs).
+			if t.Label == "" {
+				j := i // a later sentence of the item's own paragraph
+				if _, ok := last[i]; !ok && p.labelEnd == 0 {
+					j = x.itemAbove(i)
+				}
+				if j >= 0 {
+					if k, ok := last[j]; ok && out[k].Label != "" {
+						roles[k] = append(roles[k], l.roles...)
+						out[k].Departments = unionDepts(out[k].Departments, t.Departments)
+						out[k].Span.End = t.Span.End
+						last[i] = k
+						continue
+					}
+				}
+			}
 			out = append(out, t)
 			roles = append(roles, append([]roleList(nil), l.roles...))
+			last[i] = len(out) - 1
 		}
 	}
 	return out
+}
+
+// itemAbove returns the numbered paragraph that unnumbered paragraph i
+// continues: the nearest paragraph above with a label, when only unnumbered
+// paragraphs lie between; -1 when a heading comes first.
+func (x *extractor) itemAbove(i int) int {
+	for j := i - 1; j >= 0 && j >= i-20; j-- {
+		q := x.paras[j]
+		if q.heading {
+			return -1
+		}
+		if q.labelEnd > 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// unionDepts appends to have the units of add that it does not hold yet
+// (same role and name), numbering each role on from its last ordinal.
+func unionDepts(have, add []schema.TaskDept) []schema.TaskDept {
+	ord := map[string]int{}
+	seen := map[[2]string]bool{}
+	for _, d := range have {
+		ord[d.Role] = max(ord[d.Role], d.Ordinal)
+		seen[[2]string{d.Role, d.Department}] = true
+	}
+	for _, d := range add {
+		if seen[[2]string{d.Role, d.Department}] {
+			continue
+		}
+		seen[[2]string{d.Role, d.Department}] = true
+		ord[d.Role]++
+		d.Ordinal = ord[d.Role]
+		have = append(have, d)
+	}
+	return have
 }
 
 // taskFor names the task that list l (in paragraph i) belongs to.

@@ -572,6 +572,36 @@ func (d *Dict) HasPrefix(mention string) bool {
 	return best != ""
 }
 
+// KnownUnit reports whether mention names a known organ under its own
+// prefix: a level word or place before an organ of the dictionary
+// (市科委, 广州市黄埔区科技局), a Party organ (市委组织部), a league
+// (团市委) or a national organ. A prefix before an unknown body (市重点办)
+// is not enough.
+func (d *Dict) KnownUnit(mention string) bool {
+	m := cjk.RemoveSpace(mention)
+	if m == "" {
+		return false
+	}
+	if reLeague.MatchString(m) {
+		return true
+	}
+	if o, ok := d.organs[m]; ok && o.kind == kindNat {
+		return true
+	}
+	if d.nationalPrefix(m) != "" {
+		return false
+	}
+	p := d.parse(m, "")
+	if p.level == "" && p.unit == "" {
+		return false
+	}
+	if p.party {
+		_, ok := d.organs[p.rest]
+		return p.rest == "" || ok || d.known("党委"+p.rest)
+	}
+	return d.known(p.rest)
+}
+
 // IsOrgan reports whether s (without prefix) is a known organ.
 func (d *Dict) IsOrgan(s string) bool { return d.known(cjk.RemoveSpace(s)) }
 
@@ -590,108 +620,38 @@ func (d *Dict) Prefix(mention string) string {
 // reDocNo reads the issuer abbreviation of a 发文字号: 桂政发, 柳政规, 穗埔府规.
 var reDocNo = regexp.MustCompile(`(\p{Han}{1,8})[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]`)
 
-// reOrgan finds a place name before a government organ.
-var reOrganPlace = regexp.MustCompile(`(\p{Han}{2,8}?(?:自治区|省|市))(?:人民政府|委员会|科学技术|工业和信息化|发展和改革|财政|教育|商务|人民代表大会|办公)`)
+// reTitlePrefix finds the organs before 关于 on a title line.
+var reTitlePrefix = regexp.MustCompile(`(?m)^[\s#*]*(\p{Han}{2,40}?)关于`)
+
+// headBytes bounds how much of the text the fallback reads for a 文号 and a
+// title.
+const headBytes = 3000
 
 // Jurisdiction infers the jurisdiction of a document from its issuer, its
-// 发文字号 or its text: a fallback for when the metadata has none.
+// 发文字号 or its text, for callers without metadata: it gathers what the
+// head of the text says (a 文号, the organs before 关于 in the title) and
+// asks the one resolver, place.Gazetteer.Jurisdiction.
 func (d *Dict) Jurisdiction(issuer, docNumber, text string) string {
-	if j := d.jurisFrom(issuer); j != "" {
-		return j
-	}
-	if s := reDocNo.FindStringSubmatch(docNumber); s != nil {
-		if j := d.jurisFromDocNo(s[1]); j != "" {
-			return j
-		}
+	e := place.Evidence{DocNumber: docNumber, Text: text}
+	if issuer != "" {
+		e.Issuers = []string{issuer}
 	}
 	head := text
-	if len(head) > 3000 {
-		head = head[:3000]
+	if len(head) > headBytes {
+		head = head[:headBytes]
 		for !utf8.ValidString(head) {
 			head = head[:len(head)-1]
 		}
 	}
-	if s := reDocNo.FindStringSubmatch(head); s != nil {
-		if j := d.jurisFromDocNo(s[1]); j != "" {
-			return j
+	if e.DocNumber == "" {
+		if s := reDocNo.FindStringSubmatch(head); s != nil {
+			e.DocNumber = s[1]
 		}
 	}
-	if j := d.jurisFrom(head); j != "" {
-		return j
+	if s := reTitlePrefix.FindStringSubmatch(head); s != nil {
+		e.TitlePrefix = s[1]
 	}
-	return d.mostNamed(head)
-}
-
-func (d *Dict) jurisFromDocNo(p string) string {
-	if strings.HasPrefix(p, "国") {
-		return National
-	}
-	r, _ := utf8.DecodeRuneInString(p)
-	first := string(r)
-	// Only the first rune is read: it names a province (桂) or a city (柳,
-	// 穗); two-rune district prefixes (穗埔) are not.
-	return d.places.FromDocNumber(first)
-}
-
-func (d *Dict) jurisFrom(s string) string {
-	if s == "" {
-		return ""
-	}
-	if strings.HasPrefix(s, "国务院") {
-		return National
-	}
-	nat := strings.Index(s, "国务院")
-	for _, m := range reOrganPlace.FindAllStringSubmatchIndex(s, -1) {
-		if nat >= 0 && nat < m[0] {
-			return National
-		}
-		if full := d.knownSuffix(s[m[2]:m[3]]); full != "" {
-			return full
-		}
-	}
-	if nat >= 0 {
-		return National
-	}
-	return ""
-}
-
-// knownSuffix returns the known place that name ends with (最新政策柳州市 →
-// 柳州市), "" when none.
-func (d *Dict) knownSuffix(name string) string {
-	best := ""
-	for _, p := range d.places.Places() {
-		if p.Regional() && strings.HasSuffix(name, p.Name) && len(p.Name) > len(best) {
-			best = p.Name
-		}
-	}
-	if full := d.places.Full(name); full != "" && len(name) > len(best) {
-		// the whole name is a short name (广西)
-		best = full
-	}
-	return d.expandPlace(best)
-}
-
-// mostNamed returns the known place named most often in s, a city before
-// the province that holds it when the city is named at least twice.
-func (d *Dict) mostNamed(s string) string {
-	count := map[string]int{}
-	for _, p := range d.places.Places() {
-		if n := strings.Count(s, p.Name); n > 0 && p.Regional() {
-			count[p.Name] = n
-		}
-	}
-	best := ""
-	for name, n := range count {
-		if best == "" || n > count[best] || n == count[best] && name < best {
-			best = name
-		}
-	}
-	for name, n := range count {
-		if p, _ := d.place(name); p.Kind == place.City && p.Parent == best && n >= 2 {
-			return name
-		}
-	}
-	return best
+	return d.places.Jurisdiction(e)
 }
 
 // GSEWords returns the dictionary's names as gse dictionary lines

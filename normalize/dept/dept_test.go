@@ -117,6 +117,30 @@ func TestCanonical(t *testing.T) {
 		{"市规划资源局", "上海市", "上海市规划和自然资源局", "上海市"},
 		{"市药品监管局", "上海市", "上海市药品监督管理局", "上海市"},
 		{"市委组织部", "上海市", "中共上海市委组织部", "上海市"},
+		// other provinces, cities and districts: standard short names
+		{"市经济信息委", "重庆市", "重庆市经济和信息化委员会", "重庆市"},
+		{"区发展改革委", "重庆市渝北区", "重庆市渝北区发展和改革委员会", "重庆市渝北区"},
+		{"县科技局", "重庆市奉节县", "重庆市奉节县科学技术局", "重庆市奉节县"},
+		{"团市委", "重庆市", "共青团重庆市委员会", "重庆市"},
+		{"市规划自然资源委", "北京市", "北京市规划和自然资源委员会", "北京市"},
+		{"市人力社保局", "杭州市", "杭州市人力资源和社会保障局", "杭州市"},
+		{"区科委", "北京市海淀区", "北京市海淀区科学技术委员会", "北京市海淀区"},
+		{"省经济信息化厅", "四川省", "四川省经济和信息化厅", "四川省"},
+		{"省委组织部", "四川省", "中共四川省委员会组织部", "四川省"},
+		{"团省委", "四川省", "共青团四川省委员会", "四川省"},
+		{"省科协", "四川省", "四川省科学技术协会", "四川省"},
+		{"市新经济委", "成都市", "成都市新经济发展委员会", "成都市"},
+		{"区科经委", "上海市浦东新区", "上海市浦东新区科技和经济委员会", "上海市浦东新区"},
+		{"区市监局", "广州市黄埔区", "广州市黄埔区市场监督管理局", "广州市黄埔区"},
+		{"团区委", "广州市黄埔区", "共青团广州市黄埔区委员会", "广州市黄埔区"},
+		{"区科协", "广州市黄埔区", "广州市黄埔区科学技术协会", "广州市黄埔区"},
+		// renamed or ambiguous short names keep their wording: 金融局 is not
+		// the former 地方金融监督管理局
+		{"区金融局", "广州市黄埔区", "广州市黄埔区金融局", "广州市黄埔区"},
+		{"省地方金融监管局", "广东省", "广东省地方金融监督管理局", "广东省"},
+		// collective and zone units keep their mention
+		{"各相关单位", "广州市黄埔区", "各相关单位", ""},
+		{"高新区管委会", "广州市", "高新区管委会", ""},
 		// national
 		{"工业和信息化部", National, "工业和信息化部", National},
 		{"发展改革委", National, "国家发展和改革委员会", National},
@@ -133,6 +157,22 @@ func TestCanonical(t *testing.T) {
 		got, gj := d.Canonical(tt.mention, tt.juris)
 		if got != tt.want || gj != tt.wantJuris {
 			t.Errorf("Canonical(%q, %q) = %q, %q; want %q, %q", tt.mention, tt.juris, got, gj, tt.want, tt.wantJuris)
+		}
+	}
+}
+
+// A bare bracketed list is read as units only when every name is a known
+// organ under its own prefix.
+func TestKnownUnit(t *testing.T) {
+	d := load(t)
+	for m, want := range map[string]bool{
+		"市科委": true, "市经济信息化委": true, "区委组织部": true, "团区委": true,
+		"省科技厅": true, "国家发展改革委": true, "广州市黄埔区科技局": true,
+		"市重点办": false, "含城市基础设施配套费": false, "发展改革委": false,
+		"市场主体": false, "区内企业": false, "市民": false,
+	} {
+		if got := d.KnownUnit(m); got != want {
+			t.Errorf("KnownUnit(%q) = %v, want %v", m, got, want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package numbers
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,35 +29,10 @@ type Quantity struct {
 // counts, scores and ages; not durations, frequencies or bare numbers.
 func (q Quantity) Is() bool {
 	switch q.Class {
-	case Money, Percent, Permille, Points, Count, Score, Age:
+	case Money, Percent, Permille, Points, Count, Score, Age, Multiple:
 		return true
 	}
 	return false
-}
-
-// unitStop are two-character words that begin with a one-character unit:
-// 4部门 is not "4 部".
-var unitStop = map[string]bool{}
-
-// unitResumeWords are longer words that begin with a stop word but read as
-// unit plus word: 20名优秀管理人 (not 名优 as in 名优产品).
-var unitResumeWords = []string{"名优秀"}
-
-// unitResume reports whether t, which begins with the stop word w, goes on
-// into a word of unitResumeWords.
-func unitResume(t, w string) bool {
-	for _, r := range unitResumeWords {
-		if strings.HasPrefix(r, w) && strings.HasPrefix(t, r) {
-			return true
-		}
-	}
-	return false
-}
-
-func init() {
-	for _, w := range strings.Fields(`部门 名单 名称 名额 名录 条件 条例 条款 场景 场所 场地 期间 期限 种类 批次 批准 位于 家庭 家属 户籍 人员 人才 人民 头部 支持 只有 部署 部分 项目 件事 套餐 台阶 座谈 类型 级别 周年 周期 天然 日常 次数 倍数 所有 所属 所在 张贴 款项 篇幅 期刊 条线 户外 分别 分类 分钟 分之 分配 分析 分享 分布 分级 分工 分期 分批 分阶段 位一 种子 元素 个体 个别 个性 人均 家用 名优 岁末 批发 种植 种业 头条 床位 场次`) {
-		unitStop[w] = true
-	}
 }
 
 // matchUnit finds the longest unit at the start of s, with an optional
@@ -81,8 +57,7 @@ func (p *Parser) matchUnit(s string) (u Unit, n int, ok bool) {
 		}
 		// a one-character unit that begins a word is no unit
 		if utf8.RuneCountInString(bu.Name) == 1 && bn < len(t) {
-			r2, _ := utf8.DecodeRuneInString(t[bn:])
-			if w := bu.Name + string(r2); unitStop[w] && !unitResume(t[bn-len(bu.Name):], w) {
+			if p.stopWord(t[bn-len(bu.Name):]) {
 				return Unit{}, 0, false
 			}
 		}
@@ -175,26 +150,17 @@ func (p *Parser) Scan(s string) []Quantity {
 	for i < len(s) {
 		r, sz := utf8.DecodeRuneInString(s[i:])
 		start := i
-		pct := ""
-		switch {
-		case strings.HasPrefix(s[i:], "百分之"):
-			pct = "百分之"
-		case strings.HasPrefix(s[i:], "千分之"):
-			pct = "千分之"
-		}
-		if pct != "" {
-			d, v, n, ch := numberProbe(s, i+len(pct), probe)
-			if n == 0 {
+		if q, ok, isPct := percentWord(s, i, probe); isPct {
+			if !ok {
 				i += sz
 				continue
 			}
-			q := Quantity{Start: start, End: i + len(pct) + n, Value: d, Num: v, NormValue: v, Chinese: ch, Unit: pct}
-			if pct == "百分之" {
-				q.NormUnit, q.Class = "%", Percent
-			} else {
-				q.NormUnit, q.Class = "‰", Permille
-			}
-			q.Written = s[q.Start:q.End]
+			out = append(out, q)
+			flush()
+			i = q.End
+			continue
+		}
+		if q, ok := fraction(s, i); ok {
 			out = append(out, q)
 			flush()
 			i = q.End
@@ -219,8 +185,9 @@ func (p *Parser) Scan(s string) []Quantity {
 			i = j
 			continue
 		}
-		if ch && v == 1 {
-			// 一家, 一批, 一次性: an article, not a figure
+		if ch && v == 1 && !floorBefore(s[:i]) {
+			// 一家, 一批, 一次性: an article, not a figure; 至少建设一所
+			// counts
 			i += n
 			continue
 		}
@@ -233,51 +200,26 @@ func (p *Parser) Scan(s string) []Quantity {
 			}
 		}
 		u, un, uok := p.matchUnit(s[j:])
+		if !uok {
+			u, un, uok = p.bareMoney(s[j:], clauseBefore(s, i))
+		}
 		if uok {
 			j += un
 		}
-		// range: 3—5个, 70分(含70分)至90分, 1～3个百分点
-		k := j
-		for _, paren := range [][2]string{{"(含", ")"}, {"（含", "）"}} {
-			if strings.HasPrefix(s[k:], paren[0]) {
-				if e := strings.Index(s[k:], paren[1]); e > 0 && e < 30 {
-					k += e + len(paren[1])
-				}
-			}
+		j, u, uok = p.scanRange(s, j, ch, u, uok, &q)
+		// 二类以上医疗器械, 三类疫苗: a category's name, no count; 三元材料,
+		// 二元结构: a word, no money
+		if uok && ch && (u.Name == "类" || u.Name == "元" && v < 10) {
+			i = j
+			continue
 		}
-		for _, sep := range rangeSeps {
-			if !strings.HasPrefix(s[k:], sep) {
-				continue
-			}
-			k2 := k + len(sep)
-			if k2 < len(s) && (isDigit(s[k2]) == !ch || ch && isCNNum(rune0(s[k2:]))) {
-				var v2 float64
-				var n2 int
-				if isDigit(s[k2]) {
-					d2, m2 := scanArabic(s[k2:])
-					v2, _, _ = ParseNumber(d2)
-					n2 = m2
-				} else {
-					v2, n2 = scanChinese(s[k2:])
-				}
-				if n2 > 0 {
-					k3 := k2 + n2
-					u2, un2, ok2 := p.matchUnit(s[k3:])
-					if ok2 && (!uok || u2.Norm == u.Norm) {
-						if !uok {
-							u, uok = u2, true
-						}
-						q.Range = true
-						q.High = v2 * u2.Factor
-						j = k3 + un2
-					} else if !ok2 && uok {
-						q.Range = true
-						q.High = v2 * u.Factor
-						j = k3
-					}
-				}
-			}
-			break
+		// 每年1次, 每5年修订1次: a frequency, no count of events
+		if uok && u.Name == "次" && perTime(clauseBefore(s, i)) {
+			u.Class = Frequency
+		}
+		// 利用小时数达到2000小时: hours counted, not a time limit
+		if uok && u.Class == Duration && u.Norm == "小时" && strings.Contains(clauseBefore(s, i), "时数") {
+			u.Class = Count
 		}
 		q.End = j
 		q.Written = s[q.Start:q.End]
@@ -311,6 +253,234 @@ func (p *Parser) Scan(s string) []Quantity {
 		i = j
 	}
 	return out
+}
+
+// percentWord reads 百分之三十 or 千分之一 at s[i:]. isPct reports whether
+// the words stand there, ok whether a number follows them.
+func percentWord(s string, i int, probe func(string) (Unit, int, bool)) (q Quantity, ok, isPct bool) {
+	pct := ""
+	switch {
+	case strings.HasPrefix(s[i:], "百分之"):
+		pct = "百分之"
+	case strings.HasPrefix(s[i:], "千分之"):
+		pct = "千分之"
+	}
+	if pct == "" {
+		return Quantity{}, false, false
+	}
+	d, v, n, ch := numberProbe(s, i+len(pct), probe)
+	if n == 0 {
+		return Quantity{}, false, true
+	}
+	q = Quantity{Start: i, End: i + len(pct) + n, Value: d, Num: v, NormValue: v, Chinese: ch, Unit: pct}
+	if pct == "百分之" {
+		q.NormUnit, q.Class = "%", Percent
+	} else {
+		q.NormUnit, q.Class = "‰", Permille
+	}
+	q.Written = s[q.Start:q.End]
+	return q, true, true
+}
+
+// scanRange reads the upper bound of a range after a number and its unit
+// ending at j (3—5个, 70分(含70分)至90分, 1～3个百分点): it marks q as a
+// range and returns the new end and the unit, taken from the upper bound
+// when the lower one has none.
+func (p *Parser) scanRange(s string, j int, ch bool, u Unit, uok bool, q *Quantity) (int, Unit, bool) {
+	k := j
+	// 2万（含）—5万台（不含）: a multiplier whose unit is written only after
+	// the upper bound
+	mulF := 1.0
+	if !uok {
+		for _, m := range multipliers {
+			if strings.HasPrefix(s[k:], m.s) {
+				mulF = m.f
+				k += len(m.s)
+				break
+			}
+		}
+	}
+	for _, paren := range [][2]string{{"(含", ")"}, {"（含", "）"}} {
+		if strings.HasPrefix(s[k:], paren[0]) {
+			if e := strings.Index(s[k:], paren[1]); e > 0 && e < 30 {
+				k += e + len(paren[1])
+			}
+		}
+	}
+	for _, sep := range rangeSeps {
+		if !strings.HasPrefix(s[k:], sep) {
+			continue
+		}
+		k2 := k + len(sep)
+		if k2 < len(s) && (isDigit(s[k2]) == !ch || ch && isCNNum(rune0(s[k2:]))) {
+			var v2 float64
+			var n2 int
+			if isDigit(s[k2]) {
+				d2, m2 := scanArabic(s[k2:])
+				v2, _, _ = ParseNumber(d2)
+				n2 = m2
+			} else {
+				v2, n2 = scanChinese(s[k2:])
+			}
+			if n2 > 0 {
+				k3 := k2 + n2
+				u2, un2, ok2 := p.matchUnit(s[k3:])
+				if ok2 && (!uok || u2.Norm == u.Norm) {
+					if !uok {
+						u, uok = u2, true
+						if mulF != 1 {
+							base := 1.0
+							if b, ok := p.units[u2.Norm]; ok {
+								base = b.Factor
+							}
+							u.Factor = mulF * base
+						}
+					}
+					q.Range = true
+					q.High = v2 * u2.Factor
+					j = k3 + un2
+				} else if !ok2 && uok && mulF == 1 {
+					q.Range = true
+					q.High = v2 * u.Factor
+					j = k3
+				}
+			}
+		}
+		break
+	}
+	return j, u, uok
+}
+
+// stopWord reports whether s opens with a word of data/unit_stop.txt.
+func (p *Parser) stopWord(s string) bool {
+	for _, w := range p.unitStop {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fraction reads 一半 (50 %) or a fraction 三分之一 (33.33 %) at s[i:] as a
+// percentage. 另一半 (the other half) is no figure.
+func fraction(s string, i int) (Quantity, bool) {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	if strings.HasPrefix(s[i:], "一半") {
+		if prev == '另' || prev == '的' || isCNNum(prev) {
+			return Quantity{}, false
+		}
+		n := len("一半")
+		return Quantity{Start: i, End: i + n, Value: "50", Num: 50, NormValue: 50, Unit: "一半", NormUnit: "%", Class: Percent, Chinese: true, Written: s[i : i+n]}, true
+	}
+	if i > 0 && (isDigit(s[i-1]) || isCNNum(prev) || prev == '第') {
+		return Quantity{}, false
+	}
+	den, n1, ok := fractionPart(s[i:])
+	if !ok || !strings.HasPrefix(s[i+n1:], "分之") {
+		return Quantity{}, false
+	}
+	k := i + n1 + len("分之")
+	num, n2, ok := fractionPart(s[k:])
+	if !ok || den < 2 || den > 100 || num <= 0 || num >= den {
+		return Quantity{}, false
+	}
+	pct := math.Round(num/den*1e4) / 100
+	end := k + n2
+	return Quantity{Start: i, End: end, Value: FormatValue(pct), Num: pct, NormValue: pct, Unit: s[i:end], NormUnit: "%", Class: Percent, Chinese: !isDigit(s[i]), Written: s[i:end]}, true
+}
+
+// fractionPart reads the Arabic or Chinese number of a fraction.
+func fractionPart(s string) (float64, int, bool) {
+	if s != "" && isDigit(s[0]) {
+		d, m := scanArabic(s)
+		if strings.Contains(d, ".") {
+			return 0, 0, false
+		}
+		v, _, ok := ParseNumber(d)
+		return v, m, ok
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if r == '百' || r == '千' || r == '万' {
+		return 0, 0, false
+	}
+	v, m := scanChinese(s)
+	return v, m, m > 0
+}
+
+// floorBefore reports whether a floor word stands shortly before a
+// Chinese 一, which then counts (至少建设一所, 不少于一家) instead of being an
+// article.
+func floorBefore(before string) bool {
+	r := []rune(before)
+	if len(r) > 6 {
+		r = r[len(r)-6:]
+	}
+	w := string(r)
+	for _, k := range []string{"至少", "不少于", "不低于", "不得少于"} {
+		if strings.Contains(w, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// perTime reports whether a clause holds 每 and a time unit (每年, 每5年,
+// 每季度, 每学期): the count after it is a frequency.
+func perTime(clause string) bool {
+	k := strings.LastIndex(clause, "每")
+	if k < 0 {
+		return false
+	}
+	t := clause[k+len("每"):]
+	for t != "" {
+		r, sz := utf8.DecodeRuneInString(t)
+		if !(r < utf8.RuneSelf && isDigit(byte(r)) || isCNNum(r) || r == '个') {
+			break
+		}
+		t = t[sz:]
+	}
+	for _, w := range []string{"年", "月", "季", "周", "天", "日", "半年", "学期", "届", "星期"} {
+		if strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBefore returns the text of s's clause up to byte i.
+func clauseBefore(s string, i int) string {
+	b := s[:i]
+	if k := strings.LastIndexAny(b, "，,；;。：:"); k >= 0 {
+		_, sz := utf8.DecodeRuneInString(b[k:])
+		b = b[k+sz:]
+	}
+	return b
+}
+
+// bareMoney reads a multiplier without a unit (2000万, 5亿) as money in 元
+// when a money word stands in the clause before it (产值2000万以上).
+func (p *Parser) bareMoney(s, before string) (Unit, int, bool) {
+	money := false
+	for _, w := range p.moneyWords {
+		if strings.Contains(before, w) {
+			money = true
+			break
+		}
+	}
+	if !money {
+		return Unit{}, 0, false
+	}
+	for _, m := range multipliers {
+		if m.f < 1e4 || !strings.HasPrefix(s, m.s) {
+			continue
+		}
+		// 2000万人 is a count
+		if _, _, ok := p.matchUnit(s); ok {
+			return Unit{}, 0, false
+		}
+		return Unit{Name: m.s, Norm: "元", Factor: m.f, Class: Money}, len(m.s), true
+	}
+	return Unit{}, 0, false
 }
 
 // listGap reports whether between two list members stands only separators

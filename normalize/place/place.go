@@ -1,7 +1,8 @@
 // Package place is the gazetteer shared by the extractors and the
 // department normalizer: provinces, prefecture-level cities, their short
-// names and 文号 abbreviations, the districts that have an abbreviation of
-// their own, and the name prefixes of central (national) organs. The data
+// names and 文号 abbreviations, county-level divisions (区, 县, 县级市) under
+// their cities, and the name prefixes of central (national) organs; and the
+// one jurisdiction resolver (Jurisdiction) that metadata and tasks use. The data
 // (data/places.tsv, data/central.txt) is embedded and parsed once by Load;
 // the Gazetteer is read-only and safe for concurrent use.
 package place
@@ -29,7 +30,7 @@ const National = "中华人民共和国"
 const (
 	Province = "prov"     // 省, 自治区, 直辖市, 特别行政区
 	City     = "city"     // prefecture-level city
-	District = "district" // district or county (listed for its 文号 abbreviation)
+	District = "district" // county-level: 区, 县, 县级市, under a city or 直辖市
 	Nation   = "nation"   // 中华人民共和国 (listed for its 文号 prefixes)
 )
 
@@ -48,12 +49,13 @@ func (p Place) Regional() bool { return p.Kind == Province || p.Kind == City }
 
 // Gazetteer is the loaded place data.
 type Gazetteer struct {
-	list    []Place           // file order
-	byName  map[string]int    // full name → index in list
-	short   map[string]string // short name → full name
-	abbrevs []abbrev          // 文号 prefixes, longest first
-	central []string          // central organ prefixes, longest first
-	names   map[rune][]name   // regional full and short names by first rune, longest first
+	list    []Place             // file order
+	byName  map[string]int      // full name → index in list
+	short   map[string]string   // short name → full name
+	abbrevs []abbrev            // 文号 prefixes, longest first
+	central []string            // central organ prefixes, longest first
+	names   map[rune][]name     // regional full and short names by first rune, longest first
+	bare    map[string][]string // district name without its city → full names
 }
 
 type abbrev struct{ prefix, full string }
@@ -116,7 +118,7 @@ func list(s string) []string {
 }
 
 func parse(places, central string) (*Gazetteer, error) {
-	g := &Gazetteer{byName: map[string]int{}, short: map[string]string{}, names: map[rune][]name{}}
+	g := &Gazetteer{byName: map[string]int{}, short: map[string]string{}, names: map[rune][]name{}, bare: map[string][]string{}}
 	abbrevOf := map[string]string{}
 	err := lines("places.tsv", places, func(f []string) error {
 		if len(f) != 5 {
@@ -137,8 +139,17 @@ func parse(places, central string) (*Gazetteer, error) {
 				want = City
 			}
 			i, ok := g.byName[p.Parent]
-			if !ok || g.list[i].Kind != want {
+			// A 直辖市 (北京市) is a province that holds districts itself.
+			municipal := ok && p.Kind == District && g.list[i].Kind == Province && strings.HasSuffix(p.Parent, "市")
+			if !ok || g.list[i].Kind != want && !municipal {
 				return fmt.Errorf("%s: parent %q is not a known %s listed before it", p.Name, p.Parent, want)
+			}
+			if p.Kind == District {
+				b := strings.TrimPrefix(p.Name, p.Parent)
+				if b == p.Name || !(strings.HasSuffix(b, "区") || strings.HasSuffix(b, "县") || strings.HasSuffix(b, "市") || strings.HasSuffix(b, "旗")) {
+					return fmt.Errorf("%s: a district is its city's name and a 区/县/市/旗 name", p.Name)
+				}
+				g.bare[b] = append(g.bare[b], p.Name)
 			}
 		default:
 			return fmt.Errorf("%s: unknown kind %q", p.Name, p.Kind)
@@ -230,6 +241,16 @@ func (g *Gazetteer) Regional(full string) (Place, bool) {
 		return Place{}, false
 	}
 	return p, true
+}
+
+// District returns the full name of a county-level division written
+// without its city (渝北区 → 重庆市渝北区), "" when it is unknown or names
+// divisions of several cities (鼓楼区).
+func (g *Gazetteer) District(bare string) string {
+	if fs := g.bare[bare]; len(fs) == 1 {
+		return fs[0]
+	}
+	return ""
 }
 
 // Full returns the full name of a short name (柳州 → 柳州市), "" if unknown.

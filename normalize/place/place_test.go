@@ -1,6 +1,7 @@
 package place
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -31,8 +32,8 @@ func TestLoad(t *testing.T) {
 				t.Errorf("%s: short name %q", p.Name, p.Shorts[0])
 			}
 		case District:
-			if !strings.HasPrefix(p.Name, p.Parent) || len(p.Abbrevs) == 0 {
-				t.Errorf("%s: a district is listed under its city with its 文号 prefix", p.Name)
+			if !strings.HasPrefix(p.Name, p.Parent) {
+				t.Errorf("%s: a district is listed under its city", p.Name)
 			}
 		}
 		for _, a := range p.Abbrevs {
@@ -102,4 +103,48 @@ func TestLookups(t *testing.T) {
 	if g.CentralPrefix("国务院办公厅") != "国务院" || g.CentralPrefix("柳州市人民政府") != "" {
 		t.Error("CentralPrefix")
 	}
+}
+
+// The one resolver: issuer first, then the longest 文号 prefix, the title's
+// organs, the metadata box, the text.
+func TestJurisdiction(t *testing.T) {
+	g := MustLoad()
+	tests := []struct {
+		name string
+		e    Evidence
+		want string
+	}{
+		{"district issuer of a 直辖市", Evidence{Issuers: []string{"重庆市渝北区人民政府办公室"}}, "重庆市渝北区"},
+		{"district issuer of a city", Evidence{Issuers: []string{"广州市海珠区人力资源和社会保障局"}}, "广州市海珠区"},
+		{"county", Evidence{Issuers: []string{"重庆市奉节县人民政府"}}, "重庆市奉节县"},
+		{"county-level city keeps its name", Evidence{Issuers: []string{"简阳市人民政府"}}, "简阳市"},
+		{"Beijing district", Evidence{Issuers: []string{"北京市海淀区人民政府"}}, "北京市海淀区"},
+		{"province", Evidence{Issuers: []string{"四川省人民政府办公厅"}}, "四川省"},
+		{"central", Evidence{Issuers: []string{"国务院办公厅"}}, National},
+		{"longest 文号 prefix wins", Evidence{DocNumber: "穗埔府规〔2024〕3号"}, "广州市黄埔区"},
+		{"city 文号", Evidence{DocNumber: "穗府办〔2023〕5号"}, "广州市"},
+		{"title prefix", Evidence{TitlePrefix: "上海市人民政府办公厅"}, "上海市"},
+		{"issuer before 文号", Evidence{Issuers: []string{"广州市人民政府"}, DocNumber: "穗埔府规〔2024〕3号"}, "广州市"},
+		{"bare district completed from the text", Evidence{Issuers: []string{"洪泽区人民政府"}, Text: "淮安市洪泽区人民政府2023年政府信息公开工作年度报告"}, "淮安市洪泽区"},
+		{"bare district completed from the gazetteer", Evidence{Issuers: []string{"渝北区人民政府"}}, "重庆市渝北区"},
+		// counter-examples: a zone is not a district; a name shared by two
+		// cities' districts is not completed.
+		{"zone", Evidence{Issuers: []string{"广州市高新区管委会"}}, "广州市"},
+		{"ambiguous bare district", Evidence{Issuers: []string{"鼓楼区人民政府"}}, "鼓楼区"},
+		{"nothing", Evidence{}, ""},
+	}
+	for _, tt := range tests {
+		if got := g.Jurisdiction(tt.e); got != tt.want {
+			t.Errorf("%s: Jurisdiction(%+v) = %q, want %q", tt.name, tt.e, got, tt.want)
+		}
+	}
+}
+
+func ExampleGazetteer_Jurisdiction() {
+	g := MustLoad()
+	fmt.Println(g.Jurisdiction(Evidence{Issuers: []string{"重庆市渝北区人民政府"}}))
+	fmt.Println(g.Jurisdiction(Evidence{DocNumber: "穗埔府规〔2024〕3号"}))
+	// Output:
+	// 重庆市渝北区
+	// 广州市黄埔区
 }

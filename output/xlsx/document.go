@@ -160,7 +160,7 @@ func overviewSheet(docs []*schema.Document) *sheet {
 					return err
 				}
 			}
-			return nil
+			return overviewLinkRows(writeTimeLinks(docs), len(docs) > 1, yield) // doclinks.go
 		},
 	}
 }
@@ -177,6 +177,9 @@ func overviewRows(d *schema.Document, multi bool, yield func(row) error) error {
 	add(rowData, "成文日期", date(d.Meta.IssueDate))
 	add(rowData, "适用地区", d.Meta.Jurisdiction)
 	add(rowData, "源文件", d.Path)
+	for _, p := range d.SameBytes {
+		add(rowData, "同内容文件", p)
+	}
 	add(rowData, "格式", string(d.Format))
 	add(rowData, "处理状态", statusWords(string(d.Status)))
 	if d.Err != "" {
@@ -247,6 +250,7 @@ func overviewRows(d *schema.Document, multi bool, yield func(row) error) error {
 
 var targetCols = []column{
 	{name: "指标", max: 30},
+	{name: "对象", max: 24}, // the row's name of a number read from a table (鱼峰区)
 	{name: "数值（原文）", max: 14},
 	{name: "单位", max: 12},
 	{name: "比较", max: 12},
@@ -269,7 +273,7 @@ func targetCells(x *docIndex, t *schema.Target) []any {
 	if t.Value == "" && t.NormValue == 0 {
 		norm = nil
 	}
-	return []any{t.Subject, t.Value, t.Unit, comparatorWords(t.Comparator), norm, t.NormUnit,
+	return []any{t.Subject, t.Entity, t.Value, t.Unit, comparatorWords(t.Comparator), norm, t.NormUnit,
 		date(t.Deadline), periodWords(t.Period), t.Scope, kindWords(t.Kind), x.path(t.Section, t.Span),
 		x.source(t.Source, t.Table, t.Row), t.Sentence}
 }

@@ -22,7 +22,8 @@ const (
 // WriteSummary writes summary.xlsx from the database: 文件 (every document,
 // with a link to its workbook), 指标, 任务分工, 牵头部门 (departments by the
 // tasks they lead, are responsible for, support), 年度指标 (targets by
-// deadline year, with a chart) and 核查. Rows are streamed from queries, so
+// deadline year, with a chart), 指标分解 (the numbers tables assign, one row
+// per entity) and 核查. Rows are streamed from queries, so
 // memory does not grow with the batch. The database handle may be limited to
 // one connection: no query is run while another is being read.
 func WriteSummary(path string, db *sql.DB) error {
@@ -44,9 +45,20 @@ func WriteSummary(path string, db *sql.DB) error {
 	if err := w.yearsSheet(db); err != nil {
 		return fmt.Errorf("%s: sheet %s: %w", path, sheetYears, err)
 	}
+	qs, err := quotaSheet(db)
+	if err != nil {
+		return fmt.Errorf("%s: sheet %s: %w", path, sheetQuotas, err)
+	}
+	w.names.take(qs.name, qs.name)
+	if err := w.write(qs); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	s := allChecksSheet(db)
 	w.names.take(s.name, s.name)
 	if err := w.write(s); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := w.linkSheets(db, links); err != nil { // 引用关系, 上下级对照 (links.go)
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return save(w.f, path)
@@ -183,7 +195,7 @@ func fileName(p string) string { return filepath.Base(filepath.FromSlash(p)) }
 var docCols = []column{{name: "文件", max: 30, noWrap: true}, {name: "部分"}, {name: "文件标题", max: titleWidth, noWrap: true}}
 
 func allTargetsSheet(db *sql.DB) *sheet {
-	q := sectionPaths + `SELECT d.source_path, d.part, coalesce(d.title,''), t.kind, coalesce(t.subject,''),
+	q := sectionPaths + `SELECT d.source_path, d.part, coalesce(d.title,''), t.kind, coalesce(t.subject,''), coalesce(t.entity,''),
 		coalesce(t.value,''), coalesce(t.unit,''), t.norm_value, coalesce(t.norm_unit,''), coalesce(t.comparator,''),
 		coalesce(t.deadline,''), coalesce(t.period,''), coalesce(t.scope,''), coalesce(sp.path,''), t.source,
 		tb.attachment, tb.title, tb.ordinal, r.row_index, coalesce(t.sentence,'')
@@ -196,12 +208,12 @@ func allTargetsSheet(db *sql.DB) *sheet {
 		name: sheetTargets,
 		cols: append(append([]column(nil), docCols...), targetCols...),
 		rows: stream(db, q, func(r *sql.Rows) ([]any, error) {
-			var p, title, kind, subj, val, unit, nunit, cmp, dl, period, scope, path, src, sent string
+			var p, title, kind, subj, ent, val, unit, nunit, cmp, dl, period, scope, path, src, sent string
 			var part int
 			var norm sql.NullFloat64
 			var att, ttitle sql.NullString
 			var ord, ri sql.NullInt64
-			if err := r.Scan(&p, &part, &title, &kind, &subj, &val, &unit, &norm, &nunit, &cmp, &dl, &period, &scope,
+			if err := r.Scan(&p, &part, &title, &kind, &subj, &ent, &val, &unit, &norm, &nunit, &cmp, &dl, &period, &scope,
 				&path, &src, &att, &ttitle, &ord, &ri, &sent); err != nil {
 				return nil, err
 			}
@@ -212,7 +224,7 @@ func allTargetsSheet(db *sql.DB) *sheet {
 					nv = money(norm.Float64)
 				}
 			}
-			return []any{fileName(p), part, title, subj, val, unit, comparatorWords(cmp), nv, nunit, date(dl), periodWords(period),
+			return []any{fileName(p), part, title, subj, ent, val, unit, comparatorWords(cmp), nv, nunit, date(dl), periodWords(period),
 				scope, kindWords(kind), formatPath(path), tableSource(src, att, ttitle, ord, ri), sent}, nil
 		}),
 	}
@@ -307,15 +319,16 @@ func allChecksSheet(db *sql.DB) *sheet {
 
 // yearRow is one line of 年度指标.
 type yearRow struct {
-	year                                int
-	n, goal, funding, rate, thres, docs int
+	year                                        int
+	n, goal, funding, rate, thres, docs, quotas int
 }
 
 // yearsSheet writes 年度指标 in the normal (not streamed) mode, which
 // AddChart needs; it has one row per year, so it stays small.
 func (w *writer) yearsSheet(db *sql.DB) error {
 	rows, err := db.Query(`SELECT CAST(substr(deadline,1,4) AS INTEGER) AS y, count(*),
-		sum(kind = 'goal'), sum(kind = 'funding'), sum(kind = 'rate'), sum(kind = 'threshold'), count(DISTINCT document_id)
+		sum(kind = 'goal'), sum(kind = 'funding'), sum(kind = 'rate'), sum(kind = 'threshold'), count(DISTINCT document_id),
+		sum(source = 'table')
 		FROM targets WHERE deadline GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY y ORDER BY y`)
 	if err != nil {
 		return err
@@ -323,7 +336,7 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	var ys []yearRow
 	for rows.Next() {
 		var y yearRow
-		if err := rows.Scan(&y.year, &y.n, &y.goal, &y.funding, &y.rate, &y.thres, &y.docs); err != nil {
+		if err := rows.Scan(&y.year, &y.n, &y.goal, &y.funding, &y.rate, &y.thres, &y.docs, &y.quotas); err != nil {
 			rows.Close()
 			return err
 		}
@@ -359,7 +372,7 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 		return err
 	}
 	f := w.f
-	hdr := []string{"期限年份", "指标数", "目标", "资金", "比例", "门槛", "涉及文件数"}
+	hdr := []string{"期限年份", "指标数", "目标", "资金", "比例", "门槛", "涉及文件数", "其中表格分解"}
 	hid, err := w.st.id(styleKey{header: true, wrap: true})
 	if err != nil {
 		return err
@@ -383,7 +396,7 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	}
 	for i, y := range ys {
 		ref, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := f.SetSheetRow(name, ref, &[]any{y.year, y.n, y.goal, y.funding, y.rate, y.thres, y.docs}); err != nil {
+		if err := f.SetSheetRow(name, ref, &[]any{y.year, y.n, y.goal, y.funding, y.rate, y.thres, y.docs, y.quotas}); err != nil {
 			return err
 		}
 		end, _ := excelize.CoordinatesToCellName(len(hdr), i+2)

@@ -92,7 +92,7 @@ func synthDoc(path string, part int, title string) *schema.Document {
 		{Section: -1, Kind: schema.KindThreshold, Subject: "-研发人员", Value: "10", Unit: "人", NormValue: 10, NormUnit: "人",
 			Comparator: ">=", Sentence: b.b.String()[l3.Start:l3.End], Span: b.sub(l3, "10人"), Source: "text", Table: -1, Row: -1},
 		{Section: 4, Kind: schema.KindFunding, Subject: "新材料研发投资", Value: "800", Unit: "万元", NormValue: 8000000, NormUnit: "元",
-			Comparator: "=", Deadline: "2024-12-31", Sentence: b.b.String()[r1.Start:r1.End], Span: b.sub(r1, "800"), Source: "table", Table: 0, Row: 1},
+			Comparator: "=", Deadline: "2024-12-31", Sentence: b.b.String()[r1.Start:r1.End], Span: b.sub(r1, "800"), Source: "table", Table: 0, Row: 1, Entity: "新材料研发"},
 	}
 	d.Tasks = []schema.Task{
 		{Section: 2, Label: "1.", Title: "支持企业研发", Span: k1, Table: -1, Row: -1, Departments: []schema.TaskDept{

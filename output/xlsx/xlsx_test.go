@@ -392,7 +392,7 @@ func TestWriteSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := open(t, path)
-	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"文件", "指标", "任务分工", "牵头部门", "年度指标", "核查"}) {
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"文件", "指标", "任务分工", "牵头部门", "年度指标", "指标分解", "核查", "引用关系", "上下级对照"}) {
 		t.Fatalf("sheets %q", got)
 	}
 	checkCommon(t, f, nil)
@@ -454,8 +454,18 @@ func TestWriteSummary(t *testing.T) {
 	if cellAt(rows, 1, 0) != "2024" || cellAt(rows, 1, 1) != "3" || cellAt(rows, 2, 0) != "2025" || cellAt(rows, 2, 1) != "6" {
 		t.Errorf("年度指标 %q", rows)
 	}
+	if c := colOf(t, rows, 0, "其中表格分解"); cellAt(rows, 1, c-1) != "3" {
+		t.Errorf("年度指标 quotas by year %q", rows)
+	}
 	if _, ok := zipParts(t, path)["xl/charts/chart1.xml"]; !ok {
 		t.Errorf("no chart")
+	}
+	// 指标分解: one row per entity, one column per indicator × year; the
+	// same entity in three documents is one row, its three values kept
+	rows = rowsOf(t, f, "指标分解")
+	if len(rows) != 2 || cellAt(rows, 1, 0) != "新材料研发" || cellAt(rows, 0, 3) != "新材料研发投资（万元） 2024年" ||
+		cellAt(rows, 1, 3) != "800；800；800" || !strings.HasPrefix(cellAt(rows, 1, 2), "附件1") {
+		t.Errorf("指标分解 %q", rows)
 	}
 	rows = rowsOf(t, f, "核查")
 	if len(rows) != 1+3*2 {

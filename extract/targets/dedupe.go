@@ -1,0 +1,118 @@
+package targets
+
+import (
+	_ "embed"
+	"strings"
+	"unicode/utf8"
+
+	"policyx/schema"
+)
+
+// dedupe drops a figure restated for the same subject within one sentence,
+// and the mention of a figure in an overview paragraph that lists several
+// (即“3个100”：突破100项…、创建100个…) when the body commits it again.
+func (x *extractor) dedupe() []schema.Target {
+	out := x.out
+	perPara := map[int]int{}
+	for _, p := range x.paraOf {
+		perPara[p]++
+	}
+	drop := make([]bool, len(out))
+	type key struct {
+		v float64
+		u string
+	}
+	groups := map[key][]int{}
+	for i, t := range out {
+		k := key{t.NormValue, personUnit(t.NormUnit)}
+		groups[k] = append(groups[k], i)
+	}
+	// a table cell that restates a figure of the text (an indicator table
+	// in an attachment) is dropped
+	for i := range out {
+		if x.cellOf[i] == "" {
+			continue
+		}
+		name := strings.TrimSuffix(x.cellOf[i], "\x00")
+		for _, j := range groups[key{out[i].NormValue, personUnit(out[i].NormUnit)}] {
+			if x.cellOf[j] == "" && (similar(out[i].Subject, out[j].Subject) || similar(name, out[j].Subject) || sameTail(name, out[j].Subject)) {
+				drop[i] = true
+				break
+			}
+		}
+	}
+	for i := range out {
+		for _, j := range groups[key{out[i].NormValue, personUnit(out[i].NormUnit)}] {
+			if i == j || drop[j] || drop[i] || x.cellOf[i] != "" || x.cellOf[j] != "" {
+				continue
+			}
+			a, b := out[i], out[j]
+			if a.NormValue != b.NormValue || a.NormUnit != b.NormUnit || !similar(a.Subject, b.Subject) {
+				continue
+			}
+			if a.Sentence == b.Sentence && i > j && a.Subject == b.Subject && utf8.RuneCountInString(a.Subject) >= 3 && a.Comparator == b.Comparator {
+				drop[i] = true
+				continue
+			}
+			if x.paraOf[i] != x.paraOf[j] && j > i && perPara[x.paraOf[i]] >= 3 && (richness(a) == 0 || richness(b) > richness(a)) && a.Kind == schema.KindGoal {
+				drop[i] = true
+			}
+		}
+	}
+	var keep []schema.Target
+	for i, t := range out {
+		if !drop[i] {
+			keep = append(keep, t)
+		}
+	}
+	return keep
+}
+
+func richness(t schema.Target) int {
+	n := 0
+	if t.Deadline != "" {
+		n++
+	}
+	if t.Comparator != "=" {
+		n++
+	}
+	return n
+}
+
+// similar: one subject holds the other, or they share a word of 4+ runes.
+func similar(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if strings.Contains(a, b) || strings.Contains(b, a) {
+		return true
+	}
+	ra := []rune(a)
+	for i := 0; i+4 <= len(ra); i++ {
+		if strings.Contains(b, string(ra[i:i+4])) {
+			return true
+		}
+	}
+	return false
+}
+
+// personUnit collapses the units that count persons (名, 位) into 人 for
+// comparing figures.
+func personUnit(u string) string {
+	switch u {
+	case "名", "位":
+		return "人"
+	}
+	return u
+}
+
+// sameTail reports whether two indicator names end in the same word of
+// three or more characters (签约居民续约率, 重点人群续约率).
+func sameTail(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[len(ra)-1-n] == rb[len(rb)-1-n] {
+		n++
+	}
+	return n >= 3
+}

@@ -1,0 +1,136 @@
+package targets
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"policyx/normalize/numbers"
+)
+
+// markup reports whether a sentence is code or markup rather than prose:
+// tags, style rules, URL escapes, or more Latin letters than Chinese.
+func markup(s string) bool {
+	for _, w := range []string{"<div", "</div", "<img", "<script", "<span", "{", "}", "$(", "//", "%E", "%e", "=\"", "&amp;", "px;", "-->", "<!"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	latin, han := 0, 0
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			latin++
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+	}
+	return latin > han
+}
+
+// enumCount reports whether a figure only counts the items listed right
+// before it (著作、论文、调研报告三种).
+func enumCount(before string, v float64) bool {
+	// 重点突破A、B…等8项技术 commits to the listed items: 等 keeps it
+	if strings.HasSuffix(before, "等") || v < 2 || v > 20 {
+		return false
+	}
+	n := strings.Count(before, "、") + 1
+	if n < 2 {
+		return false
+	}
+	last := before[strings.LastIndex(before, "、"):]
+	if strings.Contains(last, "等") || utf8.RuneCountInString(last) > 12 {
+		return false
+	}
+	if strings.Contains(last, "和") || strings.Contains(last, "及") {
+		n++
+	}
+	return float64(n) == v
+}
+
+// perOne reports whether the text before a 1 makes it a rate base:
+// 每招收1名, 每引进1个.
+func perOne(before string) bool {
+	k := strings.LastIndex(before, "每")
+	if k < 0 {
+		return false
+	}
+	// 每年提升1个百分点: a time, not a unit counted
+	for _, w := range []string{"每年", "每月", "每季度", "每半年", "每天", "每周"} {
+		if strings.HasPrefix(before[k:], w) {
+			return false
+		}
+	}
+	return utf8.RuneCountInString(before[k:]) <= 5
+}
+
+// excluded applies the rules for figures that are no targets.
+func (x *extractor) excluded(cs string, q numbers.Quantity) bool {
+	// inside a short quotation or a title: a name (“3个100”, 《…》)
+	for _, qt := range [][2]string{{"“", "”"}, {"\"", "\""}, {"《", "》"}, {"〈", "〉"}, {"「", "」"}} {
+		open := strings.LastIndex(cs[:q.Start], qt[0])
+		if open < 0 {
+			continue
+		}
+		closeBefore := strings.LastIndex(cs[:q.Start], qt[1])
+		if qt[0] == qt[1] {
+			if strings.Count(cs[:q.Start], qt[0])%2 == 0 {
+				continue
+			}
+		} else if closeBefore > open {
+			continue
+		}
+		cl := strings.Index(cs[q.End:], qt[1])
+		if cl >= 0 && (qt[0] == "《" || qt[0] == "〈" || utf8.RuneCountInString(cs[open:q.End+cl]) <= 14) {
+			return true
+		}
+	}
+	// an ordinal list: 第九、十条
+	if b := strings.TrimSuffix(cs[:q.Start], "、"); len(b) < q.Start {
+		k := len(b)
+		for k > 0 {
+			r, sz := utf8.DecodeLastRuneInString(b[:k])
+			if isCN(r) || r < utf8.RuneSelf && unicode.IsDigit(r) {
+				k -= sz
+				continue
+			}
+			break
+		}
+		if k < len(b) && strings.HasSuffix(b[:k], "第") {
+			return true
+		}
+	}
+	// inside parentheses next to an identifier: (含70分)
+	if strings.HasSuffix(cs[:q.Start], "(含") || strings.HasSuffix(cs[:q.Start], "（含") {
+		return true
+	}
+	// a rank: 全国第25位 is caught by the parser; 前5名 in 排名 stays
+	// vague or ordinal words after: 70吨级 is caught by the unit stop list
+	after := cs[q.End:]
+	for _, w := range []string{"级", "型", "代", "系列", "号"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// partCount reports whether a plain count only says how a whole is divided:
+// next to a part noun (等4个方面的指标, 40个小类91个品目, 融合方面6项) or
+// counting a list of places closed by 等 (京津冀、上海…等8个区域).
+func (x *extractor) partCount(before, after string, q numbers.Quantity, cmp string) bool {
+	if cmp != "=" || q.Class != numbers.Count {
+		return false
+	}
+	// 等6类困难群体: a count of classes describes how things are grouped;
+	// it commits only with a comparator (种类大于3类)
+	if q.Unit == "类" {
+		return true
+	}
+	if x.kw.PartNoun.prefix(after) != "" || x.kw.PartNoun.suffix(before) != "" {
+		return true
+	}
+	return strings.HasSuffix(before, "等") && strings.Count(before, "、") >= 2 && x.kw.ListedNoun.prefix(after) != ""
+}

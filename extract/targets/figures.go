@@ -1,0 +1,366 @@
+package targets
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"policyx/normalize/numbers"
+	"policyx/schema"
+)
+
+// title words of a short line that is a title, not a sentence
+var titleEnds = []string{"计划", "方案", "办法", "通知", "意见", "措施", "细则", "指引", "清单", "规划", "表", "名单", "目录", "工程"}
+
+// sentenceCtx is what the figures of one sentence share.
+type sentenceCtx struct {
+	st      sentence
+	cs      string // the compact sentence
+	text    string // the sentence as stored on its targets
+	section int
+	hs      headState
+	cond    bool // in a condition section or after a condition lead-in
+	year    numbers.Date
+	hasYear bool // year governs the paragraph
+	kept    []numbers.Quantity
+}
+
+// figureCtx is the text around one figure of a sentence.
+type figureCtx struct {
+	qi        int
+	q         numbers.Quantity
+	cl0, cl1  int    // its clause
+	lo        int    // start of before: the clause start or the previous figure's end
+	before    string // cs[lo:q.Start]
+	after     string // cs[q.End:cl1]
+	lastAfter string // the text after the last member of its list
+	rank      bool   // 前5名: a rank, a threshold
+}
+
+// sentence reads the figures of one sentence of paragraph p (the si-th of
+// n) into x.out.
+func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condPara bool, paraYear numbers.Date, hasParaYear bool) {
+	cs := st.c.s
+	if x.notProse(cs, p, si, n) {
+		return
+	}
+	secIdx := x.sectionAt(st.start)
+	if x.background(hs, secIdx) {
+		return
+	}
+	sc := &sentenceCtx{
+		st: st, cs: cs, text: sentenceText(x.doc.Text, st), section: secIdx, hs: hs,
+		cond: condPara || hs.any(x.kw.Condition.contains),
+		year: paraYear, hasYear: hasParaYear,
+	}
+	for _, q := range x.num.Scan(cs) {
+		if q.Is() && q.NormValue > 0 && !x.excluded(cs, q) {
+			sc.kept = append(sc.kept, q)
+		}
+	}
+	for qi := range sc.kept {
+		if t, ok := x.figure(sc, qi); ok {
+			x.out = append(x.out, t)
+			x.paraOf = append(x.paraOf, x.curPara)
+		}
+	}
+}
+
+// notProse reports whether a sentence holds no commitments of its own:
+// a heading or title that restates figures committed in its body, a label,
+// an attachment line, a fragment such as a table cell, or markup.
+func (x *extractor) notProse(cs string, p para, si, n int) bool {
+	runes := utf8.RuneCountInString(cs)
+	if p.heading && !strings.ContainsAny(cs, "，,") {
+		return true
+	}
+	if k, _ := listMarker(cs); k > 0 && si == 0 && runes <= 30 && (n > 1 || !strings.ContainsAny(cs, "，,；;。")) {
+		return true
+	}
+	if runes <= 30 && !strings.ContainsAny(cs, "，,。；;：:") {
+		t := strings.TrimRight(cs, "）)")
+		for _, w := range titleEnds {
+			if strings.HasSuffix(t, w) || strings.Contains(t, w+"（") || strings.Contains(t, w+"(") {
+				return true
+			}
+		}
+	}
+	if strings.HasPrefix(cs, "附件") && runes <= 40 {
+		return true
+	}
+	// a fragment such as a table cell (90%以上) is no sentence
+	if n == 1 && runes <= 8 {
+		return true
+	}
+	// markup, scripts and style sheets left by a reader are no prose
+	return markup(cs)
+}
+
+// background reports whether a sentence stands in a section on the past or
+// the present situation, by our heading scan or doc.Sections.
+func (x *extractor) background(hs headState, secIdx int) bool {
+	if hs.any(x.kw.Background.contains) {
+		return true
+	}
+	if secIdx >= 0 {
+		for _, t := range x.sectionTitles(secIdx) {
+			if x.kw.Background.contains(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// figure makes the target of the qi-th kept quantity of a sentence, or
+// reports that it is none.
+func (x *extractor) figure(sc *sentenceCtx, qi int) (schema.Target, bool) {
+	cs, q := sc.cs, sc.kept[qi]
+	f := figureCtx{qi: qi, q: q}
+	f.cl0, f.cl1 = clause(cs, q.Start, q.End)
+	f.lo = f.cl0
+	if qi > 0 && sc.kept[qi-1].End > f.lo && sc.kept[qi-1].End <= q.Start {
+		f.lo = sc.kept[qi-1].End
+	}
+	f.before, f.after = cs[f.lo:q.Start], cs[q.End:f.cl1]
+	t := schema.Target{
+		Section:   sc.section,
+		Value:     q.Value,
+		Unit:      q.Unit,
+		NormUnit:  q.NormUnit,
+		NormValue: round(q.NormValue),
+		Source:    "text",
+		Table:     -1,
+		Row:       -1,
+		Sentence:  sc.text,
+		// the sentence's place, so the output stores it exactly as in the text
+		SentenceSpan: schema.Span{Start: sc.st.start, End: sc.st.end},
+	}
+	// the span ends after the last byte of the last rune
+	_, lsz := utf8.DecodeLastRuneInString(cs[:q.End])
+	t.Span = schema.Span{Start: sc.st.c.off[q.Start], End: sc.st.c.off[q.End-lsz] + lsz}
+	t.Comparator = x.comparator(sc, &f)
+	if x.notCommitted(sc, &f, t.Comparator) {
+		return t, false
+	}
+	// deadline: the year governing the clause, else the paragraph's
+	if d, ok := numbers.Governing(cs[:q.Start]); ok {
+		t.Deadline = d.String()
+	} else if sc.hasYear {
+		t.Deadline = sc.year.String()
+	}
+	// 两种不同类型, 三个集聚区: a small Chinese numeral in prose describes;
+	// a commitment has a deadline or a comparator
+	if q.Chinese && q.Num < 10 && t.Deadline == "" && t.Comparator == "=" && q.Class == numbers.Count {
+		return t, false
+	}
+	// a year before the document was issued is the past (2023年，我区
+	// 主动公开政府信息1136条 in a report issued in 2024)
+	if ref := x.refDate(); t.Deadline != "" && ref != "" && t.Deadline < ref {
+		return t, false
+	}
+	t.Period = period(cs, f.cl0, q.Start)
+	// 5万元/年 is an annual amount, not money per unit
+	if strings.HasSuffix(t.NormUnit, "/年") {
+		t.NormUnit = strings.TrimSuffix(t.NormUnit, "/年")
+		t.Period = "annual"
+	}
+	t.Kind = x.figureKind(sc, &f, t)
+	x.fillSubject(sc, &f, &t)
+	return t, true
+}
+
+// comparator returns the comparator of a figure; a list shares the
+// comparator written after its last member (5000万元、1亿元、2亿元以上的)
+// or before its first (首次突破100亿元、50亿元…; 分别最高给予1000万元、
+// 300万元). It sets f.lastAfter and f.rank.
+func (x *extractor) comparator(sc *sentenceCtx, f *figureCtx) string {
+	cs, kept, q, qi := sc.cs, sc.kept, f.q, f.qi
+	cmp := x.num.Comparator(f.before, f.after, q)
+	f.lastAfter = f.after
+	if k := listLast(cs, kept, qi); k != qi {
+		_, e := clause(cs, kept[k].Start, kept[k].End)
+		f.lastAfter = cs[kept[k].End:e]
+		if c := x.num.Comparator("", f.lastAfter, kept[k]); cmp == "=" && c != "=" && !kept[k].Range && !kept[k].More {
+			cmp = c
+		}
+	}
+	if prev, ok := x.prevInSentence(sc); ok && qi > 0 && kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) && cmp == "=" {
+		cmp = prev.Comparator
+	}
+	if cmp == "=" && (strings.HasSuffix(f.before, "前") || strings.HasSuffix(f.before, "后")) && (q.Unit == "名" || q.Unit == "位") {
+		cmp, f.rank = "<=", true
+	}
+	return cmp
+}
+
+// prevInSentence returns the last target made so far when it is of the
+// same sentence.
+func (x *extractor) prevInSentence(sc *sentenceCtx) (schema.Target, bool) {
+	if len(x.out) == 0 || x.out[len(x.out)-1].Sentence != sc.text {
+		return schema.Target{}, false
+	}
+	return x.out[len(x.out)-1], true
+}
+
+// notCommitted applies the rules, read before the deadline, for figures
+// that only describe: counts of a list, parts of a whole, totals, counts
+// of the items after a colon, rate bases, past statements and framed
+// clauses.
+func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool {
+	cs, q := sc.cs, f.q
+	if enumCount(cs[f.cl0:q.Start], q.Num) {
+		return true
+	}
+	if x.partCount(f.before, f.after, q, cmp) {
+		return true
+	}
+	// 合计：核心技术44项，… is a table's total line run into the text
+	if strings.Contains(cs[:q.Start], "合计：") || strings.Contains(cs[:q.Start], "合计:") {
+		return true
+	}
+	// 知识产权保护方面5项：… counts the items that follow
+	if rest := stripCmp(cs[q.End:]); strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
+		return true
+	}
+	// 每招收1名博士后: the unit a grant is counted in
+	if q.Num == 1 && !q.Range && perOne(f.before) {
+		return true
+	}
+	// past statements; figures in a framing clause (依托…4个高新区)
+	// …自注册成立以来首次达到1亿元的，给予: a condition of a grant
+	if x.kw.Past.contains(cs[f.cl0:q.Start]) || x.kw.PastSentence.contains(cs[:q.Start]) && !x.kw.Funding.contains(cs[q.End:]) {
+		return true
+	}
+	// 同比增长15%: the past, unless a condition (营业收入同比增长15%以上的)
+	// or a dated or bounded commitment (到2025年…同比增长10%以上)
+	if x.kw.Compare.contains(cs[f.cl0:q.Start]) && !sc.cond && cmp == "=" && !strings.HasPrefix(stripCmp(f.after), "的") {
+		if _, dated := numbers.Governing(cs[:q.Start]); !dated && !sc.hasYear {
+			return true
+		}
+	}
+	// 巩固落实好…达到12000元的基础上: the present level a measure starts
+	// from; 到2020年，在确保…达到460家以上的基础上 still commits
+	if a := stripCmp(cs[q.End:]); strings.HasPrefix(a, "的基础上") || strings.HasPrefix(a, "基础上") {
+		if _, dated := numbers.Governing(cs[:q.Start]); !dated && !sc.hasYear && !strings.Contains(cs[f.cl0:q.Start], "确保") {
+			return true
+		}
+	}
+	return x.framed(cs[f.cl0:q.Start])
+}
+
+// period is "annual" for 每年 in the figure's clause, or opening the
+// sentence; a 每年 of an earlier grant (给予每个机构每年30万元…，每引进1个
+// 项目，给予最高30万元) does not carry over.
+func period(cs string, cl0, start int) string {
+	if annual(cs[cl0:start]) || annual(firstClause(cs)) && cs[:cl0] != "" && annual(cs[:min(len(cs), len("每年度"))]) {
+		return "annual"
+	}
+	return ""
+}
+
+// figureKind is kind, shared by the members of a list (分别给予4000元、
+// 8000元培养资助); a rank is a threshold.
+func (x *extractor) figureKind(sc *sentenceCtx, f *figureCtx, t schema.Target) string {
+	cs, kept, q, qi := sc.cs, sc.kept, f.q, f.qi
+	k := x.kind(cs, q, f.before, f.after, f.lastAfter, kept[qi+1:], t, sc.cond)
+	if prev, ok := x.prevInSentence(sc); ok && qi > 0 && kept[qi-1].End <= q.Start && kept[qi-1].Class == q.Class {
+		if listGapWord(cs[kept[qi-1].End:q.Start]) {
+			k = prev.Kind
+		}
+	}
+	// 预留30%的号源（其中专家号源不低于30%）: a part of a share is a share
+	if prev, ok := x.prevInSentence(sc); ok && prev.Kind == schema.KindRate && prev.NormUnit == q.NormUnit && q.Class == numbers.Percent {
+		if strings.Contains(f.before, "（其中") || strings.Contains(f.before, "(其中") || strings.HasPrefix(cs[f.cl0:q.Start], "其中") {
+			k = schema.KindRate
+		}
+	}
+	if f.rank {
+		k = schema.KindThreshold
+	}
+	return k
+}
+
+// fillSubject sets the subject and scope of t.
+func (x *extractor) fillSubject(sc *sentenceCtx, f *figureCtx, t *schema.Target) {
+	cs, kept, q, qi := sc.cs, sc.kept, f.q, f.qi
+	t.Subject = x.subject(cs, q, f.lo, f.cl1, t.Kind)
+	prev, hasPrev := x.prevInSentence(sc)
+	if t.Subject == "" {
+		// a member of a list shares the subject of the one before it
+		// (分别为2413元、2512元), so does the same figure for a later
+		// year (到2023年不低于4人，到2025年不低于4.66人); else the
+		// sentence's opening noun
+		// (边缘家庭认定标准按…确定，为每人每月1963.5元)
+		if qi > 0 && hasPrev && prev.Kind == t.Kind && prev.Span.End <= t.Span.Start && (kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) || prev.NormUnit == t.NormUnit && prev.Deadline != t.Deadline) {
+			t.Subject = prev.Subject
+		} else if f.cl0 > 0 && strings.HasPrefix(cs[f.cl0:q.Start], "为") {
+			body := cs
+			if k, _ := listMarker(body); k > 0 {
+				body = body[k:]
+			}
+			t.Subject = x.headNoun(firstClause(body))
+		}
+	}
+	// the goal of a qualified subject: 年研发投入超500万元的企业达100家
+	if qi > 0 && t.Kind == schema.KindGoal && len(x.out) > 0 && x.out[len(x.out)-1].Kind == schema.KindThreshold && kept[qi-1].End > f.cl0 && kept[qi-1].End <= q.Start {
+		if b := x.stripLinks(cs[f.cl0:q.Start]); strings.Contains(b, "的") && utf8.RuneCountInString(b) <= 30 {
+			// 培育年产值超100亿元的龙头企业2家: the verb is no part of it
+			if v := x.kw.Verb.prefix(b); v != "" && strings.Contains(b[len(v):], "的") {
+				b = b[len(v):]
+			}
+			t.Subject = b
+		}
+	}
+	// a grant with a generic name takes its heading: （二）支持技术改造。…资金
+	if (t.Kind == schema.KindFunding || t.Kind == schema.KindRate) && genericSubject(t.Subject) {
+		if h := sc.hs.titles[sc.hs.level]; h != "" && utf8.RuneCountInString(h) <= 20 {
+			t.Subject = strings.TrimSpace(h + " " + t.Subject)
+		}
+	}
+	if name, isPlace := x.scope(cs, q, kept); name != "" {
+		if isPlace {
+			t.Scope = name
+		} else {
+			t.Subject = name
+		}
+	}
+}
+
+// stripCmp drops comparator words and (含) notes at the start of the text
+// after a figure.
+func stripCmp(a string) string {
+	for {
+		b := a
+		for _, w := range []string{"(含)", "（含）", "(不含)", "（不含）", "及以上", "以上", "以下", "以内", "左右"} {
+			a = strings.TrimPrefix(a, w)
+		}
+		if a == b {
+			return a
+		}
+	}
+}
+
+func listGapWord(g string) bool { return g == "、" || g == "和" || g == "及" || g == "或" }
+
+// listLast returns the index of the last member of the list that kept[qi]
+// belongs to (600、300和200家; 5000万元、1亿元、2亿元以上).
+func listLast(cs string, kept []numbers.Quantity, qi int) int {
+	k := qi
+	for k+1 < len(kept) && kept[k].End <= kept[k+1].Start && kept[k+1].Class == kept[qi].Class && listGapWord(cs[kept[k].End:kept[k+1].Start]) {
+		k++
+	}
+	return k
+}
+
+func round(v float64) float64 {
+	// money arithmetic: 1.4 × 1e8 must be 140000000 exactly
+	r := float64(int64(v*1e6+0.5)) / 1e6
+	if v < 0 {
+		return v
+	}
+	return r
+}
+
+func annual(s string) bool {
+	return strings.Contains(s, "每年") || strings.Contains(s, "年均") || strings.Contains(s, "每年度")
+}

@@ -1,0 +1,243 @@
+package targets
+
+import (
+	_ "embed"
+	"strings"
+	"unicode/utf8"
+
+	"policyx/normalize/numbers"
+	"policyx/schema"
+)
+
+// kind decides goal, funding, rate or threshold.
+func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter string, later []numbers.Quantity, t schema.Target, cond bool) string {
+	a := stripCmp(after)
+	// …以上的，给予: the figure qualifies who gets something
+	if la := stripCmp(lastAfter); la == "的" || la == "的企业" || la == "的单位" || la == "的项目" {
+		return schema.KindThreshold
+	}
+	// 年销量1万台以上的车型，每台奖励500元: a floor or cap on a short noun
+	// whose clause a grant follows
+	if la := stripCmp(lastAfter); t.Comparator != "=" && t.Comparator != "~" && strings.HasPrefix(la, "的") {
+		noun := la[len("的"):]
+		_, cl1 := clause(cs, q.Start, q.End)
+		if r := utf8.RuneCountInString(noun); r >= 1 && r <= 10 && !strings.ContainsAny(noun, "0123456789") && !x.kw.Funding.contains(noun) && !x.kw.Rate.contains(noun) && x.kw.ShareUse.prefix(strings.TrimLeft(cs[cl1:], "，,")) == "" && x.kw.Funding.contains(toSentenceEnd(cs[cl1:])) {
+			return schema.KindThreshold
+		}
+	}
+	// 就诊人数指在签约机构就诊≥1次的签约居民; 是指年营业收入500万元以上的
+	// 企业: a floor or cap in a definition qualifies
+	if t.Comparator != "=" && t.Comparator != "~" {
+		for _, w := range []string{"是指", "系指", "指在"} {
+			if strings.Contains(cs[:q.Start], w) {
+				return schema.KindThreshold
+			}
+		}
+	}
+	// 购机价格在5000元以上的鼓励非现金支付: 的 and a verb
+	if t.Comparator != "=" && strings.HasPrefix(a, "的") && x.kw.Verb.prefix(a[len("的"):]) != "" {
+		return schema.KindThreshold
+	}
+	if x.condClause(cs, q, t.Deadline != "") || x.qualifier(cs, q, later, t.Comparator) {
+		return schema.KindThreshold
+	}
+	rest := cs[q.End:]
+	if k := strings.IndexAny(rest, "，,；。"); k >= 0 {
+		rest = rest[:k]
+	}
+	tier := x.kw.Tier.prefix(a) != "" || x.kw.Tier.contains(rest) && (strings.HasPrefix(a, "、") || strings.HasPrefix(rest, "、") || strings.HasPrefix(a, "等"))
+	if q.Class == numbers.Score || q.Class == numbers.Age || tier {
+		return schema.KindThreshold
+	}
+	// 分别给予最高2倍、1.5倍年薪; 按保障标准的1.5倍确定: a multiple is a rate
+	if q.Class == numbers.Multiple {
+		return schema.KindRate
+	}
+	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
+	// (给予最高30万元项目服务奖 names a grant, not an entity)
+	if e := x.kw.Entity.prefix(strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money && !x.kw.Funding.contains(before) || strings.HasPrefix(a, "的")) {
+		return schema.KindThreshold
+	}
+	money := q.Class == numbers.Money
+	// 年度研发经费不足1000万元但与高校有合作基础的企业: an amount that
+	// qualifies the subject of its clause
+	if money && t.Comparator != "=" && t.Comparator != "~" {
+		if k := strings.Index(after, "的"); k >= 0 && x.kw.Entity.prefix(after[k+len("的"):]) != "" && !x.kw.Funding.contains(after[:k]) {
+			return schema.KindThreshold
+		}
+	}
+	pct := q.Class == numbers.Percent || q.Class == numbers.Permille
+	clauseBefore := before
+	funding := x.kw.Funding.contains(clauseBefore) || x.kw.Funding.prefix(strings.TrimPrefix(a, "的")) != ""
+	if !cond || t.Comparator == "=" {
+		funding = funding || x.kw.FundNoun.contains(clauseBefore) || x.kw.FundNoun.prefix(strings.TrimPrefix(a, "的")) != ""
+	}
+	switch {
+	case pct:
+		return x.percentKind(before, a, funding, cond, t.Comparator)
+	case money:
+		return x.moneyKind(cs, q, before, later, t, funding, cond)
+	}
+	if cond && t.Comparator != "=" {
+		return schema.KindThreshold
+	}
+	return schema.KindGoal
+}
+
+// percentKind is the kind of a percentage: a rate of a base amount, a
+// share set aside (预留30%的号源, 80%用于…) or a share of a grant (50%租金
+// 补贴); a floor or cap among conditions; else a goal.
+func (x *extractor) percentKind(before, a string, funding, cond bool, cmp string) string {
+	if x.kw.Rate.contains(before) || x.kw.Rate.contains(a) && strings.HasPrefix(a, "的") || funding && !strings.Contains(before, "率") {
+		return schema.KindRate
+	}
+	if x.kw.ShareVerb.suffix(x.stripLinks(before)) != "" || x.kw.ShareUse.prefix(a) != "" {
+		return schema.KindRate
+	}
+	if head := toComma(a); !strings.HasPrefix(head, "的") {
+		if k := strings.Index(head, "的"); k >= 0 {
+			head = head[:k]
+		}
+		if x.kw.Grant.suffix(head) != "" {
+			return schema.KindRate
+		}
+	}
+	if cond && cmp != "=" {
+		return schema.KindThreshold
+	}
+	return schema.KindGoal
+}
+
+// moneyKind is the kind of an amount of money: a grant (funding words, a
+// cap, a per-unit or per-head amount), a floor or cap among conditions, a
+// floor beside a grant (its condition), else a goal.
+func (x *extractor) moneyKind(cs string, q numbers.Quantity, before string, later []numbers.Quantity, t schema.Target, funding, cond bool) string {
+	// a cap is a grant, also among conditions when the sentence grants
+	// (择优给予奖励，金额最高20万元)
+	capGrant := t.Comparator == "<=" && t.Deadline == "" && (!cond || x.kw.Funding.contains(cs[:q.Start]))
+	// 按博士研究生5万元、硕士研究生3万元的标准给予奖励
+	paid := t.Comparator == "=" && t.Deadline == "" && x.kw.Funding.contains(toComma(cs[q.End:]))
+	if funding || capGrant || paid || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
+		return schema.KindFunding
+	}
+	// 每生每年1000元, 每人每月300元: a standard per head
+	if x.perHead(before) {
+		return schema.KindFunding
+	}
+	if cond && t.Comparator != "=" {
+		return schema.KindThreshold
+	}
+	// a floor on money beside a grant in the same sentence is the
+	// grant's condition (总投资500万元以上，资助科技经费100万元以上)
+	if t.Deadline == "" && t.Comparator == ">=" {
+		for _, o := range later {
+			if o.Class == numbers.Money && x.kw.Funding.contains(cs[q.End:o.Start]) {
+				return schema.KindThreshold
+			}
+		}
+	}
+	return schema.KindGoal
+}
+
+// perHead reports whether an amount follows per-head words with an
+// optional time (每生每年, 每人每月, 每名): a standard paid per head.
+func (x *extractor) perHead(before string) bool {
+	b := x.stripLinks(before)
+	for {
+		w := x.kw.PerUnit.suffix(b)
+		if w == "" {
+			break
+		}
+		if x.kw.PerHead.contains(w) {
+			return true
+		}
+		b = strings.TrimSuffix(b, w)
+	}
+	return x.kw.PerHead.suffix(b) != ""
+}
+
+// condClause reports whether a figure stands in a condition closed by
+// 的， that a grant follows (营业收入超过5亿元且增速高于100%的，给予…;
+// 举办营业性演出超100场的，经认定，最高可按…给予), also when a later
+// clause of the condition names what it qualifies (场次超过100场，票房超过
+// 100万元的演艺空间，给予…).
+//
+// The later clause must hold a figure of its own, and a dated figure (到
+// 2027年…) is a goal, not such a condition.
+func (x *extractor) condClause(cs string, q numbers.Quantity, dated bool) bool {
+	rest := cs[q.End:]
+	if k := strings.IndexAny(rest, "；;。"); k >= 0 {
+		rest = rest[:k]
+	}
+	k := strings.Index(rest, "的，")
+	n := len("的，")
+	if j := strings.Index(rest, "的,"); j >= 0 && (k < 0 || j < k) {
+		k, n = j, len("的,")
+	}
+	if k < 0 {
+		// …场次超过100场，全年票房超过100万元的新型演艺空间，经认定，给予:
+		// a later clause of the condition ends in 的 and a short noun
+		k, n = -1, 0
+		if c := strings.IndexAny(rest, "，,"); c >= 0 {
+			off := c
+			for _, seg := range strings.FieldsFunc(rest[c:], func(r rune) bool { return r == '，' || r == ',' }) {
+				off = strings.Index(rest[off:], seg) + off
+				if d := strings.LastIndex(seg, "的"); d >= 0 {
+					noun := seg[d+len("的"):]
+					if r := utf8.RuneCountInString(noun); !dated && r >= 2 && r <= 16 && !strings.ContainsAny(noun, "0123456789") && strings.ContainsAny(seg[:d], "0123456789") {
+						k, n = off+d, len(seg)-d
+					}
+					break
+				}
+				off += len(seg)
+			}
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	mid, tail := rest[:k], rest[k+n:]
+	return !x.kw.Funding.contains(mid) && !x.kw.FundNoun.contains(mid) && x.kw.Funding.contains(tail)
+}
+
+// qualifier reports whether a floor or cap qualifies what the next count of
+// its clause counts (具备10个以上应用场景的工厂不少于10个; 培育年产值超
+// 100亿元、具备较强竞争力的龙头企业2家).
+// Without 的 the figure must follow a verb of having (具备10个以上).
+func (x *extractor) qualifier(cs string, q numbers.Quantity, later []numbers.Quantity, cmp string) bool {
+	if cmp == "=" || cmp == "~" || len(later) == 0 || q.Class == numbers.Percent || q.Class == numbers.Permille {
+		return false
+	}
+	o := later[0]
+	if o.Class != numbers.Count || o.Start < q.End {
+		return false
+	}
+	gap := cs[q.End:o.Start]
+	if strings.ContainsAny(gap, "，,；;。：:") || x.kw.Funding.contains(gap) || x.kw.FundNoun.contains(gap) {
+		return false
+	}
+	g := stripCmp(gap)
+	for _, w := range []string{"、", "和", "及", "或", "以及"} {
+		if strings.HasSuffix(g, w) {
+			return false
+		}
+	}
+	if strings.HasPrefix(g, "、") && !strings.Contains(g, "的") {
+		return false
+	}
+	if strings.ContainsAny(g, "和及或") && !strings.Contains(g, "的") {
+		return false
+	}
+	if strings.ContainsAny(g, "（(") || strings.Contains(g, "其中") {
+		return false
+	}
+	return utf8.RuneCountInString(g) >= 2 && (strings.Contains(g, "的") || x.kw.Have.suffix(cs[:q.Start]) != "")
+}
+
+// toSentenceEnd returns s up to its first ；or 。.
+func toSentenceEnd(s string) string {
+	if k := strings.IndexAny(s, "；;。"); k >= 0 {
+		return s[:k]
+	}
+	return s
+}

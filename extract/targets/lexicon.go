@@ -1,0 +1,150 @@
+package targets
+
+import (
+	_ "embed"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"policyx/normalize/numbers"
+)
+
+//go:embed data/keywords.txt
+var keywordsData string
+
+// words is one keyword list of data/keywords.txt.
+type words []string
+
+// contains reports whether s holds any of the words.
+func (w words) contains(s string) bool {
+	for _, k := range w {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefix returns the longest word that s begins with, or "".
+func (w words) prefix(s string) string { return w.longest(s, strings.HasPrefix) }
+
+// suffix returns the longest word that s ends with, or "".
+func (w words) suffix(s string) string { return w.longest(s, strings.HasSuffix) }
+
+func (w words) longest(s string, match func(s, word string) bool) string {
+	best := ""
+	for _, k := range w {
+		if match(s, k) && len(k) > len(best) {
+			best = k
+		}
+	}
+	return best
+}
+
+// has reports whether t is one of the words.
+func (w words) has(t string) bool {
+	for _, k := range w {
+		if t == k {
+			return true
+		}
+	}
+	return false
+}
+
+// lexicon holds the keyword lists of the extractor; the list tag is the
+// [section] name in data/keywords.txt. Every list must be present and
+// non-empty, and no other list may appear.
+type lexicon struct {
+	Background   words `list:"background"`    // section titles of past or present figures
+	PastSentence words `list:"past_sentence"` // words before a figure that make it the past
+	Past         words `list:"past"`          // words in a figure's clause that state a fact
+	Funding      words `list:"funding"`       // verbs that make money a grant
+	FundNoun     words `list:"fundnoun"`      // nouns of money set aside
+	Rate         words `list:"rate"`          // a percentage of a base amount
+	Condition    words `list:"condition"`     // titles and lead-ins of conditions
+	Entity       words `list:"entity"`        // subjects a threshold qualifies
+	Tier         words `list:"tier"`          // words that make a figure a tier
+	Link         words `list:"link"`          // words between a subject and its figure
+	Verb         words `list:"verb"`          // verbs that end a subject read backwards
+	Frame        words `list:"frame"`         // framing words of figures that exist
+	PartNoun     words `list:"part_noun"`     // parts of a whole
+	ListedNoun   words `list:"listed_noun"`   // places counted after a list
+	ReportTitle  words `list:"report_title"`  // titles of a report on a past year
+	PerUnit      words `list:"per_unit"`      // per whom and per what time
+	Have         words `list:"have"`          // verbs of having before a qualifier
+	ShareVerb    words `list:"share_verb"`    // verbs that set a share aside
+	ShareUse     words `list:"share_use"`     // words after a share that spend it
+	Grant        words `list:"grant"`         // nouns of a grant a share is paid as
+	PerHead      words `list:"per_head"`      // per-head words of a standard
+	Compare      words `list:"compare"`       // comparisons with a past period
+	FrameVerb    words `list:"frame_verb"`    // verbs that commit after a frame
+}
+
+// parseLexicon reads the [list] sections of data into a lexicon.
+func parseLexicon(data string) (*lexicon, error) {
+	lx := &lexicon{}
+	v := reflect.ValueOf(lx).Elem()
+	fields := map[string]reflect.Value{}
+	for i := 0; i < v.NumField(); i++ {
+		fields[v.Type().Field(i).Tag.Get("list")] = v.Field(i)
+	}
+	var cur reflect.Value
+	for i, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			name := line[1 : len(line)-1]
+			f, ok := fields[name]
+			if !ok {
+				return nil, fmt.Errorf("targets: keywords.txt line %d: unknown list [%s]", i+1, name)
+			}
+			cur = f
+			continue
+		}
+		if !cur.IsValid() {
+			return nil, fmt.Errorf("targets: keywords.txt line %d: word outside a [list]", i+1)
+		}
+		cur.Set(reflect.Append(cur, reflect.ValueOf(line)))
+	}
+	for name, f := range fields {
+		if f.Len() == 0 {
+			return nil, fmt.Errorf("targets: keywords.txt: list [%s] is missing or empty", name)
+		}
+	}
+	return lx, nil
+}
+
+// res are the loaded resources, built once.
+type res struct {
+	num *numbers.Parser
+	kw  *lexicon
+}
+
+var shared = func() *res {
+	kw, err := parseLexicon(keywordsData)
+	if err != nil {
+		panic(err)
+	}
+	return &res{num: numbers.MustLoad(), kw: kw}
+}()
+
+// framed reports whether a clause that ends at a figure is framed by a
+// word such as 围绕 or 依托 at its start (围绕汽车、钢铁…5个传统产业) or
+// right before the figure (聚焦1—2个学科): the figure counts what exists.
+func (r *res) framed(before string) bool {
+	b := strings.TrimPrefix(before, "重点")
+	b = strings.TrimPrefix(b, "通过")
+	for _, w := range r.kw.Frame {
+		if strings.HasSuffix(before, w) {
+			return !r.kw.Funding.contains(before)
+		}
+		// 面向全区中小企业每年遴选不超过10名: a verb after the frame
+		// commits to the figure
+		if strings.HasPrefix(b, w) {
+			return !r.kw.Funding.contains(before) && !r.kw.FrameVerb.contains(b[len(w):])
+		}
+	}
+	return false
+}

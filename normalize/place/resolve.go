@@ -1,0 +1,210 @@
+package place
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Evidence is what a document says about where it comes from. Every field
+// may be empty.
+type Evidence struct {
+	Issuers     []string // issuing organs as signed, the main one first
+	DocNumber   string   // 发文字号 (穗埔府规〔2024〕3号)
+	TitlePrefix string   // the organs before 关于 in the title
+	BoxIssuer   string   // 发布机构 of a web page's metadata box
+	Text        string   // the document text, for a last guess
+}
+
+// Jurisdiction is the one jurisdiction resolver: the government level that
+// the 市/自治区/省/区/县 of a document's department names refer to — a
+// province, a city, a district with its city (广州市黄埔区), or National.
+// Best evidence first: the main issuer's name (a place in it, with the
+// district after its city), the longest known 文号 prefix, the title's
+// organs, the metadata box, then the places the text names most. A bare
+// district is completed from the gazetteer or from its city named in the
+// text (淮安市洪泽区).
+func (g *Gazetteer) Jurisdiction(e Evidence) string {
+	j := g.jurisdiction(e)
+	if j == "" || g.known(j) || !(strings.HasSuffix(j, "区") || strings.HasSuffix(j, "县")) {
+		return j
+	}
+	if _, ok := g.Lookup(j); ok {
+		return j
+	}
+	if c := g.cityBefore(e.Text, j); c != "" {
+		return c + j
+	}
+	if full := g.District(j); full != "" {
+		return full
+	}
+	return j
+}
+
+func (g *Gazetteer) jurisdiction(e Evidence) string {
+	if len(e.Issuers) > 0 {
+		if j := g.FromOrgan(e.Issuers[0]); j != "" {
+			return j
+		}
+	}
+	if e.DocNumber != "" {
+		if j := g.FromDocNumber(e.DocNumber); j != "" {
+			return j
+		}
+	}
+	if e.TitlePrefix != "" {
+		if j := g.FromOrgan(e.TitlePrefix); j != "" {
+			return j
+		}
+	}
+	if e.BoxIssuer != "" {
+		if j := g.FromOrgan(e.BoxIssuer); j != "" {
+			return j
+		}
+	}
+	return g.fromText(e.Text)
+}
+
+// known reports whether full is a province or city of the gazetteer.
+func (g *Gazetteer) known(full string) bool {
+	_, ok := g.Regional(full)
+	return ok
+}
+
+// districtSkip are 区/县 words that are not districts.
+var districtSkip = []string{"园区", "工业区", "开发区", "示范区", "保税区", "试验区", "功能区", "景区", "片区", "城区", "市区", "社区", "辖区", "全区", "新区", "合作区", "自贸区", "高新区", "地区", "各区", "本区", "我区", "全县", "各县"}
+
+// reDistrict matches a county-level name at the start of a string.
+var reDistrict = regexp.MustCompile(`^\p{Han}{1,4}?(区|县|旗)`)
+
+// reUnknownPlace finds a city/county not in the gazetteer: XX市人民政府.
+var reUnknownPlace = regexp.MustCompile(`^(\p{Han}{2,8}?(?:市|县|区|州|盟))(?:人民政府|政府|委员会|委|[\p{Han}]{0,10}?(?:局|厅|委|办))`)
+
+// reCentralSuffix matches central ministries named without place (财政部).
+var reCentralSuffix = regexp.MustCompile(`^[\p{Han}]{2,12}(部|总局|总署)$`)
+
+// FromOrgan returns the jurisdiction of an organ's full name: the first place
+// name in it (广西壮族自治区科学技术厅 → 广西壮族自治区; 中共柳州市委办公室 →
+// 柳州市; 广州市海珠区人力资源和社会保障局 → 广州市海珠区), National for
+// central organs (国务院办公厅, 海关总署), or "".
+func (g *Gazetteer) FromOrgan(name string) string {
+	name = strings.TrimPrefix(name, "中共")
+	name = strings.TrimPrefix(name, "中国共产党")
+	for i := 0; i < len(name); {
+		if match, full := g.Prefix(name[i:]); match != "" {
+			rest := name[i+len(match):]
+			if match != full {
+				// short name: 广西科技厅 → 广西壮族自治区; but only when not
+				// followed by a longer unknown place (柳州市 handled by full).
+				rest = strings.TrimPrefix(rest, "市")
+			}
+			if pl, _ := g.Regional(full); pl.Parent != "" || strings.HasSuffix(full, "市") {
+				if d := district(rest); d != "" {
+					return full + d
+				}
+			}
+			return full
+		}
+		_, sz := utf8.DecodeRuneInString(name[i:])
+		i += sz
+	}
+	// an unknown city, county or district with its organ: XX市人民政府
+	if m := reUnknownPlace.FindStringSubmatch(name); m != nil && !levelWord(m[1]) {
+		return m[1]
+	}
+	if g.CentralPrefix(name) != "" || reCentralSuffix.MatchString(name) {
+		return National
+	}
+	return ""
+}
+
+// district returns a 区/县 name at the start of rest (海珠区人力资源…), or "".
+func district(rest string) string {
+	m := reDistrict.FindString(rest)
+	if m == "" {
+		return ""
+	}
+	for _, s := range districtSkip {
+		if strings.HasSuffix(m, s) {
+			return ""
+		}
+	}
+	return m
+}
+
+// levelWord reports whether s is a level word rather than a place name
+// (自治区, 各市, 全县).
+func levelWord(s string) bool {
+	if strings.HasSuffix(s, "自治区") && utf8.RuneCountInString(s) <= 4 {
+		return true
+	}
+	for _, p := range []string{"各", "本", "全", "我", "该", "此", "省", "市", "区", "县"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Mentions counts how often each province or city (by full name) is named
+// in text, by full or short name, longest match first.
+func (g *Gazetteer) Mentions(text string) map[string]int {
+	out := map[string]int{}
+	for i := 0; i < len(text); {
+		if match, full := g.Prefix(text[i:]); match != "" {
+			out[full]++
+			i += len(match)
+			continue
+		}
+		_, sz := utf8.DecodeRuneInString(text[i:])
+		i += sz
+	}
+	return out
+}
+
+// cityBefore returns the known city named right before district in text
+// (淮安市洪泽区 → 淮安市), or "".
+func (g *Gazetteer) cityBefore(text, district string) string {
+	if text == "" {
+		return ""
+	}
+	for _, pl := range g.list {
+		if (pl.Kind == City || pl.Kind == Province && strings.HasSuffix(pl.Name, "市")) && strings.Contains(text, pl.Name+district) {
+			return pl.Name
+		}
+	}
+	return ""
+}
+
+// organStems are common department names after a 市/自治区/省 prefix; their
+// prefixes tell whether a text speaks of city or province departments.
+const organStems = `科技局|科学技术局|工信局|工业和信息化局|发展改革委|发展和改革委员会|发改委|财政局|教育局|商务局|人力资源社会保障局|人力资源和社会保障局|人社局|市场监管局|市场监督管理局|国资委|统计局|自然资源局|生态环境局|住房城乡建设局|住房和城乡建设局|农业农村局|卫生健康委|文化广电旅游局|交通运输局|水利局|应急局|应急管理局|司法局|公安局|民政局|审计局|税务局|科协|委组织部|委宣传部|大数据发展局|医保局|林业局|金融办|外事办`
+
+const provStems = `科技厅|科学技术厅|工业和信息化厅|发展改革委|发展和改革委员会|财政厅|教育厅|商务厅|人力资源社会保障厅|人力资源和社会保障厅|市场监管局|市场监督管理局|国资委|统计局|自然资源厅|生态环境厅|住房城乡建设厅|住房和城乡建设厅|农业农村厅|卫生健康委|文化和旅游厅|交通运输厅|水利厅|应急管理厅|司法厅|公安厅|民政厅|审计厅|税务局|科协|党委组织部|党委宣传部|大数据发展局|医保局|林业局|地方金融监管局`
+
+var reCityStyle = regexp.MustCompile(`市(?:` + organStems + `)`)
+var reProvStyle = regexp.MustCompile(`(?:自治区|省)(?:` + provStems + `)`)
+
+// fromText guesses the jurisdiction from the place names a text mentions and
+// whether its departments are 市… or 自治区…/省… ones.
+func (g *Gazetteer) fromText(text string) string {
+	if text == "" {
+		return ""
+	}
+	counts := g.Mentions(text)
+	city := len(reCityStyle.FindAllStringIndex(text, -1))
+	prov := len(reProvStyle.FindAllStringIndex(text, -1))
+	best, bestN := "", 0
+	for name, n := range counts {
+		pl, _ := g.Regional(name)
+		isProv := pl.Kind == Province
+		isCity := !isProv || strings.HasSuffix(name, "市") // 上海市 is both
+		if city > prov && !isCity || prov > city && !isProv {
+			continue
+		}
+		if n > bestN || n == bestN && name < best {
+			best, bestN = name, n
+		}
+	}
+	return best
+}
