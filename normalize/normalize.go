@@ -6,8 +6,9 @@
 // Character-level steps are x/text transform.Transformers (FoldSpaces,
 // FoldWidth, RemoveCJKSpaces; Chars chains them). Block-level steps work on
 // []schema.Block where an empty BlockPara stands for a blank line:
-// Headings, DropPageArtefacts, SplitFlattened, JoinWrapped. Document runs
-// them all, in that order, then KeepItemSpaces (spaces that separate joint
+// Headings, DropPageArtefacts, DropPageChrome, RejoinFragments,
+// SplitFlattened, JoinWrapped, DropDuplicateBody. Document runs them all, in
+// that order (SplitFlattened twice), then KeepItemSpaces (spaces that separate joint
 // issuers, or a 发文字号 from a title, survive the stray-space step) and the
 // character chain. Every step is linear in the size of its input.
 package normalize
@@ -86,12 +87,15 @@ func Document(doc *schema.Document) {
 	}
 	blocks = Headings(blocks)
 	blocks = DropPageArtefacts(blocks)
+	blocks = DropPageChrome(blocks)
+	blocks = RejoinFragments(blocks)
 	// Split long lines before joining (so that the pieces of a flattened
 	// line are measured as lines), and again after (flattened text that
 	// was then hard-wrapped, as when a web page is printed to PDF).
 	blocks = SplitFlattened(blocks)
 	blocks = JoinWrapped(blocks)
 	blocks = SplitFlattened(blocks)
+	blocks = DropDuplicateBody(blocks)
 
 	chars := Chars()
 	var text strings.Builder

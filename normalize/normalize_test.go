@@ -305,3 +305,95 @@ func TestSplitAfterField(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// Numbers, units and dates that a crawler put each on a line of their own
+// are re-joined; a column of numbers, a date under a signature and a lone
+// fragment are not.
+func TestRejoinFragments(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"sentence and 文号",
+			"京政发〔\n2023\n〕\n21\n号\n到\n2030\n年，培育\n10\n家以上具有全球影响力的领军企业。",
+			"京政发〔2023〕21号|到2030年，培育10家以上具有全球影响力的领军企业。"},
+		{"date under a signature stays on its line",
+			"北京市人民政府\n2023\n年\n9\n月\n8\n日\n建设\n5\n个以上未来产业研究院。",
+			"北京市人民政府|2023年9月8日|建设5个以上未来产业研究院。"},
+		{"column of numbers (counter-example)",
+			"序号\n1\n2\n3\n项目名称",
+			"序号|1|2|3|项目名称"},
+		{"number before a heading (counter-example)",
+			"年度目标\n2025\n建设示范基地。\n合计\n12\n项目完成。",
+			"年度目标|2025|建设示范基地。|合计|12|项目完成。"},
+		{"one run only (counter-example)",
+			"到\n2030\n年，培育领军企业。",
+			"到|2030|年，培育领军企业。"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, b := range RejoinFragments(lineBlocks(tt.in)) {
+			got = append(got, b.Text)
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, g, tt.want)
+		}
+	}
+}
+
+// A hidden second copy of the body after a page's footer goes; paragraphs
+// that repeat on their own (a unit list, a short line) stay.
+func TestDropDuplicateBody(t *testing.T) {
+	body := []string{
+		"为深入贯彻落实党中央、国务院关于发展新型储能的决策部署，加快推动新型储能产业高质量发展，制定本方案。",
+		"到2025年，全省新型储能装机规模达到300万千瓦以上，产业营业收入突破2000亿元。",
+		"支持龙头企业做大做强，培育一批具有核心竞争力的专精特新企业，到2025年培育产值超百亿元企业3户。",
+	}
+	footer := []string{"主办：攀枝花市仁和区人民政府办公室", "网站标识码：5104110001"}
+	in := append(append(append([]string{}, body...), footer...), body...)
+	var got []string
+	for _, b := range DropDuplicateBody(lineBlocks(strings.Join(in, "\n"))) {
+		got = append(got, b.Text)
+	}
+	if want := append(append([]string{}, body...), footer...); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q", got)
+	}
+	// counter-example: one long paragraph repeated twice, and a list line
+	// after every item, are content.
+	keep := []string{
+		"（牵头单位：市科技局；配合单位：市发展改革委、市工业和信息化局、市财政局）",
+		body[0], "（牵头单位：市科技局；配合单位：市发展改革委、市工业和信息化局、市财政局）",
+		body[1], body[0], "（牵头单位：市科技局；配合单位：市发展改革委、市工业和信息化局、市财政局）",
+	}
+	if out := DropDuplicateBody(lineBlocks(strings.Join(keep, "\n"))); len(out) != len(keep) {
+		t.Errorf("dropped content: %d of %d blocks left", len(out), len(keep))
+	}
+}
+
+// A web page printed to PDF repeats its menu and metadata box on every
+// page: later copies go, the first stays; a line repeated mid-page stays.
+func TestDropPageChrome(t *testing.T) {
+	chrome := []string{"首页 | 政务公开 | 政策文件", "索引号：11510000MB1234567X/2024-00123", "发文字号：川办发〔2023〕9号"}
+	var bs []schema.Block
+	for p := 1; p <= 4; p++ {
+		for _, c := range chrome {
+			bs = append(bs, schema.Block{Kind: schema.BlockPara, Text: c, Page: p})
+		}
+		for k := 0; k < 20; k++ {
+			text := fmt.Sprintf("第%d页正文第%d段，推动新型储能产业高质量发展。", p, k)
+			if k == 10 {
+				text = "（责任单位：省发展改革委）" // repeated mid-page: content
+			}
+			bs = append(bs, schema.Block{Kind: schema.BlockPara, Text: text, Page: p})
+		}
+	}
+	n := map[string]int{}
+	for _, b := range DropPageChrome(bs) {
+		n[b.Text]++
+	}
+	for _, c := range chrome {
+		if n[c] != 1 {
+			t.Errorf("%q kept %d times, want once", c, n[c])
+		}
+	}
+	if n["（责任单位：省发展改革委）"] != 4 {
+		t.Errorf("content line kept %d times, want 4", n["（责任单位：省发展改革委）"])
+	}
+}

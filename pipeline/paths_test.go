@@ -290,11 +290,21 @@ func TestUnreadableFolderAndLongPath(t *testing.T) {
 		return os.ReadDir(d)
 	}
 	long := filepath.Join(in, strings.Repeat("长", 100)+".txt") // a 300-byte name
+	// Without root, a real unreadable folder too.
+	closed := filepath.Join(in, "closed")
+	write(t, filepath.Join(closed, "x.txt"), sample(t, 0, 5))
+	if os.Geteuid() != 0 {
+		os.Chmod(closed, 0)
+		t.Cleanup(func() { os.Chmod(closed, 0o755) })
+	}
 	sum := mustRun(t, p, in, long)
 	db := openDB(t, filepath.Join(out, "policy.db"))
 	fr := fileRows(t, db, sum.RunID)
 	if r := fr[locked]; r.status != "failed" || !strings.Contains(r.msg, "permission denied") {
 		t.Errorf("unreadable folder: %+v", r)
+	}
+	if r := fr[closed]; os.Geteuid() != 0 && (r.status != "failed" || !strings.Contains(r.msg, "permission denied")) {
+		t.Errorf("folder with mode 000: %+v", r)
 	}
 	if r := fr[long]; r.status != "failed" || !strings.Contains(r.msg, "file name too long") {
 		t.Errorf("over-long name: %+v", r)
@@ -563,5 +573,41 @@ func TestReadOnlyOutDir(t *testing.T) {
 	_, err := testPipeline(t, WithOutDir(out), WithLog(&bytes.Buffer{})).Run(context.Background(), []string{in})
 	if err == nil || !strings.Contains(err.Error(), "OUTDIR is not writable") {
 		t.Errorf("read-only OUTDIR: %v", err)
+	}
+}
+
+// -force processes bytes again under the path that holds them, so their
+// document keeps its path, id and workbook.
+func TestForceKeepsOwner(t *testing.T) {
+	in := t.TempDir()
+	a, b := filepath.Join(in, "a.md"), filepath.Join(in, "b_copy.md")
+	write(t, b, sample(t, 0, 0))
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, testPipeline(t, WithOutDir(out), WithLog(&bytes.Buffer{})), b)
+	db := openDB(t, filepath.Join(out, "policy.db"))
+	var id1, id2 int64
+	db.QueryRow(`SELECT id FROM documents`).Scan(&id1)
+	write(t, a, sample(t, 0, 0))
+	sum := mustRun(t, testPipeline(t, WithOutDir(out), WithLog(&bytes.Buffer{}), WithForce(true)), in)
+	var src, wb string
+	db.QueryRow(`SELECT id, source_path, workbook FROM documents`).Scan(&id2, &src, &wb)
+	fr := fileRows(t, db, sum.RunID)
+	if id2 != id1 || src != b || wb != "b_copy.xlsx" || fr[a].status != "duplicate" || fr[b].status != "processed" {
+		t.Errorf("after -force: id %d→%d, source %s, workbook %s, rows %+v", id1, id2, src, wb, fr)
+	}
+}
+
+// The same file named another way (absolute, then relative) is unchanged,
+// not a duplicate of itself.
+func TestSameFileOtherName(t *testing.T) {
+	in := t.TempDir()
+	a := filepath.Join(in, "a.txt")
+	write(t, a, sample(t, 0, 1))
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, testPipeline(t, WithOutDir(out), WithLog(&bytes.Buffer{})), a)
+	t.Chdir(in)
+	sum := mustRun(t, testPipeline(t, WithOutDir(out), WithLog(&bytes.Buffer{})), "a.txt")
+	if sum.Unchanged != 1 || sum.Duplicate != 0 {
+		t.Errorf("the same file by a relative name: %s", sum)
 	}
 }

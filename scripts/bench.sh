@@ -35,3 +35,4 @@ if [[ -n "${BENCH_GB:-}" ]]; then
 fi
 if [ -f scripts/bench_pdf.sh ]; then echo "== PDF pages/s"; bash scripts/bench_pdf.sh; fi
 if [ -f scripts/bench_xlsx.sh ]; then echo "== workbook memory"; bash scripts/bench_xlsx.sh; fi
+if [ -f scripts/bench_formats.sh ]; then echo "== .doc files/s, OFD pages/s"; bash scripts/bench_formats.sh; fi

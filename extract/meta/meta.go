@@ -445,11 +445,46 @@ func (x *extractor) titleAt(i int) *titleCand {
 		joined += lt
 		c := stripTitleDocNum(CompactTitle(joined))
 		c = strings.TrimSpace(reDocNumAt.ReplaceAllString(c, ""))
+		num := ""
+		if !reTitleEnd.MatchString(c) {
+			c, num = splitRunOnDocNum(c)
+		}
 		if reTitleEnd.MatchString(c) && (strings.Contains(c, "关于") || strings.Contains(c, "印发") || strings.Contains(c, "转发")) {
-			return &titleCand{start, j + 1, c, ""}
+			return &titleCand{start, j + 1, c, num}
 		}
 	}
 	return nil
+}
+
+// reEndDocNum is a 文号 at the end of a string.
+var reEndDocNum = regexp.MustCompile(reDocNum.String() + `\s*$`)
+
+// splitRunOnDocNum splits a title whose 文号 was run onto the end of its line
+// (…行动计划的通知渝府办发〔2024〕12号, as a page printed to PDF gives it)
+// at the last kind word before the 文号: the 文号's own prefix is 1–8 runes
+// without 的. It returns s unchanged and "" when s does not end so.
+func splitRunOnDocNum(s string) (string, string) {
+	m := reEndDocNum.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s, ""
+	}
+	brk := m[3] // end of the 文号 prefix group, where the bracket starts
+	head := s[:brk]
+	for _, loc := range reversed(reKindWord.FindAllStringIndex(head, -1)) {
+		pre := head[loc[1]:]
+		if n := utf8.RuneCountInString(pre); n < 1 || n > 8 || strings.Contains(pre, "的") {
+			continue
+		}
+		return strings.TrimSpace(s[:loc[1]]), NormalizeDocNumber(s[loc[1]:])
+	}
+	return s, ""
+}
+
+func reversed(locs [][]int) [][]int {
+	for i, j := 0, len(locs)-1; i < j; i, j = i+1, j-1 {
+		locs[i], locs[j] = locs[j], locs[i]
+	}
+	return locs
 }
 
 // brokenWord reports whether a line ends inside 关于/印发/转发 and the next

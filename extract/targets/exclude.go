@@ -124,6 +124,11 @@ func (x *extractor) partCount(before, after string, q numbers.Quantity, cmp stri
 	if cmp != "=" || q.Class != numbers.Count {
 		return false
 	}
+	// 等6类困难群体: a count of classes describes how things are grouped;
+	// it commits only with a comparator (种类大于3类)
+	if q.Unit == "类" {
+		return true
+	}
 	if x.kw.PartNoun.prefix(after) != "" || x.kw.PartNoun.suffix(before) != "" {
 		return true
 	}

@@ -132,6 +132,8 @@ func (x *extractor) figure(sc *sentenceCtx, qi int) (schema.Target, bool) {
 		Table:     -1,
 		Row:       -1,
 		Sentence:  sc.text,
+		// the sentence's place, so the output stores it exactly as in the text
+		SentenceSpan: schema.Span{Start: sc.st.start, End: sc.st.end},
 	}
 	// the span ends after the last byte of the last rune
 	_, lsz := utf8.DecodeLastRuneInString(cs[:q.End])
@@ -229,6 +231,20 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	if x.kw.Past.contains(cs[f.cl0:q.Start]) || x.kw.PastSentence.contains(cs[:q.Start]) && !x.kw.Funding.contains(cs[q.End:]) {
 		return true
 	}
+	// 同比增长15%: the past, unless a condition (营业收入同比增长15%以上的)
+	// or a dated or bounded commitment (到2025年…同比增长10%以上)
+	if x.kw.Compare.contains(cs[f.cl0:q.Start]) && !sc.cond && cmp == "=" && !strings.HasPrefix(stripCmp(f.after), "的") {
+		if _, dated := numbers.Governing(cs[:q.Start]); !dated && !sc.hasYear {
+			return true
+		}
+	}
+	// 巩固落实好…达到12000元的基础上: the present level a measure starts
+	// from; 到2020年，在确保…达到460家以上的基础上 still commits
+	if a := stripCmp(cs[q.End:]); strings.HasPrefix(a, "的基础上") || strings.HasPrefix(a, "基础上") {
+		if _, dated := numbers.Governing(cs[:q.Start]); !dated && !sc.hasYear && !strings.Contains(cs[f.cl0:q.Start], "确保") {
+			return true
+		}
+	}
 	return x.framed(cs[f.cl0:q.Start])
 }
 
@@ -250,6 +266,12 @@ func (x *extractor) figureKind(sc *sentenceCtx, f *figureCtx, t schema.Target) s
 	if prev, ok := x.prevInSentence(sc); ok && qi > 0 && kept[qi-1].End <= q.Start && kept[qi-1].Class == q.Class {
 		if listGapWord(cs[kept[qi-1].End:q.Start]) {
 			k = prev.Kind
+		}
+	}
+	// 预留30%的号源（其中专家号源不低于30%）: a part of a share is a share
+	if prev, ok := x.prevInSentence(sc); ok && prev.Kind == schema.KindRate && prev.NormUnit == q.NormUnit && q.Class == numbers.Percent {
+		if strings.Contains(f.before, "（其中") || strings.Contains(f.before, "(其中") || strings.HasPrefix(cs[f.cl0:q.Start], "其中") {
+			k = schema.KindRate
 		}
 	}
 	if f.rank {

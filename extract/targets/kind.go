@@ -16,6 +16,24 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if la := stripCmp(lastAfter); la == "的" || la == "的企业" || la == "的单位" || la == "的项目" {
 		return schema.KindThreshold
 	}
+	// 年销量1万台以上的车型，每台奖励500元: a floor or cap on a short noun
+	// whose clause a grant follows
+	if la := stripCmp(lastAfter); t.Comparator != "=" && t.Comparator != "~" && strings.HasPrefix(la, "的") {
+		noun := la[len("的"):]
+		_, cl1 := clause(cs, q.Start, q.End)
+		if r := utf8.RuneCountInString(noun); r >= 1 && r <= 10 && !strings.ContainsAny(noun, "0123456789") && !x.kw.Funding.contains(noun) && !x.kw.Rate.contains(noun) && x.kw.ShareUse.prefix(strings.TrimLeft(cs[cl1:], "，,")) == "" && x.kw.Funding.contains(toSentenceEnd(cs[cl1:])) {
+			return schema.KindThreshold
+		}
+	}
+	// 就诊人数指在签约机构就诊≥1次的签约居民; 是指年营业收入500万元以上的
+	// 企业: a floor or cap in a definition qualifies
+	if t.Comparator != "=" && t.Comparator != "~" {
+		for _, w := range []string{"是指", "系指", "指在"} {
+			if strings.Contains(cs[:q.Start], w) {
+				return schema.KindThreshold
+			}
+		}
+	}
 	// 购机价格在5000元以上的鼓励非现金支付: 的 and a verb
 	if t.Comparator != "=" && strings.HasPrefix(a, "的") && x.kw.Verb.prefix(a[len("的"):]) != "" {
 		return schema.KindThreshold
@@ -30,6 +48,10 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	tier := x.kw.Tier.prefix(a) != "" || x.kw.Tier.contains(rest) && (strings.HasPrefix(a, "、") || strings.HasPrefix(rest, "、") || strings.HasPrefix(a, "等"))
 	if q.Class == numbers.Score || q.Class == numbers.Age || tier {
 		return schema.KindThreshold
+	}
+	// 分别给予最高2倍、1.5倍年薪; 按保障标准的1.5倍确定: a multiple is a rate
+	if q.Class == numbers.Multiple {
+		return schema.KindRate
 	}
 	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
 	// (给予最高30万元项目服务奖 names a grant, not an entity)
@@ -52,40 +74,86 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	}
 	switch {
 	case pct:
-		if x.kw.Rate.contains(before) || x.kw.Rate.contains(a) && strings.HasPrefix(a, "的") || funding && !strings.Contains(before, "率") {
-			return schema.KindRate
-		}
-		if cond && t.Comparator != "=" {
-			return schema.KindThreshold
-		}
-		return schema.KindGoal
+		return x.percentKind(before, a, funding, cond, t.Comparator)
 	case money:
-		// a cap is a grant, also among conditions when the sentence grants
-		// (择优给予奖励，金额最高20万元)
-		capGrant := t.Comparator == "<=" && t.Deadline == "" && (!cond || x.kw.Funding.contains(cs[:q.Start]))
-		// 按博士研究生5万元、硕士研究生3万元的标准给予奖励
-		paid := t.Comparator == "=" && t.Deadline == "" && x.kw.Funding.contains(toComma(cs[q.End:]))
-		if funding || capGrant || paid || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
-			return schema.KindFunding
-		}
-		if cond && t.Comparator != "=" {
-			return schema.KindThreshold
-		}
-		// a floor on money beside a grant in the same sentence is the
-		// grant's condition (总投资500万元以上，资助科技经费100万元以上)
-		if t.Deadline == "" && t.Comparator == ">=" {
-			for _, o := range later {
-				if o.Class == numbers.Money && x.kw.Funding.contains(cs[q.End:o.Start]) {
-					return schema.KindThreshold
-				}
-			}
-		}
-		return schema.KindGoal
+		return x.moneyKind(cs, q, before, later, t, funding, cond)
 	}
 	if cond && t.Comparator != "=" {
 		return schema.KindThreshold
 	}
 	return schema.KindGoal
+}
+
+// percentKind is the kind of a percentage: a rate of a base amount, a
+// share set aside (预留30%的号源, 80%用于…) or a share of a grant (50%租金
+// 补贴); a floor or cap among conditions; else a goal.
+func (x *extractor) percentKind(before, a string, funding, cond bool, cmp string) string {
+	if x.kw.Rate.contains(before) || x.kw.Rate.contains(a) && strings.HasPrefix(a, "的") || funding && !strings.Contains(before, "率") {
+		return schema.KindRate
+	}
+	if x.kw.ShareVerb.suffix(x.stripLinks(before)) != "" || x.kw.ShareUse.prefix(a) != "" {
+		return schema.KindRate
+	}
+	if head := toComma(a); !strings.HasPrefix(head, "的") {
+		if k := strings.Index(head, "的"); k >= 0 {
+			head = head[:k]
+		}
+		if x.kw.Grant.suffix(head) != "" {
+			return schema.KindRate
+		}
+	}
+	if cond && cmp != "=" {
+		return schema.KindThreshold
+	}
+	return schema.KindGoal
+}
+
+// moneyKind is the kind of an amount of money: a grant (funding words, a
+// cap, a per-unit or per-head amount), a floor or cap among conditions, a
+// floor beside a grant (its condition), else a goal.
+func (x *extractor) moneyKind(cs string, q numbers.Quantity, before string, later []numbers.Quantity, t schema.Target, funding, cond bool) string {
+	// a cap is a grant, also among conditions when the sentence grants
+	// (择优给予奖励，金额最高20万元)
+	capGrant := t.Comparator == "<=" && t.Deadline == "" && (!cond || x.kw.Funding.contains(cs[:q.Start]))
+	// 按博士研究生5万元、硕士研究生3万元的标准给予奖励
+	paid := t.Comparator == "=" && t.Deadline == "" && x.kw.Funding.contains(toComma(cs[q.End:]))
+	if funding || capGrant || paid || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
+		return schema.KindFunding
+	}
+	// 每生每年1000元, 每人每月300元: a standard per head
+	if x.perHead(before) {
+		return schema.KindFunding
+	}
+	if cond && t.Comparator != "=" {
+		return schema.KindThreshold
+	}
+	// a floor on money beside a grant in the same sentence is the
+	// grant's condition (总投资500万元以上，资助科技经费100万元以上)
+	if t.Deadline == "" && t.Comparator == ">=" {
+		for _, o := range later {
+			if o.Class == numbers.Money && x.kw.Funding.contains(cs[q.End:o.Start]) {
+				return schema.KindThreshold
+			}
+		}
+	}
+	return schema.KindGoal
+}
+
+// perHead reports whether an amount follows per-head words with an
+// optional time (每生每年, 每人每月, 每名): a standard paid per head.
+func (x *extractor) perHead(before string) bool {
+	b := x.stripLinks(before)
+	for {
+		w := x.kw.PerUnit.suffix(b)
+		if w == "" {
+			break
+		}
+		if x.kw.PerHead.contains(w) {
+			return true
+		}
+		b = strings.TrimSuffix(b, w)
+	}
+	return x.kw.PerHead.suffix(b) != ""
 }
 
 // condClause reports whether a figure stands in a condition closed by
@@ -164,4 +232,12 @@ func (x *extractor) qualifier(cs string, q numbers.Quantity, later []numbers.Qua
 		return false
 	}
 	return utf8.RuneCountInString(g) >= 2 && (strings.Contains(g, "的") || x.kw.Have.suffix(cs[:q.Start]) != "")
+}
+
+// toSentenceEnd returns s up to its first ；or 。.
+func toSentenceEnd(s string) string {
+	if k := strings.IndexAny(s, "；;。"); k >= 0 {
+		return s[:k]
+	}
+	return s
 }

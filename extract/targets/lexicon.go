@@ -72,6 +72,12 @@ type lexicon struct {
 	ReportTitle  words `list:"report_title"`  // titles of a report on a past year
 	PerUnit      words `list:"per_unit"`      // per whom and per what time
 	Have         words `list:"have"`          // verbs of having before a qualifier
+	ShareVerb    words `list:"share_verb"`    // verbs that set a share aside
+	ShareUse     words `list:"share_use"`     // words after a share that spend it
+	Grant        words `list:"grant"`         // nouns of a grant a share is paid as
+	PerHead      words `list:"per_head"`      // per-head words of a standard
+	Compare      words `list:"compare"`       // comparisons with a past period
+	FrameVerb    words `list:"frame_verb"`    // verbs that commit after a frame
 }
 
 // parseLexicon reads the [list] sections of data into a lexicon.
@@ -131,8 +137,13 @@ func (r *res) framed(before string) bool {
 	b := strings.TrimPrefix(before, "重点")
 	b = strings.TrimPrefix(b, "通过")
 	for _, w := range r.kw.Frame {
-		if strings.HasPrefix(b, w) || strings.HasSuffix(before, w) {
+		if strings.HasSuffix(before, w) {
 			return !r.kw.Funding.contains(before)
+		}
+		// 面向全区中小企业每年遴选不超过10名: a verb after the frame
+		// commits to the figure
+		if strings.HasPrefix(b, w) {
+			return !r.kw.Funding.contains(before) && !r.kw.FrameVerb.contains(b[len(w):])
 		}
 	}
 	return false

@@ -180,9 +180,15 @@ func (x *extractor) headNoun(s string) string {
 	end := 0
 	n := 0
 	depth := 0
+loop:
 	for _, t := range toks {
 		switch t {
 		case "(", "（":
+			// 号源（其中专家号源不低于30%）: a bracket with a figure of its
+			// own ends the phrase
+			if depth == 0 && bracketFigure(s[end:]) {
+				break loop
+			}
 			depth++
 			end += len(t)
 			continue
@@ -225,7 +231,7 @@ func (x *extractor) isVerbTok(t string) bool {
 	case "总额", "总数", "合计", "总计", "总量":
 		return false // nouns among the link words
 	}
-	return x.kw.Verb.has(t) || x.kw.Link.has(t)
+	return x.kw.Verb.has(t) || x.kw.Link.has(t) || x.kw.ShareVerb.has(t)
 }
 
 func isPunct(t string) bool {
@@ -363,4 +369,15 @@ func splitNames(s string) []string {
 		}
 	}
 	return ps
+}
+
+// bracketFigure reports whether the bracket opening s holds a figure or a
+// part (其中…).
+func bracketFigure(s string) bool {
+	_, sz := utf8.DecodeRuneInString(s)
+	in := s[sz:]
+	if k := strings.IndexAny(in, ")）"); k >= 0 {
+		in = in[:k]
+	}
+	return strings.HasPrefix(in, "其中") || strings.ContainsAny(in, "0123456789%")
 }

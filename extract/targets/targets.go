@@ -34,6 +34,7 @@ import (
 func Extract(doc *schema.Document, sg *seg.Segmenter) []schema.Target {
 	x := &extractor{res: shared, doc: doc, sg: sg}
 	x.run()
+	x.cells()
 	return x.dedupe()
 }
 
@@ -45,6 +46,9 @@ type extractor struct {
 	// paraOf holds the paragraph of each output target, for dedupe
 	paraOf  []int
 	curPara int
+	// cellOf holds, for each output target read from a table cell, its
+	// row's name and a NUL; "" for a target of the text
+	cellOf []string
 }
 
 // blockAt returns the block whose span holds byte offset pos, or nil.
@@ -123,6 +127,9 @@ type walk struct {
 	hasSecYear  bool
 	secYearRank int
 	curRank     int // static rank of the innermost heading seen
+	// the year the last paragraph that is no bullet opened with
+	bulletYear    numbers.Date
+	hasBulletYear bool
 }
 
 // heading records a heading of label type ty and ends the states it closes.
@@ -158,6 +165,11 @@ func openingYear(cs string) (numbers.Date, bool) {
 	if k, _ := listMarker(body); k > 0 {
 		body = body[k:]
 	}
+	// 具体指标：到2022年，… and 主要目标：到2025年，…: a short label first
+	if k := strings.IndexAny(body, "：:"); k > 0 && utf8.RuneCountInString(body[:k]) <= 10 && !strings.ContainsAny(body[:k], "0123456789，,") {
+		_, sz := utf8.DecodeRuneInString(body[k:])
+		body = body[k+sz:]
+	}
 	body = strings.TrimPrefix(body, "力争")
 	if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
 		return d, true
@@ -181,15 +193,34 @@ func (x *extractor) run() {
 		if p.heading || m > 0 {
 			w.heading(ty, pt[m:])
 		}
-		x.paragraph(&w, p, m)
+		// 到2025年，…。 ——产业规模…达1000亿元: the bullets that spell out a
+		// paragraph opened by a year take its year
+		if bullet(pt) && !p.heading && m == 0 {
+			x.paragraph(&w, p, m, w.bulletYear, w.hasBulletYear)
+			continue
+		}
+		w.bulletYear, w.hasBulletYear = x.paragraph(&w, p, m, numbers.Date{}, false)
 	}
 }
 
-// paragraph reads the sentences of p, whose list label is m bytes long.
-func (x *extractor) paragraph(w *walk, p para, m int) {
+// bullet reports whether a paragraph opens with a bullet mark (——, ●, ◆).
+func bullet(t string) bool {
+	for _, b := range []string{"—", "●", "◆", "■", "•", "·", "▪", "○", "◎", "★", "➢", "▶", "►", "√"} {
+		if strings.HasPrefix(t, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// paragraph reads the sentences of p, whose list label is m bytes long,
+// under an inherited year (from the paragraph a bullet spells out). It
+// returns the year p opens with.
+func (x *extractor) paragraph(w *walk, p para, m int, inherited numbers.Date, hasInherited bool) (numbers.Date, bool) {
 	sents := splitSentences(x.doc.Text, p)
-	paraYear := numbers.Date{}
-	hasParaYear := false
+	paraYear, hasParaYear := inherited, hasInherited
+	var opening numbers.Date
+	hasOpening := false
 	for si, st := range sents {
 		cs := st.c.s
 		// a label inside a paragraph of run-together text: …。第八条…
@@ -208,6 +239,7 @@ func (x *extractor) paragraph(w *walk, p para, m int) {
 		if st.first {
 			if d, ok := openingYear(cs); ok {
 				paraYear, hasParaYear = d, true
+				opening, hasOpening = d, true
 			}
 		}
 		if !w.hasSecYear && w.hs.level > 0 && strings.Contains(w.hs.titles[w.hs.level], "目标") {
@@ -223,6 +255,7 @@ func (x *extractor) paragraph(w *walk, p para, m int) {
 		}
 		x.sentence(st, p, si, len(sents), w.hs, w.condPara, paraYear, hasParaYear)
 	}
+	return opening, hasOpening
 }
 
 // refDate is the date before which a stated year is the past: the issue

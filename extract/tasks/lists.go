@@ -485,10 +485,16 @@ var reBarePlace = regexp.MustCompile(`^\p{Han}{1,5}[区县市]$`)
 func isBarePlace(s string) bool { return reBarePlace.MatchString(s) }
 
 // inheritable reports whether a name without prefix takes the list's prefix:
-// a known organ, or a short office name (糖业发展办, 农科院, 绩效办).
+// a known organ, or a short office name (糖业发展办, 农科院, 绩效办) other
+// than a zone's 管委会.
 func (x *extractor) inheritable(m string) bool {
 	if x.d.IsOrgan(m) {
 		return true
+	}
+	// A zone's committee is named after its zone (中关村管委会,
+	// 生物岛管委会), never after the list's 市/区.
+	if strings.HasSuffix(m, "管委会") || strings.HasSuffix(m, "管理委员会") {
+		return false
 	}
 	if utf8.RuneCountInString(m) > 6 {
 		return false

@@ -139,6 +139,8 @@ func TestInherit(t *testing.T) {
 		{[]string{"市委组织部", "宣传部"}, []string{"中共柳州市委组织部", "中共柳州市委宣传部"}},
 		{[]string{"自治区科技厅", "工业和信息化厅", "农科院"}, []string{"广西壮族自治区科学技术厅", "广西壮族自治区工业和信息化厅", "广西壮族自治区农科院"}},
 		{[]string{"有关县区人民政府和新区管委会", "市委组织部"}, []string{"有关县区人民政府和新区管委会", "中共柳州市委组织部"}},
+		// a zone's 管委会 keeps its own name; an office still inherits
+		{[]string{"市科委", "中关村管委会", "发展改革委"}, []string{"柳州市科学技术委员会", "中关村管委会", "柳州市发展和改革委员会"}},
 	}
 	for _, tt := range tests {
 		deps := x.departments([]roleList{{schema.RoleResponsible, tt.items}})

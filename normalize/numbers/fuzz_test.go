@@ -12,7 +12,7 @@ func TestLoadData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	valid := map[Class]bool{Money: true, Percent: true, Permille: true, Points: true, Count: true, Score: true, Age: true, Duration: true, Frequency: true}
+	valid := map[Class]bool{Money: true, Percent: true, Permille: true, Points: true, Count: true, Score: true, Age: true, Duration: true, Frequency: true, Multiple: true}
 	for name, u := range p.units {
 		if !valid[u.Class] || u.Factor <= 0 || u.Norm == "" {
 			t.Errorf("unit %q: bad entry %+v", name, u)

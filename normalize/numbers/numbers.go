@@ -27,6 +27,9 @@ var comparatorsData string
 //go:embed data/unit_stop.txt
 var unitStopData string
 
+//go:embed data/money_words.txt
+var moneyWordsData string
+
 // Class says what a unit measures.
 type Class string
 
@@ -39,7 +42,8 @@ const (
 	Score     Class = "score"
 	Age       Class = "age"
 	Duration  Class = "duration"  // 年, 天, 个月: time limits, never a target
-	Frequency Class = "frequency" // 次, 倍, 级: never a target
+	Frequency Class = "frequency" // 届, 轮, 级: never a target
+	Multiple  Class = "multiple"  // 倍: a rate in 倍
 )
 
 // Unit is one entry of the unit vocabulary.
@@ -64,6 +68,8 @@ type Parser struct {
 	after  []keyword
 	// unitStop are words that begin with a one-character unit (部门, 名单)
 	unitStop []string
+	// moneyWords name an amount of money: 产值2000万 is money without 元
+	moneyWords []string
 }
 
 // multipliers may stand between a number and a money or count unit.
@@ -125,6 +131,16 @@ func Load() (*Parser, error) {
 			return nil, fmt.Errorf("numbers: unit_stop.txt line %d: want one word of two or more characters", i+1)
 		}
 		p.unitStop = append(p.unitStop, line)
+	}
+	for i, line := range strings.Split(moneyWordsData, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.ContainsAny(line, " \t") {
+			return nil, fmt.Errorf("numbers: money_words.txt line %d: want one word", i+1)
+		}
+		p.moneyWords = append(p.moneyWords, line)
 	}
 	return p, nil
 }

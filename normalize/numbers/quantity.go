@@ -1,6 +1,7 @@
 package numbers
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,7 +29,7 @@ type Quantity struct {
 // counts, scores and ages; not durations, frequencies or bare numbers.
 func (q Quantity) Is() bool {
 	switch q.Class {
-	case Money, Percent, Permille, Points, Count, Score, Age:
+	case Money, Percent, Permille, Points, Count, Score, Age, Multiple:
 		return true
 	}
 	return false
@@ -159,6 +160,12 @@ func (p *Parser) Scan(s string) []Quantity {
 			i = q.End
 			continue
 		}
+		if q, ok := fraction(s, i); ok {
+			out = append(out, q)
+			flush()
+			i = q.End
+			continue
+		}
 		if !(isDigit(s[i]) || cnDigit[r] != 0 || r == '十' || r == '两') {
 			i += sz
 			continue
@@ -178,8 +185,9 @@ func (p *Parser) Scan(s string) []Quantity {
 			i = j
 			continue
 		}
-		if ch && v == 1 {
-			// 一家, 一批, 一次性: an article, not a figure
+		if ch && v == 1 && !floorBefore(s[:i]) {
+			// 一家, 一批, 一次性: an article, not a figure; 至少建设一所
+			// counts
 			i += n
 			continue
 		}
@@ -192,10 +200,27 @@ func (p *Parser) Scan(s string) []Quantity {
 			}
 		}
 		u, un, uok := p.matchUnit(s[j:])
+		if !uok {
+			u, un, uok = p.bareMoney(s[j:], clauseBefore(s, i))
+		}
 		if uok {
 			j += un
 		}
 		j, u, uok = p.scanRange(s, j, ch, u, uok, &q)
+		// 二类以上医疗器械, 三类疫苗: a category's name, no count; 三元材料,
+		// 二元结构: a word, no money
+		if uok && ch && (u.Name == "类" || u.Name == "元" && v < 10) {
+			i = j
+			continue
+		}
+		// 每年1次, 每5年修订1次: a frequency, no count of events
+		if uok && u.Name == "次" && perTime(clauseBefore(s, i)) {
+			u.Class = Frequency
+		}
+		// 利用小时数达到2000小时: hours counted, not a time limit
+		if uok && u.Class == Duration && u.Norm == "小时" && strings.Contains(clauseBefore(s, i), "时数") {
+			u.Class = Count
+		}
 		q.End = j
 		q.Written = s[q.Start:q.End]
 		if !uok {
@@ -263,6 +288,18 @@ func percentWord(s string, i int, probe func(string) (Unit, int, bool)) (q Quant
 // when the lower one has none.
 func (p *Parser) scanRange(s string, j int, ch bool, u Unit, uok bool, q *Quantity) (int, Unit, bool) {
 	k := j
+	// 2万（含）—5万台（不含）: a multiplier whose unit is written only after
+	// the upper bound
+	mulF := 1.0
+	if !uok {
+		for _, m := range multipliers {
+			if strings.HasPrefix(s[k:], m.s) {
+				mulF = m.f
+				k += len(m.s)
+				break
+			}
+		}
+	}
 	for _, paren := range [][2]string{{"(含", ")"}, {"（含", "）"}} {
 		if strings.HasPrefix(s[k:], paren[0]) {
 			if e := strings.Index(s[k:], paren[1]); e > 0 && e < 30 {
@@ -291,11 +328,18 @@ func (p *Parser) scanRange(s string, j int, ch bool, u Unit, uok bool, q *Quanti
 				if ok2 && (!uok || u2.Norm == u.Norm) {
 					if !uok {
 						u, uok = u2, true
+						if mulF != 1 {
+							base := 1.0
+							if b, ok := p.units[u2.Norm]; ok {
+								base = b.Factor
+							}
+							u.Factor = mulF * base
+						}
 					}
 					q.Range = true
 					q.High = v2 * u2.Factor
 					j = k3 + un2
-				} else if !ok2 && uok {
+				} else if !ok2 && uok && mulF == 1 {
 					q.Range = true
 					q.High = v2 * u.Factor
 					j = k3
@@ -315,6 +359,128 @@ func (p *Parser) stopWord(s string) bool {
 		}
 	}
 	return false
+}
+
+// fraction reads 一半 (50 %) or a fraction 三分之一 (33.33 %) at s[i:] as a
+// percentage. 另一半 (the other half) is no figure.
+func fraction(s string, i int) (Quantity, bool) {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	if strings.HasPrefix(s[i:], "一半") {
+		if prev == '另' || prev == '的' || isCNNum(prev) {
+			return Quantity{}, false
+		}
+		n := len("一半")
+		return Quantity{Start: i, End: i + n, Value: "50", Num: 50, NormValue: 50, Unit: "一半", NormUnit: "%", Class: Percent, Chinese: true, Written: s[i : i+n]}, true
+	}
+	if i > 0 && (isDigit(s[i-1]) || isCNNum(prev) || prev == '第') {
+		return Quantity{}, false
+	}
+	den, n1, ok := fractionPart(s[i:])
+	if !ok || !strings.HasPrefix(s[i+n1:], "分之") {
+		return Quantity{}, false
+	}
+	k := i + n1 + len("分之")
+	num, n2, ok := fractionPart(s[k:])
+	if !ok || den < 2 || den > 100 || num <= 0 || num >= den {
+		return Quantity{}, false
+	}
+	pct := math.Round(num/den*1e4) / 100
+	end := k + n2
+	return Quantity{Start: i, End: end, Value: FormatValue(pct), Num: pct, NormValue: pct, Unit: s[i:end], NormUnit: "%", Class: Percent, Chinese: !isDigit(s[i]), Written: s[i:end]}, true
+}
+
+// fractionPart reads the Arabic or Chinese number of a fraction.
+func fractionPart(s string) (float64, int, bool) {
+	if s != "" && isDigit(s[0]) {
+		d, m := scanArabic(s)
+		if strings.Contains(d, ".") {
+			return 0, 0, false
+		}
+		v, _, ok := ParseNumber(d)
+		return v, m, ok
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if r == '百' || r == '千' || r == '万' {
+		return 0, 0, false
+	}
+	v, m := scanChinese(s)
+	return v, m, m > 0
+}
+
+// floorBefore reports whether a floor word stands shortly before a
+// Chinese 一, which then counts (至少建设一所, 不少于一家) instead of being an
+// article.
+func floorBefore(before string) bool {
+	r := []rune(before)
+	if len(r) > 6 {
+		r = r[len(r)-6:]
+	}
+	w := string(r)
+	for _, k := range []string{"至少", "不少于", "不低于", "不得少于"} {
+		if strings.Contains(w, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// perTime reports whether a clause holds 每 and a time unit (每年, 每5年,
+// 每季度, 每学期): the count after it is a frequency.
+func perTime(clause string) bool {
+	k := strings.LastIndex(clause, "每")
+	if k < 0 {
+		return false
+	}
+	t := clause[k+len("每"):]
+	for t != "" {
+		r, sz := utf8.DecodeRuneInString(t)
+		if !(r < utf8.RuneSelf && isDigit(byte(r)) || isCNNum(r) || r == '个') {
+			break
+		}
+		t = t[sz:]
+	}
+	for _, w := range []string{"年", "月", "季", "周", "天", "日", "半年", "学期", "届", "星期"} {
+		if strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBefore returns the text of s's clause up to byte i.
+func clauseBefore(s string, i int) string {
+	b := s[:i]
+	if k := strings.LastIndexAny(b, "，,；;。：:"); k >= 0 {
+		_, sz := utf8.DecodeRuneInString(b[k:])
+		b = b[k+sz:]
+	}
+	return b
+}
+
+// bareMoney reads a multiplier without a unit (2000万, 5亿) as money in 元
+// when a money word stands in the clause before it (产值2000万以上).
+func (p *Parser) bareMoney(s, before string) (Unit, int, bool) {
+	money := false
+	for _, w := range p.moneyWords {
+		if strings.Contains(before, w) {
+			money = true
+			break
+		}
+	}
+	if !money {
+		return Unit{}, 0, false
+	}
+	for _, m := range multipliers {
+		if m.f < 1e4 || !strings.HasPrefix(s, m.s) {
+			continue
+		}
+		// 2000万人 is a count
+		if _, _, ok := p.matchUnit(s); ok {
+			return Unit{}, 0, false
+		}
+		return Unit{Name: m.s, Norm: "元", Factor: m.f, Class: Money}, len(m.s), true
+	}
+	return Unit{}, 0, false
 }
 
 // listGap reports whether between two list members stands only separators

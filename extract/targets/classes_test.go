@@ -1,0 +1,132 @@
+package targets
+
+import (
+	"strings"
+	"testing"
+
+	"policyx/schema"
+)
+
+// TestClasses: the failure classes of real documents from other provinces,
+// each with a real sentence and a counter-example.
+func TestClasses(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		// comparators and numbers as people write them
+		{"≥ before a count", []string{"三、认定条件", "（二）在签约机构就诊≥1次的签约居民。"}, "threshold 1次 >="},
+		{"大于 before classes", []string{"到2025年，支持签约模式的种类大于3类。"}, "goal 3类 >= 2025-12-31"},
+		{"a plain count of classes describes", []string{"落实低保、孤儿以及计生特别扶助家庭等6类困难群体免费签约基本包政策。"}, ""},
+		{"a class's name is no count", []string{"支持企业申报二类以上医疗器械上市许可。"}, ""},
+		{"一半 as a rate of a whole", []string{"到2022年，职业院校实践性教学课时原则上占总课时一半以上。"}, "goal 50% >= 2022-12-31"},
+		{"另一半 is no figure", []string{"支持引进人才及其另一半在本区创业。"}, ""},
+		{"三分之一", []string{"到2025年，新增用地中工业用地占比不低于三分之一。"}, "goal 33.33% >= 2025-12-31"},
+		{"multiples are rates", []string{"参照同一岗位等级人员，分别给予最高2倍、1.5倍年薪。"}, "rate 2倍 <=; rate 1.5倍 <="},
+		{"money without 元", []string{"对年产值2000万以上的企业，给予一次性奖励10万元。"}, "threshold 2e+07元 >=; funding 100000元 ="},
+		{"㎡ as 平方米", []string{"可申请最高120㎡的人才住房。"}, "goal 120平方米 <="},
+		{"per-unit prices", []string{"对新建储能项目按0.2元/千瓦时给予补贴。"}, "funding 0.2元/千瓦时 ="},
+		{"tiers, one threshold each at its lower bound", []string{"对年销量2万（含）—5万台（不含）的车型，每台奖励500元；5万台（含）以上的车型，每台奖励800元。"}, "threshold 20000台 >=; funding 500元 =; threshold 50000台 >=; funding 800元 ="},
+		{"a floor on a noun a grant follows", []string{"对年销量1万台以上的车型，给予奖励。"}, "threshold 10000台 >="},
+		{"a dated floor on a noun is a goal", []string{"到2025年，新能源汽车年销量达到10万台以上。"}, "goal 100000台 >= 2025-12-31"},
+		{"满 is a floor", []string{"单笔消费满3000元的，给予10%的补贴。"}, "threshold 3000元 >=; rate 10% ="},
+		{"以下 includes its number", []string{"对营业收入10亿元以下的企业，给予最高50万元奖励。"}, "threshold 1e+09元 <=; funding 500000元 <="},
+		{"ages in 周岁", []string{"年满60周岁的老年人可免费乘车。"}, "threshold 60岁 >="},
+		// deadlines
+		{"a label before the opening year", []string{"具体指标：到2022年，职业院校教学条件基本达标。推动建设300个产教融合实训基地。"}, "goal 300个 = 2022-12-31"},
+		{"bullets take the year of their paragraph", []string{"到2025年，全市数字经济发展取得显著成效。", "——产业规模持续壮大，核心产业增加值达到1000亿元。", "——培育省级以上创新平台50个。", "加大投入，给予最高100万元奖励。"}, "goal 1e+11元 = 2025-12-31; goal 50个 = 2025-12-31; funding 1e+06元 <="},
+		{"bullets after a paragraph without a year", []string{"全市数字经济发展取得显著成效。", "——培育省级以上创新平台50个。"}, "goal 50个 ="},
+		{"力争 and a year govern the number", []string{"签约居民续约率较上一年增加，力争2023年达到60%。"}, "goal 60% = 2023-12-31"},
+		// less common units
+		{"a count of events", []string{"到2027年，举办交流会议不少于10次。"}, "goal 10次 >= 2027-12-31"},
+		{"a frequency is no target", []string{"每年至少开展1次监督检查。"}, ""},
+		{"rooms", []string{"力争建设约100间规范化家庭医生工作室。"}, "goal 100间 ~"},
+		{"一 after a floor word", []string{"每个地市原则上至少建设一所中等职业学校。"}, "goal 1所 >="},
+		{"一 as an article", []string{"建设一所中等职业学校。"}, ""},
+		{"hours counted", []string{"到2025年，风电年利用小时数达到2000小时以上。"}, "goal 2000小时 >= 2025-12-31"},
+		{"hours as a time limit", []string{"申请材料齐全的，在24小时内办结。"}, ""},
+		// kind
+		{"a share set aside", []string{"推动二级及以上医疗机构预留30%的号源（其中专家号源不低于30%）给基层医疗卫生机构。"}, "rate 30% =; rate 30% >="},
+		{"a share spent", []string{"年签约服务费的80%用于签约服务人员的薪酬分配，20%用于基层医疗卫生机构统筹。"}, "rate 80% =; rate 20% ="},
+		{"a share of a grant", []string{"可申请最高90平方米50%租金补贴的人才住房。"}, "goal 90平方米 <=; rate 50% ="},
+		{"a share of companies is a goal", []string{"到2025年，50%以上的规上企业实现数字化转型。"}, "goal 50% >= 2025-12-31"},
+		{"a per-head standard", []string{"对在校学生按每生每年1000元的标准发放。", "特困人员照料护理标准为每人每月300元。"}, "funding 1000元 = annual; funding 300元 ="},
+		{"a growth condition", []string{"对年度营业收入同比增长15%以上的企业，给予奖励。"}, "threshold 15% >="},
+		{"a growth of the past", []string{"全区规上工业增加值同比增长8.5%。"}, ""},
+		{"a dated growth goal", []string{"到2025年，数字经济核心产业增加值同比增长10%。"}, "goal 10% = 2025-12-31"},
+		{"a floor in a definition qualifies", []string{"本办法所称骨干企业，是指年营业收入5000万元以上的企业。"}, "threshold 5e+07元 >="},
+		{"a share of a base spent on a grant", []string{"鼓励机构将奖励资金总额中50%以上的比例，用于骨干人员补助。"}, "rate 50% >="},
+		// what is not a target
+		{"the base a measure starts from", []string{"在巩固落实好生均财政拨款水平达到12000元的基础上，逐步提高拨款水平。"}, ""},
+		{"a committed base", []string{"到2020年，在确保高新技术企业保有量达到460家以上的基础上，力争新增220家。"}, "goal 460家 >= 2020-12-31; goal 220家 = 2020-12-31"},
+		{"a frame with a verb commits", []string{"面向全区中小企业每年遴选不超过10名新星企业家。"}, "goal 10名 <= annual"},
+		{"a frame without a verb describes", []string{"依托南宁、柳州、桂林、北海4个国家级高新区，推动产业集聚。"}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if b := brief(Extract(doc(c.lines...), segmenter(t))); b != c.want {
+				t.Errorf("\n got %s\nwant %s", b, c.want)
+			}
+		})
+	}
+}
+
+// tableDoc builds a document of text lines followed by one table whose rows
+// are tab-separated lines.
+func tableDoc(lines []string, rows [][]string) *schema.Document {
+	d := doc(lines...)
+	var b strings.Builder
+	b.WriteString(d.Text)
+	tb := schema.Table{Ordinal: 1}
+	tb.Span.Start = b.Len() + 1
+	for _, r := range rows {
+		b.WriteByte('\n')
+		start := b.Len()
+		b.WriteString(strings.Join(r, "\t"))
+		tb.Rows = append(tb.Rows, schema.TableRow{Cells: r, Span: schema.Span{Start: start, End: b.Len()}})
+		d.Blocks = append(d.Blocks, schema.Block{Kind: schema.BlockTable, Text: strings.Join(r, "\t"), Span: schema.Span{Start: start, End: b.Len()}})
+	}
+	tb.Span.End = b.Len()
+	d.Text = b.String()
+	d.Tables = []schema.Table{tb}
+	return d
+}
+
+// TestSentenceCells: a table cell that is a sentence is read like text; a
+// cell that only holds a number is a quota, and a figure the text commits
+// again is not repeated.
+func TestSentenceCells(t *testing.T) {
+	body := []string{"到2023年，重点人群签约服务覆盖率达80%以上，重点人群续约率达80%以上。"}
+	rows := [][]string{
+		{"签约数量指标", "1.重点人群签约服务覆盖率", "较上一年增加。2023年达到80%，力争2035年达到95%。"},
+		{"服务效果", "10.签约居民续约率", "较上一年增加，力争2023年达到80%。"},
+		{"服务效果", "12.签约基本包居民在签约机构就诊率", "较上一年增加，力争2023年达到60%。", "就诊人数指在签约机构就诊≥1次的签约基本包居民。"},
+		{"服务效果", "13.签约居民建档率", "较上一年增加，力争2023年达到80%。"},
+		{"服务效果", "15.签约高血压患者血压控制率", "≥50%"},
+	}
+	got := Extract(tableDoc(body, rows), segmenter(t))
+	want := "goal 80% >= 2023-12-31; goal 80% >= 2023-12-31; goal 95% = 2035-12-31; goal 60% = 2023-12-31; threshold 1次 >=; goal 80% = 2023-12-31"
+	if b := brief(got); b != want {
+		t.Errorf("\n got %s\nwant %s", b, want)
+	}
+	var subj []string
+	for _, x := range got {
+		subj = append(subj, x.Subject)
+	}
+	if s := strings.Join(subj, "|"); !strings.Contains(s, "签约基本包居民在签约机构就诊率") || !strings.Contains(s, "签约居民建档率") {
+		t.Errorf("cell targets take the row's name: %s", s)
+	}
+}
+
+// TestPlanOfYear: a year naming a plan governs the figures of its sentence;
+// a year naming an event does not.
+func TestPlanOfYear(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{"做实做细基层医生全科能力提升工程2023年培训计划，培养不少于3500名基层医生。", "goal 3500名 >= 2023-12-31"},
+		{"结合2019年党代会精神，培养不少于3500名基层医生。", "goal 3500名 >="},
+	} {
+		if b := brief(Extract(doc(c.line), segmenter(t))); b != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.line, b, c.want)
+		}
+	}
+}
