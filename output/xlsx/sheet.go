@@ -357,7 +357,7 @@ func (w *writer) write(s *sheet) error {
 			part++
 			cur = w.names.take(fmt.Sprintf("%s (%d)", s.name, part), s.name)
 			defer func() { w.grid = false }()
-	if err := open(); err != nil {
+			if err := open(); err != nil {
 				return err
 			}
 		}
