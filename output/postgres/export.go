@@ -93,7 +93,7 @@ func (d *DB) ExportSQLite(ctx context.Context, path string) (err error) {
 				cols = append(cols, c.Name)
 			}
 		}
-		if len(cols) == 0 {
+		if len(cols) == 0 || notCopied[name] {
 			continue
 		}
 		if err := copyTable(name, cols, name, cols); err != nil {
@@ -101,7 +101,11 @@ func (d *DB) ExportSQLite(ctx context.Context, path string) (err error) {
 		}
 	}
 	if out.FullText() {
-		if err := copyTable("documents_fts", []string{"document_id", "tokens"}, "documents_fts", []string{"rowid", "tokens"}); err != nil {
+		// The gse words as stored; the trigram index is FTS5's own.
+		if err := copyTable("documents_fts", []string{"document_id", "tokens"}, "documents_words", []string{"rowid", "tokens"}); err != nil {
+			return fmt.Errorf("export documents_words: %w", err)
+		}
+		if _, err := tx.Exec(`INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')`); err != nil {
 			return fmt.Errorf("export documents_fts: %w", err)
 		}
 	}

@@ -87,7 +87,7 @@ func Open(ctx context.Context, url string, opts ...Option) (*DB, error) {
 	if !identRe.MatchString(o.schema) {
 		return nil, fmt.Errorf("postgres: schema name %q: want letters, digits and _", o.schema)
 	}
-	der, err := Derive(schema.DDL)
+	der, err := Derive(schema.DDL + ";\n" + schema.ViewsDDL + ";\n" + schema.QuotasDDL)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func Open(ctx context.Context, url string, opts ...Option) (*DB, error) {
 		Scan(&d.ownerPID, &d.ownerStart, &d.runStart); err != nil {
 		return fail(fmt.Errorf("postgres: claim identity: %w", err))
 	}
-	if d.mem, err = sqlite.Open(":memory:"); err != nil {
+	if d.mem, err = sqlite.Open(":memory:", sqlite.WithoutFullText()); err != nil {
 		return fail(fmt.Errorf("postgres: staging database: %w", err))
 	}
 	return d, nil
@@ -498,8 +498,24 @@ func (d *DB) writeTx(ctx context.Context, staged map[string]*stagedTable, fts []
 			continue
 		}
 		if name == "departments" {
-			if err := d.upsertDepartments(ctx, tx, st); err != nil {
+			ids, err := d.upsertDepartments(ctx, tx, st)
+			if err != nil {
 				return err
+			}
+			// Rows that name a department take the id it has here.
+			for _, other := range staged {
+				for j, c := range other.t.Columns {
+					if c.Ref != "departments" {
+						continue
+					}
+					for _, r := range other.rows {
+						if v, ok := r[j].(int64); ok {
+							if id, ok := ids[v]; ok {
+								r[j] = id
+							}
+						}
+					}
+				}
 			}
 			continue
 		}
@@ -525,7 +541,7 @@ func (d *DB) writeTx(ctx context.Context, staged map[string]*stagedTable, fts []
 // order (so concurrent writers lock rows in one order): the jurisdiction of
 // the batch when it has one, the union of the aliases — what the SQLite sink
 // does with a read and an update.
-func (d *DB) upsertDepartments(ctx context.Context, tx pgx.Tx, st *stagedTable) error {
+func (d *DB) upsertDepartments(ctx context.Context, tx pgx.Tx, st *stagedTable) (map[int64]int64, error) {
 	in := colIndex(st.cols, "name")
 	sort.Slice(st.rows, func(i, j int) bool { return fmt.Sprint(st.rows[i][in]) < fmt.Sprint(st.rows[j][in]) })
 	var sets []string
@@ -540,16 +556,28 @@ func (d *DB) upsertDepartments(ctx context.Context, tx pgx.Tx, st *stagedTable) 
 			sets = append(sets, fmt.Sprintf("%s = coalesce(excluded.%s, departments.%s)", c, c, c))
 		}
 	}
-	q := fmt.Sprintf("INSERT INTO departments (%s) VALUES (%s) ON CONFLICT (name) DO UPDATE SET %s",
+	q := fmt.Sprintf("INSERT INTO departments (%s) VALUES (%s) ON CONFLICT (name) DO UPDATE SET %s RETURNING id",
 		strings.Join(st.cols, ", "), strings.Join(ph, ", "), strings.Join(sets, ", "))
 	b := &pgx.Batch{}
 	for _, r := range st.rows {
 		b.Queue(q, r...)
 	}
-	if err := tx.SendBatch(ctx, b).Close(); err != nil {
-		return fmt.Errorf("postgres: departments: %w", err)
+	ids := map[int64]int64{}
+	br := tx.SendBatch(ctx, b)
+	for _, r := range st.rows {
+		var id int64
+		if err := br.QueryRow().Scan(&id); err != nil {
+			br.Close()
+			return nil, fmt.Errorf("postgres: departments: %w", err)
+		}
+		if v, ok := r[st.idAt].(int64); ok {
+			ids[v] = id
+		}
 	}
-	return nil
+	if err := br.Close(); err != nil {
+		return nil, fmt.Errorf("postgres: departments: %w", err)
+	}
+	return ids, nil
 }
 
 func colIndex(cols []string, name string) int {
@@ -561,12 +589,18 @@ func colIndex(cols []string, name string) int {
 	return -1
 }
 
+// notCopied are the staging tables that are SQLite's own bookkeeping.
+var notCopied = map[string]bool{"fts_state": true}
+
 // readStaging reads every table of the staging database.
 func (d *DB) readStaging() (map[string]*stagedTable, error) {
 	out := map[string]*stagedTable{}
 	db := d.mem.SQL()
 	for i := range d.der.Tables {
 		t := &d.der.Tables[i]
+		if notCopied[t.Name] {
+			continue
+		}
 		st := &stagedTable{t: t, idAt: -1}
 		for j, c := range t.Columns {
 			st.cols = append(st.cols, c.Name)
@@ -657,9 +691,6 @@ func (d *DB) clearStaging() {
 	db.Exec("PRAGMA foreign_keys = OFF")
 	for i := len(order) - 1; i >= 0; i-- {
 		db.Exec("DELETE FROM " + order[i])
-	}
-	if d.mem.FullText() {
-		db.Exec("DELETE FROM documents_fts")
 	}
 	db.Exec("PRAGMA foreign_keys = ON")
 }
