@@ -353,6 +353,9 @@ func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64, byWord bool) {
 	}
 }
 
+// ocrFullWidth are the marks OCR reads as ASCII next to Chinese text.
+var ocrFullWidth = map[rune]rune{',': '，', ';': '；', ':': '：', '!': '！', '?': '？'}
+
 // ocrPunct turns the ASCII punctuation OCR reads next to Chinese text into
 // the full-width marks Chinese text uses (, → ，, ( → （ …); a full stop
 // between two Chinese characters is a misread enumeration comma (、).
@@ -366,19 +369,13 @@ func ocrPunct(s string) string {
 	open := false // a ( made full width waits for its )
 	for i, r := range rs {
 		near := cjk(i-1) || cjk(i+1)
+		if fw, ok := ocrFullWidth[r]; ok {
+			if near {
+				rs[i] = fw
+			}
+			continue
+		}
 		switch r {
-		case ',':
-			if near {
-				rs[i] = '，'
-			}
-		case ';':
-			if near {
-				rs[i] = '；'
-			}
-		case ':':
-			if near {
-				rs[i] = '：'
-			}
 		case '(':
 			if near {
 				rs[i], open = '（', true
