@@ -319,6 +319,9 @@ func rewriteOverviewLinks(path string, ls []linkLine, multi bool) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	if out == string(sheetXML) {
+		return nil // the block says this already: the file stays as it is
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*.xlsx")
 	if err != nil {
 		return err
@@ -385,7 +388,7 @@ var (
 	reRelEntry   = regexp.MustCompile(`<Relationship [^>]*>`)
 	reRelID      = regexp.MustCompile(`Id="([^"]+)"`)
 	reRelTarget  = regexp.MustCompile(`Target="([^"]+)"`)
-	reCellStyle  = regexp.MustCompile(`<c r="([A-Z]+)[0-9]+"[^>]*? s="([0-9]+)"`)
+	reCellStyle  = regexp.MustCompile(`<c r="([A-Z]+)[0-9]+"[^>]*? s="([0-9]+)"[^>]*>`)
 	reAutoFilter = regexp.MustCompile(`(<autoFilter ref="\$?A\$?1:\$?[A-Z]+\$?)[0-9]+"`)
 	reDimension  = regexp.MustCompile(`(<dimension ref="A1:[A-Z]+)[0-9]+"`)
 )
@@ -447,7 +450,10 @@ func replaceLinkRows(x string, ls []linkLine, multi bool) (string, error) {
 		}
 	}
 	old := x[re:end]
-	for _, m := range reCellStyle.FindAllStringSubmatch(old, 8) {
+	for _, m := range reCellStyle.FindAllStringSubmatch(old, 200) {
+		if strings.Contains(m[0], `t="str"`) {
+			continue // a HYPERLINK cell of an earlier rewrite
+		}
 		if _, ok := styles[m[1]]; !ok {
 			styles[m[1]] = m[2]
 		}

@@ -57,4 +57,3 @@ func TestOverviewLinksRewrite(t *testing.T) {
 		t.Errorf("second rewrite: %d rows, want %d", n, len(rows)-1)
 	}
 }
-
