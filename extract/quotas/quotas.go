@@ -86,6 +86,7 @@ var (
 	reHeadYear  = regexp.MustCompile(`^((?:19|20)\d\d)(?:年度|年)?(?:[-—–~～至到]+((?:19|20)\d\d)(?:年度|年)?)?`)
 	reTitleYear = regexp.MustCompile(`((?:19|20)\d\d)\s*(?:年|年度)?\s*(?:[-—–~～至到]+\s*((?:19|20)\d\d))?\s*年`)
 	reDateCell  = regexp.MustCompile(`^(?:19|20)\d\d(?:年|[-/－—–~～至]\d)`)
+	reRowYear   = regexp.MustCompile(`^((?:19|20)\d\d)(?:年度|年)?(?:目标|计划|任务)?$`)
 	reYearNum   = regexp.MustCompile(`^(?:19[5-9]\d|20\d\d)$`)
 	reNumLead   = regexp.MustCompile(`^\d{1,3}(?:[.．、]|\s)\s*|^[（(][一二三四五六七八九十\d]{1,3}[)）]\s*|^[一二三四五六七八九十]{1,3}、\s*|^[①-⑳]\s*`)
 	reNumber    = regexp.MustCompile(`\d+(?:,\d{3})*(?:\.\d+)?`)
@@ -417,6 +418,16 @@ func (v *vocab) table(doc *schema.Document, p *numbers.Parser, ti, docYear int) 
 			}
 		}
 		rowIsIndicator := rowsAreIndicators || rowUnit != "" && unitCol < 0
+		// rows of years (年度 | 目标值): the row's year is the deadline; a
+		// past year's row is a statistic
+		rowYear := 0
+		if m := reRowYear.FindStringSubmatch(tables.Key(entity)); m != nil {
+			rowYear, _ = strconv.Atoi(m[1])
+			if docYear > 0 && rowYear < docYear {
+				continue
+			}
+			rowIsIndicator = false
+		}
 		pos := r.Span.Start
 		for c := first; c < n; c++ {
 			col := cols[c]
@@ -444,7 +455,9 @@ func (v *vocab) table(doc *schema.Document, p *numbers.Parser, ti, docYear int) 
 			case !generic:
 			case rowIsIndicator:
 				subject = rowName
-			case stem != "" && subject != "":
+			case rowYear > 0 && titleInd != "":
+				subject = titleInd
+			case stem != "" && subject != "" && rowYear == 0:
 				subject = stem + subject
 			case titleInd != "":
 				subject = titleInd
@@ -457,6 +470,9 @@ func (v *vocab) table(doc *schema.Document, p *numbers.Parser, ti, docYear int) 
 				ent, subject = col.subject, rowName
 			}
 			year := col.year
+			if year == 0 {
+				year = rowYear
+			}
 			if year == 0 {
 				year = titleY2
 				if year == 0 {
