@@ -6,7 +6,7 @@ BIN     := bin/policyx
 SHARED  ?= ../shared
 OUT     ?= out
 
-.PHONY: all build run test eval bench fuzz kill9 renditions realdocs clean vet
+.PHONY: all build run test eval bench fuzz kill9 renditions realdocs clean vet schema-docs need-shared
 
 all: build
 
@@ -22,24 +22,34 @@ test:
 	$(GO) test $(GOTAGS) ./...
 
 # Scores the samples against the gold and fails below eval/floor.txt.
-eval: build
+eval: build need-shared
 	rm -rf $(OUT)-eval
 	./$(BIN) run -q -o $(OUT)-eval corpus/samples
 	python3 $(SHARED)/eval/score.py --db $(OUT)-eval/policy.db --gold $(SHARED)/eval/gold | tee $(OUT)-eval/score.txt
 	python3 scripts/floor.py eval/floor.txt $(OUT)-eval/score.txt
 
 # The PDF and DOCX renditions of the samples.
-renditions: build
+renditions: build need-shared
 	rm -rf $(OUT)-renditions
 	./$(BIN) run -q -o $(OUT)-renditions $(SHARED)/renditions || true
 	python3 $(SHARED)/eval/score.py --db $(OUT)-renditions/policy.db --gold $(SHARED)/eval/gold-renditions
 
 # The 22 real documents of other cities and ministries (exit 2 expected for .doc).
-realdocs: build
+realdocs: build need-shared
 	rm -rf $(OUT)-realdocs
 	./$(BIN) run -o $(OUT)-realdocs $(SHARED)/realdocs; test $$? -le 2
 
-bench: build
+# eval, renditions, realdocs and bench read the shared evaluation data
+# (SHARED, default ../shared: eval/, renditions/, realdocs/).
+need-shared:
+	@test -d "$(SHARED)/eval" || { echo "make: this target needs the shared evaluation data in $(SHARED) (eval/, renditions/, realdocs/); it is missing — set SHARED=/path/to/shared" >&2; exit 1; }
+
+# docs/schema.md from schema/*.sql and schema/descriptions.txt; a test in
+# schema/schemadoc fails when they drift apart.
+schema-docs:
+	$(GO) run $(GOTAGS) ./schema/schemadoc/gen -o docs/schema.md
+
+bench: build need-shared
 	bash scripts/bench.sh
 
 # Crash safety: a batch killed with SIGKILL midway, checked and re-run,

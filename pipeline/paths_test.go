@@ -565,3 +565,24 @@ func TestReadOnlyOutDir(t *testing.T) {
 		t.Errorf("read-only OUTDIR: %v", err)
 	}
 }
+
+// -force processes bytes again under the path that holds them, so their
+// document keeps its path, id and workbook.
+func TestForceKeepsOwner(t *testing.T) {
+	in := t.TempDir()
+	a, b := filepath.Join(in, "a.md"), filepath.Join(in, "b_copy.md")
+	write(t, b, sample(t, 0, 0))
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, testPipeline(t, WithOutDir(out), WithLog(&bytes.Buffer{})), b)
+	db := openDB(t, filepath.Join(out, "policy.db"))
+	var id1, id2 int64
+	db.QueryRow(`SELECT id FROM documents`).Scan(&id1)
+	write(t, a, sample(t, 0, 0))
+	sum := mustRun(t, testPipeline(t, WithOutDir(out), WithLog(&bytes.Buffer{}), WithForce(true)), in)
+	var src, wb string
+	db.QueryRow(`SELECT id, source_path, workbook FROM documents`).Scan(&id2, &src, &wb)
+	fr := fileRows(t, db, sum.RunID)
+	if id2 != id1 || src != b || wb != "b_copy.xlsx" || fr[a].status != "duplicate" || fr[b].status != "processed" {
+		t.Errorf("after -force: id %d→%d, source %s, workbook %s, rows %+v", id1, id2, src, wb, fr)
+	}
+}

@@ -132,6 +132,15 @@ func (p *Pipeline) Load() error {
 	return p.loadErr
 }
 
+// segWords segments text with the loaded segmenter (nil when it cannot
+// load): for rebuilding the word index of an older database.
+func (p *Pipeline) segWords(text string) []string {
+	if p.Load() != nil || p.seg == nil {
+		return nil
+	}
+	return p.seg.Words(text)
+}
+
 type progress struct {
 	w     io.Writer
 	total int

@@ -96,6 +96,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	if p.opt.busy > 0 {
 		dbOpts = append(dbOpts, sqlite.WithBusyTimeout(p.opt.busy))
 	}
+	dbOpts = append(dbOpts, sqlite.WithTokenizer(p.segWords))
 	db, err := sqlite.Open(filepath.Join(p.opt.outDir, "policy.db"), dbOpts...)
 	if err != nil {
 		if errors.Is(err, sqlite.ErrReadOnly) {
@@ -104,6 +105,9 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 		return nil, fmt.Errorf("%w: %v", ErrSetup, err)
 	}
 	defer db.Close()
+	if n := db.Notice(); n != "" {
+		fmt.Fprintf(p.opt.log, "policyx: %s\n", n)
+	}
 	version := p.opt.version
 	if version == "" {
 		version = "dev"
@@ -175,6 +179,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	var writeErr error
 	changed := sum.Pruned > 0
 	done := map[*job]bool{}
+	written := map[string]bool{} // source paths stored by this run
 	for r := range results {
 		// Results that queued up while the last batch was written go into
 		// one transaction: the writer catches up instead of falling behind
@@ -206,6 +211,9 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 			if writeErr == nil {
 				p.account(sum, r, prog)
 				changed = changed || !r.Interrupted
+				for _, d := range r.Docs {
+					written[d.Path] = true
+				}
 			}
 		}
 	}
@@ -227,6 +235,12 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	}
 	if err := p.resolveLinks(db, sum, changed); err != nil {
 		return p.finish(db, sum, t0, fmt.Errorf("%w: %v", ErrSetup, err))
+	}
+	if changed && !p.opt.noWorkbooks {
+		// 概览 of the workbooks whose references the batch resolved
+		if err := xlsx.UpdateLinks(db.SQL(), xdir, written, p.opt.workers); err != nil {
+			fmt.Fprintf(p.opt.log, "workbooks: %v\n", err)
+		}
 	}
 	summaryPath := filepath.Join(xdir, "summary.xlsx")
 	if _, err := os.Stat(summaryPath); !p.opt.noWorkbooks && (changed || err != nil) {
@@ -293,7 +307,7 @@ func (p *Pipeline) gone(db *sqlite.DB, paths []string, seen map[string]bool, sum
 	}
 	under := func(p string) bool {
 		for _, r := range roots {
-			if p == r || strings.HasPrefix(p, r+string(filepath.Separator)) || r == "." && !filepath.IsAbs(p) {
+			if p == r || strings.HasPrefix(p, r+string(filepath.Separator)) || r == "." && !filepath.IsAbs(p) && p != ".." && !strings.HasPrefix(p, ".."+string(filepath.Separator)) {
 				return true
 			}
 		}
@@ -354,7 +368,10 @@ func (p *Pipeline) plan(ctx context.Context, entries []entry, stored map[string]
 			e.status = sqlite.FileSkipped
 			continue
 		}
-		e.sha = hashFile(e.path, p.opt.limits.MaxFileBytes)
+		if e.size <= p.opt.limits.MaxFileBytes {
+			// Over the limit: not read at all; the worker fails it.
+			e.sha = hashFile(e.path, p.opt.limits.MaxFileBytes)
+		}
 		if e.sha != "" {
 			groups[e.sha] = append(groups[e.sha], e)
 			walked[e.display] = e.sha
@@ -374,15 +391,19 @@ func (p *Pipeline) plan(ctx context.Context, entries []entry, stored map[string]
 			continue // handled with the first path of its bytes
 		}
 		st, ok := stored[e.sha]
-		if !ok || st.Failed || p.opt.force {
-			jobs = append(jobs, &job{e: e, dups: g[1:]})
-			continue
-		}
 		owner := -1
 		for k, x := range g {
-			if x.display == st.Path {
+			if ok && x.display == st.Path {
 				owner = k
 			}
+		}
+		if !ok || st.Failed || p.opt.force {
+			// Processed again under the path that holds them, if given.
+			if owner > 0 {
+				g = append(append([]*entry{g[owner]}, g[:owner]...), g[owner+1:]...)
+			}
+			jobs = append(jobs, &job{e: g[0], dups: g[1:]})
+			continue
 		}
 		switch {
 		case owner >= 0:

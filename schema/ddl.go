@@ -19,6 +19,19 @@ var FTSDDL string
 // Renaming or dropping anything CONTRACT.md lists requires bumping it.
 const UserVersion = 1
 
+// ViewsDDL (re)creates the views v_targets, v_tasks, v_tables. It runs
+// after DDL and the column migrations, since views name added columns.
+//
+//go:embed views.sql
+var ViewsDDL string
+
+// Descriptions holds the descriptions of tables and columns that are not
+// written as comments in the DDL ("table.column text" lines), for
+// docs/schema.md (package schemadoc).
+//
+//go:embed descriptions.txt
+var Descriptions string
+
 // ApplicationID is written to PRAGMA application_id (ddl.sql): "polx". A
 // database with another non-zero application_id, or none and tables of its
 // own, is not policyx's and is never written.

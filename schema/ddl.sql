@@ -18,6 +18,8 @@ CREATE TABLE IF NOT EXISTS documents (
   error         TEXT,
   text          TEXT,
   n_pages       INTEGER,
+  page_start    INTEGER,
+  page_end      INTEGER,
   workbook      TEXT,
   run_id        INTEGER REFERENCES runs(id),
   processed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
@@ -48,7 +50,9 @@ CREATE TABLE IF NOT EXISTS tables (
   header_json TEXT NOT NULL,
   n_rows      INTEGER NOT NULL,
   char_start  INTEGER NOT NULL,
-  char_end    INTEGER NOT NULL
+  char_end    INTEGER NOT NULL,
+  page        INTEGER,
+  page_end    INTEGER
 );
 CREATE INDEX IF NOT EXISTS tables_document ON tables(document_id);
 
@@ -61,9 +65,24 @@ CREATE TABLE IF NOT EXISTS table_rows (
   is_total    INTEGER NOT NULL DEFAULT 0,
   cells_json  TEXT NOT NULL,
   char_start  INTEGER,
-  char_end    INTEGER
+  char_end    INTEGER,
+  page        INTEGER,
+  page_end    INTEGER
 );
 CREATE INDEX IF NOT EXISTS table_rows_table ON table_rows(table_id);
+
+-- Every cell of table_rows.cells_json in long form, so SQL can filter cells.
+CREATE TABLE IF NOT EXISTS table_cells (
+  table_id   INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+  row_id     INTEGER NOT NULL REFERENCES table_rows(id) ON DELETE CASCADE,
+  col        INTEGER NOT NULL,
+  header     TEXT,
+  value      TEXT NOT NULL,
+  norm_value REAL,
+  norm_unit  TEXT,
+  PRIMARY KEY (row_id, col)
+);
+CREATE INDEX IF NOT EXISTS table_cells_table ON table_cells(table_id);
 
 CREATE TABLE IF NOT EXISTS checks (
   id          INTEGER PRIMARY KEY,
@@ -95,6 +114,10 @@ CREATE TABLE IF NOT EXISTS targets (
   char_end     INTEGER,
   source       TEXT NOT NULL DEFAULT 'text',
   table_row_id INTEGER REFERENCES table_rows(id) ON DELETE SET NULL,
+  page         INTEGER,
+  page_end     INTEGER,
+  sentence_start INTEGER,
+  sentence_end   INTEGER,
   entity       TEXT  -- the row's name cell of a quota (source = 'table')
 );
 CREATE INDEX IF NOT EXISTS targets_document ON targets(document_id);
@@ -107,7 +130,9 @@ CREATE TABLE IF NOT EXISTS tasks (
   title        TEXT,
   char_start   INTEGER,
   char_end     INTEGER,
-  table_row_id INTEGER REFERENCES table_rows(id) ON DELETE SET NULL
+  table_row_id INTEGER REFERENCES table_rows(id) ON DELETE SET NULL,
+  page         INTEGER,
+  page_end     INTEGER
 );
 CREATE INDEX IF NOT EXISTS tasks_document ON tasks(document_id);
 
@@ -117,6 +142,7 @@ CREATE TABLE IF NOT EXISTS task_departments (
   ordinal    INTEGER NOT NULL,
   mention    TEXT NOT NULL,
   department TEXT NOT NULL,
+  department_id INTEGER REFERENCES departments(id),
   PRIMARY KEY (task_id, role, ordinal)
 );
 CREATE INDEX IF NOT EXISTS task_departments_department ON task_departments(department);
@@ -140,6 +166,14 @@ CREATE TABLE IF NOT EXISTS diagnostics (
   message     TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS diagnostics_document ON diagnostics(document_id);
+
+-- Bookkeeping of the full-text indexes of fts.sql: a build without FTS5 that
+-- changed documents sets stale, and the next build with FTS5 rebuilds them.
+CREATE TABLE IF NOT EXISTS fts_state (
+  name  TEXT PRIMARY KEY,
+  stale INTEGER NOT NULL DEFAULT 0
+);
+
 
 -- One row per `policyx run` (not contract v1): what was asked and how it ended.
 CREATE TABLE IF NOT EXISTS runs (

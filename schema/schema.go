@@ -148,11 +148,15 @@ type Target struct {
 	Period     string // "annual" or ""
 	Scope      string
 	Sentence   string
-	Span       Span   // the number expression
-	Source     string // "text" or "table"
-	Table      int    // index into Document.Tables when Source == "table", else -1
-	Row        int    // index into that table's Rows, else -1
-	Entity     string // the row's name cell when Source == "table" (鱼峰区), else ""
+	// SentenceSpan is where Sentence lies in Document.Text, when the
+	// extractor knows it; the output stores text[SentenceSpan] so that the
+	// stored sentence is an exact substring of documents.text.
+	SentenceSpan Span
+	Span         Span   // the number expression
+	Source       string // "text" or "table"
+	Table        int    // index into Document.Tables when Source == "table", else -1
+	Row          int    // index into that table's Rows, else -1
+	Entity       string // the row's name cell when Source == "table" (鱼峰区), else ""
 }
 
 // Link kinds (document_links.kind).

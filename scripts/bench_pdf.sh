@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-5}
 if [ $# -gt 0 ]; then files=("$@"); else
-  files=(/work/shared/renditions/pdf/*.pdf /work/shared/realdocs/*.pdf)
+  SHARED=${SHARED:-../shared}
+  [ -d "$SHARED" ] || { echo "bench_pdf: $SHARED (the shared documents) is missing; set SHARED= or pass files" >&2; exit 1; }
+  files=("$SHARED"/renditions/pdf/*.pdf "$SHARED"/realdocs/*.pdf)
 fi
 abs=()
 for f in "${files[@]}"; do abs+=("$(readlink -f "$f")"); done

@@ -13,12 +13,16 @@
 # workbook must be a readable zip. Exit status 0 when all holds, 1 on any
 # mismatch.
 #
+# SIG=INT or SIG=TERM sends that signal instead of SIGKILL: the run must
+# then exit 130 or 143 with no files row failed (issue 15).
+#
 # Usage: scripts/kill9.sh            (N=200 copies, about 1000 files)
 #        N=40 scripts/kill9.sh       (quicker)
 #        KEEP=1 scripts/kill9.sh     (keep the temp dir for inspection)
 set -euo pipefail
 
 N=${N:-200}
+SIG=${SIG:-KILL}
 WORKERS=${WORKERS:-2}
 cd "$(dirname "$0")/.."
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/policyx-kill9.XXXXXX")
@@ -54,8 +58,15 @@ sleep "$(python3 -c "print($ref_secs * 0.4)")"
 if ! kill -0 "$pid" 2>/dev/null; then
   echo "kill9: the run finished before the kill; raise N"; exit 1
 fi
-kill -9 "$pid"
-wait "$pid" 2>/dev/null || true
+kill -s "$SIG" "$pid"
+set +e; wait "$pid" 2>/dev/null; krc=$?; set -e
+if [[ "$SIG" != KILL ]]; then
+  want=$(( 128 + $(kill -l "$SIG") ))
+  echo "kill9: SIG$SIG: exit status $krc (want $want)"
+  if (( krc != want )); then tail "$WORK/log.txt"; exit 1; fi
+  nfail=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM files WHERE status='failed'\").fetchone()[0])" "$WORK/crash/policy.db")
+  if (( nfail != 0 )); then echo "kill9: $nfail files rows failed after SIG$SIG"; exit 1; fi
+fi
 
 python3 - "$WORK/crash/policy.db" "$nfiles" <<'EOF'
 import sqlite3, sys

@@ -2,18 +2,20 @@
 // metadata, outline, tables, targets and tasks, written to SQLite and Excel.
 //
 //	policyx run [-o OUTDIR] [flags] [PATH ...]
+//	policyx dump [-blocks] FILE ...
+//	policyx export -format csv -o DIR [-db OUTDIR/policy.db]
 //	policyx version
 package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"policyx/pipeline"
@@ -28,17 +30,22 @@ pages, PDF, DOCX, XLSX) into metadata, outlines, tables, targets and tasks,
 written to SQLite and Excel workbooks.
 
 Usage:
-  policyx run [-o OUTDIR] [flags] [PATH ...]
-  policyx version
-  policyx dump [-blocks] FILE   (print what policyx extracts from FILE as JSON)
+  policyx run [-o OUTDIR] [flags] [PATH ...]   process documents (below)
+  policyx dump [-blocks] FILE ...              print what policyx extracts, as JSON Lines
+  policyx export -format csv -o DIR [-db DB]   write every table of a database as CSV
+  policyx version                              print the version
+  policyx help [COMMAND]                       this help, or a command's
 
 PATH is a file or a folder (walked recursively); default corpus/samples/.
 Writes OUTDIR/policy.db and OUTDIR/xlsx/ (a workbook per input file and
 summary.xlsx). Files already stored as ok (same SHA-256) are skipped unless
 -force.
 
-Exit status: 0 every file processed, 2 some files failed, 1 the run could not
-proceed (bad flags, unwritable OUTDIR).
+Exit status: 0 every file processed, 2 some files failed or a PATH is missing,
+1 the run could not proceed (bad flags, unwritable OUTDIR, OUTDIR held by another
+run with -no-wait), 130/143 interrupted by SIGINT/SIGTERM. Every path is recorded
+in the files table of policy.db with what became of it; one run at a time
+writes an OUTDIR (a second one waits).
 
 Flags of run:
 `
@@ -47,6 +54,9 @@ func main() {
 	pipeline.TuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// commands lists every command, for dispatch and for "unknown command".
+var commands = []string{"run", "dump", "export", "version", "help"}
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -57,9 +67,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "version", "-version", "--version":
+		if len(args) > 1 && isHelp(args[1]) {
+			fmt.Fprintln(stdout, "usage: policyx version\n\nPrints the version, the database contract version and the Go version.")
+			return 0
+		}
 		fmt.Fprintf(stdout, "policyx %s (contract user_version %d, %s)\n", version, schema.UserVersion, runtime.Version())
 		return 0
 	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && args[1] != "help" && !isHelp(args[1]) {
+			return run([]string{args[1], "--help"}, stdout, stderr)
+		}
 		fmt.Fprint(stdout, usage)
 		fs, _ := runFlags(stdout)
 		fs.PrintDefaults()
@@ -68,10 +85,40 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCmd(args[1:], stdout, stderr)
 	case "dump":
 		return dumpCmd(args[1:], stdout, stderr)
+	case "export":
+		return exportCmd(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "policyx: unknown command %q (want run or version; see policyx --help)\n", args[0])
+	fmt.Fprintf(stderr, "policyx: unknown command %q; commands: %s (policyx --help)\n", args[0], strings.Join(commands, ", "))
 	return 1
 }
+
+func isHelp(a string) bool { return a == "-h" || a == "-help" || a == "--help" }
+
+// parseFlags parses a command's flags the same way for every command:
+// -h/--help prints the whole help on stdout (exit 0); a bad flag prints
+// the error and one usage line on stderr (exit 1). ok is false when the
+// command must stop with code.
+func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, synopsis string, help func(io.Writer)) (ok bool, code int) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		help(stdout)
+		return false, 0
+	}
+	if err != nil {
+		return false, usageError(stderr, fs.Name(), synopsis, err.Error())
+	}
+	return true, 0
+}
+
+// usageError prints "policyx CMD: msg" and one usage line; exit status 1.
+func usageError(stderr io.Writer, cmd, synopsis, msg string) int {
+	fmt.Fprintf(stderr, "policyx %s: %s\nusage: %s (policyx %s --help for more)\n", cmd, msg, synopsis, cmd)
+	return 1
+}
+
+const runSynopsis = "policyx run [-o OUTDIR] [flags] [PATH ...]"
 
 type runOpts struct {
 	out      string
@@ -94,7 +141,7 @@ func runFlags(w io.Writer) (*flag.FlagSet, *runOpts) {
 	fs.BoolVar(&ro.force, "force", false, "re-process files already stored as ok (default: skip unchanged files)")
 	fs.DurationVar(&ro.timeout, "timeout", 60*time.Second, "time budget of one file; a file past it fails with \"timeout\"")
 	fs.BoolVar(&ro.noXLSX, "no-xlsx", false, "write only the database, no workbooks")
-	fs.BoolVar(&ro.quiet, "q", false, "no summary line")
+	fs.BoolVar(&ro.quiet, "q", false, "quiet: no per-file lines (skipped, failed …) and no summary line; errors that stop the run still print")
 	fs.BoolVar(&ro.progress, "progress", isTerminal(os.Stderr), "show a progress line on stderr (default: when stderr is a terminal)")
 	runPathFlags(fs, ro)
 	fs.Usage = func() {
@@ -106,11 +153,20 @@ func runFlags(w io.Writer) (*flag.FlagSet, *runOpts) {
 
 func runCmd(args []string, stdout, stderr io.Writer) int {
 	fs, ro := runFlags(stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 1
+	if ok, code := parseFlags(fs, args, stdout, stderr, runSynopsis, func(w io.Writer) {
+		fmt.Fprint(w, usage)
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+	}); !ok {
+		return code
+	}
+	if msg := ro.validate(); msg != "" {
+		return usageError(stderr, "run", runSynopsis, msg)
+	}
+	con := newConsole(stderr)
+	logw := io.Writer(con.log())
+	if ro.quiet {
+		logw = io.Discard
 	}
 	paths, err := inputPaths(fs.Args())
 	if err != nil {
@@ -119,10 +175,10 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := []pipeline.Option{
 		pipeline.WithOutDir(ro.out), pipeline.WithWorkers(ro.workers), pipeline.WithForce(ro.force),
-		pipeline.WithTimeout(ro.timeout), pipeline.WithLog(stderr),
+		pipeline.WithTimeout(ro.timeout), pipeline.WithLog(logw),
 	}
 	if ro.progress {
-		opts = append(opts, pipeline.WithProgress(stderr))
+		opts = append(opts, pipeline.WithProgress(con.progress()))
 	}
 	if ro.noXLSX {
 		opts = append(opts, pipeline.WithoutWorkbooks())
@@ -139,43 +195,20 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	return runStatus(sum, err, ro.quiet, stdout, stderr)
 }
 
+// validate checks flag values the flag package accepts but a run cannot use.
+func (ro *runOpts) validate() string {
+	switch {
+	case ro.workers < 1:
+		return fmt.Sprintf("-workers %d: must be at least 1", ro.workers)
+	case ro.timeout <= 0:
+		return fmt.Sprintf("-timeout %v: must be positive (e.g. 60s, 5m)", ro.timeout)
+	case ro.out == "":
+		return "-o: empty output folder"
+	}
+	return ""
+}
+
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-// dumpCmd prints the extracted documents of one file as JSON, without
-// writing any output: for inspecting what the stages see.
-func dumpCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("dump", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	blocks := fs.Bool("blocks", false, "include the blocks and the normalized text")
-	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: policyx dump [-blocks] FILE")
-		return 1
-	}
-	p, err := pipeline.New(pipeline.WithLog(stderr))
-	if err != nil {
-		fmt.Fprintf(stderr, "policyx: %v\n", err)
-		return 1
-	}
-	docs, err := p.Process(context.Background(), fs.Arg(0))
-	if err != nil {
-		fmt.Fprintf(stderr, "policyx: %v\n", err)
-		return 2
-	}
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	for _, d := range docs {
-		if !*blocks {
-			d.Blocks, d.Text = nil, ""
-		}
-		d.Tokens = nil
-		if err := enc.Encode(d); err != nil {
-			fmt.Fprintf(stderr, "policyx: %v\n", err)
-			return 1
-		}
-	}
-	return 0
 }

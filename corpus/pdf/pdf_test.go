@@ -396,8 +396,43 @@ func TestReadBorderless(t *testing.T) {
 }
 
 // TestRealDocuments reads the shared sample PDFs when they are present.
+// TestTrailingBytesAndUpdates: bytes after %%EOF and an incremental update
+// are a sound file, read without a "damaged" diagnostic.
+func TestTrailingBytesAndUpdates(t *testing.T) {
+	base := samplePDF()
+	trailing := append(append([]byte{}, base...), []byte("\n\x00\x00mail gateway trailer\n")...)
+	// an incremental update: one new object, a new xref section with /Prev
+	prev := bytes.LastIndex(base, []byte("startxref\n"))
+	var prevOff int
+	fmt.Sscanf(string(base[prev+len("startxref\n"):]), "%d", &prevOff)
+	var u bytes.Buffer
+	u.Write(base)
+	size := bytes.Count(base, []byte(" obj\n")) + 1
+	off := u.Len()
+	fmt.Fprintf(&u, "%d 0 obj\n<< /Producer (edit) >>\nendobj\n", size)
+	x := u.Len()
+	fmt.Fprintf(&u, "xref\n%d 1\n%010d 00000 n \ntrailer\n<< /Size %d /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n", size, off, size+1, prevOff, x)
+	for name, data := range map[string][]byte{"trailing bytes": trailing, "incremental update": u.Bytes(),
+		"update then trailing bytes": append(u.Bytes(), "garbage"...)} {
+		blocks, diags, err := Read(context.Background(), data, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		for _, d := range diags {
+			if strings.Contains(d.Message, "damaged") {
+				t.Errorf("%s: %s", name, d.Message)
+			}
+		}
+		if len(blocks) == 0 {
+			t.Errorf("%s: no blocks", name)
+		}
+	}
+}
+
 func TestRealDocuments(t *testing.T) {
-	const path = "/work/shared/realdocs/js_huaian_hongze_2023_zfxxgk_ndbg.pdf"
+	// ../shared beside the repository root (no absolute paths in tests)
+	path := filepath.Join("..", "..", "..", "shared", "realdocs", "js_huaian_hongze_2023_zfxxgk_ndbg.pdf")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Skip("shared documents not present")

@@ -54,7 +54,7 @@ func Extract(doc *schema.Document) []schema.Link {
 			i = sp.End
 		}
 		taken = append(taken, sp)
-		if title == "" || utf8.RuneCountInString(title) < 2 || hasSuffixAny(title, words.NotDoc) {
+		if title == "" || utf8.RuneCountInString(title) < 2 || hasSuffixAny(title, words.NotDoc) || isShorthand(title) {
 			continue
 		}
 		if self.is(title, num) || carriedHere(text, sp.End) {
@@ -547,4 +547,14 @@ func splitLines(text string) []schema.Span {
 // unbalanced reports whether s opens more brackets than it closes.
 func unbalanced(s string) bool {
 	return strings.Count(s, "（")+strings.Count(s, "(") > strings.Count(s, "）")+strings.Count(s, ")")
+}
+
+// isShorthand reports whether a title is only a genre word (《条例》).
+func isShorthand(t string) bool {
+	for _, w := range words.Shorthand {
+		if t == w {
+			return true
+		}
+	}
+	return false
 }

@@ -118,6 +118,14 @@ func TestNotADocument(t *testing.T) {
 	}
 }
 
+func TestShorthand(t *testing.T) {
+	// real: a report cites the regulation, then its short name
+	ls := extract("", "", "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，编制本报告。依据《条例》规定，公开如下。")
+	if len(ls) != 1 || ls[0].Title != "中华人民共和国政府信息公开条例" {
+		t.Errorf("got %+v", ls)
+	}
+}
+
 func TestAmends(t *testing.T) {
 	ls := extract("", "", "对《广州市最低生活保障办法》进行修订，形成本办法。")
 	if len(ls) != 1 || ls[0].Kind != schema.LinkAmends {
@@ -203,7 +211,7 @@ func TestWordsLoaded(t *testing.T) {
 	w := DataWords()
 	for name, l := range map[string][]string{"implements": w.Implements, "repeals": w.Repeals, "amends": w.Amends,
 		"issue": w.Issue, "carried": w.Carried, "notdoc": w.NotDoc, "titletail": w.TitleTail, "generic": w.Generic,
-		"increment": w.Increment} {
+		"increment": w.Increment, "shorthand": w.Shorthand} {
 		if len(l) == 0 {
 			t.Errorf("data/words.txt: section [%s] is empty", name)
 		}

@@ -132,6 +132,8 @@ func (x *extractor) figure(sc *sentenceCtx, qi int) (schema.Target, bool) {
 		Table:     -1,
 		Row:       -1,
 		Sentence:  sc.text,
+		// the sentence's place, so the output stores it exactly as in the text
+		SentenceSpan: schema.Span{Start: sc.st.start, End: sc.st.end},
 	}
 	// the span ends after the last byte of the last rune
 	_, lsz := utf8.DecodeLastRuneInString(cs[:q.End])

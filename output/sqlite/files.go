@@ -19,12 +19,19 @@ import (
 type OpenOption func(*openOptions)
 
 type openOptions struct {
-	busy time.Duration
+	busy  time.Duration
+	words func(string) []string // segmenter for rebuilding documents_words
 }
 
 // WithBusyTimeout sets how long a write waits for a lock held by another
 // connection before it fails with "database is locked" (default 10 s).
 func WithBusyTimeout(d time.Duration) OpenOption { return func(o *openOptions) { o.busy = d } }
+
+// uriPath escapes what a file: URI would read as its own (%, ? and #),
+// so that any folder name works as OUTDIR.
+func uriPath(p string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+}
 
 // ErrForeign marks a database that policyx did not write.
 var ErrForeign = errors.New("not a policyx database")
@@ -262,7 +269,7 @@ func (d *DB) WriteItems(run int64, items []Item) (err error) {
 	}()
 	for _, it := range items {
 		if len(it.Docs) > 0 {
-			if err = writeFile(tx, it.Docs, d.fts, run); err != nil {
+			if err = writeFile(tx, it.Docs, d.fts, run, d.num); err != nil {
 				return err
 			}
 		}
@@ -363,9 +370,11 @@ func (d *DB) DeleteDocuments(ids []int64) (err error) {
 	}()
 	for _, id := range ids {
 		if d.fts {
-			if _, err = tx.Exec(`DELETE FROM documents_fts WHERE rowid = ?`, id); err != nil {
+			if err = ftsDelete(tx, `SELECT ?`, id); err != nil {
 				return err
 			}
+		} else if err = markStale(tx); err != nil {
+			return err
 		}
 		if _, err = tx.Exec(`DELETE FROM documents WHERE id = ?`, id); err != nil {
 			return err

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"database/sql"
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -102,5 +103,21 @@ func TestWriteKeepsLinkedBytes(t *testing.T) {
 	c, _ := db.CountFiles(run2)
 	if c.Files != 2 || c.Processed != 1 || c.Duplicate != 1 {
 		t.Errorf("CountFiles = %+v", c)
+	}
+}
+
+// An OUTDIR whose name holds URI characters is a folder like any other.
+func TestOddOutDirName(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "o?u#t%25 x")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(filepath.Join(dir, "policy.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := os.Stat(filepath.Join(dir, "policy.db")); err != nil {
+		t.Error(err)
 	}
 }

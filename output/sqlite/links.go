@@ -213,8 +213,12 @@ func resolve(tx *sql.Tx, docs map[int64]*linkDoc) error {
 			}
 		}
 		if target == 0 && r.role != schema.RoleAttachment {
-			if r.number != "" {
-				if id, ok := byNumber.pick(r.number, r.doc); ok {
+			num := links.NormNumber(r.number)
+			if num == "" {
+				num = r.number
+			}
+			if num != "" {
+				if id, ok := byNumber.pick(num, r.doc); ok {
 					target, by = id, "number"
 				}
 			}

@@ -18,14 +18,17 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // database/sql driver "sqlite3"
 
+	"policyx/normalize/numbers"
 	"policyx/schema"
 )
 
 // DB is an open output database. Its methods must be called from one
 // goroutine (the pipeline's single writer).
 type DB struct {
-	db  *sql.DB
-	fts bool // documents_fts exists (SQLite has FTS5)
+	db     *sql.DB
+	fts    bool // documents_fts exists (SQLite has FTS5)
+	num    *numbers.Parser
+	notice string
 }
 
 // Open opens or creates the database at path, applies the DDL and checks
@@ -36,7 +39,7 @@ func Open(path string, opts ...OpenOption) (*DB, error) {
 		f(&oo)
 	}
 	// WAL is switched on only once the file is known to be ours (owner).
-	dsn := fmt.Sprintf("file:%s?_synchronous=NORMAL&_foreign_keys=on&_busy_timeout=%d", path, oo.busy.Milliseconds())
+	dsn := fmt.Sprintf("file:%s?_synchronous=NORMAL&_foreign_keys=on&_busy_timeout=%d", uriPath(path), oo.busy.Milliseconds())
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -58,21 +61,25 @@ func Open(path string, opts ...OpenOption) (*DB, error) {
 		db.Close()
 		return nil, readOnly(fmt.Errorf("%s: migrate schema: %w", path, err))
 	}
+	if _, err := db.Exec(schema.ViewsDDL); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: create views: %w", path, err)
+	}
 	if _, err := db.Exec(schema.QuotasDDL); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("%s: create view quotas: %w", path, err)
 	}
-	fts := true
-	if _, err := db.Exec(schema.FTSDDL); err != nil {
-		if !strings.Contains(err.Error(), "no such module") {
-			db.Close()
-			return nil, fmt.Errorf("%s: create full-text index: %w", path, err)
-		}
-		// Built without -tags sqlite_fts5: everything but the index.
-		fts = false
+	fts, notice, err := openFTS(db, oo.words)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: full-text index: %w", path, err)
 	}
-	return &DB{db: db, fts: fts}, nil
+	return &DB{db: db, fts: fts, num: numbers.MustLoad(), notice: notice}, nil
 }
+
+// Notice is what Open has to tell the user about the database (the
+// full-text index skipped or rebuilt), "" when nothing.
+func (d *DB) Notice() string { return d.notice }
 
 // FullText reports whether the database has its full-text index.
 func (d *DB) FullText() bool { return d.fts }
@@ -197,14 +204,14 @@ func (d *DB) WriteFiles(files [][]*schema.Document) (err error) {
 		}
 	}()
 	for _, docs := range files {
-		if err = writeFile(tx, docs, d.fts, 0); err != nil {
+		if err = writeFile(tx, docs, d.fts, 0, d.num); err != nil {
 			return err
 		}
 	}
 	return tx.Commit()
 }
 
-func writeFile(tx *sql.Tx, docs []*schema.Document, fts bool, run int64) (err error) {
+func writeFile(tx *sql.Tx, docs []*schema.Document, fts bool, run int64, num *numbers.Parser) (err error) {
 	path, sha := docs[0].Path, docs[0].SHA256
 	ids, err := partIDs(tx, sha)
 	if err != nil {
@@ -213,9 +220,12 @@ func writeFile(tx *sql.Tx, docs []*schema.Document, fts bool, run int64) (err er
 	// Replaced: the rows of the same bytes, and what this path held before
 	// (other bytes) unless a path of this run is linked to it (staleOf).
 	if fts {
-		if _, err = tx.Exec(`DELETE FROM documents_fts WHERE rowid IN (`+staleOf+`)`, sha, text(path), run); err != nil {
+		if err = ftsDelete(tx, staleOf, sha, text(path), run); err != nil {
 			return err
 		}
+	} else if err = markStale(tx); err != nil {
+		// the index, if a build with FTS5 made one, no longer matches
+		return err
 	}
 	if _, err = tx.Exec(`DELETE FROM documents WHERE id IN (`+staleOf+`)`, sha, text(path), run); err != nil {
 		return err
@@ -225,11 +235,16 @@ func writeFile(tx *sql.Tx, docs []*schema.Document, fts bool, run int64) (err er
 	}
 	depts := map[string]*deptAgg{}
 	for _, doc := range docs {
-		if err = writeDoc(tx, doc, depts, fts, rowKeys{id: ids[doc.Part], run: run}); err != nil {
+		if err = writeDoc(tx, doc, depts, fts, rowKeys{id: ids[doc.Part], run: run}, num); err != nil {
 			return fmt.Errorf("%s: part %d: %w", doc.Path, doc.Part, err)
 		}
 	}
-	return upsertDepartments(tx, depts)
+	if err = upsertDepartments(tx, depts); err != nil {
+		return err
+	}
+	_, err = tx.Exec(`UPDATE task_departments SET department_id = (SELECT id FROM departments WHERE name = task_departments.department)
+		WHERE department_id IS NULL AND task_id IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE d.source_sha256 = ?)`, sha)
+	return err
 }
 
 type deptAgg struct {
@@ -237,8 +252,9 @@ type deptAgg struct {
 	mentions map[string]bool
 }
 
-func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts bool, keys rowKeys) error {
+func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts bool, keys rowKeys, num *numbers.Parser) error {
 	off := schema.NewOffsets(doc.Text)
+	pg := schema.NewPager(doc)
 	cs := func(sp schema.Span) (any, any) {
 		if sp == (schema.Span{}) && doc.Text == "" {
 			return nil, nil
@@ -249,27 +265,21 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 	if status == "" {
 		status = schema.StatusOK
 	}
-	maxPage := 0
-	for _, b := range doc.Blocks {
-		if b.Page > maxPage {
-			maxPage = b.Page
-		}
-	}
-	var pages any
-	if maxPage > 0 {
-		pages = maxPage
+	var nPages, pageStart, pageEnd any
+	if pg.Max > 0 {
+		nPages, pageStart, pageEnd = pg.Max, pg.Min, pg.Max
 	}
 	res, err := tx.Exec(`INSERT INTO documents (source_path, source_sha256, part, format, title, doc_number, issuer, issue_date,
-		jurisdiction, status, error, text, n_pages, workbook, id, run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		jurisdiction, status, error, text, n_pages, workbook, id, run_id, page_start, page_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		text(doc.Path), doc.SHA256, doc.Part, string(doc.Format), null(doc.Meta.Title), null(doc.Meta.DocNumber),
 		null(doc.Meta.Issuer), null(doc.Meta.IssueDate), null(doc.Meta.Jurisdiction), string(status), null(doc.Err),
-		text(doc.Text), pages, null(doc.Workbook), keys.idArg(), keys.runArg())
+		text(doc.Text), nPages, null(doc.Workbook), keys.idArg(), keys.runArg(), pageStart, pageEnd)
 	if err != nil {
 		return err
 	}
 	docID, _ := res.LastInsertId()
-	if fts && len(doc.Tokens) > 0 {
-		if _, err := tx.Exec(`INSERT INTO documents_fts (rowid, tokens) VALUES (?, ?)`, docID, text(strings.Join(doc.Tokens, " "))); err != nil {
+	if fts {
+		if err := ftsInsert(tx, docID, text(doc.Text), doc.Tokens); err != nil {
 			return err
 		}
 	}
@@ -302,20 +312,26 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 
 	tabIDs := make([]int64, len(doc.Tables))
 	rowIDs := make([][]int64, len(doc.Tables))
-	rowStmt, err := tx.Prepare(`INSERT INTO table_rows (table_id, row_index, seq, group_label, is_total, cells_json, char_start, char_end) VALUES (?,?,?,?,?,?,?,?)`)
+	rowStmt, err := tx.Prepare(`INSERT INTO table_rows (table_id, row_index, seq, group_label, is_total, cells_json, char_start, char_end, page, page_end) VALUES (?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return err
 	}
 	defer rowStmt.Close()
+	cellStmt, err := tx.Prepare(`INSERT INTO table_cells (table_id, row_id, col, header, value, norm_value, norm_unit) VALUES (?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer cellStmt.Close()
 	for i, t := range doc.Tables {
 		a, b := cs(t.Span)
 		ord := t.Ordinal
 		if ord == 0 {
 			ord = i + 1
 		}
-		r, err := tx.Exec(`INSERT INTO tables (document_id, ordinal, attachment, title, unit_note, note, header_json, n_rows, char_start, char_end)
-			VALUES (?,?,?,?,?,?,?,?,?,?)`, docID, ord, null(t.Attachment), null(t.Title), null(t.UnitNote), null(t.Note),
-			jsonStrings(t.Header), len(t.Rows), a, b)
+		p0, p1 := pages(pg, t.Span)
+		r, err := tx.Exec(`INSERT INTO tables (document_id, ordinal, attachment, title, unit_note, note, header_json, n_rows, char_start, char_end, page, page_end)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, docID, ord, null(t.Attachment), null(t.Title), null(t.UnitNote), null(t.Note),
+			jsonStrings(t.Header), len(t.Rows), a, b, p0, p1)
 		if err != nil {
 			return err
 		}
@@ -327,11 +343,15 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 			if row.IsTotal {
 				total = 1
 			}
-			r, err := rowStmt.Exec(tabIDs[i], j, null(row.Seq), null(row.Group), total, jsonStrings(row.Cells), a, b)
+			p0, p1 := pages(pg, row.Span)
+			r, err := rowStmt.Exec(tabIDs[i], j, null(row.Seq), null(row.Group), total, jsonStrings(row.Cells), a, b, p0, p1)
 			if err != nil {
 				return err
 			}
 			rowIDs[i][j], _ = r.LastInsertId()
+			if err := writeCells(cellStmt, num, tabIDs[i], rowIDs[i][j], t, row); err != nil {
+				return err
+			}
 		}
 	}
 	rowID := func(t, r int) any {
@@ -356,7 +376,8 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 	}
 
 	tgtStmt, err := tx.Prepare(`INSERT INTO targets (document_id, section_id, kind, subject, value, unit, norm_value, norm_unit,
-		comparator, deadline, period, scope, sentence, char_start, char_end, source, table_row_id, entity) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		comparator, deadline, period, scope, sentence, char_start, char_end, source, table_row_id, entity, page, page_end, sentence_start, sentence_end)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return err
 	}
@@ -367,9 +388,19 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 		if src == "" {
 			src = "text"
 		}
+		p0, p1 := pages(pg, t.Span)
+		if t.Span == (schema.Span{}) && t.Source == "table" && t.Table >= 0 && t.Table < len(doc.Tables) &&
+			t.Row >= 0 && t.Row < len(doc.Tables[t.Table].Rows) {
+			p0, p1 = pages(pg, doc.Tables[t.Table].Rows[t.Row].Span)
+		}
+		sent, sp := schema.ExactSentence(doc, t)
+		var s0, s1 any
+		if sp.End > sp.Start {
+			s0, s1 = off.Rune(sp.Start), off.Rune(sp.End)
+		}
 		if _, err := tgtStmt.Exec(docID, secID(t.Section), t.Kind, null(t.Subject), null(t.Value), null(t.Unit), t.NormValue,
-			null(t.NormUnit), null(t.Comparator), null(t.Deadline), null(t.Period), null(t.Scope), null(t.Sentence), a, b,
-			src, rowID(t.Table, t.Row), null(t.Entity)); err != nil {
+			null(t.NormUnit), null(t.Comparator), null(t.Deadline), null(t.Period), null(t.Scope), null(sent), a, b,
+			src, rowID(t.Table, t.Row), null(t.Entity), p0, p1, s0, s1); err != nil {
 			return err
 		}
 	}
@@ -381,8 +412,9 @@ func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts b
 	defer depStmt.Close()
 	for _, t := range doc.Tasks {
 		a, b := cs(t.Span)
-		r, err := tx.Exec(`INSERT INTO tasks (document_id, section_id, label, title, char_start, char_end, table_row_id) VALUES (?,?,?,?,?,?,?)`,
-			docID, secID(t.Section), null(t.Label), null(t.Title), a, b, rowID(t.Table, t.Row))
+		p0, p1 := pages(pg, t.Span)
+		r, err := tx.Exec(`INSERT INTO tasks (document_id, section_id, label, title, char_start, char_end, table_row_id, page, page_end) VALUES (?,?,?,?,?,?,?,?,?)`,
+			docID, secID(t.Section), null(t.Label), null(t.Title), a, b, rowID(t.Table, t.Row), p0, p1)
 		if err != nil {
 			return err
 		}
@@ -487,6 +519,19 @@ var added = []struct{ table, column, decl string }{
 	{"documents", "workbook", "TEXT"},
 	{"documents", "run_id", "INTEGER REFERENCES runs(id)"},
 	{"targets", "entity", "TEXT"},
+	{"documents", "page_start", "INTEGER"},
+	{"documents", "page_end", "INTEGER"},
+	{"tables", "page", "INTEGER"},
+	{"tables", "page_end", "INTEGER"},
+	{"table_rows", "page", "INTEGER"},
+	{"table_rows", "page_end", "INTEGER"},
+	{"targets", "page", "INTEGER"},
+	{"targets", "page_end", "INTEGER"},
+	{"targets", "sentence_start", "INTEGER"},
+	{"targets", "sentence_end", "INTEGER"},
+	{"tasks", "page", "INTEGER"},
+	{"tasks", "page_end", "INTEGER"},
+	{"task_departments", "department_id", "INTEGER REFERENCES departments(id)"},
 }
 
 func migrate(db *sql.DB) error {

@@ -160,7 +160,7 @@ func overviewSheet(docs []*schema.Document) *sheet {
 					return err
 				}
 			}
-			return nil
+			return overviewLinkRows(writeTimeLinks(docs), len(docs) > 1, yield) // doclinks.go
 		},
 	}
 }

@@ -58,6 +58,9 @@ func WriteSummary(path string, db *sql.DB) error {
 	if err := w.write(s); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	if err := w.linkSheets(db, links); err != nil { // 引用关系, 上下级对照 (links.go)
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	return save(w.f, path)
 }
 

@@ -392,7 +392,7 @@ func TestWriteSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := open(t, path)
-	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"文件", "指标", "任务分工", "牵头部门", "年度指标", "指标分解", "核查"}) {
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"文件", "指标", "任务分工", "牵头部门", "年度指标", "指标分解", "核查", "引用关系", "上下级对照"}) {
 		t.Fatalf("sheets %q", got)
 	}
 	checkCommon(t, f, nil)

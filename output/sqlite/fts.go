@@ -1,0 +1,182 @@
+package sqlite
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"policyx/schema"
+)
+
+// The full-text indexes (schema/fts.sql) need SQLite's FTS5, which
+// go-sqlite3 compiles in only with -tags sqlite_fts5. Both kinds of build
+// must work on one database:
+//
+//   - a build without FTS5 writes everything else and sets fts_state.stale,
+//     printing a notice once at open;
+//   - a build with FTS5 creates the indexes when missing and rebuilds them
+//     when stale (flag set, or their row count differs from documents).
+//
+// documents_fts is an external-content trigram index over documents.text,
+// rebuilt by FTS5 itself; documents_words holds the gse tokens and is
+// rebuilt with the tokenizer given to Open (WithTokenizer).
+
+const ftsStale = `INSERT INTO fts_state (name, stale) VALUES ('documents_fts', 1)
+	ON CONFLICT(name) DO UPDATE SET stale = 1`
+
+func markStale(tx *sql.Tx) error {
+	_, err := tx.Exec(ftsStale)
+	return err
+}
+
+func noModule(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "no such module")
+}
+
+// openFTS creates or checks the full-text indexes. It returns whether they
+// can be maintained by this build and a notice for the user.
+func openFTS(db *sql.DB, words func(string) []string) (bool, string, error) {
+	// CREATE … IF NOT EXISTS of an existing FTS5 table succeeds even
+	// without FTS5: ask SQLite whether it has the module.
+	var has bool
+	if err := db.QueryRow(`SELECT sqlite_compileoption_used('ENABLE_FTS5')`).Scan(&has); err != nil {
+		return false, "", err
+	}
+	if !has {
+		var n int
+		_ = db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name IN ('documents_fts', 'documents_words')`).Scan(&n)
+		return false, notice(n > 0), nil
+	}
+	// An index of an older policyx (documents_fts over gse tokens) is
+	// replaced by the trigram one.
+	var old string
+	_ = db.QueryRow(`SELECT sql FROM sqlite_master WHERE name = 'documents_fts'`).Scan(&old)
+	if old != "" && !strings.Contains(old, "trigram") {
+		if _, err := db.Exec(`DROP TABLE documents_fts`); err != nil {
+			if noModule(err) {
+				return false, notice(true), nil
+			}
+			return false, "", err
+		}
+	}
+	if _, err := db.Exec(ftsDDL()); err != nil {
+		if noModule(err) {
+			var n int
+			_ = db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name IN ('documents_fts', 'documents_words')`).Scan(&n)
+			return false, notice(n > 0), nil
+		}
+		return false, "", err
+	}
+	var stale, nDocs, nFTS, nWords int
+	_ = db.QueryRow(`SELECT coalesce(max(stale), 0) FROM fts_state`).Scan(&stale)
+	if err := db.QueryRow(`SELECT count(*) FROM documents WHERE text IS NOT NULL AND text != ''`).Scan(&nDocs); err != nil {
+		return false, "", err
+	}
+	if err := db.QueryRow(`SELECT count(*) FROM documents_fts_docsize`).Scan(&nFTS); err != nil {
+		return false, "", err
+	}
+	if err := db.QueryRow(`SELECT count(*) FROM documents_words`).Scan(&nWords); err != nil {
+		return false, "", err
+	}
+	if stale == 0 && nFTS == nDocs && (nWords == nDocs || words == nil) {
+		return true, "", nil
+	}
+	if err := rebuildFTS(db, words); err != nil {
+		return false, "", fmt.Errorf("rebuild: %w", err)
+	}
+	msg := fmt.Sprintf("full-text index rebuilt (%d documents)", nDocs)
+	if words == nil {
+		msg += "; documents_words not rebuilt (no segmenter): re-run with -force to refill it"
+	}
+	return true, msg, nil
+}
+
+func notice(exists bool) string {
+	if exists {
+		return "full-text index skipped: this policyx was built without FTS5 (-tags sqlite_fts5); the index is marked stale and a build with FTS5 rebuilds it"
+	}
+	return "full-text index skipped: this policyx was built without FTS5 (-tags sqlite_fts5)"
+}
+
+// ftsDDL is schema.FTSDDL; a function so tests can see one place.
+func ftsDDL() string { return ftsSQL }
+
+func rebuildFTS(db *sql.DB, words func(string) []string) (err error) {
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	if _, err = tx.Exec(`INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')`); err != nil {
+		return err
+	}
+	if words != nil {
+		if _, err = tx.Exec(`DELETE FROM documents_words`); err != nil {
+			return err
+		}
+		rows, err := tx.Query(`SELECT id, text FROM documents WHERE text IS NOT NULL AND text != ''`)
+		if err != nil {
+			return err
+		}
+		type doc struct {
+			id   int64
+			text string
+		}
+		var docs []doc
+		for rows.Next() {
+			var d doc
+			if err := rows.Scan(&d.id, &d.text); err != nil {
+				rows.Close()
+				return err
+			}
+			docs = append(docs, d)
+		}
+		rows.Close()
+		for _, d := range docs {
+			if _, err = tx.Exec(`INSERT INTO documents_words (rowid, tokens) VALUES (?, ?)`, d.id, strings.Join(words(d.text), " ")); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err = tx.Exec(`DELETE FROM fts_state`); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// ftsDelete removes from both indexes the documents the query selects (by
+// id), before those rows are deleted: an external-content index is told
+// the old text.
+func ftsDelete(tx *sql.Tx, idQuery string, args ...any) error {
+	if _, err := tx.Exec(`INSERT INTO documents_fts (documents_fts, rowid, text)
+		SELECT 'delete', id, text FROM documents WHERE id IN (`+idQuery+`) AND text IS NOT NULL AND text != ''`, args...); err != nil {
+		return err
+	}
+	_, err := tx.Exec(`DELETE FROM documents_words WHERE rowid IN (`+idQuery+`)`, args...)
+	return err
+}
+
+// ftsInsert indexes one document's text and tokens.
+func ftsInsert(tx *sql.Tx, id int64, txt string, tokens []string) error {
+	if txt == "" {
+		return nil
+	}
+	if _, err := tx.Exec(`INSERT INTO documents_fts (rowid, text) VALUES (?, ?)`, id, txt); err != nil {
+		return err
+	}
+	_, err := tx.Exec(`INSERT INTO documents_words (rowid, tokens) VALUES (?, ?)`, id, text(strings.Join(tokens, " ")))
+	return err
+}
+
+var ftsSQL = schema.FTSDDL
+
+// WithTokenizer gives Open the word segmentation (gse) it needs to rebuild
+// documents_words when that index is missing or stale. Without it only the
+// trigram index documents_fts is rebuilt.
+func WithTokenizer(words func(string) []string) OpenOption {
+	return func(o *openOptions) { o.words = words }
+}
