@@ -1,6 +1,11 @@
 package targets
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"policyx/schema"
+)
 
 // TestClasses: the failure classes of real documents from other provinces,
 // each with a real sentence and a counter-example.
@@ -50,6 +55,8 @@ func TestClasses(t *testing.T) {
 		{"a growth condition", []string{"对年度营业收入同比增长15%以上的企业，给予奖励。"}, "threshold 15% >="},
 		{"a growth of the past", []string{"全区规上工业增加值同比增长8.5%。"}, ""},
 		{"a dated growth goal", []string{"到2025年，数字经济核心产业增加值同比增长10%。"}, "goal 10% = 2025-12-31"},
+		{"a floor in a definition qualifies", []string{"本办法所称骨干企业，是指年营业收入5000万元以上的企业。"}, "threshold 5e+07元 >="},
+		{"a share of a base spent on a grant", []string{"鼓励机构将奖励资金总额中50%以上的比例，用于骨干人员补助。"}, "rate 50% >="},
 		// what is not a target
 		{"the base a measure starts from", []string{"在巩固落实好生均财政拨款水平达到12000元的基础上，逐步提高拨款水平。"}, ""},
 		{"a committed base", []string{"到2020年，在确保高新技术企业保有量达到460家以上的基础上，力争新增220家。"}, "goal 460家 >= 2020-12-31; goal 220家 = 2020-12-31"},
@@ -61,5 +68,65 @@ func TestClasses(t *testing.T) {
 				t.Errorf("\n got %s\nwant %s", b, c.want)
 			}
 		})
+	}
+}
+
+// tableDoc builds a document of text lines followed by one table whose rows
+// are tab-separated lines.
+func tableDoc(lines []string, rows [][]string) *schema.Document {
+	d := doc(lines...)
+	var b strings.Builder
+	b.WriteString(d.Text)
+	tb := schema.Table{Ordinal: 1}
+	tb.Span.Start = b.Len() + 1
+	for _, r := range rows {
+		b.WriteByte('\n')
+		start := b.Len()
+		b.WriteString(strings.Join(r, "\t"))
+		tb.Rows = append(tb.Rows, schema.TableRow{Cells: r, Span: schema.Span{Start: start, End: b.Len()}})
+		d.Blocks = append(d.Blocks, schema.Block{Kind: schema.BlockTable, Text: strings.Join(r, "\t"), Span: schema.Span{Start: start, End: b.Len()}})
+	}
+	tb.Span.End = b.Len()
+	d.Text = b.String()
+	d.Tables = []schema.Table{tb}
+	return d
+}
+
+// TestSentenceCells: a table cell that is a sentence is read like text; a
+// cell that only holds a number is a quota, and a figure the text commits
+// again is not repeated.
+func TestSentenceCells(t *testing.T) {
+	body := []string{"到2023年，重点人群签约服务覆盖率达80%以上，重点人群续约率达80%以上。"}
+	rows := [][]string{
+		{"签约数量指标", "1.重点人群签约服务覆盖率", "较上一年增加。2023年达到80%，力争2035年达到95%。"},
+		{"服务效果", "10.签约居民续约率", "较上一年增加，力争2023年达到80%。"},
+		{"服务效果", "12.签约基本包居民在签约机构就诊率", "较上一年增加，力争2023年达到60%。", "就诊人数指在签约机构就诊≥1次的签约基本包居民。"},
+		{"服务效果", "13.签约居民建档率", "较上一年增加，力争2023年达到80%。"},
+		{"服务效果", "15.签约高血压患者血压控制率", "≥50%"},
+	}
+	got := Extract(tableDoc(body, rows), segmenter(t))
+	want := "goal 80% >= 2023-12-31; goal 80% >= 2023-12-31; goal 95% = 2035-12-31; goal 60% = 2023-12-31; threshold 1次 >=; goal 80% = 2023-12-31"
+	if b := brief(got); b != want {
+		t.Errorf("\n got %s\nwant %s", b, want)
+	}
+	var subj []string
+	for _, x := range got {
+		subj = append(subj, x.Subject)
+	}
+	if s := strings.Join(subj, "|"); !strings.Contains(s, "签约基本包居民在签约机构就诊率") || !strings.Contains(s, "签约居民建档率") {
+		t.Errorf("cell targets take the row's name: %s", s)
+	}
+}
+
+// TestPlanOfYear: a year naming a plan governs the figures of its sentence;
+// a year naming an event does not.
+func TestPlanOfYear(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{"做实做细基层医生全科能力提升工程2023年培训计划，培养不少于3500名基层医生。", "goal 3500名 >= 2023-12-31"},
+		{"结合2019年党代会精神，培养不少于3500名基层医生。", "goal 3500名 >="},
+	} {
+		if b := brief(Extract(doc(c.line), segmenter(t))); b != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.line, b, c.want)
+		}
 	}
 }

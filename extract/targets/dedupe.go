@@ -24,12 +24,26 @@ func (x *extractor) dedupe() []schema.Target {
 	}
 	groups := map[key][]int{}
 	for i, t := range out {
-		k := key{t.NormValue, t.NormUnit}
+		k := key{t.NormValue, personUnit(t.NormUnit)}
 		groups[k] = append(groups[k], i)
 	}
+	// a table cell that restates a figure of the text (an indicator table
+	// in an attachment) is dropped
 	for i := range out {
-		for _, j := range groups[key{out[i].NormValue, out[i].NormUnit}] {
-			if i == j || drop[j] || drop[i] {
+		if x.cellOf[i] == "" {
+			continue
+		}
+		name := strings.TrimSuffix(x.cellOf[i], "\x00")
+		for _, j := range groups[key{out[i].NormValue, personUnit(out[i].NormUnit)}] {
+			if x.cellOf[j] == "" && (similar(out[i].Subject, out[j].Subject) || similar(name, out[j].Subject) || sameTail(name, out[j].Subject)) {
+				drop[i] = true
+				break
+			}
+		}
+	}
+	for i := range out {
+		for _, j := range groups[key{out[i].NormValue, personUnit(out[i].NormUnit)}] {
+			if i == j || drop[j] || drop[i] || x.cellOf[i] != "" || x.cellOf[j] != "" {
 				continue
 			}
 			a, b := out[i], out[j]
@@ -80,4 +94,25 @@ func similar(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// personUnit collapses the units that count persons (名, 位) into 人 for
+// comparing figures.
+func personUnit(u string) string {
+	switch u {
+	case "名", "位":
+		return "人"
+	}
+	return u
+}
+
+// sameTail reports whether two indicator names end in the same word of
+// three or more characters (签约居民续约率, 重点人群续约率).
+func sameTail(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[len(ra)-1-n] == rb[len(rb)-1-n] {
+		n++
+	}
+	return n >= 3
 }

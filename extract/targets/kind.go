@@ -21,8 +21,17 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if la := stripCmp(lastAfter); t.Comparator != "=" && t.Comparator != "~" && strings.HasPrefix(la, "的") {
 		noun := la[len("的"):]
 		_, cl1 := clause(cs, q.Start, q.End)
-		if r := utf8.RuneCountInString(noun); r >= 1 && r <= 10 && !strings.ContainsAny(noun, "0123456789") && !x.kw.Funding.contains(noun) && x.kw.Funding.contains(toSentenceEnd(cs[cl1:])) {
+		if r := utf8.RuneCountInString(noun); r >= 1 && r <= 10 && !strings.ContainsAny(noun, "0123456789") && !x.kw.Funding.contains(noun) && !x.kw.Rate.contains(noun) && x.kw.ShareUse.prefix(strings.TrimLeft(cs[cl1:], "，,")) == "" && x.kw.Funding.contains(toSentenceEnd(cs[cl1:])) {
 			return schema.KindThreshold
+		}
+	}
+	// 就诊人数指在签约机构就诊≥1次的签约居民; 是指年营业收入500万元以上的
+	// 企业: a floor or cap in a definition qualifies
+	if t.Comparator != "=" && t.Comparator != "~" {
+		for _, w := range []string{"是指", "系指", "指在"} {
+			if strings.Contains(cs[:q.Start], w) {
+				return schema.KindThreshold
+			}
 		}
 	}
 	// 购机价格在5000元以上的鼓励非现金支付: 的 and a verb

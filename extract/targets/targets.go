@@ -34,6 +34,7 @@ import (
 func Extract(doc *schema.Document, sg *seg.Segmenter) []schema.Target {
 	x := &extractor{res: shared, doc: doc, sg: sg}
 	x.run()
+	x.cells()
 	return x.dedupe()
 }
 
@@ -45,6 +46,9 @@ type extractor struct {
 	// paraOf holds the paragraph of each output target, for dedupe
 	paraOf  []int
 	curPara int
+	// cellOf holds, for each output target read from a table cell, its
+	// row's name and a NUL; "" for a target of the text
+	cellOf []string
 }
 
 // blockAt returns the block whose span holds byte offset pos, or nil.

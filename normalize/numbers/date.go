@@ -159,7 +159,7 @@ func Dates(s string) []Date {
 				}
 			}
 		}
-		if d.Kind == Deadline && d.Month == 0 && !deadlineLead(before) && !hasAnySuffix(s[i:j], "末", "底", "前") {
+		if d.Kind == Deadline && d.Month == 0 && !deadlineLead(before) && !hasAnySuffix(s[i:j], "末", "底", "前") && !planOfYear(rest) {
 			d.Kind = Attribute
 		}
 		out = append(out, d)
@@ -189,4 +189,20 @@ func deadlineLead(before string) bool {
 	// after a list label: （一）2018年末…
 	r, _ := utf8.DecodeLastRuneInString(before)
 	return r < utf8.RuneSelf && !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// planOfYear reports whether a year names a plan for that year
+// (…工程2023年培训计划，培养…): the plan's figures are due in that year.
+func planOfYear(rest string) bool {
+	for n := 0; n <= 8 && rest != ""; n++ {
+		if strings.HasPrefix(rest, "计划") {
+			return true
+		}
+		r, sz := utf8.DecodeRuneInString(rest)
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		rest = rest[sz:]
+	}
+	return false
 }

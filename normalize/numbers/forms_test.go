@@ -35,6 +35,8 @@ func TestScanForms(t *testing.T) {
 		{"a class's name", "支持企业申报二类以上医疗器械上市许可", ""},
 		{"a tier with its unit after the upper bound", "年销量2万（含）—5万台（不含）的车型", "20000台"},
 		{"a tier in 元", "投资额500万元（含）至1000万元的项目", "5e+06元"},
+		{"三元 is a word", "高比容量高压镍钴锰酸锂三元材料研发", ""},
+		{"money in Chinese numerals", "给予每人五百元补贴", "500元"},
 		{"ages", "年满60周岁的老年人", "60岁"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

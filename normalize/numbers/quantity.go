@@ -207,8 +207,9 @@ func (p *Parser) Scan(s string) []Quantity {
 			j += un
 		}
 		j, u, uok = p.scanRange(s, j, ch, u, uok, &q)
-		// 二类以上医疗器械, 三类疫苗: a category's name, no count
-		if uok && ch && u.Name == "类" {
+		// 二类以上医疗器械, 三类疫苗: a category's name, no count; 三元材料,
+		// 二元结构: a word, no money
+		if uok && ch && (u.Name == "类" || u.Name == "元" && v < 10) {
 			i = j
 			continue
 		}
