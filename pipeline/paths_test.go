@@ -586,3 +586,18 @@ func TestForceKeepsOwner(t *testing.T) {
 		t.Errorf("after -force: id %d→%d, source %s, workbook %s, rows %+v", id1, id2, src, wb, fr)
 	}
 }
+
+// The same file named another way (absolute, then relative) is unchanged,
+// not a duplicate of itself.
+func TestSameFileOtherName(t *testing.T) {
+	in := t.TempDir()
+	a := filepath.Join(in, "a.txt")
+	write(t, a, sample(t, 0, 1))
+	out := filepath.Join(t.TempDir(), "out")
+	mustRun(t, testPipeline(t, WithOutDir(out), WithLog(&bytes.Buffer{})), a)
+	t.Chdir(in)
+	sum := mustRun(t, testPipeline(t, WithOutDir(out), WithLog(&bytes.Buffer{})), "a.txt")
+	if sum.Unchanged != 1 || sum.Duplicate != 0 {
+		t.Errorf("the same file by a relative name: %s", sum)
+	}
+}

@@ -422,7 +422,22 @@ func (p *Pipeline) plan(ctx context.Context, entries []entry, stored map[string]
 			// now: the first of this run's paths takes them over.
 			jobs = append(jobs, &job{e: e, dups: g[1:]})
 		default:
-			for _, x := range g {
+			// The stored path may be this very file named another way
+			// (absolute and relative, a hard link): then it is unchanged.
+			same := -1
+			if sf, err := os.Stat(st.Path); err == nil {
+				for k, x := range g {
+					if xf, err := os.Stat(x.path); err == nil && os.SameFile(sf, xf) {
+						same = k
+						break
+					}
+				}
+			}
+			for k, x := range g {
+				if k == same && (p.opt.noWorkbooks || p.workbookExists(st.Workbook)) {
+					now = append(now, sqlite.Item{Files: []sqlite.FileRow{row(x, sqlite.FileUnchanged, "stored as "+st.Path, x.sha)}})
+					continue
+				}
 				now = append(now, sqlite.Item{Files: []sqlite.FileRow{row(x, sqlite.FileDuplicate, "same bytes as "+st.Path+" (stored before)", x.sha)}})
 			}
 		}

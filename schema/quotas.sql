@@ -1,7 +1,9 @@
 -- quotas: the numbers read out of commitment tables (targets with source =
 -- 'table'), each with its table's caption, its row's cells and its document.
--- Created after the column migrations (it needs targets.entity).
-CREATE VIEW IF NOT EXISTS quotas AS
+-- Re-created on every open, after the column migrations (it needs
+-- targets.entity), so a changed definition takes effect.
+DROP VIEW IF EXISTS quotas;
+CREATE VIEW quotas AS
 SELECT t.id            AS target_id,
        t.document_id,
        d.source_path,

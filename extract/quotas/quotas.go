@@ -72,7 +72,7 @@ func (v *vocab) pastTable(doc *schema.Document, t *schema.Table) bool {
 	}
 	for _, s := range doc.Sections {
 		if s.Span.Start <= t.Span.Start && t.Span.Start < s.Span.End {
-			if containsAny(tables.Key(s.Title), v.pastCtx) {
+			if k := tables.Key(s.Title); containsAny(k, v.pastCtx) && !containsAny(k, v.taskVerb) {
 				return true
 			}
 		}
@@ -175,6 +175,10 @@ type cell struct {
 	cmp string
 }
 
+// footMarks are marks after a name or figure that point to a note (64*,
+// 出院患者手术占比▲).
+const footMarks = "*＊※▲△★☆"
+
 // multipliers may stand between a number and its unit (1.2万家, 3亿元).
 var multipliers = []string{"万亿", "千万", "百万", "千亿", "百亿", "亿", "万", "千", "百"}
 
@@ -207,7 +211,7 @@ func onlyCellWords(s string) bool {
 // readCell reads a cell that is only a number with its unit or
 // comparator; unit is the unit the header, row or table gives.
 func readCell(p *numbers.Parser, s, unit string) (cell, bool) {
-	k := tables.Key(s)
+	k := strings.TrimRight(tables.Key(s), footMarks)
 	if k == "" || tables.IsEmptyMark(k) || reDateCell.MatchString(k) {
 		return cell{}, false
 	}
@@ -398,7 +402,7 @@ func (v *vocab) table(doc *schema.Document, p *numbers.Parser, ti, docYear int) 
 		if raw == "" || tables.IsTotalLabel(raw) {
 			continue
 		}
-		entity := strings.TrimSpace(reNumLead.ReplaceAllString(raw, ""))
+		entity := strings.TrimSpace(strings.TrimRight(reNumLead.ReplaceAllString(raw, ""), footMarks))
 		rowName, rowUnit := entity, ""
 		if m := reTailUnit.FindStringSubmatchIndex(tables.Key(entity)); m != nil {
 			k := tables.Key(entity)

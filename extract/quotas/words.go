@@ -15,7 +15,7 @@ var wordsFile string
 // vocab is the extractor's word lists, parsed once from data/words.txt.
 type vocab struct {
 	generic, indicatorHead, placeHead, catStrip, skipCol, pastCol, commitCol,
-	pastDoc, pastCtx, pastEnd, commitCtx, titleEnd, titleLead []string
+	pastDoc, pastCtx, taskVerb, pastEnd, commitCtx, titleEnd, titleLead []string
 }
 
 var loadVocab = sync.OnceValue(func() *vocab {
@@ -31,7 +31,7 @@ func parseVocab(s string) (*vocab, error) {
 	lists := map[string]*[]string{
 		"generic": &v.generic, "indicatorhead": &v.indicatorHead, "placehead": &v.placeHead,
 		"catstrip": &v.catStrip, "skipcol": &v.skipCol, "pastcol": &v.pastCol, "commitcol": &v.commitCol,
-		"pastdoc": &v.pastDoc, "pastctx": &v.pastCtx, "pastend": &v.pastEnd, "commitctx": &v.commitCtx,
+		"pastdoc": &v.pastDoc, "pastctx": &v.pastCtx, "taskverb": &v.taskVerb, "pastend": &v.pastEnd, "commitctx": &v.commitCtx,
 		"titleend": &v.titleEnd, "titlelead": &v.titleLead,
 	}
 	for n, ln := range strings.Split(s, "\n") {
