@@ -6,7 +6,7 @@ BIN     := bin/policyx
 SHARED  ?= ../shared
 OUT     ?= out
 
-.PHONY: all build run test eval bench fuzz kill9 renditions realdocs clean vet schema-docs need-shared
+.PHONY: all build run test eval bench fuzz kill9 renditions realdocs clean vet schema-docs need-shared fixtures ocr-check
 
 all: build
 
@@ -34,7 +34,7 @@ renditions: build need-shared
 	./$(BIN) run -q -o $(OUT)-renditions $(SHARED)/renditions || true
 	python3 $(SHARED)/eval/score.py --db $(OUT)-renditions/policy.db --gold $(SHARED)/eval/gold-renditions
 
-# The 22 real documents of other cities and ministries (exit 2 expected for .doc).
+# The 22 real documents of other cities and ministries.
 realdocs: build need-shared
 	rm -rf $(OUT)-realdocs
 	./$(BIN) run -o $(OUT)-realdocs $(SHARED)/realdocs; test $$? -le 2
@@ -52,6 +52,21 @@ schema-docs:
 bench: build need-shared
 	bash scripts/bench.sh
 
+# Scanned fixture: a text rendition of a sample rasterized by pdftoppm and
+# wrapped as an image-only PDF (scripts/scanpdf), so OCR is tested on known
+# text. Needs poppler-utils.
+FIXTURES   ?= $(OUT)-fixtures
+OCR_SAMPLE ?= 003_2d8cf891e2a8f1d9
+fixtures: need-shared
+	mkdir -p $(FIXTURES)/text $(FIXTURES)/scan
+	cp $(SHARED)/renditions/pdf/$(OCR_SAMPLE).pdf $(FIXTURES)/text/
+	$(GO) run ./scripts/scanpdf $(SHARED)/renditions/pdf/$(OCR_SAMPLE).pdf $(FIXTURES)/scan/$(OCR_SAMPLE).pdf
+
+# OCR end to end (minutes): the scanned fixture scored against its text
+# rendition, and the real scan in ../shared/scans (scripts/ocr_check.sh).
+ocr-check: build fixtures
+	FIXTURES=$(FIXTURES) OCR_SAMPLE=$(OCR_SAMPLE) SHARED=$(SHARED) bash scripts/ocr_check.sh
+
 # Crash safety: a batch killed with SIGKILL midway, checked and re-run,
 # against an uninterrupted run (scripts/kill9.sh).
 KILL9_N ?= 40
@@ -68,4 +83,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin $(OUT) $(OUT)-eval $(OUT)-renditions $(OUT)-realdocs
+	rm -rf bin $(OUT) $(OUT)-eval $(OUT)-renditions $(OUT)-realdocs $(OUT)-fixtures

@@ -53,6 +53,7 @@ var DefaultLimits = Limits{
 // concurrent use.
 type Reader struct {
 	limits Limits
+	noOCR  bool
 }
 
 // Option configures a Reader.
@@ -60,6 +61,10 @@ type Option func(*Reader)
 
 // WithLimits replaces the default limits.
 func WithLimits(l Limits) Option { return func(r *Reader) { r.limits = l } }
+
+// WithoutOCR turns OCR of scanned PDF pages off, as if tesseract were not
+// installed.
+func WithoutOCR() Option { return func(r *Reader) { r.noOCR = true } }
 
 // New returns a Reader.
 func New(opts ...Option) *Reader {
@@ -87,8 +92,7 @@ type Skipped struct {
 }
 
 // FormatOf guesses the format from the file name alone. It returns
-// ErrUnsupported for types policyx does not read; legacy Word/WPS files get a
-// specific error.
+// ErrUnsupported for types policyx does not read.
 func FormatOf(path string) (schema.Format, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt", ".text":
@@ -103,20 +107,17 @@ func FormatOf(path string) (schema.Format, error) {
 		return schema.FormatDOCX, nil
 	case ".xlsx", ".xlsm":
 		return schema.FormatXLSX, nil
-	case ".doc", ".wps":
-		return "", ErrLegacyWord
+	case ".doc", ".wps", ".dot":
+		return schema.FormatDOC, nil
+	case ".ofd":
+		return schema.FormatOFD, nil
 	}
 	return "", ErrUnsupported
 }
 
-// ErrLegacyWord is returned for .doc/.wps files, which are read only after
-// conversion.
-var ErrLegacyWord = errors.New("legacy Word/WPS format: convert to .docx (e.g. libreoffice --headless --convert-to docx)")
-
 // Walk expands paths (files or folders, folders recursively, in lexical
 // order) into inputs. Unsupported files are returned as skipped. Symbolic
 // links to folders are not followed, so a link loop cannot trap the walk.
-// A legacy .doc/.wps is returned as an input (it fails with a clear error).
 func Walk(paths []string) ([]Input, []Skipped, error) {
 	var ins []Input
 	var skipped []Skipped
@@ -256,11 +257,15 @@ func (r *Reader) Decode(ctx context.Context, path string, format schema.Format, 
 	case schema.FormatHTML:
 		dec = decodeHTML
 	case schema.FormatPDF:
-		dec = decodePDF
+		dec = r.decodePDF
 	case schema.FormatDOCX:
 		dec = decodeDOCX
 	case schema.FormatXLSX:
 		dec = decodeXLSX
+	case schema.FormatDOC:
+		dec = decodeDOC
+	case schema.FormatOFD:
+		dec = decodeOFD
 	default:
 		return doc, fmt.Errorf("%s: %w", path, ErrUnsupported)
 	}
@@ -270,7 +275,7 @@ func (r *Reader) Decode(ctx context.Context, path string, format schema.Format, 
 	if kind, ext := sniffFormat(data); kind != "" && !sameFamily(format, kind, ext) {
 		return doc, fmt.Errorf("%s: not %s: %s%s", path, formatName(format), kind, renameHint(path, ext))
 	}
-	if (format == schema.FormatPDF || format == schema.FormatDOCX || format == schema.FormatXLSX) && isWebPage(data) {
+	if format != schema.FormatTXT && format != schema.FormatMD && format != schema.FormatHTML && isWebPage(data) {
 		// Typically an error or login page saved under the name of the
 		// file that was meant to be downloaded.
 		return doc, fmt.Errorf("%s: not %s: a web page (HTML), rename it .html", path, formatName(format))
@@ -366,6 +371,10 @@ func sameFamily(f schema.Format, kind, ext string) bool {
 	switch f {
 	case schema.FormatPDF:
 		return ext == ".pdf"
+	case schema.FormatDOC:
+		return strings.Contains(kind, "OLE2")
+	case schema.FormatOFD:
+		return strings.HasPrefix(kind, "a zip archive")
 	case schema.FormatDOCX, schema.FormatXLSX:
 		// Any zip goes to the zip reader, and so does OLE2 (which it
 		// explains: legacy or encrypted).

@@ -94,14 +94,14 @@ func hostileCorpus(t *testing.T, long bool) []hostileFile {
 		{"bomb-deflated.docx", deflatedBomb(65 << 20), failed, "zip entry word/document.xml exceeds 64 MiB"},
 		{"bomb-lying.docx", lyingBomb(8 << 20), failed, "word/document.xml"},
 		{"bomb.xlsx", declaredBomb("xl/worksheets/sheet1.xml", 1<<36), failed, "zip entry xl/worksheets/sheet1.xml exceeds 64 MiB"},
-		{"old.wps", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, random(512)...), failed, "convert to .docx"},
+		{"old.wps", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, random(512)...), failed, "damaged compound (OLE2) file"},
 		{"nodoc.docx", zipOf(t, map[string]string{"word/styles.xml": "<w:styles/>"}), failed, "no word/document.xml"},
 		{"pdf-named.txt", simplePDF(nil, ""), failed, "not text: a PDF file, rename it .pdf"},
 		{"docx-named.pdf", zipOf(t, map[string]string{"word/document.xml": "<w:document/>"}), failed, "rename it .docx"},
 		{"deep.html", []byte(deep), read, ""},
 		{"invalid-utf8.txt", invalid, read, ""},
 		{"gbk.txt", gbk, read, ""},
-		{"old.doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, random(1024)...), failed, "convert to .docx"},
+		{"old.doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, random(1024)...), failed, "damaged compound (OLE2) file"},
 		{"a..b 政策 文件（第1号）.txt", []byte("关于印发某某办法的通知\n第一条 为规范管理，制定本办法。\n"), read, ""},
 	}
 	if long {

@@ -290,11 +290,21 @@ func TestUnreadableFolderAndLongPath(t *testing.T) {
 		return os.ReadDir(d)
 	}
 	long := filepath.Join(in, strings.Repeat("长", 100)+".txt") // a 300-byte name
+	// Without root, a real unreadable folder too.
+	closed := filepath.Join(in, "closed")
+	write(t, filepath.Join(closed, "x.txt"), sample(t, 0, 5))
+	if os.Geteuid() != 0 {
+		os.Chmod(closed, 0)
+		t.Cleanup(func() { os.Chmod(closed, 0o755) })
+	}
 	sum := mustRun(t, p, in, long)
 	db := openDB(t, filepath.Join(out, "policy.db"))
 	fr := fileRows(t, db, sum.RunID)
 	if r := fr[locked]; r.status != "failed" || !strings.Contains(r.msg, "permission denied") {
 		t.Errorf("unreadable folder: %+v", r)
+	}
+	if r := fr[closed]; os.Geteuid() != 0 && (r.status != "failed" || !strings.Contains(r.msg, "permission denied")) {
+		t.Errorf("folder with mode 000: %+v", r)
 	}
 	if r := fr[long]; r.status != "failed" || !strings.Contains(r.msg, "file name too long") {
 		t.Errorf("over-long name: %+v", r)

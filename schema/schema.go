@@ -34,6 +34,8 @@ const (
 	FormatPDF  Format = "pdf"
 	FormatDOCX Format = "docx"
 	FormatXLSX Format = "xlsx"
+	FormatDOC  Format = "doc" // Word 97–2003 binary (.doc, .dot, .wps)
+	FormatOFD  Format = "ofd" // GB/T 33190 fixed layout
 )
 
 // BlockKind says what a block is.

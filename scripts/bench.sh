@@ -18,3 +18,4 @@ echo "== batch of ${MB} MB"
 ./bin/bench -mb "$MB" -src "corpus/samples,$SHARED/realdocs" ${BENCH_CPUPROFILE:+-cpuprofile $BENCH_CPUPROFILE}
 if [ -f scripts/bench_pdf.sh ]; then echo "== PDF pages/s"; bash scripts/bench_pdf.sh; fi
 if [ -f scripts/bench_xlsx.sh ]; then echo "== workbook memory"; bash scripts/bench_xlsx.sh; fi
+if [ -f scripts/bench_formats.sh ]; then echo "== .doc files/s, OFD pages/s"; bash scripts/bench_formats.sh; fi

@@ -47,7 +47,31 @@ type pageContent struct {
 	w, h   float64
 	glyphs []glyph
 	segs   []seg
-	images int // images painted (a page of only images is a scan)
+	images int     // images painted
+	imgMax float64 // page area covered by the largest image (a scan is one image over the page)
+}
+
+// addImage records an image painted through ctm (the unit square).
+func (pc *pageContent) addImage(ctm mat) {
+	pc.images++
+	if area := math.Abs(ctm[0]*ctm[3] - ctm[1]*ctm[2]); area > pc.imgMax {
+		pc.imgMax = area
+	}
+}
+
+// scanned reports a page that is a picture of text: no text, or next to
+// no text (a scanner app's watermark) over an image covering most of it.
+func (pc *pageContent) scanned() bool {
+	n := 0
+	for _, g := range pc.glyphs {
+		if g.text != " " {
+			n++
+		}
+	}
+	if n == 0 {
+		return true
+	}
+	return n < 20 && pc.imgMax >= 0.5*pc.w*pc.h
 }
 
 type gstate struct {
@@ -123,7 +147,7 @@ func (s *runState) op(op string, a []operand) {
 	case "Do":
 		s.doXObject(a)
 	case "BI":
-		s.in.out.images++
+		s.in.out.addImage(s.g.ctm)
 	}
 }
 
@@ -391,7 +415,7 @@ func (s *runState) doXObject(a []operand) {
 	}
 	x := s.res.Key("XObject").Key(a[0].s)
 	if x.Key("Subtype").Name() == "Image" {
-		in.out.images++
+		in.out.addImage(s.g.ctm)
 		return
 	}
 	if s.depth >= maxFormDepth || x.Key("Subtype").Name() != "Form" {

@@ -28,6 +28,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	lpdf "github.com/ledongthuc/pdf"
@@ -39,14 +40,27 @@ import (
 type Options struct {
 	MaxPages       int   // pages read; 0 means 2000
 	MaxStreamBytes int64 // decoded size of one content stream or CMap; 0 means 64 MiB
+	// OCR, when set, reads the pages that have no text layer (scans):
+	// it returns their text as positioned glyphs, one Page (or nil) for
+	// each page asked, in order.
+	OCR func(ctx context.Context, pages []OCRPage) ([]*Page, error)
+}
+
+// OCRPage is a page to read by OCR: its number (from 1) and size in points.
+type OCRPage struct {
+	Num  int
+	W, H float64
 }
 
 // Errors Read returns (wrapped with details).
 var (
 	ErrEncrypted = errors.New("encrypted: password required")
 	ErrNoText    = errors.New("no extractable text (scanned image?)")
-	ErrNoPages   = errors.New("no pages")
-	ErrEmpty     = errors.New("empty file")
+	// ErrScanned is a PDF whose pages are images without a text layer,
+	// read without OCR.
+	ErrScanned = errors.New("scanned PDF: no text layer")
+	ErrNoPages = errors.New("no pages")
+	ErrEmpty   = errors.New("empty file")
 )
 
 // docState holds what is shared by the pages of one document: the font
@@ -146,8 +160,9 @@ func read(ctx context.Context, data []byte, opt Options) (blocks []schema.Block,
 		return nil, nil, err
 	}
 	doc := &docState{fonts: map[string]*font{}, byRes: map[string]map[string]*font{}, forms: map[string][]byte{}, maxStream: opt.MaxStreamBytes}
-	var laid []*pageLayout
-	glyphs := 0
+	pcs := make([]*pageContent, 0, len(pages))
+	pageDiags := make([][]schema.Diagnostic, 0, len(pages)) // read problems, in page order
+	var scanned []OCRPage                                   // pages without a text layer
 	for i, pv := range pages {
 		if err := ctx.Err(); err != nil {
 			diags = append(diags, schema.Diagnostic{Severity: schema.SevError, Stage: stage, Page: i + 1,
@@ -155,9 +170,34 @@ func read(ctx context.Context, data []byte, opt Options) (blocks []schema.Block,
 			break
 		}
 		pc, perr := readPage(doc, pv)
+		var pd []schema.Diagnostic
 		if perr != nil {
-			diags = append(diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: stage, Page: i + 1, Message: perr.Error()})
+			pd = append(pd, schema.Diagnostic{Severity: schema.SevWarning, Stage: stage, Page: i + 1, Message: perr.Error()})
 		}
+		if pc != nil && pc.scanned() && (pc.images > 0 || opt.OCR != nil) {
+			scanned = append(scanned, OCRPage{Num: i + 1, W: pc.w, H: pc.h})
+			pc.glyphs = nil // a scanner's watermark, not the page's text
+		}
+		pcs = append(pcs, pc)
+		pageDiags = append(pageDiags, pd)
+	}
+	var ocred []int // pages read by OCR
+	if len(scanned) > 0 && opt.OCR != nil {
+		got, oerr := opt.OCR(ctx, scanned)
+		if oerr != nil {
+			diags = append(diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: "ocr", Message: oerr.Error()})
+		}
+		for k, p := range got {
+			if k < len(scanned) && p != nil && scanned[k].Num <= len(pcs) {
+				pcs[scanned[k].Num-1] = &p.pc
+				ocred = append(ocred, scanned[k].Num)
+			}
+		}
+	}
+	var laid []*pageLayout
+	glyphs := 0
+	for i, pc := range pcs {
+		diags = append(diags, pageDiags[i]...)
 		if pc == nil {
 			laid = append(laid, &pageLayout{page: i + 1})
 			continue
@@ -169,11 +209,49 @@ func read(ctx context.Context, data []byte, opt Options) (blocks []schema.Block,
 		}
 		laid = append(laid, pl)
 	}
+	if len(ocred) > 0 {
+		diags = append(diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: "ocr",
+			Message: fmt.Sprintf("OCR: page%s without a text layer read by OCR (tesseract chi_sim): check the text", pageNumbers(ocred))})
+	} else if len(scanned) > 0 && opt.OCR == nil && glyphs > 0 {
+		nums := make([]int, len(scanned))
+		for k, p := range scanned {
+			nums[k] = p.Num
+		}
+		diags = append(diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: "ocr",
+			Message: fmt.Sprintf("page%s without a text layer (scanned) not read: install tesseract-ocr-chi-sim to read it", pageNumbers(nums))})
+	}
 	if glyphs == 0 {
+		if len(scanned) > 0 && opt.OCR == nil {
+			return nil, diags, ErrScanned
+		}
 		return nil, diags, ErrNoText
 	}
 	blocks = assemble(laid)
 	return blocks, diags, nil
+}
+
+// pageNumbers prints page numbers as ranges: "3", "1–8", "2, 5–6".
+func pageNumbers(pages []int) string {
+	var b strings.Builder
+	for i := 0; i < len(pages); {
+		j := i
+		for j+1 < len(pages) && pages[j+1] == pages[j]+1 {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		if j > i {
+			fmt.Fprintf(&b, "%d–%d", pages[i], pages[j])
+		} else {
+			fmt.Fprintf(&b, "%d", pages[i])
+		}
+		i = j + 1
+	}
+	if len(pages) > 1 {
+		return "s " + b.String()
+	}
+	return " " + b.String()
 }
 
 var pdfHeader = regexp.MustCompile(`%PDF-\d\.\d`)

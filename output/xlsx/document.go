@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -15,6 +16,7 @@ const (
 	sheetOverview = "概览"
 	sheetTargets  = "指标"
 	sheetTasks    = "任务分工"
+	sheetTaskDept = "任务分工（逐部门）"
 	sheetChecks   = "核查"
 )
 
@@ -34,10 +36,11 @@ func WriteDocument(path string, docs []*schema.Document) error {
 	}
 	defer w.f.Close()
 	multi := len(ds) > 1
-	for _, n := range []string{sheetOverview, sheetTargets, sheetTasks, sheetChecks} {
+	for _, n := range []string{sheetOverview, sheetTargets, sheetTasks, sheetTaskDept, sheetChecks} {
 		w.names.take(n, n)
 	}
-	sheets := []*sheet{overviewSheet(ds), targetsSheet(ds, multi), tasksSheet(ds, multi)}
+	bc := newBookCtx(path, ds)
+	sheets := []*sheet{overviewSheet(ds, bc), targetsSheet(ds, multi, bc), tasksSheet(ds, multi), taskDeptSheet(ds, multi, bc)}
 	for _, d := range ds {
 		for i := range d.Tables {
 			sheets = append(sheets, tableSheet(w.names, d, i, multi))
@@ -144,25 +147,81 @@ func partCells(multi bool, d *schema.Document) []any {
 	return []any{d.Part, d.Meta.Title}
 }
 
-func overviewSheet(docs []*schema.Document) *sheet {
+func overviewSheet(docs []*schema.Document, bc *bookCtx) *sheet {
 	return &sheet{
 		name: sheetOverview,
 		// the outline below has its own header row for the last three columns
 		cols: []column{{name: "项目", max: 18}, {name: "内容", max: 80, left: true}, {min: 8}, {min: 8}, {min: 8}},
 		rows: func(yield func(row) error) error {
-			for k, d := range docs {
-				if k > 0 {
-					if err := yield(row{}); err != nil {
-						return err
-					}
-				}
-				if err := overviewRows(d, len(docs) > 1, yield); err != nil {
+			for _, r := range bc.overview {
+				if err := yield(r); err != nil {
 					return err
 				}
 			}
-			return overviewLinkRows(writeTimeLinks(docs), len(docs) > 1, yield) // doclinks.go
+			return nil
 		},
 	}
+}
+
+// bookCtx is what the sheets of one workbook share: the rows of 概览
+// (made once) with the sheet row of every section's outline line, and the
+// link from the workbook to each source file.
+type bookCtx struct {
+	overview []row
+	secRow   map[[2]int]int // {document, section} → row of 概览
+	source   []string       // per document: the source file, relative to the workbook
+}
+
+func newBookCtx(path string, docs []*schema.Document) *bookCtx {
+	bc := &bookCtx{secRow: map[[2]int]int{}}
+	add := func(r row) error { bc.overview = append(bc.overview, r); return nil }
+	// back to the batch's summary, next to this workbook
+	add(row{cells: []any{"汇总", link{text: summaryName, target: summaryName}}})
+	dir, _ := filepath.Abs(filepath.Dir(path))
+	for k, d := range docs {
+		if k > 0 {
+			add(row{})
+		}
+		overviewRows(d, len(docs) > 1, add)
+		// the outline ends the block: one line per section, in order
+		for i := range d.Sections {
+			bc.secRow[[2]int{k, i}] = len(bc.overview) - len(d.Sections) + i + 2 // 1-based, below the header row
+		}
+		src := ""
+		if abs, err := filepath.Abs(d.Path); err == nil && d.Path != "" {
+			if rel, err := filepath.Rel(dir, abs); err == nil {
+				src = filepath.ToSlash(rel)
+			}
+		}
+		bc.source = append(bc.source, src)
+	}
+	overviewLinkRows(writeTimeLinks(docs), len(docs) > 1, add) // doclinks.go
+	return bc
+}
+
+// summaryName is the file name of the batch's summary workbook.
+const summaryName = "summary.xlsx"
+
+// sectionCell is the section path of a fact, linked to its outline line in
+// 概览 when known.
+func (bc *bookCtx) sectionCell(k int, x *docIndex, sec int, sp schema.Span) any {
+	p := x.path(sec, sp)
+	if r, ok := bc.secRow[[2]int{k, x.section(sec, sp)}]; ok && p != "" {
+		return link{text: p, target: fmt.Sprintf("'%s'!B%d", sheetOverview, r), loc: true}
+	}
+	return p
+}
+
+// pageCell is the page of a fact in the source (paged inputs), linked to
+// the source file at that page; nil when the input has no pages.
+func pageCell(src string, page int) any {
+	if page <= 0 {
+		return nil
+	}
+	if src == "" {
+		return page
+	}
+	return link{text: strconv.Itoa(page), target: src + "#page=" + strconv.Itoa(page)}
 }
 
 func overviewRows(d *schema.Document, multi bool, yield func(row) error) error {
@@ -262,10 +321,11 @@ var targetCols = []column{
 	{name: "类型", max: 20},
 	{name: "所在章节", max: 40},
 	{name: "来源", max: 24},
+	{name: "页码", min: 6},
 	{name: "原句", max: wideText},
 }
 
-func targetCells(x *docIndex, t *schema.Target) []any {
+func targetCells(x *docIndex, t *schema.Target, sec, page any) []any {
 	var norm any = quantity(t.NormValue)
 	if strings.HasPrefix(t.NormUnit, "元") {
 		norm = money(t.NormValue)
@@ -274,8 +334,8 @@ func targetCells(x *docIndex, t *schema.Target) []any {
 		norm = nil
 	}
 	return []any{t.Subject, t.Entity, t.Value, t.Unit, comparatorWords(t.Comparator), norm, t.NormUnit,
-		date(t.Deadline), periodWords(t.Period), t.Scope, kindWords(t.Kind), x.path(t.Section, t.Span),
-		x.source(t.Source, t.Table, t.Row), t.Sentence}
+		date(t.Deadline), periodWords(t.Period), t.Scope, kindWords(t.Kind), sec,
+		x.source(t.Source, t.Table, t.Row), page, t.Sentence}
 }
 
 // textOrder returns the indexes 0..n-1 ordered by start(i), the position in
@@ -289,15 +349,22 @@ func textOrder(n int, start func(i int) int) []int {
 	return order
 }
 
-func targetsSheet(docs []*schema.Document, multi bool) *sheet {
+func targetsSheet(docs []*schema.Document, multi bool, bc *bookCtx) *sheet {
 	return &sheet{
 		name: sheetTargets,
 		cols: append(partCols(multi), targetCols...),
 		rows: func(yield func(row) error) error {
-			for _, d := range docs {
+			for k, d := range docs {
 				x := newDocIndex(d)
+				pg := schema.NewPager(d)
 				for _, i := range textOrder(len(d.Targets), func(i int) int { return d.Targets[i].Span.Start }) {
-					cells := append(partCells(multi, d), targetCells(x, &d.Targets[i])...)
+					t := &d.Targets[i]
+					sp := t.Span
+					if sp == (schema.Span{}) && t.Table >= 0 && t.Table < len(d.Tables) && t.Row >= 0 && t.Row < len(d.Tables[t.Table].Rows) {
+						sp = d.Tables[t.Table].Rows[t.Row].Span
+					}
+					p0, _ := pg.Span(sp)
+					cells := append(partCells(multi, d), targetCells(x, t, bc.sectionCell(k, x, t.Section, t.Span), pageCell(bc.source[k], p0))...)
 					if err := yield(row{cells: cells}); err != nil {
 						return err
 					}
@@ -341,6 +408,58 @@ func tasksSheet(docs []*schema.Document, multi bool) *sheet {
 					for _, g := range groups {
 						cells := append(partCells(multi, d), base...)
 						cells = append(cells, roleWords(g.role), strings.Join(g.depts, "、"), strings.Join(g.mentions, "、"))
+						cells = append(cells, tail...)
+						if err := yield(row{cells: cells}); err != nil {
+							return err
+						}
+					}
+				}
+			}
+			return nil
+		},
+	}
+}
+
+var taskDeptCols = []column{
+	{name: "编号", max: 10},
+	{name: "任务", max: 30},
+	{name: "角色"},
+	{name: "顺序"},
+	{name: "部门（规范名称）", max: 40},
+	{name: "原文写法", max: 40},
+	{name: "所在章节", max: 40},
+	{name: "来源", max: 24},
+	{name: "页码", min: 6},
+}
+
+// taskDeptSheet is 任务分工（逐部门）: one row per task and department, so
+// that a pivot table can count tasks by department and role.
+func taskDeptSheet(docs []*schema.Document, multi bool, bc *bookCtx) *sheet {
+	return &sheet{
+		name: sheetTaskDept,
+		cols: append(partCols(multi), taskDeptCols...),
+		rows: func(yield func(row) error) error {
+			for k, d := range docs {
+				x := newDocIndex(d)
+				pg := schema.NewPager(d)
+				for _, i := range textOrder(len(d.Tasks), func(i int) int { return d.Tasks[i].Span.Start }) {
+					t := &d.Tasks[i]
+					p0, _ := pg.Span(t.Span)
+					tail := []any{bc.sectionCell(k, x, t.Section, t.Span), x.source("", t.Table, t.Row), pageCell(bc.source[k], p0)}
+					deps := t.Departments
+					if len(deps) == 0 {
+						deps = []schema.TaskDept{{}}
+					}
+					for j, dp := range deps {
+						ord := dp.Ordinal
+						if ord == 0 && dp.Department != "" {
+							ord = j + 1
+						}
+						var o any
+						if ord > 0 {
+							o = ord
+						}
+						cells := append(partCells(multi, d), t.Label, t.Title, roleWords(dp.Role), o, dp.Department, dp.Mention)
 						cells = append(cells, tail...)
 						if err := yield(row{cells: cells}); err != nil {
 							return err

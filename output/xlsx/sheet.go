@@ -23,7 +23,10 @@ type (
 	// it does not parse).
 	date string
 	// link is a cell that opens target (a file next to the workbook).
-	link struct{ text, target string }
+	link struct {
+		text, target string
+		loc          bool // target is a place in this workbook ('Sheet'!A1)
+	}
 	// indented is text indented by level steps (the outline).
 	indented struct {
 		text  string
@@ -71,6 +74,9 @@ const (
 	wideText        = 70 // sentences, messages
 	titleWidth      = 30
 	maxHeaderWidth  = 18
+	// fileNameWidth fits the file names of government sites (a 20-digit
+	// id, a date and an extension) without clipping.
+	fileNameWidth = 60
 )
 
 // sheet is what one worksheet shows. rows is called twice: once to measure
@@ -173,6 +179,9 @@ type writer struct {
 	st    *styles
 	first bool // the next sheet renames the default Sheet1
 	names *sheetNames
+	// grid: the cells written now belong to a data range (header and rows)
+	// and get borders, so a printed table keeps its lines.
+	grid bool
 }
 
 func newWriter() (*writer, error) {
@@ -277,7 +286,7 @@ func (w *writer) write(s *sheet) error {
 		}
 		if r.kind == rowGroup || r.kind == rowPart {
 			// carry the fill across the table
-			id, err := w.st.id(styleKey{bold: true, fill: r.kind == rowGroup, part: r.kind == rowPart})
+			id, err := w.st.id(styleKey{bold: true, fill: r.kind == rowGroup, part: r.kind == rowPart, border: w.grid})
 			if err != nil {
 				return err
 			}
@@ -293,11 +302,14 @@ func (w *writer) write(s *sheet) error {
 		}
 		return sw.SetRow(ref, cells)
 	}
+	w.grid = false
 	for _, r := range s.title {
 		if err := put(r); err != nil {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
+	w.grid = true
+	defer func() { w.grid = false }()
 	if !s.noHeader {
 		hdr := make([]any, len(s.cols))
 		for i, c := range s.cols {
@@ -321,6 +333,7 @@ func (w *writer) write(s *sheet) error {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
+	w.grid = false
 	if len(s.after) > 0 {
 		n = max(n, last) + 1 // one empty row between
 		for _, r := range s.after {
@@ -372,7 +385,7 @@ func wrappedLines(s string, colWidth float64) int {
 // inline strings; it writes a formula only for Cell.Formula, which this
 // package never sets).
 func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth float64, c column) (any, int, error) {
-	k := styleKey{bold: kind != rowData, fill: kind == rowGroup, part: kind == rowPart, left: c.left, center: c.center && kind != rowGroup}
+	k := styleKey{bold: kind != rowData, fill: kind == rowGroup, part: kind == rowPart, left: c.left, center: c.center && kind != rowGroup, border: w.grid}
 	lines := 1
 	wrapIf := func(s string) {
 		if !c.noWrap && (strings.Contains(s, "\n") || displayWidth(s)+2 > colWidth) {
@@ -396,7 +409,7 @@ func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth
 		wrapIf(string(v))
 	case label:
 		val = string(v)
-		k = styleKey{header: true, wrap: true}
+		k = styleKey{header: true, wrap: true, border: w.grid}
 		if string(v) != "" {
 			lines = wrappedLines(string(v), colWidth-2) // beside the filter button
 		}
@@ -442,8 +455,11 @@ func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth
 		k.link = true
 		k.text = formulaLike(v.text)
 		ref, _ := excelize.CoordinatesToCellName(col, rowN)
-		tip := v.target
-		if err := w.f.SetCellHyperLink(sheet, ref, v.target, "External", excelize.HyperlinkOpts{Tooltip: &tip}); err != nil {
+		tip, kind := v.target, "External"
+		if v.loc {
+			kind = "Location"
+		}
+		if err := w.f.SetCellHyperLink(sheet, ref, v.target, kind, excelize.HyperlinkOpts{Tooltip: &tip}); err != nil {
 			return nil, 0, err
 		}
 	default:

@@ -20,6 +20,7 @@ type styleKey struct {
 	left                                        bool // numbers too
 	center                                      bool
 	text                                        bool // the text number format "@"
+	border                                      bool // thin grid lines: a cell of a data range
 	numFmt                                      string
 	indent                                      int
 }
@@ -51,6 +52,14 @@ func (s *styles) id(k styleKey) (int, error) {
 		st.Alignment.Horizontal = "center"
 	case k.fill:
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
+	}
+	if k.border {
+		bottom := "BFBFBF"
+		if k.header {
+			bottom = "8EA9DB"
+		}
+		st.Border = []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
+			{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: bottom, Style: 1}}
 	}
 	if k.part {
 		font.Size = 12

@@ -36,7 +36,8 @@ func WriteSummary(path string, db *sql.DB) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	for _, s := range []*sheet{filesSheet(db, links), allTargetsSheet(db), allTasksSheet(db), deptSheet(db)} {
+	dir, _ := filepath.Abs(filepath.Dir(path))
+	for _, s := range []*sheet{filesSheet(db, links), allTargetsSheet(db, dir), allTasksSheet(db), allTaskDeptSheet(db, dir), deptSheet(db)} {
 		w.names.take(s.name, s.name)
 		if err := w.write(s); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
@@ -126,7 +127,7 @@ func filesSheet(db *sql.DB, links map[string]string) *sheet {
 		FROM documents d ORDER BY d.source_path, d.part, d.id`
 	return &sheet{
 		name: sheetFiles,
-		cols: []column{{name: "文件", max: 36, noWrap: true}, {name: "部分"}, {name: "工作簿", max: 30, noWrap: true},
+		cols: []column{{name: "文件", max: fileNameWidth, noWrap: true}, {name: "部分"}, {name: "工作簿", max: fileNameWidth, noWrap: true},
 			{name: "标题", max: 50}, {name: "文号", max: 22}, {name: "发文机关", max: 30}, {name: "成文日期", min: 12},
 			{name: "适用地区", max: 20}, {name: "状态"}, {name: "说明", max: 40}, {name: "章节"}, {name: "表格"},
 			{name: "指标"}, {name: "任务"}, {name: "核查"}, {name: "格式"}, {name: "路径", max: 40, noWrap: true}},
@@ -192,13 +193,27 @@ func tableSource(src string, att, title sql.NullString, ord, rowIdx sql.NullInt6
 func fileName(p string) string { return filepath.Base(filepath.FromSlash(p)) }
 
 // docCols are the first columns of the summary's fact sheets.
-var docCols = []column{{name: "文件", max: 30, noWrap: true}, {name: "部分"}, {name: "文件标题", max: titleWidth, noWrap: true}}
+var docCols = []column{{name: "文件", max: fileNameWidth, noWrap: true}, {name: "部分"}, {name: "文件标题", max: titleWidth, noWrap: true}}
 
-func allTargetsSheet(db *sql.DB) *sheet {
+// sourceFrom is the source path p relative to the folder dir of a workbook
+// ("" when it cannot be made relative), for links to the source.
+func sourceFrom(dir, p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil || p == "" {
+		return ""
+	}
+	rel, err := filepath.Rel(dir, abs)
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+func allTargetsSheet(db *sql.DB, dir string) *sheet {
 	q := sectionPaths + `SELECT d.source_path, d.part, coalesce(d.title,''), t.kind, coalesce(t.subject,''), coalesce(t.entity,''),
 		coalesce(t.value,''), coalesce(t.unit,''), t.norm_value, coalesce(t.norm_unit,''), coalesce(t.comparator,''),
 		coalesce(t.deadline,''), coalesce(t.period,''), coalesce(t.scope,''), coalesce(sp.path,''), t.source,
-		tb.attachment, tb.title, tb.ordinal, r.row_index, coalesce(t.sentence,'')
+		tb.attachment, tb.title, tb.ordinal, r.row_index, coalesce(t.sentence,''), coalesce(t.page, 0)
 		FROM targets t JOIN documents d ON d.id = t.document_id
 		LEFT JOIN sp ON sp.id = coalesce(t.section_id, ` + innermost("t") + `)
 		LEFT JOIN table_rows r ON r.id = t.table_row_id
@@ -209,12 +224,12 @@ func allTargetsSheet(db *sql.DB) *sheet {
 		cols: append(append([]column(nil), docCols...), targetCols...),
 		rows: stream(db, q, func(r *sql.Rows) ([]any, error) {
 			var p, title, kind, subj, ent, val, unit, nunit, cmp, dl, period, scope, path, src, sent string
-			var part int
+			var part, page int
 			var norm sql.NullFloat64
 			var att, ttitle sql.NullString
 			var ord, ri sql.NullInt64
 			if err := r.Scan(&p, &part, &title, &kind, &subj, &ent, &val, &unit, &norm, &nunit, &cmp, &dl, &period, &scope,
-				&path, &src, &att, &ttitle, &ord, &ri, &sent); err != nil {
+				&path, &src, &att, &ttitle, &ord, &ri, &sent, &page); err != nil {
 				return nil, err
 			}
 			var nv any
@@ -225,7 +240,44 @@ func allTargetsSheet(db *sql.DB) *sheet {
 				}
 			}
 			return []any{fileName(p), part, title, subj, ent, val, unit, comparatorWords(cmp), nv, nunit, date(dl), periodWords(period),
-				scope, kindWords(kind), formatPath(path), tableSource(src, att, ttitle, ord, ri), sent}, nil
+				scope, kindWords(kind), formatPath(path), tableSource(src, att, ttitle, ord, ri), pageCell(sourceFrom(dir, p), page), sent}, nil
+		}),
+	}
+}
+
+// allTaskDeptSheet is 任务分工（逐部门） across the batch: one row per
+// task and department (v_tasks), so that it pivots.
+func allTaskDeptSheet(db *sql.DB, dir string) *sheet {
+	q := sectionPaths + `SELECT d.source_path, d.part, coalesce(d.title,''), coalesce(k.label,''), coalesce(k.title,''),
+		coalesce(td.role,''), td.ordinal, coalesce(td.department,''), coalesce(td.mention,''),
+		coalesce(sp.path,''), tb.attachment, tb.title, tb.ordinal, r.row_index, coalesce(k.page, 0)
+		FROM tasks k JOIN documents d ON d.id = k.document_id
+		LEFT JOIN task_departments td ON td.task_id = k.id
+		LEFT JOIN sp ON sp.id = coalesce(k.section_id, ` + innermost("k") + `)
+		LEFT JOIN table_rows r ON r.id = k.table_row_id
+		LEFT JOIN tables tb ON tb.id = r.table_id
+		ORDER BY d.source_path, d.part, d.id, k.char_start, k.id,
+			CASE td.role WHEN 'lead' THEN 0 WHEN 'responsible' THEN 1 WHEN 'support' THEN 2 ELSE 3 END, td.ordinal`
+	cols := append([]column(nil), docCols...)
+	cols = append(cols, taskDeptCols...)
+	return &sheet{
+		name: sheetTaskDept,
+		cols: cols,
+		rows: stream(db, q, func(r *sql.Rows) ([]any, error) {
+			var p, title, lbl, ktitle, role, dept, mention, path string
+			var part, page int
+			var ordinal sql.NullInt64
+			var att, ttitle sql.NullString
+			var ord, ri sql.NullInt64
+			if err := r.Scan(&p, &part, &title, &lbl, &ktitle, &role, &ordinal, &dept, &mention, &path, &att, &ttitle, &ord, &ri, &page); err != nil {
+				return nil, err
+			}
+			var o any
+			if ordinal.Valid {
+				o = ordinal.Int64
+			}
+			return []any{fileName(p), part, title, lbl, ktitle, roleWords(role), o, dept, mention, formatPath(path),
+				tableSource("", att, ttitle, ord, ri), pageCell(sourceFrom(dir, p), page)}, nil
 		}),
 	}
 }
@@ -323,6 +375,15 @@ type yearRow struct {
 	n, goal, funding, rate, thres, docs, quotas int
 }
 
+// Page geometry of 年度指标: a default row in points, the chart's height in
+// pixels, and the printable height of a landscape A4 page in points (21 cm
+// less the default margins and header/footer).
+const (
+	rowPoints   = 15
+	chartHeight = 300
+	pagePoints  = 470
+)
+
 // yearsSheet writes 年度指标 in the normal (not streamed) mode, which
 // AddChart needs; it has one row per year, so it stays small.
 func (w *writer) yearsSheet(db *sql.DB) error {
@@ -373,7 +434,7 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	}
 	f := w.f
 	hdr := []string{"期限年份", "指标数", "目标", "资金", "比例", "门槛", "涉及文件数", "其中表格分解"}
-	hid, err := w.st.id(styleKey{header: true, wrap: true})
+	hid, err := w.st.id(styleKey{header: true, wrap: true, border: true})
 	if err != nil {
 		return err
 	}
@@ -394,13 +455,17 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	if err != nil {
 		return err
 	}
+	gid, err := w.st.id(styleKey{border: true})
+	if err != nil {
+		return err
+	}
 	for i, y := range ys {
 		ref, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := f.SetSheetRow(name, ref, &[]any{y.year, y.n, y.goal, y.funding, y.rate, y.thres, y.docs, y.quotas}); err != nil {
 			return err
 		}
 		end, _ := excelize.CoordinatesToCellName(len(hdr), i+2)
-		if err := f.SetCellStyle(name, ref, end, did); err != nil {
+		if err := f.SetCellStyle(name, ref, end, gid); err != nil {
 			return err
 		}
 	}
@@ -428,7 +493,15 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	for _, h := range hdr {
 		px += (displayWidth(h) + 4) * 7.5
 	}
-	at, _ := excelize.CoordinatesToCellName(1, max(last, 2)+4)
+	chartRow := max(last, 2) + 4
+	at, _ := excelize.CoordinatesToCellName(1, chartRow)
+	// The chart must not straddle a page: when the table above and the
+	// chart do not fit one landscape A4 page, the chart starts a new one.
+	if float64(chartRow-1)*rowPoints+chartHeight*0.75 > pagePoints {
+		if err := f.InsertPageBreak(name, at); err != nil {
+			return err
+		}
+	}
 	q := "'" + name + "'!"
 	axis := excelize.Font{Family: fontName, Color: "404040"}
 	// AddChart declares the image types in map order: sort them, so the
@@ -448,7 +521,7 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 		}},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各年份到期的指标数", Font: &excelize.Font{Family: fontName, Size: 12, Bold: true}}}},
 		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: uint(max(px, 480)), Height: 300},
+		Dimension: excelize.ChartDimension{Width: uint(max(px, 480)), Height: chartHeight},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 		XAxis:     excelize.ChartAxis{Font: axis},
 		YAxis:     excelize.ChartAxis{Font: axis, MajorGridLines: true},

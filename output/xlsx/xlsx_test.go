@@ -129,10 +129,10 @@ func TestWriteDocument(t *testing.T) {
 	}
 	f := open(t, path)
 	sheets := f.GetSheetList()
-	if len(sheets) != 5 || sheets[0] != "概览" || sheets[1] != "指标" || sheets[2] != "任务分工" || sheets[4] != "核查" {
+	if len(sheets) != 6 || sheets[0] != "概览" || sheets[1] != "指标" || sheets[2] != "任务分工" || sheets[3] != "任务分工（逐部门）" || sheets[5] != "核查" {
 		t.Fatalf("sheets %q", sheets)
 	}
-	tbl := sheets[3]
+	tbl := sheets[4]
 	if !strings.HasPrefix(tbl, "附件1 柳州市重点任务") || utf8.RuneCountInString(tbl) != 31 {
 		t.Errorf("table sheet %q", tbl)
 	}
@@ -283,10 +283,10 @@ func TestWriteDocumentParts(t *testing.T) {
 	}
 	f := open(t, path)
 	sheets := f.GetSheetList()
-	if len(sheets) != 6 || !strings.HasPrefix(sheets[3], "P1 附件1") || !strings.HasPrefix(sheets[4], "P2 附件1") {
+	if len(sheets) != 7 || !strings.HasPrefix(sheets[4], "P1 附件1") || !strings.HasPrefix(sheets[5], "P2 附件1") {
 		t.Fatalf("sheets %q", sheets)
 	}
-	checkCommon(t, f, map[string]int{sheets[3]: 3, sheets[4]: 3})
+	checkCommon(t, f, map[string]int{sheets[4]: 3, sheets[5]: 3})
 	rows := rowsOf(t, f, "指标")
 	if rows[0][0] != "部分" || len(rows) != 13 || rows[1][0] != "1" || rows[12][0] != "2" || rows[12][1] != "第二个政策" {
 		t.Errorf("指标 parts: %d rows, %q / %q", len(rows), rows[0], rows[len(rows)-1])
@@ -392,7 +392,7 @@ func TestWriteSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := open(t, path)
-	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"文件", "指标", "任务分工", "牵头部门", "年度指标", "指标分解", "核查", "引用关系", "上下级对照"}) {
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"文件", "指标", "任务分工", "任务分工（逐部门）", "牵头部门", "年度指标", "指标分解", "核查", "引用关系", "上下级对照"}) {
 		t.Fatalf("sheets %q", got)
 	}
 	checkCommon(t, f, nil)
@@ -542,7 +542,7 @@ func TestWriteDocumentEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := open(t, path)
-	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"概览", "指标", "任务分工", "核查"}) {
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"概览", "指标", "任务分工", "任务分工（逐部门）", "核查"}) {
 		t.Fatalf("sheets %q", got)
 	}
 	checkCommon(t, f, nil)
@@ -592,7 +592,7 @@ func TestOddText(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := open(t, path)
-	checkCommon(t, f, map[string]int{f.GetSheetList()[3]: 2})
+	checkCommon(t, f, map[string]int{f.GetSheetList()[4]: 2})
 	rows := rowsOf(t, f, "指标")
 	if len(rows) != 2 || rows[1][colOf(t, rows, 0, "期限")-1] != "2020-13-45" {
 		t.Errorf("指标 %q", rows)

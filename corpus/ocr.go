@@ -1,0 +1,353 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"policyx/corpus/pdf"
+)
+
+// errNoOCR is the error of a scanned PDF read without OCR tools.
+var errNoOCR = errors.New("scanned PDF: install tesseract-ocr-chi-sim to read it (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)")
+
+// ocrDPI is the resolution pages are rendered at for OCR: text of a
+// printed page is 30–40 pixels high, which tesseract reads well, at a
+// quarter of the time 300 dpi takes.
+const ocrDPI = 150
+
+// ocrTools are the external programs OCR runs: pdftoppm (poppler-utils)
+// renders page images, tesseract with chi_sim reads them.
+type ocrTools struct {
+	tesseract, pdftoppm string
+}
+
+// findOCR looks the tools up on PATH and the chi_sim model in the usual
+// tessdata folders (or TESSDATA_PREFIX). ok is false when any is missing.
+func findOCR() (ocrTools, bool) {
+	t, err1 := exec.LookPath("tesseract")
+	p, err2 := exec.LookPath("pdftoppm")
+	if err1 != nil || err2 != nil {
+		return ocrTools{}, false
+	}
+	dirs := []string{"/usr/share/tesseract-ocr/*/tessdata", "/usr/share/tessdata", "/usr/local/share/tessdata", "/opt/homebrew/share/tessdata"}
+	if env := os.Getenv("TESSDATA_PREFIX"); env != "" {
+		dirs = append([]string{env, filepath.Join(env, "tessdata")}, dirs...)
+	}
+	for _, d := range dirs {
+		if m, _ := filepath.Glob(filepath.Join(d, "chi_sim.traineddata")); len(m) > 0 {
+			return ocrTools{tesseract: t, pdftoppm: p}, true
+		}
+	}
+	return ocrTools{}, false
+}
+
+// ocrPDF renders the given pages of a PDF with pdftoppm and reads them
+// with tesseract (chi_sim, two processes when there are several pages),
+// returning one page of positioned text for each page asked.
+func (t ocrTools) ocrPDF(ctx context.Context, data []byte, pages []pdf.OCRPage) ([]*pdf.Page, error) {
+	dir, err := os.MkdirTemp("", "policyx-ocr-")
+	if err != nil {
+		return nil, fmt.Errorf("OCR: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "in.pdf")
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		return nil, fmt.Errorf("OCR: %w", err)
+	}
+	images := make([]string, len(pages))
+	for i := 0; i < len(pages); {
+		j := i
+		for j+1 < len(pages) && pages[j+1].Num == pages[j].Num+1 {
+			j++
+		}
+		prefix := filepath.Join(dir, fmt.Sprintf("p%d", i))
+		// Uncompressed gray maps (.pgm): no time spent compressing.
+		cmd := exec.CommandContext(ctx, t.pdftoppm, "-r", strconv.Itoa(ocrDPI), "-gray",
+			"-f", strconv.Itoa(pages[i].Num), "-l", strconv.Itoa(pages[j].Num), in, prefix)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("OCR: pdftoppm: %v: %s", err, firstLine(out))
+		}
+		// pdftoppm names images prefix-N.pgm, N zero-padded to the
+		// width of the document's page count.
+		found, _ := filepath.Glob(prefix + "-*.pgm")
+		byNum := map[int]string{}
+		for _, f := range found {
+			n, _ := strconv.Atoi(strings.TrimSuffix(f[strings.LastIndexByte(f, '-')+1:], ".pgm"))
+			byNum[n] = f
+		}
+		for k := i; k <= j; k++ {
+			images[k] = byNum[pages[k].Num]
+		}
+		i = j + 1
+	}
+	out := make([]*pdf.Page, len(pages))
+	// Two tesseract processes of one thread each: one model load per
+	// process, both cores busy.
+	half := (len(pages) + 1) / 2
+	parts := [][2]int{{0, half}, {half, len(pages)}}
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for k, pr := range parts {
+		if pr[0] >= pr[1] {
+			continue
+		}
+		wg.Add(1)
+		go func(k, lo, hi int) {
+			defer wg.Done()
+			errs[k] = t.tesseract1(ctx, dir, k, images[lo:hi], pages[lo:hi], out[lo:hi])
+		}(k, pr[0], pr[1])
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+// tesseract1 reads images with one tesseract process into out.
+func (t ocrTools) tesseract1(ctx context.Context, dir string, k int, images []string, pages []pdf.OCRPage, out []*pdf.Page) error {
+	var list bytes.Buffer
+	idx := []int{} // list line → index in images
+	for i, img := range images {
+		if img != "" {
+			list.WriteString(img + "\n")
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return errors.New("OCR: pdftoppm rendered no page image")
+	}
+	listFile := filepath.Join(dir, fmt.Sprintf("list%d.txt", k))
+	if err := os.WriteFile(listFile, list.Bytes(), 0o600); err != nil {
+		return fmt.Errorf("OCR: %w", err)
+	}
+	base := filepath.Join(dir, fmt.Sprintf("ocr%d", k))
+	cmd := exec.CommandContext(ctx, t.tesseract, listFile, base, "-l", "chi_sim", "--psm", "3", "tsv")
+	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("OCR: tesseract: %v: %s", err, firstLine(b))
+	}
+	tsv, err := os.ReadFile(base + ".tsv")
+	if err != nil {
+		return fmt.Errorf("OCR: %w", err)
+	}
+	scale := 72.0 / ocrDPI
+	for n, words := range parseTSV(tsv) {
+		if n < 1 || n > len(idx) {
+			continue
+		}
+		i := idx[n-1]
+		p := pdf.NewPage(pages[i].W, pages[i].H)
+		rules := 0
+		if data, err := os.ReadFile(images[i]); err == nil {
+			if img, err := readPGM(data); err == nil {
+				rules = imageRules(img, p, pages[i].H, scale)
+			}
+		}
+		ocrPage(p, words, pages[i].H, scale, rules > 0)
+		out[i] = p
+	}
+	return nil
+}
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func firstLine(b []byte) string {
+	s := strings.TrimSpace(string(b))
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// ocrWord is one word of tesseract's TSV, with the box of its line (pixels).
+type ocrWord struct {
+	line                     [3]int // block, paragraph, line
+	left, top, width, height int
+	lineTop, lineHeight      int
+	text                     string
+}
+
+// parseTSV reads tesseract's TSV output: words (level 5) by page number
+// (from 1, the position in the image list) with their line's box (level 4).
+func parseTSV(data []byte) map[int][]ocrWord {
+	pages := map[int][]ocrWord{}
+	lines := map[[4]int][2]int{} // page, block, par, line → top, height
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) < 12 {
+			continue
+		}
+		v := make([]int, 10)
+		bad := false
+		for i := 0; i < 10; i++ {
+			n, err := strconv.Atoi(f[i])
+			if err != nil {
+				bad = true
+				break
+			}
+			v[i] = n
+		}
+		if bad {
+			continue
+		}
+		key := [4]int{v[1], v[2], v[3], v[4]}
+		switch v[0] {
+		case 4:
+			lines[key] = [2]int{v[7], v[9]}
+		case 5:
+			// Words of low confidence are kept: dropping them leaves
+			// holes in the sentence that cost more than a wrong character.
+			text := strings.TrimSpace(f[11])
+			if text == "" {
+				continue
+			}
+			lb := lines[key]
+			if lb[1] == 0 {
+				lb = [2]int{v[7], v[9]}
+			}
+			pages[v[1]] = append(pages[v[1]], ocrWord{line: [3]int{v[2], v[3], v[4]}, left: v[6], top: v[7], width: v[8], height: v[9],
+				lineTop: lb[0], lineHeight: lb[1], text: text})
+		}
+	}
+	return pages
+}
+
+// ocrPage turns the words of one page into glyphs, line by line: each word
+// a glyph on a page with ruling lines (so that the table code can put the
+// words into the cells), else each line one glyph, as OCR gaps between
+// words are too irregular to find columns in.
+func ocrPage(p *pdf.Page, words []ocrWord, h, scale float64, byWord bool) {
+	sort.SliceStable(words, func(i, j int) bool {
+		if words[i].line != words[j].line {
+			return lessLine(words[i].line, words[j].line)
+		}
+		return words[i].left < words[j].left
+	})
+	for i := 0; i < len(words); {
+		j := i
+		for j+1 < len(words) && words[j+1].line == words[i].line {
+			j++
+		}
+		ocrLine(p, words[i:j+1], h, scale, byWord)
+		i = j + 1
+	}
+}
+
+func lessLine(a, b [3]int) bool {
+	for k := 0; k < 3; k++ {
+		if a[k] != b[k] {
+			return a[k] < b[k]
+		}
+	}
+	return false
+}
+
+// pageNumberLine is a page number as OCR reads "— 3 —": the dashes often
+// come out as 一.
+var pageNumberLine = regexp.MustCompile(`^[一—–\-_~]{1,2}\s*(\d{1,4})\s*[一—–\-_~]{1,2}$`)
+
+// ocrLine places one line on its baseline: its words as glyphs, or the
+// whole line as one. Punctuation is fixed over the whole line.
+func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64, byWord bool) {
+	lh := ws[0].lineHeight
+	if lh <= 0 {
+		lh = ws[0].height
+	}
+	base, size := h-float64(ws[0].lineTop+lh)*scale, float64(lh)*scale
+	var rs []rune
+	starts, ends := make([]int, len(ws)), make([]int, len(ws))
+	for k, wd := range ws {
+		w := []rune(wd.text)
+		// a space where a gap touches a Latin letter or digit, as the
+		// PDF layout puts one (柳州市 422 701)
+		if k > 0 && len(rs) > 0 && (isLatinOrDigit(rs[len(rs)-1]) || isLatinOrDigit(w[0])) &&
+			float64(wd.left-(ws[k-1].left+ws[k-1].width)) > 0.25*float64(lh) {
+			rs = append(rs, ' ')
+		}
+		starts[k] = len(rs)
+		rs = append(rs, w...)
+		ends[k] = len(rs)
+	}
+	line := ocrPunct(string(rs))
+	if m := pageNumberLine.FindStringSubmatch(line); m != nil || !byWord {
+		if m != nil {
+			line = "— " + m[1] + " —"
+		}
+		x0 := float64(ws[0].left) * scale
+		x1 := float64(ws[len(ws)-1].left+ws[len(ws)-1].width) * scale
+		p.Glyph(x0, base, x1-x0, size, line, false)
+		return
+	}
+	rs = []rune(line)
+	for k, wd := range ws {
+		p.Glyph(float64(wd.left)*scale, base, float64(wd.width)*scale, size, string(rs[starts[k]:ends[k]]), false)
+	}
+}
+
+// ocrPunct turns the ASCII punctuation OCR reads next to Chinese text into
+// the full-width marks Chinese text uses (, → ，, ( → （ …); a full stop
+// between two Chinese characters is a misread enumeration comma (、).
+func ocrPunct(s string) string {
+	rs := []rune(s)
+	han := func(i int) bool { return i >= 0 && i < len(rs) && unicode.Is(unicode.Han, rs[i]) }
+	// Chinese context: a Han character or a full-width mark
+	cjk := func(i int) bool {
+		return han(i) || i >= 0 && i < len(rs) && (rs[i] >= 0x3000 && rs[i] <= 0x303F || rs[i] >= 0xFF00 && rs[i] <= 0xFFEF)
+	}
+	open := false // a ( made full width waits for its )
+	for i, r := range rs {
+		near := cjk(i-1) || cjk(i+1)
+		switch r {
+		case ',':
+			if near {
+				rs[i] = '，'
+			}
+		case ';':
+			if near {
+				rs[i] = '；'
+			}
+		case ':':
+			if near {
+				rs[i] = '：'
+			}
+		case '(':
+			if near {
+				rs[i], open = '（', true
+			}
+		case ')':
+			if near || open {
+				rs[i], open = '）', false
+			}
+		case '!':
+			if near {
+				rs[i] = '！'
+			}
+		case '?':
+			if near {
+				rs[i] = '？'
+			}
+		case '.':
+			if han(i-1) && han(i+1) {
+				rs[i] = '、'
+			}
+		case '一':
+			// a dash between numbers (2021—2023, 3—5个) read as 一
+			if i > 0 && i+1 < len(rs) && isASCIIDigit(rs[i-1]) && isASCIIDigit(rs[i+1]) {
+				rs[i] = '—'
+			}
+		}
+	}
+	return string(rs)
+}

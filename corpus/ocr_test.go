@@ -1,0 +1,222 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"policyx/corpus/imagepdf"
+	"policyx/corpus/pdf"
+	"policyx/schema"
+)
+
+func TestOCRPunct(t *testing.T) {
+	cases := map[string]string{
+		"各省,自治区(农牧)厅(局.委);":       "各省，自治区（农牧）厅（局、委）；",
+		"科技强桂三年行动方案(2021一2023年)":  "科技强桂三年行动方案（2021—2023年）",
+		"建立3一5个科技支行":              "建立3—5个科技支行",
+		"Plan A (2025). Done, ok": "Plan A (2025). Done, ok", // Latin text keeps its marks
+		"第一条 一二三":                 "第一条 一二三",
+	}
+	for in, want := range cases {
+		if got := ocrPunct(in); got != want {
+			t.Errorf("ocrPunct(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// tsvOf writes tesseract TSV rows: one line (level 4) of words (level 5)
+// per entry, words as left,width,text.
+func tsvOf(lines [][]ocrWord) []byte {
+	var b strings.Builder
+	b.WriteString("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n")
+	row := func(level, line, word, left, top, w, h int, conf, text string) {
+		b.WriteString(strings.Join([]string{itoa(level), "1", "1", "1", itoa(line), itoa(word), itoa(left), itoa(top), itoa(w), itoa(h), conf, text}, "\t") + "\n")
+	}
+	for i, ws := range lines {
+		last := ws[len(ws)-1]
+		row(4, i+1, 0, ws[0].left, ws[0].top, last.left+last.width-ws[0].left, ws[0].height, "-1", "")
+		for k, w := range ws {
+			row(5, i+1, k+1, w.left, w.top, w.width, w.height, "91.5", w.text)
+		}
+	}
+	return []byte(b.String())
+}
+
+func TestOCRPageText(t *testing.T) {
+	const lh = 40
+	word := func(left, top, w int, s string) ocrWord {
+		return ocrWord{left: left, top: top, width: w, height: lh, text: s}
+	}
+	tsv := tsvOf([][]ocrWord{
+		{word(300, 200, 200, "关于印发"), word(505, 200, 160, "实施方案"), word(670, 200, 80, "的通知")},
+		{word(200, 300, 400, "各区人民政府,"), word(610, 300, 200, "市各部门:")},
+		{word(280, 360, 300, "到2025年,完成"), word(600, 360, 60, "100"), word(670, 360, 80, "个。")},
+		{word(580, 1600, 30, "一"), word(615, 1600, 30, "2"), word(650, 1600, 30, "一")},
+	})
+	pages := parseTSV(tsv)
+	if len(pages[1]) != 11 {
+		t.Fatalf("words %d, want 11", len(pages[1]))
+	}
+	p := pdf.NewPage(595, 842)
+	ocrPage(p, pages[1], 842, 72.0/ocrDPI, false)
+	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range blocks {
+		got = append(got, b.Text)
+	}
+	text := strings.Join(got, "\n")
+	for _, want := range []string{"关于印发实施方案的通知", "各区人民政府，市各部门：", "到2025年，完成 100个。"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text %q lacks %q", text, want)
+		}
+	}
+	if strings.Contains(text, "2") && strings.Contains(text, "一2一") {
+		t.Errorf("page number kept as text: %q", text)
+	}
+}
+
+// grid draws a table grid of dark lines on a white image.
+func gridImage(w, h int, xs, ys []int) *imagepdf.Gray {
+	g := &imagepdf.Gray{W: w, H: h, Pix: bytes.Repeat([]byte{255}, w*h)}
+	for _, y := range ys {
+		for x := xs[0]; x <= xs[len(xs)-1]; x++ {
+			g.Pix[y*w+x], g.Pix[(y+1)*w+x] = 0, 0
+		}
+	}
+	for _, x := range xs {
+		for y := ys[0]; y <= ys[len(ys)-1]+1; y++ {
+			g.Pix[y*w+x] = 0
+		}
+	}
+	return g
+}
+
+func TestImageRulesTable(t *testing.T) {
+	xs, ys := []int{100, 400, 700, 1000}, []int{300, 360, 420}
+	img := gridImage(1240, 1754, xs, ys)
+	// a character-sized stroke is not a rule
+	for y := 500; y < 530; y++ {
+		img.Pix[y*img.W+200] = 0
+	}
+	scale := 72.0 / ocrDPI
+	p := pdf.NewPage(595, 842)
+	if n := imageRules(img, p, 842, scale); n != len(xs)+len(ys) {
+		t.Errorf("%d rules, want %d", n, len(xs)+len(ys))
+	}
+	const lh = 30
+	word := func(left, top, w int, s string) ocrWord {
+		return ocrWord{left: left, top: top, width: w, height: lh, text: s}
+	}
+	words := parseTSV(tsvOf([][]ocrWord{
+		{word(120, 315, 80, "任务"), word(420, 315, 120, "牵头单位"), word(720, 315, 120, "完成时限")},
+		{word(120, 375, 160, "建设平台"), word(420, 375, 120, "市科技局"), word(720, 375, 120, "2023年")},
+	}))[1]
+	ocrPage(p, words, 842, scale, true)
+	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range blocks {
+		if b.Kind == schema.BlockTable {
+			want := [][]string{{"任务", "牵头单位", "完成时限"}, {"建设平台", "市科技局", "2023年"}}
+			if !equalRows(b.Rows, want) {
+				t.Errorf("rows %q, want %q", b.Rows, want)
+			}
+			return
+		}
+	}
+	t.Errorf("no table in %+v", blocks)
+}
+
+func equalRows(a, b [][]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if strings.Join(a[i], "|") != strings.Join(b[i], "|") {
+			return false
+		}
+	}
+	return true
+}
+
+// scannedPDF is a one-page image-only PDF.
+func scannedPDF(t *testing.T) []byte {
+	var b bytes.Buffer
+	img := gridImage(600, 800, []int{50, 300, 550}, []int{100, 200})
+	if err := imagepdf.Write(&b, []*imagepdf.Gray{img}, 72); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestScannedPDFWithoutOCR(t *testing.T) {
+	_, err := New(WithoutOCR()).Decode(context.Background(), "scan.pdf", schema.FormatPDF, scannedPDF(t))
+	if err == nil || err.Error() != "scan.pdf: "+errNoOCR.Error() {
+		t.Errorf("error %v, want %q", err, errNoOCR)
+	}
+	if !strings.Contains(errNoOCR.Error(), "scanned PDF: install tesseract-ocr-chi-sim to read it") {
+		t.Errorf("message %q", errNoOCR)
+	}
+}
+
+// TestOCRScannedPage scans page 1 of a text rendition of a sample and reads
+// it back by OCR: the title must come out and the document be marked as
+// read by OCR. It needs tesseract (chi_sim) and pdftoppm, and ../shared.
+func TestOCRScannedPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR is slow")
+	}
+	tools, ok := findOCR()
+	if !ok {
+		t.Skip("tesseract with chi_sim or pdftoppm not installed")
+	}
+	src := filepath.Join("..", "..", "shared", "renditions", "pdf", "003_2d8cf891e2a8f1d9.pdf")
+	if _, err := os.Stat(src); err != nil {
+		t.Skip("../shared/renditions not here")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(tools.pdftoppm, "-r", "150", "-gray", "-f", "1", "-l", "1", src, filepath.Join(dir, "p"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "p-*.pgm"))
+	if len(files) != 1 {
+		t.Fatalf("rendered %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	img, err := imagepdf.ReadPGM(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scan bytes.Buffer
+	if err := imagepdf.Write(&scan, []*imagepdf.Gray{img}, 150); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := New().Decode(context.Background(), "scan.pdf", schema.FormatPDF, scan.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, b := range doc.Blocks {
+		text = append(text, b.Text)
+	}
+	if all := strings.Join(text, ""); !strings.Contains(all, "科技强桂三年行动方案") {
+		t.Errorf("OCR text lacks the title: %q", all)
+	}
+	found := false
+	for _, d := range doc.Diagnostics {
+		found = found || (d.Severity == schema.SevWarning && strings.Contains(d.Message, "OCR: page 1 "))
+	}
+	if !found {
+		t.Errorf("no OCR diagnostic in %v", doc.Diagnostics)
+	}
+}
