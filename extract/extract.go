@@ -39,7 +39,7 @@ func New(opts ...Option) *Extractor {
 		o(e)
 	}
 	if e.dict == nil {
-		e.dict, _ = dept.Load()
+		e.dict = dept.MustLoad() // embedded, tested data: an error is a build defect
 	}
 	return e
 }

@@ -1,15 +1,18 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"database/sql"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/xuri/excelize/v2"
 
 	"policyx/schema"
 )
@@ -83,7 +86,10 @@ func overviewLinkRows(ls []linkLine, multi bool, yield func(row) error) error {
 	if err := yield(row{}); err != nil {
 		return err
 	}
-	if err := yield(row{cells: []any{label(linksMarker), label("所引 / 引用本文件的文件"), label("关系"), label("对应文件"), label("")}}); err != nil {
+	// the E cell links to the summary's 引用关系; it also gives the workbook
+	// the link style the rewrite after the batch uses
+	if err := yield(row{cells: []any{label(linksMarker), label("所引 / 引用本文件的文件"), label("关系"), label("对应文件"),
+		link{text: "汇总表 引用关系", target: "summary.xlsx"}}}); err != nil {
 		return err
 	}
 	if len(ls) == 0 {
@@ -148,7 +154,7 @@ func UpdateLinks(db *sql.DB, dir string, changed map[string]bool, workers int) e
 		return err
 	}
 	// which workbooks: a resolved link with one end written now
-	books := map[string]bool{}
+	books := map[string]string{} // workbook → its source path
 	lrows, err := db.Query(`SELECT document_id, target_document_id FROM document_links WHERE target_document_id IS NOT NULL`)
 	if err != nil {
 		return err
@@ -165,7 +171,7 @@ func UpdateLinks(db *sql.DB, dir string, changed map[string]bool, workers int) e
 		}
 		for _, d := range []*docRef{da, db2} {
 			if d.book != "" {
-				books[d.book] = true
+				books[d.book] = d.path
 			}
 		}
 	}
@@ -186,7 +192,7 @@ func UpdateLinks(db *sql.DB, dir string, changed map[string]bool, workers int) e
 	lines := map[string][]linkLine{}
 	multi := map[string]bool{}
 	for _, b := range names {
-		ls, m, err := bookLines(db, b)
+		ls, m, err := bookLines(db, books[b], b)
 		if err != nil {
 			return err
 		}
@@ -226,21 +232,23 @@ func UpdateLinks(db *sql.DB, dir string, changed map[string]bool, workers int) e
 
 // bookLines reads the references of every document of one workbook, both
 // ways, in part and text order.
-func bookLines(db *sql.DB, book string) ([]linkLine, bool, error) {
+func bookLines(db *sql.DB, path, book string) ([]linkLine, bool, error) {
 	const q = `SELECT d.part, 0, l.kind, coalesce(l.role,''),
 			CASE WHEN l.role = 'notice' THEN coalesce(l.attachment,'') ELSE coalesce(l.cited_title,'') END,
 			coalesce(l.cited_number,''), coalesce(t.source_path,''), coalesce(t.part,0), coalesce(t.workbook,''), coalesce(l.char_start,0), l.id
 		FROM documents d JOIN document_links l ON l.document_id = d.id LEFT JOIN documents t ON t.id = l.target_document_id
-		WHERE d.workbook = ?
+		WHERE d.source_path = ?
 		UNION ALL
 		SELECT d.part, 1, l.kind, coalesce(l.role,''),
 			CASE WHEN l.role = 'attachment' THEN coalesce(l.attachment, s.title, '') ELSE coalesce(s.title,'') END,
 			CASE WHEN l.role = 'attachment' THEN '' ELSE coalesce(s.doc_number,'') END, s.source_path, s.part,
 			coalesce(s.workbook,''), 0, l.id
 		FROM documents d JOIN document_links l ON l.target_document_id = d.id JOIN documents s ON s.id = l.document_id
-		WHERE d.workbook = ?
+		WHERE d.source_path = ?
 		ORDER BY 1, 2, 10, 11`
-	rows, err := db.Query(q, book, book)
+	// by source_path (indexed): workbook is a late column, reading it
+	// means reading past each document's text
+	rows, err := db.Query(q, path, path)
 	if err != nil {
 		return nil, false, err
 	}
@@ -272,82 +280,224 @@ func bookLines(db *sql.DB, book string) ([]linkLine, bool, error) {
 		return nil, false, err
 	}
 	var n int
-	if err := db.QueryRow(`SELECT count(*) FROM documents WHERE workbook = ?`, book).Scan(&n); err != nil {
+	if err := db.QueryRow(`SELECT count(*) FROM documents WHERE source_path = ?`, path).Scan(&n); err != nil {
 		return nil, false, err
 	}
 	return out, n > 1, nil
 }
 
-// rewriteOverviewLinks replaces the references block of a workbook's 概览.
+// rewriteOverviewLinks replaces the references block of a workbook's 概览
+// in place: the sheet's XML from the block's header row to the end of its
+// rows is written anew (HYPERLINK cells, the styles of the block as
+// written), every other part of the file is copied as it is. Opening and
+// saving the whole workbook would cost ten times as much.
 func rewriteOverviewLinks(path string, ls []linkLine, multi bool) error {
-	if _, err := os.Stat(path); err != nil {
-		return nil // no workbook (failed file, -no-xlsx run): nothing to update
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil // no workbook (failed file, -no-xlsx run): nothing to update
+		}
+		return fmt.Errorf("%s: %w", path, err)
 	}
-	f, err := excelize.OpenFile(path)
+	defer zr.Close()
+	sheetPath, err := overviewPart(&zr.Reader)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	defer f.Close()
-	f.SetZipWriter(fastZip)
-	rows, err := f.GetRows(sheetOverview)
+	var sheetXML []byte
+	for _, f := range zr.File {
+		if f.Name == sheetPath {
+			if sheetXML, err = readZipFile(f, 64<<20); err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+		}
+	}
+	if sheetXML == nil {
+		return fmt.Errorf("%s: no %s", path, sheetPath)
+	}
+	out, err := replaceLinkRows(string(sheetXML), ls, multi)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	marker := -1
-	for i := len(rows) - 1; i >= 0; i-- {
-		if len(rows[i]) > 0 && rows[i][0] == linksMarker {
-			marker = i + 1 // 1-based
-			break
-		}
+	if out == string(sheetXML) {
+		return nil // the block says this already: the file stays as it is
 	}
-	if marker < 0 {
-		return fmt.Errorf("%s: no %s block in %s", path, linksMarker, sheetOverview)
-	}
-	hdrStyle, _ := f.GetCellStyle(sheetOverview, fmt.Sprintf("A%d", marker))
-	dataStyle, _ := f.GetCellStyle(sheetOverview, fmt.Sprintf("B%d", marker+1))
-	for r := len(rows); r > marker; r-- {
-		if err := f.RemoveRow(sheetOverview, r); err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-	}
-	linkStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Color: "0563C1", Underline: "single"},
-		Alignment: &excelize.Alignment{Vertical: "top"}})
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*.xlsx")
 	if err != nil {
 		return err
 	}
-	r := marker + 1
-	var collect []row
-	_ = overviewLinkRows(ls, multi, func(x row) error { collect = append(collect, x); return nil })
-	// the first two rows are the blank row and the header, already there
-	for _, x := range collect[2:] {
-		for c, v := range x.cells {
-			ref, _ := excelize.CoordinatesToCellName(c+1, r)
+	name := tmp.Name()
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(name)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fail(err)
+	}
+	zw := zip.NewWriter(tmp)
+	for _, f := range zr.File {
+		if f.Name != sheetPath {
+			if err := zw.Copy(f); err != nil {
+				return fail(err)
+			}
+			continue
+		}
+		h := f.FileHeader
+		h.Method = zip.Deflate
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: h.Name, Method: zip.Deflate, Modified: h.Modified})
+		if err != nil {
+			return fail(err)
+		}
+		if _, err := io.WriteString(w, out); err != nil {
+			return fail(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+func readZipFile(f *zip.File, max int64) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%s: larger than %d bytes", f.Name, max)
+	}
+	return b, nil
+}
+
+var (
+	reSheetEntry = regexp.MustCompile(`<sheet [^>]*name="` + sheetOverview + `"[^>]*r:id="([^"]+)"`)
+	reRelEntry   = regexp.MustCompile(`<Relationship [^>]*>`)
+	reRelID      = regexp.MustCompile(`Id="([^"]+)"`)
+	reRelTarget  = regexp.MustCompile(`Target="([^"]+)"`)
+	reCellStyle  = regexp.MustCompile(`<c r="([A-Z]+)[0-9]+"[^>]*? s="([0-9]+)"[^>]*>`)
+	reAutoFilter = regexp.MustCompile(`(<autoFilter ref="\$?A\$?1:\$?[A-Z]+\$?)[0-9]+"`)
+	reDimension  = regexp.MustCompile(`(<dimension ref="A1:[A-Z]+)[0-9]+"`)
+)
+
+// overviewPart finds the zip part of the 概览 sheet.
+func overviewPart(zr *zip.Reader) (string, error) {
+	var wb, rels []byte
+	for _, f := range zr.File {
+		var err error
+		switch f.Name {
+		case "xl/workbook.xml":
+			wb, err = readZipFile(f, 8<<20)
+		case "xl/_rels/workbook.xml.rels":
+			rels, err = readZipFile(f, 8<<20)
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	m := reSheetEntry.FindSubmatch(wb)
+	if m == nil {
+		return "", fmt.Errorf("no sheet %s", sheetOverview)
+	}
+	for _, r := range reRelEntry.FindAll(rels, -1) {
+		id, t := reRelID.FindSubmatch(r), reRelTarget.FindSubmatch(r)
+		if id == nil || t == nil || string(id[1]) != string(m[1]) {
+			continue
+		}
+		target := string(t[1])
+		if strings.HasPrefix(target, "/") {
+			return strings.TrimPrefix(target, "/"), nil
+		}
+		return "xl/" + target, nil
+	}
+	return "", fmt.Errorf("no part for sheet %s", sheetOverview)
+}
+
+// replaceLinkRows rewrites the rows after the block's header row.
+func replaceLinkRows(x string, ls []linkLine, multi bool) (string, error) {
+	k := strings.LastIndex(x, "<t>"+linksMarker+"</t>")
+	if k < 0 {
+		return "", fmt.Errorf("no %s block in %s", linksMarker, sheetOverview)
+	}
+	rs := strings.LastIndex(x[:k], "<row ")
+	re := strings.Index(x[k:], "</row>")
+	end := strings.Index(x, "</sheetData>")
+	if rs < 0 || re < 0 || end < k {
+		return "", fmt.Errorf("%s: malformed sheet", sheetOverview)
+	}
+	re += k + len("</row>")
+	var hdrRow int
+	if _, err := fmt.Sscanf(x[rs:], `<row r="%d"`, &hdrRow); err != nil {
+		return "", fmt.Errorf("%s: row number: %w", sheetOverview, err)
+	}
+	styles := map[string]string{} // column → style of the block as written
+	for _, m := range reCellStyle.FindAllStringSubmatch(x[rs:re], -1) {
+		if m[1] == "E" {
+			styles["link"] = m[2]
+		}
+	}
+	old := x[re:end]
+	for _, m := range reCellStyle.FindAllStringSubmatch(old, 200) {
+		if strings.Contains(m[0], `t="str"`) {
+			continue // a HYPERLINK cell of an earlier rewrite
+		}
+		if _, ok := styles[m[1]]; !ok {
+			styles[m[1]] = m[2]
+		}
+	}
+	var rows []row
+	_ = overviewLinkRows(ls, multi, func(r row) error { rows = append(rows, r); return nil })
+	var b strings.Builder
+	n := hdrRow
+	for _, r := range rows[2:] { // the blank row and the header stay
+		n++
+		fmt.Fprintf(&b, `<row r="%d">`, n)
+		for c, v := range r.cells {
+			col := string(rune('A' + c))
+			st := styles[col]
+			if st == "" {
+				st = styles["B"]
+			}
+			attr := ""
 			switch v := v.(type) {
 			case link:
-				if err := f.SetCellStr(sheetOverview, ref, v.text); err != nil {
-					return err
+				if s := styles["link"]; s != "" {
+					attr = ` s="` + s + `"`
+				} else if st != "" {
+					attr = ` s="` + st + `"`
 				}
-				tip := v.target
-				if err := f.SetCellHyperLink(sheetOverview, ref, v.target, "External", excelize.HyperlinkOpts{Tooltip: &tip}); err != nil {
-					return err
-				}
-				if err := f.SetCellStyle(sheetOverview, ref, ref, linkStyle); err != nil {
-					return err
-				}
+				formula := `HYPERLINK("` + strings.ReplaceAll(v.target, `"`, `""`) + `","` + strings.ReplaceAll(v.text, `"`, `""`) + `")`
+				fmt.Fprintf(&b, `<c r="%s%d"%s t="str"><f>%s</f><v>%s</v></c>`, col, n, attr, xmlEscape(formula), xmlEscape(v.text))
 				continue
-			default:
-				if err := f.SetCellStr(sheetOverview, ref, cellText(v)); err != nil {
-					return err
-				}
 			}
-			if dataStyle != 0 {
-				if err := f.SetCellStyle(sheetOverview, ref, ref, dataStyle); err != nil {
-					return err
-				}
+			if st != "" {
+				attr = ` s="` + st + `"`
 			}
+			fmt.Fprintf(&b, `<c r="%s%d"%s t="inlineStr"><is><t>%s</t></is></c>`, col, n, attr, xmlEscape(cellText(v)))
 		}
-		r++
+		b.WriteString(`</row>`)
 	}
-	_ = hdrStyle
-	return save(f, path)
+	out := x[:re] + b.String() + x[end:]
+	out = reAutoFilter.ReplaceAllString(out, "${1}"+strconv.Itoa(n)+`"`)
+	out = reDimension.ReplaceAllString(out, "${1}"+strconv.Itoa(n)+`"`)
+	return out, nil
+}
+
+func xmlEscape(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
 }
