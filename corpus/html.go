@@ -69,5 +69,13 @@ func decodeHTML(ctx context.Context, data []byte, lim Limits) ([]schema.Block, [
 				Message: "little visible text: read elements hidden by style too"})
 		}
 	}
+	if blocksLen(blocks) < 100 {
+		// Still nothing: the article may sit escaped in a script's data.
+		if sb := scriptArticle(ctx, s, maxDepth); blocksLen(sb) > 2*blocksLen(blocks) {
+			blocks = sb
+			diags = append(diags, schema.Diagnostic{Severity: schema.SevWarning, Stage: "html",
+				Message: "no visible article: read the one in the page's script data"})
+		}
+	}
 	return blocks, diags, nil
 }

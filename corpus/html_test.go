@@ -218,3 +218,24 @@ func TestDecodeHTMLMisdeclared(t *testing.T) {
 		t.Errorf("blocks = %+v", blocks)
 	}
 }
+
+// TestDecodeHTMLScriptData reads a page whose article exists only escaped
+// inside a script's data block; a page whose scripts hold only short
+// strings or no Chinese text stays empty.
+func TestDecodeHTMLScriptData(t *testing.T) {
+	content := strings.Repeat(`\u003cp\u003e到2025年，智能终端产业规模突破8000亿元，培育10家以上具有全球竞争力的龙头企业。\u003c/p\u003e`, 5)
+	page := `<html><head><title>x</title></head><body><div id="app"></div><script>window.__INITIAL_STATE__={"article":{"title":"上海市人民政府办公厅关于印发《上海市促进智能终端产业高质量发展行动方案》的通知","wh":"沪府办发〔2023〕16号","content":"` + content + `"}}</script></body></html>`
+	blocks, diags, err := decodeHTML(context.Background(), []byte(page), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 7 || blocks[0].Kind != schema.BlockHeading || !strings.HasPrefix(blocks[0].Text, "上海市人民政府办公厅关于") ||
+		blocks[1].Text != "沪府办发〔2023〕16号" || !strings.HasPrefix(blocks[2].Text, "到2025年") || len(diags) != 1 {
+		t.Errorf("blocks %+v diags %v", blocks, diags)
+	}
+	// counter-example: analytics and config strings are not an article
+	page = `<p>页脚</p><script>var cfg={"site":"` + strings.Repeat("abcdefghij", 20) + `","name":"上海市人民政府网站"};</script>`
+	if blocks, _, _ := decodeHTML(context.Background(), []byte(page), DefaultLimits); len(blocks) != 1 {
+		t.Errorf("counter-example: blocks %+v", blocks)
+	}
+}

@@ -117,6 +117,7 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	if len(organs) == 0 && prefix != "" {
 		organs = x.titleOrgans(prefix)
 	}
+	fromBox := len(organs) == 0
 	if len(organs) == 0 && x.box.issuer != "" {
 		organs = x.p.splitOrgans(x.box.issuer)
 	}
@@ -125,6 +126,10 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 		if o := x.p.organLine(x.box.publisher); o != nil {
 			organs = o
 		}
+	}
+	if fromBox && len(organs) > 0 && x.reposted(organs[0], m.DocNumber) {
+		x.info("the page's organ %s did not issue %s: a repost", organs[0], m.DocNumber)
+		organs = nil
 	}
 
 	m.Jurisdiction = x.jurisdiction(organs, m.DocNumber, prefix)
@@ -827,6 +832,19 @@ func firstRune(s string) (rune, int) {
 }
 
 // ---------------------------------------------------------------- jurisdiction
+
+// reposted reports whether a page's own organ (its metadata box's 发布机构)
+// is another body than the one whose 文号 the notice carries: a district
+// site reposting a provincial notice (攀枝花市仁和区人民政府办公室 over
+// 川办发〔2023〕9号). Both must name a known place, and differ.
+func (x *extractor) reposted(organ, docNum string) bool {
+	if docNum == "" {
+		return false
+	}
+	dj := x.p.FromDocNumber(docNum)
+	oj := x.p.FromOrgan(organ)
+	return dj != "" && oj != "" && dj != oj
+}
 
 // jurisdiction is the shared resolver (place.Gazetteer.Jurisdiction) over
 // what the notice says: its issuers, 文号, title prefix and metadata box.

@@ -86,6 +86,7 @@ var (
 	reHeadYear  = regexp.MustCompile(`^((?:19|20)\d\d)(?:年度|年)?(?:[-—–~～至到]+((?:19|20)\d\d)(?:年度|年)?)?`)
 	reTitleYear = regexp.MustCompile(`((?:19|20)\d\d)\s*(?:年|年度)?\s*(?:[-—–~～至到]+\s*((?:19|20)\d\d))?\s*年`)
 	reDateCell  = regexp.MustCompile(`^(?:19|20)\d\d(?:年|[-/－—–~～至]\d)`)
+	reRowYear   = regexp.MustCompile(`^((?:19|20)\d\d)(?:年度|年)?(?:目标|计划|任务)?$`)
 	reYearNum   = regexp.MustCompile(`^(?:19[5-9]\d|20\d\d)$`)
 	reNumLead   = regexp.MustCompile(`^\d{1,3}(?:[.．、]|\s)\s*|^[（(][一二三四五六七八九十\d]{1,3}[)）]\s*|^[一二三四五六七八九十]{1,3}、\s*|^[①-⑳]\s*`)
 	reNumber    = regexp.MustCompile(`\d+(?:,\d{3})*(?:\.\d+)?`)
@@ -279,48 +280,62 @@ func readCell(p *numbers.Parser, s, unit string) (cell, bool) {
 	return cell{q: q, cmp: cmp}, true
 }
 
-// table reads the quotas of table ti.
-func (v *vocab) table(doc *schema.Document, p *numbers.Parser, ti, docYear int) []schema.Target {
-	t := &doc.Tables[ti]
+// layout is what the header, the caption and the columns' cells say about
+// a table: which column names the rows, where the figures start, the units
+// and indicators around them.
+type layout struct {
+	cols              []column
+	first             int // first column of figures
+	ent               int // the column naming the rows
+	unitCol           int // a 计量单位 column, -1 when none
+	noteUnit          string
+	stem              string // what a 数量 column counts (创新平台 of 创新平台类别)
+	titleInd          string // the caption's indicator
+	titleY1, titleY2  int
+	rowsAreIndicators bool
+}
+
+func cellAt(r schema.TableRow, c int) string {
+	if c < len(r.Cells) {
+		return r.Cells[c]
+	}
+	return ""
+}
+
+// layout reads the shape of table t; ok is false when it has no column of
+// figures or none naming its rows.
+func (v *vocab) layout(doc *schema.Document, p *numbers.Parser, t *schema.Table, docYear int) (*layout, bool) {
 	n := len(t.Header)
 	for _, r := range t.Rows {
 		n = max(n, len(r.Cells))
 	}
 	if n < 2 || len(t.Rows) == 0 {
-		return nil
+		return nil, false
 	}
-	cols := make([]column, n)
+	l := &layout{cols: make([]column, n), first: -1, ent: -1, unitCol: -1}
 	for c := range n {
 		h := ""
 		if c < len(t.Header) {
 			h = t.Header[c]
 		}
-		cols[c] = v.header(p, h, docYear)
+		l.cols[c] = v.header(p, h, docYear)
 	}
-	noteUnit := ""
 	if t.UnitNote != "" {
-		k := tables.Key(t.UnitNote)
-		k = strings.Trim(k, "()（）")
+		k := strings.Trim(tables.Key(t.UnitNote), "()（）")
 		if i := strings.LastIndexAny(k, ":："); i >= 0 {
 			k = k[i+1:]
 		}
 		if isUnit(p, k) {
-			noteUnit = k
+			l.noteUnit = k
 		}
 	}
-	cellAt := func(r schema.TableRow, c int) string {
-		if c < len(r.Cells) {
-			return r.Cells[c]
-		}
-		return ""
-	}
-	// unit columns (计量单位) and numeric cells per column
+	// unit columns (计量单位), numeric and text cells per column
 	numeric := make([]int, n)
-	distinct := make([]map[string]bool, n)
 	texts := make([]int, n)
+	distinct := make([]map[string]bool, n)
 	for c := range n {
 		distinct[c] = map[string]bool{}
-		if cols[c].skip {
+		if l.cols[c].skip {
 			continue
 		}
 		units, all := 0, 0
@@ -333,7 +348,7 @@ func (v *vocab) table(doc *schema.Document, p *numbers.Parser, ti, docYear int) 
 			if isUnit(p, s) {
 				units++
 			}
-			if _, ok := readCell(p, s, cols[c].unit); ok {
+			if _, ok := readCell(p, s, l.cols[c].unit); ok {
 				numeric[c]++
 			} else {
 				texts[c]++
@@ -341,155 +356,194 @@ func (v *vocab) table(doc *schema.Document, p *numbers.Parser, ti, docYear int) 
 			}
 		}
 		if all > 0 && units*10 >= all*6 {
-			cols[c].unitCol = true
+			l.cols[c].unitCol = true
+			if l.unitCol < 0 {
+				l.unitCol = c
+			}
 		}
 	}
-	first := -1
-	for c := 1; c < n && first < 0; c++ {
-		if !cols[c].skip && !cols[c].unitCol && numeric[c] > 0 && anyText(texts[:c]) {
-			first = c
+	for c := 1; c < n && l.first < 0; c++ {
+		if !l.cols[c].skip && !l.cols[c].unitCol && numeric[c] > 0 && anyText(texts[:c]) {
+			l.first = c
 		}
 	}
-	if first <= 0 {
-		return nil
+	if l.first <= 0 {
+		return nil, false
 	}
-	ent := -1
-	for c := 0; c < first; c++ {
-		if cols[c].skip || cols[c].unitCol || texts[c] == 0 {
+	// the row names: the text column left of the figures with the most
+	// distinct names (二级指标 rather than the 一级指标 it repeats)
+	for c := 0; c < l.first; c++ {
+		if l.cols[c].skip || l.cols[c].unitCol || texts[c] == 0 {
 			continue
 		}
-		if ent < 0 || len(distinct[c]) > len(distinct[ent]) {
-			ent = c
+		if l.ent < 0 || len(distinct[c]) > len(distinct[l.ent]) {
+			l.ent = c
 		}
 	}
-	if ent < 0 {
-		return nil
-	}
-	unitCol := -1
-	for c := range n {
-		if cols[c].unitCol {
-			unitCol = c
-			break
-		}
+	if l.ent < 0 {
+		return nil, false
 	}
 	entHead := ""
-	if ent < len(t.Header) {
-		entHead = tables.Key(t.Header[ent])
+	if l.ent < len(t.Header) {
+		entHead = tables.Key(t.Header[l.ent])
 	}
-	rowsAreIndicators := containsAny(entHead, v.indicatorHead)
-	stem := ""
-	if !rowsAreIndicators && entHead != "" && !hasSuffixAny(entHead, v.placeHead) {
-		stem = entHead
+	l.rowsAreIndicators = containsAny(entHead, v.indicatorHead)
+	if !l.rowsAreIndicators && entHead != "" && !hasSuffixAny(entHead, v.placeHead) {
+		l.stem = entHead
 		for _, w := range v.catStrip {
-			stem = strings.TrimSuffix(stem, w)
+			l.stem = strings.TrimSuffix(l.stem, w)
 		}
 	}
-	titleInd := v.titleIndicator(t.Title, doc.Meta.Jurisdiction)
-	titleY1, titleY2 := titleYears(t.Title)
-	sec := sectionOf(doc, t.Span.Start)
+	l.titleInd = v.titleIndicator(t.Title, doc.Meta.Jurisdiction)
+	l.titleY1, l.titleY2 = titleYears(t.Title)
+	return l, true
+}
 
+// table reads the quotas of table ti.
+func (v *vocab) table(doc *schema.Document, p *numbers.Parser, ti, docYear int) []schema.Target {
+	t := &doc.Tables[ti]
+	l, ok := v.layout(doc, p, t, docYear)
+	if !ok {
+		return nil
+	}
+	sec := sectionOf(doc, t.Span.Start)
 	var out []schema.Target
 	prevEntity := ""
 	for ri, r := range t.Rows {
 		if r.IsTotal {
 			continue
 		}
-		raw := strings.TrimSpace(cellAt(r, ent))
+		raw := strings.TrimSpace(cellAt(r, l.ent))
 		if raw == "" {
-			raw = prevEntity
+			raw = prevEntity // a merged name cell the reader left empty
 		}
 		prevEntity = raw
 		if raw == "" || tables.IsTotalLabel(raw) {
 			continue
 		}
-		entity := strings.TrimSpace(strings.TrimRight(reNumLead.ReplaceAllString(raw, ""), footMarks))
-		rowName, rowUnit := entity, ""
-		if m := reTailUnit.FindStringSubmatchIndex(tables.Key(entity)); m != nil {
-			k := tables.Key(entity)
-			if u := k[m[2]:m[3]]; isUnit(p, u) {
-				rowUnit = u
-				rowName = k[:m[0]]
-			}
+		out = append(out, v.row(doc, p, l, ti, ri, sec, raw, docYear)...)
+	}
+	return out
+}
+
+// row reads the quotas of row ri, named raw.
+func (v *vocab) row(doc *schema.Document, p *numbers.Parser, l *layout, ti, ri, sec int, raw string, docYear int) []schema.Target {
+	t := &doc.Tables[ti]
+	r := t.Rows[ri]
+	entity := strings.TrimSpace(strings.TrimRight(reNumLead.ReplaceAllString(raw, ""), footMarks))
+	rowName, rowUnit := entity, ""
+	k := tables.Key(entity)
+	if m := reTailUnit.FindStringSubmatchIndex(k); m != nil && isUnit(p, k[m[2]:m[3]]) {
+		rowUnit, rowName = k[m[2]:m[3]], k[:m[0]] // 引育人才数量（人）
+	}
+	if l.unitCol >= 0 {
+		if u := tables.Key(cellAt(r, l.unitCol)); isUnit(p, u) {
+			rowUnit = u
 		}
-		if unitCol >= 0 {
-			if u := tables.Key(cellAt(r, unitCol)); isUnit(p, u) {
-				rowUnit = u
-			}
+	}
+	rowIsIndicator := l.rowsAreIndicators || rowUnit != "" && l.unitCol < 0
+	// rows of years (年度 | 目标值): the row's year is the deadline; a past
+	// year's row is a statistic
+	rowYear := 0
+	if m := reRowYear.FindStringSubmatch(tables.Key(entity)); m != nil {
+		rowYear, _ = strconv.Atoi(m[1])
+		if docYear > 0 && rowYear < docYear {
+			return nil
 		}
-		rowIsIndicator := rowsAreIndicators || rowUnit != "" && unitCol < 0
-		pos := r.Span.Start
-		for c := first; c < n; c++ {
-			col := cols[c]
-			if c == ent || col.skip || col.unitCol {
-				continue
-			}
-			if c < len(t.Header) && tables.IsTotalLabel(t.Header[c]) {
-				continue
-			}
-			unit := col.unit
-			if unit == "" {
-				unit = rowUnit
-			}
-			if unit == "" {
-				unit = noteUnit
-			}
-			s := cellAt(r, c)
-			ce, ok := readCell(p, s, unit)
-			if !ok {
-				continue
-			}
-			subject := col.subject
-			generic := subject == "" || equalsAny(subject, v.generic)
-			switch {
-			case !generic:
-			case rowIsIndicator:
-				subject = rowName
-			case stem != "" && subject != "":
-				subject = stem + subject
-			case titleInd != "":
-				subject = titleInd
-			case subject == "":
-				subject = rowName
-			}
-			ent := entity
-			if rowIsIndicator && !generic && col.year == 0 && hasSuffixAny(col.subject, v.placeHead) && utf8.RuneCountInString(col.subject) <= 10 {
-				// a transposed table: indicators down, districts across
-				ent, subject = col.subject, rowName
-			}
-			year := col.year
+		rowIsIndicator = false
+	}
+	spans := cellSpans(doc.Text, r)
+	var out []schema.Target
+	for c := l.first; c < len(l.cols); c++ {
+		col := l.cols[c]
+		if c == l.ent || col.skip || col.unitCol {
+			continue
+		}
+		unit := col.unit
+		if unit == "" {
+			unit = rowUnit
+		}
+		if unit == "" {
+			unit = l.noteUnit
+		}
+		s := cellAt(r, c)
+		ce, ok := readCell(p, s, unit)
+		if !ok {
+			continue
+		}
+		subject := col.subject
+		generic := subject == "" || equalsAny(subject, v.generic)
+		switch {
+		case !generic:
+		case rowIsIndicator:
+			subject = rowName
+		case rowYear > 0 && l.titleInd != "":
+			subject = l.titleInd
+		case l.stem != "" && subject != "" && rowYear == 0:
+			subject = l.stem + subject
+		case l.titleInd != "":
+			subject = l.titleInd
+		case subject == "":
+			subject = rowName
+		}
+		ent := entity
+		if rowIsIndicator && !generic && col.year == 0 && hasSuffixAny(col.subject, v.placeHead) && utf8.RuneCountInString(col.subject) <= 10 {
+			// a transposed table: indicators down, districts across
+			ent, subject = col.subject, rowName
+		}
+		year := col.year
+		for _, y := range []int{rowYear, l.titleY2, l.titleY1} {
 			if year == 0 {
-				year = titleY2
-				if year == 0 {
-					year = titleY1
-				}
+				year = y
 			}
-			deadline := ""
-			if year > 0 {
-				deadline = fmt.Sprintf("%d-12-31", year)
-			}
-			span := r.Span
-			if r.Span.Valid(len(doc.Text)) && pos <= r.Span.End {
-				if i := strings.Index(doc.Text[pos:r.Span.End], strings.TrimSpace(s)); i >= 0 {
-					span = schema.Span{Start: pos + i, End: pos + i + len(strings.TrimSpace(s))}
-					pos = span.End
-				}
-			}
-			kind := schema.KindGoal
-			switch ce.q.Class {
-			case numbers.Percent, numbers.Permille, numbers.Points:
-				kind = schema.KindRate
-			}
-			head := ""
-			if c < len(t.Header) {
-				head = t.Header[c]
-			}
-			out = append(out, schema.Target{
-				Section: sec, Kind: kind, Subject: subject, Entity: ent,
-				Value: ce.q.Value, Unit: ce.q.Unit, NormValue: ce.q.NormValue, NormUnit: ce.q.NormUnit,
-				Comparator: ce.cmp, Deadline: deadline,
-				Sentence: sentence(t.Title, entity, head, s),
-				Span:     span, Source: "table", Table: ti, Row: ri,
-			})
+		}
+		deadline := ""
+		if year > 0 {
+			deadline = fmt.Sprintf("%d-12-31", year)
+		}
+		span := r.Span
+		if c < len(spans) && spans[c].End > 0 {
+			span = spans[c]
+		}
+		kind := schema.KindGoal
+		switch ce.q.Class {
+		case numbers.Percent, numbers.Permille, numbers.Points:
+			kind = schema.KindRate
+		}
+		head := ""
+		if c < len(t.Header) {
+			head = t.Header[c]
+		}
+		out = append(out, schema.Target{
+			Section: sec, Kind: kind, Subject: subject, Entity: ent,
+			Value: ce.q.Value, Unit: ce.q.Unit, NormValue: ce.q.NormValue, NormUnit: ce.q.NormUnit,
+			Comparator: ce.cmp, Deadline: deadline,
+			Sentence: sentence(t.Title, entity, head, s),
+			Span:     span, Source: "table", Table: ti, Row: ri,
+		})
+	}
+	return out
+}
+
+// cellSpans finds each cell of r in text, left to right inside the row's
+// span. A cell the reader repeated from a horizontally merged cell, written
+// once, gets the span of its first copy; a cell not found keeps a zero span.
+func cellSpans(text string, r schema.TableRow) []schema.Span {
+	out := make([]schema.Span, len(r.Cells))
+	if !r.Span.Valid(len(text)) {
+		return out
+	}
+	pos := r.Span.Start
+	for c, cell := range r.Cells {
+		s := strings.TrimSpace(cell)
+		if s == "" {
+			continue
+		}
+		if i := strings.Index(text[pos:r.Span.End], s); i >= 0 {
+			out[c] = schema.Span{Start: pos + i, End: pos + i + len(s)}
+			pos = out[c].End
+		} else if c > 0 && strings.TrimSpace(r.Cells[c-1]) == s {
+			out[c] = out[c-1]
 		}
 	}
 	return out

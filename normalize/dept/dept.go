@@ -116,6 +116,16 @@ func Load() (*Dict, error) {
 	return d, nil
 }
 
+// MustLoad is Load for callers whose dictionary is the tested embedded data:
+// a failure is a build defect, not a condition to run on without departments.
+func MustLoad() *Dict {
+	d, err := Load()
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
 func tsvLines(name, text string, fn func(line int, f []string) error) error {
 	sc := bufio.NewScanner(strings.NewReader(text))
 	n := 0
