@@ -21,6 +21,7 @@ func TestNormNumber(t *testing.T) {
 		{"国发【2015】28号", "国发〔2015〕28号"},
 		{"穗民规字〔2024〕5 号", "穗民规字〔2024〕5号"},
 		{"根据粤人社函〔2022〕39号", "粤人社函〔2022〕39号"},
+		{"结合粤府〔2022〕9号", "粤府〔2022〕9号"},
 		{"国发〔２０１５〕２８号", "国发〔2015〕28号"},
 		// counter-examples: no year in brackets, no 号
 		{"2015年28号", ""},
@@ -211,7 +212,7 @@ func TestWordsLoaded(t *testing.T) {
 	w := DataWords()
 	for name, l := range map[string][]string{"implements": w.Implements, "repeals": w.Repeals, "amends": w.Amends,
 		"issue": w.Issue, "carried": w.Carried, "notdoc": w.NotDoc, "titletail": w.TitleTail, "generic": w.Generic,
-		"increment": w.Increment, "shorthand": w.Shorthand} {
+		"increment": w.Increment, "shorthand": w.Shorthand, "numbercut": w.NumberCut} {
 		if len(l) == 0 {
 			t.Errorf("data/words.txt: section [%s] is empty", name)
 		}

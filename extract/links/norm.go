@@ -14,14 +14,10 @@ import (
 // further by numberPrefix.
 var reNumber = regexp.MustCompile(`(\p{Han}{1,16})\s{0,3}[〔\[(（［【〈]\s{0,3}((?:19|20)[0-9]{2}|[１２][０-９]{3})\s{0,3}[〕\])）］】〉]\s{0,3}第?\s{0,3}([0-9０-９]{1,5})\s{0,3}号`)
 
-// numberCut are words that end what comes before a 文号's organ prefix
-// (根据桂政发… → 桂政发).
-var numberCut = []string{"号", "的", "和", "及", "与", "或", "即", "见", "经", "文件", "、"}
-
 // numberPrefix trims words that precede the organ prefix of a 文号; ok is
 // false when nothing plausible is left.
 func numberPrefix(p string) (string, bool) {
-	for _, w := range numberCut {
+	for _, w := range words.NumberCut {
 		if i := strings.LastIndex(p, w); i >= 0 {
 			p = p[i+len(w):]
 		}

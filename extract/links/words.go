@@ -12,7 +12,7 @@ var wordsData string
 type Words struct {
 	Implements, Repeals, Amends, Issue, Carried []string
 	NotDoc, TitleTail, Generic, Increment       []string
-	Shorthand                                   []string
+	Shorthand, NumberCut                        []string
 }
 
 // parseWords reads the [section] lists of data/words.txt.
@@ -34,7 +34,7 @@ func parseWords(data string) Words {
 		Implements: lists["implements"], Repeals: lists["repeals"], Amends: lists["amends"],
 		Issue: lists["issue"], Carried: lists["carried"], NotDoc: lists["notdoc"],
 		TitleTail: lists["titletail"], Generic: lists["generic"], Increment: lists["increment"],
-		Shorthand: lists["shorthand"],
+		Shorthand: lists["shorthand"], NumberCut: lists["numbercut"],
 	}
 }
 

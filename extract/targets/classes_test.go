@@ -38,7 +38,13 @@ func TestClasses(t *testing.T) {
 		{"bullets take the year of their paragraph", []string{"到2025年，全市数字经济发展取得显著成效。", "——产业规模持续壮大，核心产业增加值达到1000亿元。", "——培育省级以上创新平台50个。", "加大投入，给予最高100万元奖励。"}, "goal 1e+11元 = 2025-12-31; goal 50个 = 2025-12-31; funding 1e+06元 <="},
 		{"bullets after a paragraph without a year", []string{"全市数字经济发展取得显著成效。", "——培育省级以上创新平台50个。"}, "goal 50个 ="},
 		{"力争 and a year govern the number", []string{"签约居民续约率较上一年增加，力争2023年达到60%。"}, "goal 60% = 2023-12-31"},
+		{"a magnitude without a number qualifies", []string{"力争到2025年形成在全球市场具有核心竞争力、规模超百亿元的领航企业40户。"}, "threshold 1e+10元 >= 2025-12-31; goal 40户 = 2025-12-31"},
+		{"过 is a floor", []string{"到2025年，纳税过1亿元的企业达30家。"}, "threshold 1e+08元 >= 2025-12-31; goal 30家 = 2025-12-31"},
+		{"whom a measure applies to", []string{"对投资500万元以上的农业产业化项目，实行工程报建手续全程代办。"}, "threshold 5e+06元 >="},
+		{"a cap on a grant after 对 is funding", []string{"对符合条件的企业给予最高50万元的奖励。"}, "funding 500000元 <="},
+		{"a share of GDP is a goal", []string{"到2025年，力争全社会研发经费投入占GDP比重达到2.5%左右。"}, "goal 2.5% ~ 2025-12-31"},
 		// less common units
+		{"charging piles", []string{"全年新增公共充电设施260根以上。"}, "goal 260根 >="},
 		{"a count of events", []string{"到2027年，举办交流会议不少于10次。"}, "goal 10次 >= 2027-12-31"},
 		{"a frequency is no target", []string{"每年至少开展1次监督检查。"}, ""},
 		{"rooms", []string{"力争建设约100间规范化家庭医生工作室。"}, "goal 100间 ~"},

@@ -24,6 +24,10 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 		if r := utf8.RuneCountInString(noun); r >= 1 && r <= 10 && !strings.ContainsAny(noun, "0123456789") && !x.kw.Funding.contains(noun) && !x.kw.Rate.contains(noun) && x.kw.ShareUse.prefix(strings.TrimLeft(cs[cl1:], "，,")) == "" && x.kw.Funding.contains(toSentenceEnd(cs[cl1:])) {
 			return schema.KindThreshold
 		}
+		// 对投资500万元以上的农业产业化项目，实行…: whom a measure applies to
+		if cl0, _ := clause(cs, q.Start, q.End); t.Deadline == "" && hasAnyPrefix(cs[cl0:q.Start], "对于", "对", "凡") && !x.kw.Funding.contains(noun) && !x.kw.FundNoun.contains(noun) && x.kw.Grant.suffix(noun) == "" {
+			return schema.KindThreshold
+		}
 	}
 	// 就诊人数指在签约机构就诊≥1次的签约居民; 是指年营业收入500万元以上的
 	// 企业: a floor or cap in a definition qualifies
@@ -88,7 +92,9 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 // share set aside (预留30%的号源, 80%用于…) or a share of a grant (50%租金
 // 补贴); a floor or cap among conditions; else a goal.
 func (x *extractor) percentKind(before, a string, funding, cond bool, cmp string) string {
-	if x.kw.Rate.contains(before) || x.kw.Rate.contains(a) && strings.HasPrefix(a, "的") || funding && !strings.Contains(before, "率") {
+	// 研发经费投入占GDP比重达到2.5%: a share of a whole is a goal
+	share := strings.Contains(before, "率") || strings.Contains(before, "比重") || strings.Contains(before, "占")
+	if x.kw.Rate.contains(before) || x.kw.Rate.contains(a) && strings.HasPrefix(a, "的") || funding && !share {
 		return schema.KindRate
 	}
 	if x.kw.ShareVerb.suffix(x.stripLinks(before)) != "" || x.kw.ShareUse.prefix(a) != "" {
@@ -240,4 +246,13 @@ func toSentenceEnd(s string) string {
 		return s[:k]
 	}
 	return s
+}
+
+func hasAnyPrefix(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -37,6 +37,9 @@ func TestScanForms(t *testing.T) {
 		{"a tier in 元", "投资额500万元（含）至1000万元的项目", "5e+06元"},
 		{"三元 is a word", "高比容量高压镍钴锰酸锂三元材料研发", ""},
 		{"money in Chinese numerals", "给予每人五百元补贴", "500元"},
+		{"a magnitude without a number", "培育规模超百亿元的领航企业40户", "1e+10元;40户"},
+		{"a magnitude's class is a name", "形成2个超千亿级产业链", "2个"},
+		{"charging piles", "新增公共充电设施260根以上，根据需要调整", "260根"},
 		{"ages", "年满60周岁的老年人", "60岁"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -84,32 +84,24 @@ var multipliers = []struct {
 // Load parses the embedded vocabularies.
 func Load() (*Parser, error) {
 	p := &Parser{units: map[string]Unit{}}
-	for i, line := range strings.Split(unitsData, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Fields(line)
+	err := eachLine("units.txt", unitsData, func(f []string) error {
 		if len(f) != 4 {
-			return nil, fmt.Errorf("numbers: units.txt line %d: want 4 fields, got %d", i+1, len(f))
+			return fmt.Errorf("want 4 fields, got %d", len(f))
 		}
 		fac, err := strconv.ParseFloat(f[2], 64)
 		if err != nil {
-			return nil, fmt.Errorf("numbers: units.txt line %d: factor: %w", i+1, err)
+			return fmt.Errorf("factor: %w", err)
 		}
 		p.units[f[0]] = Unit{Name: f[0], Norm: f[1], Factor: fac, Class: Class(f[3])}
-		if len(f[0]) > p.maxLen {
-			p.maxLen = len(f[0])
-		}
+		p.maxLen = max(p.maxLen, len(f[0]))
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	for i, line := range strings.Split(comparatorsData, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Fields(line)
+	err = eachLine("comparators.txt", comparatorsData, func(f []string) error {
 		if len(f) != 3 && !(len(f) == 4 && f[3] == "adj") {
-			return nil, fmt.Errorf("numbers: comparators.txt line %d: want 3 fields and an optional adj", i+1)
+			return fmt.Errorf("want 3 fields and an optional adj")
 		}
 		k := keyword{word: f[2], cmp: f[1], adj: len(f) == 4}
 		switch f[0] {
@@ -118,31 +110,50 @@ func Load() (*Parser, error) {
 		case "after":
 			p.after = append(p.after, k)
 		default:
-			return nil, fmt.Errorf("numbers: comparators.txt line %d: position %q", i+1, f[0])
+			return fmt.Errorf("position %q", f[0])
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	sort.SliceStable(p.after, func(i, j int) bool { return len(p.after[i].word) > len(p.after[j].word) })
-	for i, line := range strings.Split(unitStopData, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	err = eachLine("unit_stop.txt", unitStopData, func(f []string) error {
+		if len(f) != 1 || utf8.RuneCountInString(f[0]) < 2 {
+			return fmt.Errorf("want one word of two or more characters")
 		}
-		if strings.ContainsAny(line, " \t") || utf8.RuneCountInString(line) < 2 {
-			return nil, fmt.Errorf("numbers: unit_stop.txt line %d: want one word of two or more characters", i+1)
-		}
-		p.unitStop = append(p.unitStop, line)
+		p.unitStop = append(p.unitStop, f[0])
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	for i, line := range strings.Split(moneyWordsData, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	err = eachLine("money_words.txt", moneyWordsData, func(f []string) error {
+		if len(f) != 1 {
+			return fmt.Errorf("want one word")
 		}
-		if strings.ContainsAny(line, " \t") {
-			return nil, fmt.Errorf("numbers: money_words.txt line %d: want one word", i+1)
-		}
-		p.moneyWords = append(p.moneyWords, line)
+		p.moneyWords = append(p.moneyWords, f[0])
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return p, nil
+}
+
+// eachLine calls f with the fields of every line of a data file that is
+// neither empty nor a # comment; an error names the file and line.
+func eachLine(name, data string, f func(fields []string) error) error {
+	for i, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := f(strings.Fields(line)); err != nil {
+			return fmt.Errorf("numbers: %s line %d: %w", name, i+1, err)
+		}
+	}
+	return nil
 }
 
 // MustLoad is Load that panics; the embedded data is tested.

@@ -166,6 +166,12 @@ func (p *Parser) Scan(s string) []Quantity {
 			i = q.End
 			continue
 		}
+		if q, ok := p.bareMagnitude(s, i); ok {
+			out = append(out, q)
+			flush()
+			i = q.End
+			continue
+		}
 		if !(isDigit(s[i]) || cnDigit[r] != 0 || r == '十' || r == '两') {
 			i += sz
 			continue
@@ -422,6 +428,29 @@ func floorBefore(before string) bool {
 		}
 	}
 	return false
+}
+
+// bareMagnitude reads a magnitude written without a number after a floor
+// word (规模超百亿元, 突破千亿元, 超万人): one of that unit.
+func (p *Parser) bareMagnitude(s string, i int) (Quantity, bool) {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	if r != '百' && r != '千' && r != '万' && r != '亿' {
+		return Quantity{}, false
+	}
+	before := s[:i]
+	if !hasAnySuffix(before, "超", "超过", "突破", "过") || strings.HasPrefix(s[i:], "百分之") || strings.HasPrefix(s[i:], "千分之") {
+		return Quantity{}, false
+	}
+	u, n, ok := p.matchUnit(s[i:])
+	if !ok || u.Factor < 100 || u.Class != Money && u.Class != Count {
+		return Quantity{}, false
+	}
+	// 千亿级产业: a class's name
+	if strings.HasPrefix(s[i+n:], "级") {
+		return Quantity{}, false
+	}
+	end := i + n
+	return Quantity{Start: i, End: end, Value: "1", Num: 1, Unit: u.Name, NormValue: u.Factor, NormUnit: u.Norm, Class: u.Class, Chinese: true, Written: s[i:end]}, true
 }
 
 // perTime reports whether a clause holds 每 and a time unit (每年, 每5年,
