@@ -55,7 +55,10 @@ func findOCR() (ocrTools, bool) {
 
 // ocrPDF renders the given pages of a PDF with pdftoppm and reads them
 // with tesseract (chi_sim, two processes when there are several pages),
-// returning one page of positioned text for each page asked.
+// returning one page of positioned text for each page asked. Pages whose
+// text comes out small (lines under ocrMinLine pixels: the small print of
+// a table, or a page scanned at a low resolution) are read again at twice
+// the resolution, where tesseract misses fewer characters.
 func (t ocrTools) ocrPDF(ctx context.Context, data []byte, pages []pdf.OCRPage) ([]*pdf.Page, error) {
 	dir, err := os.MkdirTemp("", "policyx-ocr-")
 	if err != nil {
@@ -66,18 +69,45 @@ func (t ocrTools) ocrPDF(ctx context.Context, data []byte, pages []pdf.OCRPage) 
 	if err := os.WriteFile(in, data, 0o600); err != nil {
 		return nil, fmt.Errorf("OCR: %w", err)
 	}
+	out, small, err := t.pass(ctx, dir, in, "a", pages, ocrDPI)
+	if len(small) == 0 || ctx.Err() != nil {
+		return out, err
+	}
+	sub := make([]pdf.OCRPage, len(small))
+	for k, i := range small {
+		sub[k] = pages[i]
+	}
+	again, _, err2 := t.pass(ctx, dir, in, "b", sub, 2*ocrDPI)
+	for k, i := range small {
+		if k < len(again) && again[k] != nil {
+			out[i] = again[k]
+		}
+	}
+	if err == nil && ctx.Err() == nil {
+		err = err2
+	}
+	return out, err
+}
+
+// ocrMinLine is the line height (pixels) under which tesseract misses
+// characters.
+const ocrMinLine = 26
+
+// pass renders pages at dpi and reads them; small lists the indexes of the
+// pages whose lines are under ocrMinLine pixels high.
+func (t ocrTools) pass(ctx context.Context, dir, in, tag string, pages []pdf.OCRPage, dpi int) ([]*pdf.Page, []int, error) {
 	images := make([]string, len(pages))
 	for i := 0; i < len(pages); {
 		j := i
 		for j+1 < len(pages) && pages[j+1].Num == pages[j].Num+1 {
 			j++
 		}
-		prefix := filepath.Join(dir, fmt.Sprintf("p%d", i))
+		prefix := filepath.Join(dir, fmt.Sprintf("%s%d", tag, i))
 		// Uncompressed gray maps (.pgm): no time spent compressing.
-		cmd := exec.CommandContext(ctx, t.pdftoppm, "-r", strconv.Itoa(ocrDPI), "-gray",
+		cmd := exec.CommandContext(ctx, t.pdftoppm, "-r", strconv.Itoa(dpi), "-gray",
 			"-f", strconv.Itoa(pages[i].Num), "-l", strconv.Itoa(pages[j].Num), in, prefix)
 		if out, err := cmd.CombinedOutput(); err != nil {
-			return nil, fmt.Errorf("OCR: pdftoppm: %v: %s", err, firstLine(out))
+			return nil, nil, fmt.Errorf("OCR: pdftoppm: %v: %s", err, firstLine(out))
 		}
 		// pdftoppm names images prefix-N.pgm, N zero-padded to the
 		// width of the document's page count.
@@ -93,6 +123,7 @@ func (t ocrTools) ocrPDF(ctx context.Context, data []byte, pages []pdf.OCRPage) 
 		i = j + 1
 	}
 	out := make([]*pdf.Page, len(pages))
+	heights := make([]int, len(pages))
 	// Two tesseract processes of one thread each: one model load per
 	// process, both cores busy.
 	half := (len(pages) + 1) / 2
@@ -106,15 +137,29 @@ func (t ocrTools) ocrPDF(ctx context.Context, data []byte, pages []pdf.OCRPage) 
 		wg.Add(1)
 		go func(k, lo, hi int) {
 			defer wg.Done()
-			errs[k] = t.tesseract1(ctx, dir, k, images[lo:hi], pages[lo:hi], out[lo:hi])
+			r := ocrRun{dir: dir, name: fmt.Sprintf("%s%d", tag, k), dpi: dpi}
+			errs[k] = t.tesseract1(ctx, r, images[lo:hi], pages[lo:hi], out[lo:hi], heights[lo:hi])
 		}(k, pr[0], pr[1])
 	}
 	wg.Wait()
-	return out, errors.Join(errs...)
+	var small []int
+	for i, h := range heights {
+		if out[i] != nil && h > 0 && h < ocrMinLine {
+			small = append(small, i)
+		}
+	}
+	return out, small, errors.Join(errs...)
 }
 
-// tesseract1 reads images with one tesseract process into out.
-func (t ocrTools) tesseract1(ctx context.Context, dir string, k int, images []string, pages []pdf.OCRPage, out []*pdf.Page) error {
+// ocrRun names one tesseract run: its folder, file names and resolution.
+type ocrRun struct {
+	dir, name string
+	dpi       int
+}
+
+// tesseract1 reads images with one tesseract process into out, with the
+// median line height (pixels) of each page in heights.
+func (t ocrTools) tesseract1(ctx context.Context, r ocrRun, images []string, pages []pdf.OCRPage, out []*pdf.Page, heights []int) error {
 	var list bytes.Buffer
 	idx := []int{} // list line → index in images
 	for i, img := range images {
@@ -126,11 +171,11 @@ func (t ocrTools) tesseract1(ctx context.Context, dir string, k int, images []st
 	if len(idx) == 0 {
 		return errors.New("OCR: pdftoppm rendered no page image")
 	}
-	listFile := filepath.Join(dir, fmt.Sprintf("list%d.txt", k))
+	listFile := filepath.Join(r.dir, "list-"+r.name+".txt")
 	if err := os.WriteFile(listFile, list.Bytes(), 0o600); err != nil {
 		return fmt.Errorf("OCR: %w", err)
 	}
-	base := filepath.Join(dir, fmt.Sprintf("ocr%d", k))
+	base := filepath.Join(r.dir, "ocr-"+r.name)
 	cmd := exec.CommandContext(ctx, t.tesseract, listFile, base, "-l", "chi_sim", "--psm", "3", "tsv")
 	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 	if b, err := cmd.CombinedOutput(); err != nil {
@@ -140,7 +185,7 @@ func (t ocrTools) tesseract1(ctx context.Context, dir string, k int, images []st
 	if err != nil {
 		return fmt.Errorf("OCR: %w", err)
 	}
-	scale := 72.0 / ocrDPI
+	scale := 72.0 / float64(r.dpi)
 	for n, words := range parseTSV(tsv) {
 		if n < 1 || n > len(idx) {
 			continue
@@ -150,16 +195,28 @@ func (t ocrTools) tesseract1(ctx context.Context, dir string, k int, images []st
 		rules := 0
 		if data, err := os.ReadFile(images[i]); err == nil {
 			if img, err := readPGM(data); err == nil {
-				rules = imageRules(img, p, pages[i].H, scale)
+				rules = imageRules(img, p, pages[i].H, scale, float64(r.dpi)/ocrDPI)
 			}
 		}
 		ocrPage(p, words, pages[i].H, scale, rules > 0)
 		out[i] = p
+		heights[i] = medianLine(words)
 	}
 	return nil
 }
 
-func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+// medianLine is the median height of the lines of a page's words.
+func medianLine(words []ocrWord) int {
+	var hs []int
+	for _, w := range words {
+		hs = append(hs, w.lineHeight)
+	}
+	if len(hs) == 0 {
+		return 0
+	}
+	sort.Ints(hs)
+	return hs[len(hs)/2]
+}
 
 func firstLine(b []byte) string {
 	s := strings.TrimSpace(string(b))
@@ -296,6 +353,9 @@ func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64, byWord bool) {
 	}
 }
 
+// ocrFullWidth are the marks OCR reads as ASCII next to Chinese text.
+var ocrFullWidth = map[rune]rune{',': '，', ';': '；', ':': '：', '!': '！', '?': '？'}
+
 // ocrPunct turns the ASCII punctuation OCR reads next to Chinese text into
 // the full-width marks Chinese text uses (, → ，, ( → （ …); a full stop
 // between two Chinese characters is a misread enumeration comma (、).
@@ -309,19 +369,13 @@ func ocrPunct(s string) string {
 	open := false // a ( made full width waits for its )
 	for i, r := range rs {
 		near := cjk(i-1) || cjk(i+1)
+		if fw, ok := ocrFullWidth[r]; ok {
+			if near {
+				rs[i] = fw
+			}
+			continue
+		}
 		switch r {
-		case ',':
-			if near {
-				rs[i] = '，'
-			}
-		case ';':
-			if near {
-				rs[i] = '；'
-			}
-		case ':':
-			if near {
-				rs[i] = '：'
-			}
 		case '(':
 			if near {
 				rs[i], open = '（', true
@@ -351,3 +405,5 @@ func ocrPunct(s string) string {
 	}
 	return string(rs)
 }
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }

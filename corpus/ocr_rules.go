@@ -23,14 +23,15 @@ const (
 // (table borders) and adds them to the page as strokes, so the PDF table
 // code can rebuild the grid and put the OCR words into its cells. It
 // returns how many it found.
-func imageRules(img *grayImage, p *pdf.Page, pageH, scale float64) int {
+func imageRules(img *grayImage, p *pdf.Page, pageH, scale, zoom float64) int {
 	n := 0
+	minH, minV, thick := int(ocrMinHRule*zoom), int(ocrMinVRule*zoom), int(4*zoom)
 	type run struct{ a, b, at int }
 	// horizontal: dark runs per row, merged with the runs of the rows
 	// just above (a rule two or three pixels thick)
 	var open []run
 	emitH := func(r run, rows int) {
-		if rows <= 4 {
+		if rows <= thick {
 			y := pageH - (float64(r.at)+float64(rows)/2)*scale
 			p.Stroke(float64(r.a)*scale, y, float64(r.b)*scale, y)
 			n++
@@ -48,7 +49,7 @@ func imageRules(img *grayImage, p *pdf.Page, pageH, scale float64) int {
 			for x < img.W && (row[x] < ocrDark || (x+1 < img.W && row[x+1] < ocrDark)) { // a one-pixel break is bridged
 				x++
 			}
-			if x-s >= ocrMinHRule {
+			if x-s >= minH {
 				out = append(out, run{s, x, y})
 			}
 		}
@@ -98,7 +99,7 @@ func imageRules(img *grayImage, p *pdf.Page, pageH, scale float64) int {
 			for y < img.H && (img.Pix[y*img.W+x] < ocrDark || (y+1 < img.H && img.Pix[(y+1)*img.W+x] < ocrDark)) {
 				y++
 			}
-			if y-s < ocrMinVRule || !thinColumn(img, x, s, y) {
+			if y-s < minV || !thinColumn(img, x, s, y, thick) {
 				continue
 			}
 			// one stroke per rule: skip the rule's other pixel columns
@@ -125,14 +126,14 @@ func darkRun(img *grayImage, x, s, e int) bool {
 }
 
 // thinColumn reports that the dark run of column x over rows s..e is a
-// line at most four pixels wide.
-func thinColumn(img *grayImage, x, s, e int) bool {
+// line at most thick pixels wide.
+func thinColumn(img *grayImage, x, s, e, thick int) bool {
 	w := 1
-	for k := 1; k <= 5 && x+k < img.W; k++ {
+	for k := 1; k <= thick+1 && x+k < img.W; k++ {
 		if !darkRun(img, x+k, s, e) {
 			break
 		}
 		w++
 	}
-	return w <= 4
+	return w <= thick
 }

@@ -108,7 +108,7 @@ func TestImageRulesTable(t *testing.T) {
 	}
 	scale := 72.0 / ocrDPI
 	p := pdf.NewPage(595, 842)
-	if n := imageRules(img, p, 842, scale); n != len(xs)+len(ys) {
+	if n := imageRules(img, p, 842, scale, 1); n != len(xs)+len(ys) {
 		t.Errorf("%d rules, want %d", n, len(xs)+len(ys))
 	}
 	const lh = 30

@@ -282,7 +282,7 @@ func open(data []byte) (*lpdf.Reader, error) {
 	// update cut short) are not part of the file: the reader looks for
 	// startxref at the very end, so it would call a sound file damaged.
 	if i := bytes.LastIndex(data, []byte("%%EOF")); i > 0 && len(bytes.TrimSpace(data[i+5:])) > 0 {
-		data = data[:i+5:i+5]
+		data = data[: i+5 : i+5]
 	}
 	if err := checkPrevChain(data); err != nil {
 		return nil, err

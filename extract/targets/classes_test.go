@@ -42,6 +42,8 @@ func TestClasses(t *testing.T) {
 		{"过 is a floor", []string{"到2025年，纳税过1亿元的企业达30家。"}, "threshold 1e+08元 >= 2025-12-31; goal 30家 = 2025-12-31"},
 		{"whom a measure applies to", []string{"对投资500万元以上的农业产业化项目，实行工程报建手续全程代办。"}, "threshold 5e+06元 >="},
 		{"a cap on a grant after 对 is funding", []string{"对符合条件的企业给予最高50万元的奖励。"}, "funding 500000元 <="},
+		{"a dated share to reach is a goal", []string{"到2025年，规模化供水工程覆盖农村人口比例达到85%。"}, "goal 85% = 2025-12-31"},
+		{"a share of a cost is a rate", []string{"补贴比例不超过项目投资的30%。"}, "rate 30% <="},
 		{"a share of GDP is a goal", []string{"到2025年，力争全社会研发经费投入占GDP比重达到2.5%左右。"}, "goal 2.5% ~ 2025-12-31"},
 		// less common units
 		{"charging piles", []string{"全年新增公共充电设施260根以上。"}, "goal 260根 >="},

@@ -78,7 +78,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	}
 	switch {
 	case pct:
-		return x.percentKind(before, a, funding, cond, t.Comparator)
+		return x.percentKind(before, a, funding, cond, t)
 	case money:
 		return x.moneyKind(cs, q, before, later, t, funding, cond)
 	}
@@ -91,9 +91,14 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 // percentKind is the kind of a percentage: a rate of a base amount, a
 // share set aside (预留30%的号源, 80%用于…) or a share of a grant (50%租金
 // 补贴); a floor or cap among conditions; else a goal.
-func (x *extractor) percentKind(before, a string, funding, cond bool, cmp string) string {
+func (x *extractor) percentKind(before, a string, funding, cond bool, t schema.Target) string {
+	cmp := t.Comparator
 	// 研发经费投入占GDP比重达到2.5%: a share of a whole is a goal
 	share := strings.Contains(before, "率") || strings.Contains(before, "比重") || strings.Contains(before, "占")
+	// 到2025年，…覆盖农村人口比例达到85%: a dated level to reach is a goal
+	if t.Deadline != "" && hasAnySuffix(x.stripCmpWords(before), "达到", "达", "提高到", "提高至", "提升到", "提升至", "增长到", "增至") && !funding {
+		return schema.KindGoal
+	}
 	if x.kw.Rate.contains(before) || x.kw.Rate.contains(a) && strings.HasPrefix(a, "的") || funding && !share {
 		return schema.KindRate
 	}
@@ -255,4 +260,22 @@ func hasAnyPrefix(s string, words ...string) bool {
 		}
 	}
 	return false
+}
+
+func hasAnySuffix(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripCmpWords drops comparator words at the end of the text before a
+// figure (达到不低于 → 达到).
+func (x *extractor) stripCmpWords(s string) string {
+	for _, w := range []string{"不低于", "不少于", "以上", "超过", "力争", "约", "近"} {
+		s = strings.TrimSuffix(s, w)
+	}
+	return s
 }
