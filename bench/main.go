@@ -17,6 +17,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -32,17 +33,30 @@ import (
 
 	"policyx/normalize/dept"
 	"policyx/normalize/seg"
+	"policyx/output/postgres"
 	"policyx/pipeline"
 )
 
 func main() {
 	mb := flag.Int("mb", 100, "size of the synthetic corpus in MB")
+	files := flag.Int("files", 0, "size of the synthetic corpus in files (instead of -mb)")
 	dir := flag.String("dir", filepath.Join(os.TempDir(), "policyx-bench"), "work folder (corpus and output)")
 	srcs := flag.String("src", "corpus/samples,../shared/realdocs", "comma-separated folders of source documents")
 	segOnly := flag.Bool("seg", false, "measure segmenter start-up only")
+	genOnly := flag.Bool("gen", false, "write the synthetic corpus into -dir/corpus and stop")
+	seed := flag.Uint64("seed", 1, "seed of the synthetic corpus (another seed changes every file)")
+	rawDir := flag.String("rawgse", "", "measure raw gse Cut over the files of this folder and stop (run as its own process)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the first run here")
 	workers := flag.Int("workers", runtime.NumCPU(), "pipeline workers and gse goroutines")
+	pg := flag.String("db", "", "also run the batch into this PostgreSQL database (postgres://…), schema policyx_bench")
 	flag.Parse()
+
+	if *rawDir != "" {
+		// No TuneGC here: the raw figure runs with Go's default collector
+		// settings and no memory limit.
+		rawGSE(*rawDir, *workers)
+		return
+	}
 	pipeline.TuneGC() // as policyx run does
 
 	if *segOnly {
@@ -62,58 +76,115 @@ func main() {
 	corpusDir := filepath.Join(*dir, "corpus")
 	texts, err := sources(strings.Split(*srcs, ","))
 	check(err)
-	n, size, err := generate(corpusDir, texts, int64(*mb)<<20)
+	n, size, err := generate(corpusDir, texts, int64(*mb)<<20, *files, *seed)
 	check(err)
 	fmt.Printf("corpus: %d files, %.1f MB in %s\n", n, float64(size)/(1<<20), corpusDir)
+	if *genOnly {
+		return
+	}
 
 	out := filepath.Join(*dir, "out")
 	check(os.RemoveAll(out))
-	p, err := pipeline.New(pipeline.WithOutDir(out), pipeline.WithWorkers(*workers), pipeline.WithLog(io.Discard))
-	check(err)
+	run := func(opts ...pipeline.Option) (*pipeline.Summary, time.Duration) {
+		p, err := pipeline.New(append([]pipeline.Option{pipeline.WithOutDir(out), pipeline.WithWorkers(*workers), pipeline.WithLog(io.Discard)}, opts...)...)
+		check(err)
+		t0 := time.Now()
+		sum, err := p.Run(context.Background(), []string{corpusDir})
+		check(err)
+		return sum, time.Since(t0)
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		check(err)
 		check(pprof.StartCPUProfile(f))
 	}
-	t0 := time.Now()
-	sum, err := p.Run(context.Background(), []string{corpusDir})
-	check(err)
-	first := time.Since(t0)
+	cpu0 := cpuTime()
+	sum, first := run()
+	firstCPU := cpuTime() - cpu0
 	if *cpuprofile != "" {
 		pprof.StopCPUProfile()
 	}
 	rss := peakRSS()
 	mbps := float64(size) / (1 << 20) / first.Seconds()
-	fmt.Printf("first run: %.2f s, %.2f MB/s, %.1f documents/s, peak RSS %d MB (%s)\n",
-		first.Seconds(), mbps, float64(sum.Documents)/first.Seconds(), rss>>20, sum)
+	fmt.Printf("first run: %.2f s, %.2f MB/s, %.1f documents/s, %.2f s CPU, peak RSS %d MB (%s)\n",
+		first.Seconds(), mbps, float64(sum.Documents)/first.Seconds(), firstCPU.Seconds(), rss>>20, sum)
 
-	p2, err := pipeline.New(pipeline.WithOutDir(out), pipeline.WithWorkers(*workers), pipeline.WithLog(io.Discard))
-	check(err)
-	t0 = time.Now()
-	sum2, err := p2.Run(context.Background(), []string{corpusDir})
-	check(err)
-	second := time.Since(t0)
+	sum2, second := run()
 	fmt.Printf("unchanged re-run: %.3f s (%d unchanged), %.1f× faster than the first run\n",
 		second.Seconds(), sum2.Unchanged, first.Seconds()/second.Seconds())
 
-	// Raw gse Cut over the same text, same worker count, same process.
-	sg, err := seg.Load()
+	_, forced := run(pipeline.WithForce(true))
+	fmt.Printf("-force re-run: %.2f s, %.2f× the first run (budget 1.5×)\n", forced.Seconds(), forced.Seconds()/first.Seconds())
+
+	// Raw gse in its own process: the same dictionary and text, Go's
+	// default memory settings, nothing else in the heap.
+	raw := exec.Command(os.Args[0], "-rawgse", corpusDir, "-workers", fmt.Sprint(*workers))
+	raw.Stderr = os.Stderr
+	b, err := raw.Output()
 	check(err)
-	files, err := filepath.Glob(filepath.Join(corpusDir, "*"))
+	os.Stdout.Write(b)
+	var rawMBps, rawCPU float64
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "raw gse Cut") {
+			fmt.Sscanf(l[strings.Index(l, ":")+1:], "%f MB/s wall, %f s CPU", &rawMBps, &rawCPU)
+		}
+	}
+	if rawMBps > 0 {
+		fmt.Printf("ratio end-to-end / raw gse: %.2f wall, %.2f CPU (raw gse in its own process)\n",
+			mbps/rawMBps, rawCPU/firstCPU.Seconds())
+	}
+
+	// Every file changed: the same paths with other bytes, into the same
+	// output folder (old rows found by path and replaced).
+	_, _, err = generate(corpusDir+"-changed", texts, int64(*mb)<<20, *files, *seed+1)
+	check(err)
+	check(os.RemoveAll(corpusDir + "-orig"))
+	check(os.Rename(corpusDir, corpusDir+"-orig"))
+	check(os.Rename(corpusDir+"-changed", corpusDir))
+	_, changed := run()
+	check(os.Rename(corpusDir, corpusDir+"-changed"))
+	check(os.Rename(corpusDir+"-orig", corpusDir))
+	check(os.RemoveAll(corpusDir + "-changed"))
+	fmt.Printf("every file changed: %.2f s, %.2f× the first run (budget 1.5×)\n", changed.Seconds(), changed.Seconds()/first.Seconds())
+
+	if *pg != "" {
+		pgSchema := "policyx_bench"
+		db, err := postgres.Open(context.Background(), *pg, postgres.WithSchema(pgSchema))
+		check(err)
+		_, err = db.Pool().Exec(context.Background(), "DROP SCHEMA "+pgSchema+" CASCADE")
+		db.Close()
+		check(err)
+		check(os.RemoveAll(out))
+		_, pgTime := run(pipeline.WithDB(*pg, pgSchema))
+		fmt.Printf("PostgreSQL run: %.2f s, %.2f MB/s, %.2f× SQLite's throughput (budget ≥ 0.7×)\n",
+			pgTime.Seconds(), float64(size)/(1<<20)/pgTime.Seconds(), first.Seconds()/pgTime.Seconds())
+	}
+}
+
+// rawGSE cuts every file of dir (decoded as the pipeline decodes) with the
+// pipeline's segmenter and dictionary and prints MB/s and CPU seconds of the
+// cutting alone.
+func rawGSE(dir string, workers int) {
+	d, err := dept.Load()
+	check(err)
+	sg, err := seg.Load(seg.WithWords(d.GSEWords()))
+	check(err)
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
 	check(err)
 	var all []string
 	var total int64
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		check(err)
-		s := decode(b)
-		all = append(all, s)
+		all = append(all, decode(b))
 		total += int64(len(b))
 	}
-	t0 = time.Now()
+	runtime.GC()
+	cpu0 := cpuTime()
+	t0 := time.Now()
 	var wg sync.WaitGroup
 	next := make(chan string)
-	for w := 0; w < *workers; w++ {
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -127,13 +198,18 @@ func main() {
 	}
 	close(next)
 	wg.Wait()
-	raw := float64(total) / (1 << 20) / time.Since(t0).Seconds()
-	fmt.Printf("raw gse Cut on the same text: %.2f MB/s (%d goroutines)\n", raw, *workers)
-	fmt.Printf("ratio end-to-end / raw gse: %.2f\n", mbps/raw)
+	wall := time.Since(t0)
+	fmt.Printf("raw gse Cut: %.2f MB/s wall, %.2f s CPU (%d goroutines, own process, default GC)\n",
+		float64(total)/(1<<20)/wall.Seconds(), (cpuTime() - cpu0).Seconds(), workers)
 }
 
-// sources reads every text-like source document (decoded to UTF-8), with its
-// extension.
+// cpuTime is the process's user+system CPU time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 func sources(dirs []string) (map[string]string, error) {
 	out := map[string]string{}
 	for _, d := range dirs {
@@ -181,9 +257,16 @@ var digits = regexp.MustCompile(`[0-9]+`)
 // lines (title, 文号) and shuffle the paragraphs of the body within runs of
 // ten (web pages keep their order), and change about one number in five, so every file hashes differently
 // while staying policy-like.
-func generate(dir string, texts map[string]string, size int64) (int, int64, error) {
-	if n, s := du(dir); s >= size {
-		return n, s, nil
+func generate(dir string, texts map[string]string, size int64, files int, seed uint64) (int, int64, error) {
+	stamp := filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".gen")
+	want := fmt.Sprintf("%d %d %d", size, files, seed)
+	if b, err := os.ReadFile(stamp); err == nil && string(b) == want {
+		if n, s := du(dir); n > 0 {
+			return n, s, nil
+		}
+	}
+	if files > 0 {
+		size = 1 << 62
 	}
 	if err := os.RemoveAll(dir); err != nil {
 		return 0, 0, err
@@ -196,10 +279,10 @@ func generate(dir string, texts map[string]string, size int64) (int, int64, erro
 		names = append(names, k)
 	}
 	sort.Strings(names)
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(seed, 2))
 	var total int64
 	n := 0
-	for total < size {
+	for total < size && (files == 0 || n < files) {
 		src := names[n%len(names)]
 		lines := strings.Split(texts[src], "\n")
 		head := min(10, len(lines))
@@ -231,7 +314,7 @@ func generate(dir string, texts map[string]string, size int64) (int, int64, erro
 		total += int64(buf.Len())
 		n++
 	}
-	return n, total, nil
+	return n, total, os.WriteFile(stamp, []byte(want), 0o644)
 }
 
 func du(dir string) (int, int64) {

@@ -39,6 +39,8 @@ type options struct {
 	version     string
 	args        []string
 	busy        time.Duration // SQLite busy timeout; 0: the default
+	dbURL       string        // PostgreSQL (WithDB); "" for OUTDIR/policy.db
+	dbSchema    string
 }
 
 // Option configures a Pipeline.

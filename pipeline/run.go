@@ -75,6 +75,9 @@ var ErrSetup = errors.New("setup")
 // cancelled (a signal: see SignalContext) the run stops taking files, drops
 // the ones under way, writes the summary and returns it with the cause.
 func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
+	if p.opt.dbURL != "" {
+		return p.runShared(ctx, paths) // PostgreSQL: pgrun.go
+	}
 	t0 := time.Now()
 	sum := &Summary{}
 	xdir := filepath.Join(p.opt.outDir, "xlsx")

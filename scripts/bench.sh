@@ -15,7 +15,24 @@ rm -rf /tmp/policyx-bench-samples
 s=$(date +%s.%N); ./bin/policyx run -q -o /tmp/policyx-bench-samples corpus/samples; e=$(date +%s.%N)
 python3 -c "print(f'samples: {$e-$s:.2f} s wall')"
 echo "== batch of ${MB} MB"
-./bin/bench -mb "$MB" -src "corpus/samples,$SHARED/realdocs" ${BENCH_CPUPROFILE:+-cpuprofile $BENCH_CPUPROFILE}
+# With BENCH_PG=1 (a throw-away cluster, scripts/pgtmp.sh) or BENCH_PG_URL the
+# same batch also runs into PostgreSQL, for its throughput against SQLite's.
+PGDIR=""
+if [[ -n "${BENCH_PG:-}" && -z "${BENCH_PG_URL:-}" ]]; then
+  PGDIR=$(mktemp -d /tmp/policyx-bench-pg.XXXXXX); chmod 755 "$PGDIR"
+  trap 'bash scripts/pgtmp.sh stop "$PGDIR"' EXIT
+  BENCH_PG_URL=$(bash scripts/pgtmp.sh start "$PGDIR/pg" 54388)
+fi
+./bin/bench -mb "$MB" -src "corpus/samples,$SHARED/realdocs" ${BENCH_CPUPROFILE:+-cpuprofile $BENCH_CPUPROFILE} ${BENCH_PG_URL:+-db "$BENCH_PG_URL"}
+# BENCH_GB=1: a 1 GB batch (about 17,000 files) in its own process, peak RSS
+# of `policyx run` on SQLite (budget 300 MB). Slow: minutes.
+if [[ -n "${BENCH_GB:-}" ]]; then
+  echo "== batch of ${BENCH_GB} GB, peak RSS"
+  ./bin/bench -gen -mb $((BENCH_GB * 1024)) -src "corpus/samples,$SHARED/realdocs" -dir /tmp/policyx-bench-gb
+  rm -rf /tmp/policyx-bench-gb/out
+  /usr/bin/time -f "1 GB batch: %e s wall, %U s user, %S s system, peak RSS %M KB" \
+    ./bin/policyx run -q -o /tmp/policyx-bench-gb/out /tmp/policyx-bench-gb/corpus || true
+fi
 if [ -f scripts/bench_pdf.sh ]; then echo "== PDF pages/s"; bash scripts/bench_pdf.sh; fi
 if [ -f scripts/bench_xlsx.sh ]; then echo "== workbook memory"; bash scripts/bench_xlsx.sh; fi
 if [ -f scripts/bench_formats.sh ]; then echo "== .doc files/s, OFD pages/s"; bash scripts/bench_formats.sh; fi

@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	_ "github.com/mattn/go-sqlite3" // database/sql driver "sqlite3"
+
+	"policyx/output/postgres"
 )
 
 // policyx export reads a policyx database (-db, the source) and writes it in
@@ -30,6 +32,8 @@ const exportHelp = `usage: policyx export -format FORMAT -o DEST [-db SOURCE]
 Writes what a policyx database holds in another form.
 
 Formats:
+  sqlite  a new SQLite database DEST with the contract's tables (the default
+          when DEST ends in .db): from PostgreSQL, what score.py reads.
   csv   one CSV file per table (tables/table_rows/table_cells) in the folder
         DEST: UTF-8 with a byte-order mark and CRLF line ends, so Excel opens
         it as Chinese text; the header row first, a group_label column first
@@ -45,20 +49,27 @@ Flags:
 type exporter func(src *sql.DB, dest string, stdout io.Writer) error
 
 var exporters = map[string]exporter{
-	"csv": exportCSV,
+	"csv":    exportCSV,
+	"sqlite": exportSQLite,
 }
 
 func exportCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	format := fs.String("format", "csv", "output format: "+strings.Join(exportFormats(), ", "))
 	dest := fs.String("o", "", "destination (csv: a folder, created if missing)")
-	source := fs.String("db", filepath.Join("out", "policy.db"), "source database: the policy.db a run wrote")
+	source := fs.String("db", defaultSource(), "source database: the policy.db a run wrote, or a PostgreSQL database (postgres://…; default $POLICYX_DB when it is one)")
+	dbSchema := fs.String("db-schema", "policyx", "PostgreSQL schema of -db")
 	if ok, code := parseFlags(fs, args, stdout, stderr, exportSynopsis, func(w io.Writer) {
 		fmt.Fprint(w, exportHelp)
 		fs.SetOutput(w)
 		fs.PrintDefaults()
 	}); !ok {
 		return code
+	}
+	formatSet := false
+	fs.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
+	if !formatSet && strings.HasSuffix(*dest, ".db") {
+		*format = "sqlite" // policyx export -db postgres://… -o x.db
 	}
 	ex, ok := exporters[*format]
 	switch {
@@ -68,6 +79,9 @@ func exportCmd(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "export", exportSynopsis, "-o: no destination given")
 	case fs.NArg() > 0:
 		return usageError(stderr, "export", exportSynopsis, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	}
+	if postgres.IsURL(*source) {
+		return exportPostgres(*source, *dbSchema, *format, ex, *dest, stdout, stderr)
 	}
 	src, err := openSource(*source)
 	if err != nil {

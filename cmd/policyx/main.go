@@ -33,6 +33,7 @@ Usage:
   policyx run [-o OUTDIR] [flags] [PATH ...]   process documents (below)
   policyx dump [-blocks] FILE ...              print what policyx extracts, as JSON Lines
   policyx export -format csv -o DIR [-db DB]   write every table of a database as CSV
+  policyx export -db postgres://… -o FILE.db   PostgreSQL → SQLite (the contract's tables)
   policyx version                              print the version
   policyx help [COMMAND]                       this help, or a command's
 
@@ -130,6 +131,8 @@ type runOpts struct {
 	progress bool
 	prune    bool
 	noWait   bool
+	db       string // PostgreSQL URL (-db, POLICYX_DB)
+	dbSchema string
 }
 
 func runFlags(w io.Writer) (*flag.FlagSet, *runOpts) {
@@ -142,6 +145,8 @@ func runFlags(w io.Writer) (*flag.FlagSet, *runOpts) {
 	fs.DurationVar(&ro.timeout, "timeout", 60*time.Second, "time budget of one file; a file past it fails with \"timeout\"")
 	fs.BoolVar(&ro.noXLSX, "no-xlsx", false, "write only the database, no workbooks")
 	fs.BoolVar(&ro.quiet, "q", false, "quiet: no per-file lines (skipped, failed …) and no summary line; errors that stop the run still print")
+	fs.StringVar(&ro.db, "db", os.Getenv("POLICYX_DB"), "write the rows to this PostgreSQL database (postgres://user@host/db) instead of OUTDIR/policy.db; default $POLICYX_DB")
+	fs.StringVar(&ro.dbSchema, "db-schema", "policyx", "PostgreSQL schema of -db")
 	fs.BoolVar(&ro.progress, "progress", isTerminal(os.Stderr), "show a progress line on stderr (default: when stderr is a terminal)")
 	runPathFlags(fs, ro)
 	fs.Usage = func() {
@@ -184,6 +189,9 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		opts = append(opts, pipeline.WithoutWorkbooks())
 	}
 	opts = append(opts, pipeline.WithPrune(ro.prune), pipeline.WithNoWait(ro.noWait), pipeline.WithRunInfo(version, args))
+	if ro.db != "" {
+		opts = append(opts, pipeline.WithDB(ro.db, ro.dbSchema))
+	}
 	p, err := pipeline.New(opts...)
 	if err != nil {
 		fmt.Fprintf(stderr, "policyx: %v\n", err)

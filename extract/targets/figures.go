@@ -164,6 +164,11 @@ func (x *extractor) figure(sc *sentenceCtx, qi int) (schema.Target, bool) {
 		t.NormUnit = strings.TrimSuffix(t.NormUnit, "/年")
 		t.Period = "annual"
 	}
+	// 300元/月 likewise a monthly one
+	if strings.HasSuffix(t.NormUnit, "/月") {
+		t.NormUnit = strings.TrimSuffix(t.NormUnit, "/月")
+		t.Period = "monthly"
+	}
 	t.Kind = x.figureKind(sc, &f, t)
 	x.fillSubject(sc, &f, &t)
 	return t, true
@@ -252,6 +257,10 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 // sentence; a 每年 of an earlier grant (给予每个机构每年30万元…，每引进1个
 // 项目，给予最高30万元) does not carry over.
 func period(cs string, cl0, start int) string {
+	// 每人每月300元: a monthly standard, said in the figure's own clause
+	if monthly(cs[cl0:start]) {
+		return "monthly"
+	}
 	if annual(cs[cl0:start]) || annual(firstClause(cs)) && cs[:cl0] != "" && annual(cs[:min(len(cs), len("每年度"))]) {
 		return "annual"
 	}
@@ -359,6 +368,10 @@ func round(v float64) float64 {
 		return v
 	}
 	return r
+}
+
+func monthly(s string) bool {
+	return strings.Contains(s, "每月") || strings.Contains(s, "月均")
 }
 
 func annual(s string) bool {

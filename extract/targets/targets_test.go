@@ -113,7 +113,7 @@ func TestExtract(t *testing.T) {
 		{"a quota is no threshold", []string{"本条款每年最多奖励6家企业。"}, "goal 6家 <= annual"},
 		{"amounts paid by a later verb", []string{"对新落户的人才，按博士8万元、硕士4万元的标准给予落户奖励。"}, "funding 80000元 =; funding 40000元 ="},
 		{"amount per year", []string{"对租赁场地的机构，给予最高不超过5万元/年的场租补贴。"}, "funding 50000元 <= annual"},
-		{"per-person standard", []string{"（一）全市最低生活保障标准为每人每月1200元。"}, "funding 1200元 ="},
+		{"per-person standard", []string{"（一）全市最低生活保障标准为每人每月1200元。"}, "funding 1200元 = monthly"},
 		{"cap among conditions", []string{"四、申报条件", "（三）择优给予奖励，金额最高20万元。"}, "funding 200000元 <="},
 		{"qualifying amount", []string{"对年度研发经费不足1000万元但与高校有合作基础的企业给予支持。"}, "threshold 1e+07元 <="},
 		{"tiers written after the list", []string{"营业收入首次达到5000万元、1亿元、2亿元以上的，给予奖励。"}, "threshold 5e+07元 >=; threshold 1e+08元 >=; threshold 2e+08元 >="},

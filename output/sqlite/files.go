@@ -21,7 +21,12 @@ type OpenOption func(*openOptions)
 type openOptions struct {
 	busy  time.Duration
 	words func(string) []string // segmenter for rebuilding documents_words
+	noFTS bool                  // WithoutFullText
 }
+
+// WithoutFullText opens the database without its full-text indexes (a
+// staging database whose rows are copied elsewhere: output/postgres).
+func WithoutFullText() OpenOption { return func(o *openOptions) { o.noFTS = true } }
 
 // WithBusyTimeout sets how long a write waits for a lock held by another
 // connection before it fails with "database is locked" (default 10 s).

@@ -69,6 +69,9 @@ func Open(path string, opts ...OpenOption) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("%s: create view quotas: %w", path, err)
 	}
+	if oo.noFTS {
+		return &DB{db: db, num: numbers.MustLoad()}, nil
+	}
 	fts, notice, err := openFTS(db, oo.words)
 	if err != nil {
 		db.Close()

@@ -240,34 +240,73 @@ func (w *writer) write(s *sheet) error {
 		widths[i] = math.Round(widths[i]*10) / 10
 	}
 
-	if err := w.addSheet(s.name); err != nil {
-		return fmt.Errorf("sheet %s: %w", s.name, err)
-	}
+	// A sheet past Excel's row limit goes on in sheets named "name (2)",
+	// "name (3)" …, each with the title and header again (continued).
+	cur := s.name
 	headerRow := len(s.title) + 1
 	if s.noHeader {
 		headerRow--
 	}
-	if err := w.pageSetup(s.name, headerRow); err != nil {
-		return fmt.Errorf("sheet %s: %w", s.name, err)
-	}
-	sw, err := w.f.NewStreamWriter(s.name)
-	if err != nil {
-		return fmt.Errorf("sheet %s: %w", s.name, err)
-	}
-	for i, wd := range widths {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
-			return fmt.Errorf("sheet %s: %w", s.name, err)
-		}
-	}
-	if headerRow > 0 {
-		top, _ := excelize.CoordinatesToCellName(1, headerRow+1)
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: top, ActivePane: "bottomLeft",
-			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}); err != nil {
-			return fmt.Errorf("sheet %s: %w", s.name, err)
-		}
-	}
+	var sw *excelize.StreamWriter
 	n := 0
-	put := func(r row) error {
+	var put func(r row) error
+	open := func() error {
+		if err := w.addSheet(cur); err != nil {
+			return err
+		}
+		if err := w.pageSetup(cur, headerRow); err != nil {
+			return err
+		}
+		var err error
+		if sw, err = w.f.NewStreamWriter(cur); err != nil {
+			return err
+		}
+		for i, wd := range widths {
+			if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+				return err
+			}
+		}
+		if headerRow > 0 {
+			top, _ := excelize.CoordinatesToCellName(1, headerRow+1)
+			if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: top, ActivePane: "bottomLeft",
+				Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}); err != nil {
+				return err
+			}
+		}
+		n = 0
+		w.grid = false
+		for _, r := range s.title {
+			if err := put(r); err != nil {
+				return err
+			}
+		}
+		w.grid = true
+		if !s.noHeader {
+			hdr := make([]any, len(s.cols))
+			for i, c := range s.cols {
+				hdr[i] = label(c.name)
+			}
+			if err := put(row{cells: hdr}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	filter := func() (int, error) {
+		last := n
+		if headerRow > 0 && len(s.cols) > 0 {
+			if last == headerRow {
+				last++ // a filter over the header alone
+			}
+			from, _ := excelize.CoordinatesToCellName(1, headerRow)
+			to, _ := excelize.CoordinatesToCellName(len(s.cols), last)
+			if err := w.f.AutoFilter(cur, from+":"+to, nil); err != nil {
+				return 0, err
+			}
+		}
+		return last, nil
+	}
+	put = func(r row) error {
 		n++
 		cells := make([]any, 0, len(s.cols))
 		lines := 1
@@ -277,7 +316,7 @@ func (w *writer) write(s *sheet) error {
 			if i < len(widths) {
 				wd, col = widths[i], s.cols[i]
 			}
-			c, nl, err := w.cell(s.name, i+1, n, v, r.kind, wd, col)
+			c, nl, err := w.cell(cur, i+1, n, v, r.kind, wd, col)
 			if err != nil {
 				return err
 			}
@@ -302,51 +341,58 @@ func (w *writer) write(s *sheet) error {
 		}
 		return sw.SetRow(ref, cells)
 	}
-	w.grid = false
-	for _, r := range s.title {
-		if err := put(r); err != nil {
-			return fmt.Errorf("sheet %s: %w", s.name, err)
-		}
-	}
-	w.grid = true
 	defer func() { w.grid = false }()
-	if !s.noHeader {
-		hdr := make([]any, len(s.cols))
-		for i, c := range s.cols {
-			hdr[i] = label(c.name)
-		}
-		if err := put(row{cells: hdr}); err != nil {
-			return fmt.Errorf("sheet %s: %w", s.name, err)
-		}
-	}
-	if err := s.rows(put); err != nil {
+	if err := open(); err != nil {
 		return fmt.Errorf("sheet %s: %w", s.name, err)
 	}
-	last := n
-	if headerRow > 0 && len(s.cols) > 0 {
-		if last == headerRow {
-			last++ // a filter over the header alone
+	part := 1
+	err = s.rows(func(r row) error {
+		if n >= sheetRowLimit {
+			if _, err := filter(); err != nil {
+				return err
+			}
+			if err := sw.Flush(); err != nil {
+				return err
+			}
+			part++
+			cur = w.names.take(fmt.Sprintf("%s (%d)", s.name, part), s.name)
+			defer func() { w.grid = false }()
+			if err := open(); err != nil {
+				return err
+			}
 		}
-		from, _ := excelize.CoordinatesToCellName(1, headerRow)
-		to, _ := excelize.CoordinatesToCellName(len(s.cols), last)
-		if err := w.f.AutoFilter(s.name, from+":"+to, nil); err != nil {
-			return fmt.Errorf("sheet %s: %w", s.name, err)
-		}
+		return put(r)
+	})
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", cur, err)
 	}
+	last, err := filter()
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", cur, err)
+	}
+	w.grid = false
 	w.grid = false
 	if len(s.after) > 0 {
 		n = max(n, last) + 1 // one empty row between
 		for _, r := range s.after {
 			if err := put(r); err != nil {
-				return fmt.Errorf("sheet %s: %w", s.name, err)
+				return fmt.Errorf("sheet %s: %w", cur, err)
 			}
 		}
 	}
 	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("sheet %s: %w", s.name, err)
+		return fmt.Errorf("sheet %s: %w", cur, err)
 	}
 	return nil
 }
+
+// sheetRowLimit is Excel's limit on the rows of a sheet (a variable so
+// that a test can lower it).
+var sheetRowLimit = excelize.TotalRows
+
+// sheetRows is how many data rows fit on one sheet under a title of t rows
+// and a header.
+func sheetRows(t int) int { return sheetRowLimit - t - 1 }
 
 // formulaLike reports whether a spreadsheet would take text typed as s for a
 // formula (or a DDE payload): such text gets the text number format so that

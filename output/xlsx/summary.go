@@ -36,8 +36,14 @@ func WriteSummary(path string, db *sql.DB) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	files := filesSheet(db, links)
+	notes, err := overflowNotes(db)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	files.after = append(files.after, notes...)
 	dir, _ := filepath.Abs(filepath.Dir(path))
-	for _, s := range []*sheet{filesSheet(db, links), allTargetsSheet(db, dir), allTasksSheet(db), allTaskDeptSheet(db, dir), deptSheet(db)} {
+	for _, s := range []*sheet{files, allTargetsSheet(db, dir), allTasksSheet(db), allTaskDeptSheet(db, dir), deptSheet(db)} {
 		w.names.take(s.name, s.name)
 		if err := w.write(s); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
@@ -63,6 +69,29 @@ func WriteSummary(path string, db *sql.DB) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return save(w.f, path)
+}
+
+// overflowNotes says, for the 文件 sheet, which summary sheets go past
+// Excel's 1,048,576 rows and continue on further sheets (指标 (2) …).
+func overflowNotes(db *sql.DB) ([]row, error) {
+	var out []row
+	for _, c := range []struct{ sheet, table string }{{sheetFiles, "documents"}, {sheetTargets, "targets"}, {sheetTasks, "tasks"}, {sheetChecks, "checks"}} {
+		var n int
+		if err := db.QueryRow("SELECT count(*) FROM " + c.table).Scan(&n); err != nil {
+			return nil, err
+		}
+		per := sheetRows(0)
+		if n <= per {
+			continue
+		}
+		parts := (n + per - 1) / per
+		more := fmt.Sprintf("%s (2)", c.sheet)
+		if parts > 2 {
+			more = fmt.Sprintf("%s (2) 至 %s (%d)", c.sheet, c.sheet, parts)
+		}
+		out = append(out, row{cells: []any{fmt.Sprintf("工作表 %s 共 %d 行，超过 Excel 每个工作表 %d 行的上限，续见工作表 %s。", c.sheet, n, sheetRowLimit, more)}})
+	}
+	return out, nil
 }
 
 // workbookLinks maps every stored source path to the file name of its

@@ -40,8 +40,11 @@ func comparatorWords(c string) string {
 }
 
 func periodWords(p string) string {
-	if p == "annual" {
+	switch p {
+	case "annual":
 		return "每年"
+	case "monthly":
+		return "每月"
 	}
 	return p
 }
