@@ -127,7 +127,12 @@ func (p *Pipeline) Load() error {
 			p.loadErr = err
 			return
 		}
-		p.ext = extract.New(extract.WithSegmenter(sg), extract.WithDepartments(d))
+		ext, err := extract.New(extract.WithSegmenter(sg), extract.WithDepartments(d))
+		if err != nil {
+			p.loadErr = err
+			return
+		}
+		p.ext = ext
 		p.seg = sg
 		p.SegmenterLoad = time.Since(t0)
 	})

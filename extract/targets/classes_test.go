@@ -33,6 +33,9 @@ func TestClasses(t *testing.T) {
 		{"满 is a floor", []string{"单笔消费满3000元的，给予10%的补贴。"}, "threshold 3000元 >=; rate 10% ="},
 		{"以下 includes its number", []string{"对营业收入10亿元以下的企业，给予最高50万元奖励。"}, "threshold 1e+09元 <=; funding 500000元 <="},
 		{"ages in 周岁", []string{"年满60周岁的老年人可免费乘车。"}, "threshold 60岁 >="},
+		{"a tier boundary from both sides is one threshold", []string{"（三）评价得分60分以上为合格。", "（四）评价得分低于60分为不合格。"}, "threshold 60分 >="},
+		{"a tier range and the tier below", []string{"规上工业总产值50亿元（含）至300亿元的为二级产业园区；", "规上工业总产值50亿元以下的为三级产业园区。"}, "threshold 5e+09元 >="},
+		{"a floor and a later cap of another clause are two", []string{"鼓励年度研发经费超过1000万元的科技型企业与高校合作。", "对年度研发经费不足1000万元但与高校有合作基础的企业给予支持。"}, "threshold 1e+07元 >=; threshold 1e+07元 <="},
 		// deadlines
 		{"a label before the opening year", []string{"具体指标：到2022年，职业院校教学条件基本达标。推动建设300个产教融合实训基地。"}, "goal 300个 = 2022-12-31"},
 		{"bullets take the year of their paragraph", []string{"到2025年，全市数字经济发展取得显著成效。", "——产业规模持续壮大，核心产业增加值达到1000亿元。", "——培育省级以上创新平台50个。", "加大投入，给予最高100万元奖励。"}, "goal 1e+11元 = 2025-12-31; goal 50个 = 2025-12-31; funding 1e+06元 <="},

@@ -41,6 +41,21 @@ func (x *extractor) dedupe() []schema.Target {
 			}
 		}
 	}
+	// a tier boundary stated from both sides (10亿元以上的…，10亿元以下的…;
+	// 60分以上为合格，低于60分为不合格), a few paragraphs apart at most, is
+	// one threshold: the first
+	for i, a := range out {
+		if a.Kind != schema.KindThreshold || x.cellOf[i] != "" {
+			continue
+		}
+		for _, j := range groups[key{a.NormValue, personUnit(a.NormUnit)}] {
+			b := out[j]
+			if j < i && !drop[j] && x.paraOf[i]-x.paraOf[j] <= 3 && tierStatement(a, false) && tierStatement(b, true) && b.Kind == schema.KindThreshold && b.NormUnit == a.NormUnit && a.Comparator == "<=" && b.Comparator == ">=" && similar(a.Subject, b.Subject) {
+				drop[i] = true
+				break
+			}
+		}
+	}
 	for i := range out {
 		for _, j := range groups[key{out[i].NormValue, personUnit(out[i].NormUnit)}] {
 			if i == j || drop[j] || drop[i] || x.cellOf[i] != "" || x.cellOf[j] != "" {
@@ -115,4 +130,21 @@ func sameTail(a, b string) bool {
 		n++
 	}
 	return n >= 3
+}
+
+// tierStatement reports whether a figure sets a tier in its sentence: it is
+// followed by 的 or 为 (within its clause when rangeOK) (10亿元以下的，…; 低于60分为不合格), not by a further
+// condition (不足1000万元但与高校有合作基础的企业).
+func tierStatement(t schema.Target, rangeOK bool) bool {
+	s := strings.Join(strings.Fields(t.Sentence), "")
+	k := strings.Index(s, t.Value+t.Unit)
+	if k < 0 {
+		return false
+	}
+	rest := stripCmp(s[k+len(t.Value+t.Unit):])
+	if rangeOK {
+		// 60分(含60分)至70分之间为合格: the upper bound comes first
+		return strings.ContainsAny(toComma(rest), "的为")
+	}
+	return strings.HasPrefix(rest, "的") || strings.HasPrefix(rest, "为")
 }

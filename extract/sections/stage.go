@@ -1,0 +1,9 @@
+package sections
+
+import "policyx/extract/internal/stage"
+
+// Stage declares what Extract reads from the document and what it fills;
+// package extract orders the stages by it.
+func Stage() stage.Info {
+	return stage.Info{Name: "sections", Reads: stage.Text | stage.Blocks, Writes: stage.Sections}
+}

@@ -1,0 +1,9 @@
+package tasks
+
+import "policyx/extract/internal/stage"
+
+// Stage declares what Extract reads from the document and what it fills;
+// package extract orders the stages by it.
+func Stage() stage.Info {
+	return stage.Info{Name: "tasks", Reads: stage.Text | stage.Blocks | stage.Meta | stage.Sections | stage.Tables, Writes: stage.Tasks, Uses: stage.Departments}
+}
