@@ -97,7 +97,7 @@ func TestDecodeHTMLDeep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := time.Since(start); d > 5*time.Second {
+	if d := time.Since(start); d > time.Minute {
 		t.Errorf("took %s", d)
 	}
 	if len(blocks) != 2 || blocks[0].Text != "最深处的正文" || blocks[1].Text != "之后的正文" {
