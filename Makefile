@@ -21,12 +21,16 @@ test:
 	$(GO) vet $(GOTAGS) ./...
 	$(GO) test $(GOTAGS) ./...
 
-# Scores the samples against the gold and fails below eval/floor.txt.
+# Scores the samples against the gold (floors in eval/floor.txt) and the six real
+# documents with answers against gold-real (floors in eval/floor-real.txt).
 eval: build need-shared
-	rm -rf $(OUT)-eval
+	rm -rf $(OUT)-eval $(OUT)-eval-real
 	./$(BIN) run -q -o $(OUT)-eval corpus/samples
 	python3 $(SHARED)/eval/score.py --db $(OUT)-eval/policy.db --gold $(SHARED)/eval/gold | tee $(OUT)-eval/score.txt
 	python3 scripts/floor.py eval/floor.txt $(OUT)-eval/score.txt
+	./$(BIN) run -q -o $(OUT)-eval-real $(SHARED)/realdocs; test $$? -le 2
+	python3 $(SHARED)/eval/score.py --db $(OUT)-eval-real/policy.db --gold $(SHARED)/eval/gold-real | tee $(OUT)-eval/score-real.txt
+	python3 scripts/floor.py eval/floor-real.txt $(OUT)-eval/score-real.txt
 
 # The PDF and DOCX renditions of the samples.
 renditions: build need-shared
@@ -83,4 +87,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin $(OUT) $(OUT)-eval $(OUT)-renditions $(OUT)-realdocs $(OUT)-fixtures
+	rm -rf bin $(OUT) $(OUT)-eval $(OUT)-eval-real $(OUT)-renditions $(OUT)-realdocs $(OUT)-fixtures
