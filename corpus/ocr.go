@@ -368,6 +368,21 @@ func ocrPunct(s string) string {
 	cjk := func(i int) bool {
 		return han(i) || i >= 0 && i < len(rs) && (rs[i] >= 0x3000 && rs[i] <= 0x303F || rs[i] >= 0xFF00 && rs[i] <= 0xFFEF)
 	}
+	// 〈 or 《 closed by ) or ） before any 〉 or 》 is a misread （
+	for i, r := range rs {
+		if r != '〈' && r != '《' {
+			continue
+		}
+		for _, c := range rs[i+1:] {
+			if c == '〉' || c == '》' || c == '〈' || c == '《' || c == '（' || c == '(' {
+				break
+			}
+			if c == ')' || c == '）' {
+				rs[i] = '（'
+				break
+			}
+		}
+	}
 	open := false // a ( made full width waits for its )
 	for i, r := range rs {
 		near := cjk(i-1) || cjk(i+1)
