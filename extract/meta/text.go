@@ -2,6 +2,7 @@ package meta
 
 import (
 	"fmt"
+	"policyx/normalize/outline"
 	"regexp"
 	"strconv"
 	"strings"
@@ -99,12 +100,19 @@ func ymd(y, m, d string) string {
 	return fmt.Sprintf("%04d-%02d-%02d", yy, mm, dd)
 }
 
-var cnDigit = map[rune]int{'〇': 0, '○': 0, '零': 0, 'O': 0, 'Ο': 0, '0': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+// cnDigit reads a digit of a Chinese date: the outline digits and the
+// look-alikes of 〇 that typesetting and decoding leave in years (○ O Ο 0).
+func cnDigit(r rune) (int, bool) {
+	if strings.ContainsRune("○OΟ0", r) {
+		return 0, true
+	}
+	return outline.Digit(r)
+}
 
 func cnDate(y, m, d string) string {
 	var yy strings.Builder
 	for _, r := range y {
-		v, ok := cnDigit[r]
+		v, ok := cnDigit(r)
 		if !ok {
 			return ""
 		}
@@ -125,17 +133,17 @@ func cnSmall(s string) (int, bool) {
 	case len(rs) == 1 && rs[0] == '十':
 		return 10, true
 	case len(rs) == 1:
-		v, ok := cnDigit[rs[0]]
+		v, ok := cnDigit(rs[0])
 		return v, ok && v > 0
 	case len(rs) == 2 && rs[0] == '十':
-		v, ok := cnDigit[rs[1]]
+		v, ok := cnDigit(rs[1])
 		return 10 + v, ok
 	case len(rs) == 2 && rs[1] == '十':
-		v, ok := cnDigit[rs[0]]
+		v, ok := cnDigit(rs[0])
 		return 10 * v, ok
 	case len(rs) == 3 && rs[1] == '十':
-		a, ok1 := cnDigit[rs[0]]
-		b, ok2 := cnDigit[rs[2]]
+		a, ok1 := cnDigit(rs[0])
+		b, ok2 := cnDigit(rs[2])
 		return 10*a + b, ok1 && ok2
 	}
 	return 0, false

@@ -21,6 +21,7 @@ package sections
 import (
 	_ "embed"
 	"policyx/extract/internal/mdline"
+	ol "policyx/normalize/outline"
 	"regexp"
 	"strings"
 	"unicode"
@@ -506,27 +507,8 @@ func labelValue(label string) int {
 }
 
 func cnValue(rs []rune) int {
-	digit := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	total, cur := 0, 0
-	for _, r := range rs {
-		switch r {
-		case '十':
-			if cur == 0 {
-				cur = 1
-			}
-			total += cur * 10
-			cur = 0
-		case '百':
-			if cur == 0 {
-				cur = 1
-			}
-			total += cur * 100
-			cur = 0
-		default:
-			cur = digit[r]
-		}
-	}
-	return total + cur
+	v, _ := ol.Value(string(rs))
+	return v
 }
 
 func firstRune(s string) rune {

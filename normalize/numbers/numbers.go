@@ -12,6 +12,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"policyx/normalize/outline"
 	"sort"
 	"strconv"
 	"strings"
@@ -167,10 +168,7 @@ func MustLoad() *Parser {
 
 // ---------------------------------------------------------------- numbers
 
-var cnDigit = map[rune]float64{
-	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
-	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
-}
+var cnDigit = outline.DigitMap[float64]()
 
 var cnSmall = map[rune]float64{'十': 10, '百': 100, '千': 1000}
 var cnBig = map[rune]float64{'万': 1e4, '亿': 1e8}
