@@ -69,6 +69,7 @@ func (t ocrTools) ocrPDF(ctx context.Context, data []byte, pages []pdf.OCRPage) 
 	if err := os.WriteFile(in, data, 0o600); err != nil {
 		return nil, fmt.Errorf("OCR: %w", err)
 	}
+	chargeOCR(ctx, len(pages))
 	out, small, err := t.pass(ctx, dir, in, "a", pages, ocrDPI)
 	if len(small) == 0 || ctx.Err() != nil {
 		return out, err
@@ -77,6 +78,7 @@ func (t ocrTools) ocrPDF(ctx context.Context, data []byte, pages []pdf.OCRPage) 
 	for k, i := range small {
 		sub[k] = pages[i]
 	}
+	chargeOCR(ctx, len(sub))
 	again, _, err2 := t.pass(ctx, dir, in, "b", sub, 2*ocrDPI)
 	for k, i := range small {
 		if k < len(again) && again[k] != nil {

@@ -132,7 +132,7 @@ func TestDecodeTextLongLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := time.Since(start); d > 10*time.Second {
+	if d := time.Since(start); d > time.Minute {
 		t.Errorf("took %s", d)
 	}
 	if len(blocks) != 3 || len(blocks[1].Text) > DefaultLimits.MaxLineBytes || !utf8.ValidString(blocks[1].Text) || blocks[2].Text != "结尾" {

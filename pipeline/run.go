@@ -520,8 +520,8 @@ func (p *Pipeline) processFile(ctx context.Context, in corpus.Input) (res FileRe
 	if err := p.Load(); err != nil {
 		return fail(sha, err)
 	}
-	fctx, cancel := context.WithTimeout(ctx, p.opt.timeout)
-	defer cancel()
+	fctx, bud, stop := withBudget(ctx, p.opt.timeout)
+	defer stop()
 	type out struct {
 		docs []*schema.Document
 		err  error
@@ -562,7 +562,7 @@ func (p *Pipeline) processFile(ctx context.Context, in corpus.Input) (res FileRe
 		case <-ch:
 		case <-grace.C:
 		}
-		return fail(sha, fmt.Errorf("%s: timeout after %s", in.Path, p.opt.timeout))
+		return fail(sha, fmt.Errorf("%s: timeout after %s", in.Path, bud.total()))
 	}
 }
 

@@ -142,7 +142,7 @@ func runFlags(w io.Writer) (*flag.FlagSet, *runOpts) {
 	fs.StringVar(&ro.out, "o", "out", "output folder: policy.db and xlsx/ are written here")
 	fs.IntVar(&ro.workers, "workers", runtime.NumCPU(), "documents processed in parallel")
 	fs.BoolVar(&ro.force, "force", false, "re-process files already stored as ok (default: skip unchanged files)")
-	fs.DurationVar(&ro.timeout, "timeout", 60*time.Second, "time budget of one file; a file past it fails with \"timeout\"")
+	fs.DurationVar(&ro.timeout, "timeout", 60*time.Second, "time budget of one file; each page read by OCR adds a quarter of it (an 8-page scan: 60s + 8×15s); a file past it fails with \"timeout\"")
 	fs.BoolVar(&ro.noXLSX, "no-xlsx", false, "write only the database, no workbooks")
 	fs.BoolVar(&ro.quiet, "q", false, "quiet: no per-file lines (skipped, failed …) and no summary line; errors that stop the run still print")
 	fs.StringVar(&ro.db, "db", os.Getenv("POLICYX_DB"), "write the rows to this PostgreSQL database (postgres://user@host/db) instead of OUTDIR/policy.db; default $POLICYX_DB")
