@@ -44,17 +44,7 @@ func (p *Pipeline) runShared(ctx context.Context, paths []string) (*Summary, err
 			return nil, fmt.Errorf("%w: %v", ErrSetup, err)
 		}
 	}
-	names := map[string]bool{"summary.xlsx": true}
-	books := make([]string, len(inputs))
-	for i, in := range inputs {
-		base := workbookBase(in.Path)
-		name := base + ".xlsx"
-		for k := 2; names[name]; k++ {
-			name = fmt.Sprintf("%s-%d.xlsx", base, k)
-		}
-		names[name] = true
-		books[i] = name
-	}
+	books := sharedBooks(inputs)
 
 	results := pool(ctx, p.opt.workers, len(inputs), func(i int) sharedResult {
 		r, skip := p.sharedFile(ctx, db, done, inputs[i], filepath.Join(xdir, books[i]))
@@ -193,4 +183,21 @@ func (p *Pipeline) sharedFile(ctx context.Context, db Sink, done map[string]bool
 		d.Workbook = name
 	}
 	return r, false
+}
+
+// sharedBooks names the workbook of each input: its base name, -2, -3 …
+// when taken.
+func sharedBooks(inputs []corpus.Input) []string {
+	names := map[string]bool{"summary.xlsx": true}
+	books := make([]string, len(inputs))
+	for i, in := range inputs {
+		base := workbookBase(in.Path)
+		name := base + ".xlsx"
+		for k := 2; names[name]; k++ {
+			name = fmt.Sprintf("%s-%d.xlsx", base, k)
+		}
+		names[name] = true
+		books[i] = name
+	}
+	return books
 }
