@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"policyx/corpus"
@@ -45,60 +44,18 @@ func (p *Pipeline) runShared(ctx context.Context, paths []string) (*Summary, err
 			return nil, fmt.Errorf("%w: %v", ErrSetup, err)
 		}
 	}
-	names := map[string]bool{"summary.xlsx": true}
-	books := make([]string, len(inputs))
-	for i, in := range inputs {
-		base := workbookBase(in.Path)
-		name := base + ".xlsx"
-		for k := 2; names[name]; k++ {
-			name = fmt.Sprintf("%s-%d.xlsx", base, k)
-		}
-		names[name] = true
-		books[i] = name
-	}
+	books := sharedBooks(inputs)
 
-	jobs := make(chan int)
-	results := make(chan sharedResult, p.opt.workers)
-	var wg sync.WaitGroup
-	for w := 0; w < p.opt.workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				r, skip := p.sharedFile(ctx, db, done, inputs[i], filepath.Join(xdir, books[i]))
-				results <- sharedResult{r, skip}
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for i := range inputs {
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(results) }()
+	results := pool(ctx, p.opt.workers, len(inputs), func(i int) sharedResult {
+		r, skip := p.sharedFile(ctx, db, done, inputs[i], filepath.Join(xdir, books[i]))
+		return sharedResult{r, skip}
+	})
 
 	prog := newProgress(p.opt.progress, len(inputs))
 	var writeErr error
 	changed := false
 	for r := range results {
-		batch := []sharedResult{r}
-	drain:
-		for len(batch) < maxBatch {
-			select {
-			case r2, ok := <-results:
-				if !ok {
-					break drain
-				}
-				batch = append(batch, r2)
-			default:
-				break drain
-			}
-		}
+		batch := drain(r, results)
 		var files [][]*schema.Document
 		for _, r := range batch {
 			if !r.skip && !r.Interrupted && len(r.Docs) > 0 {
@@ -226,4 +183,21 @@ func (p *Pipeline) sharedFile(ctx context.Context, db Sink, done map[string]bool
 		d.Workbook = name
 	}
 	return r, false
+}
+
+// sharedBooks names the workbook of each input: its base name, -2, -3 …
+// when taken.
+func sharedBooks(inputs []corpus.Input) []string {
+	names := map[string]bool{"summary.xlsx": true}
+	books := make([]string, len(inputs))
+	for i, in := range inputs {
+		base := workbookBase(in.Path)
+		name := base + ".xlsx"
+		for k := 2; names[name]; k++ {
+			name = fmt.Sprintf("%s-%d.xlsx", base, k)
+		}
+		names[name] = true
+		books[i] = name
+	}
+	return books
 }

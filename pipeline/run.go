@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -81,36 +80,12 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	t0 := time.Now()
 	sum := &Summary{}
 	xdir := filepath.Join(p.opt.outDir, "xlsx")
-	if err := os.MkdirAll(xdir, 0o755); err != nil {
-		return nil, notWritable(p.opt.outDir, err)
-	}
-	if err := probeWritable(p.opt.outDir); err != nil {
+	lock, db, err := p.openOut(ctx, xdir)
+	if err != nil {
 		return nil, err
 	}
-	lock, err := lockOutDir(ctx, p.opt.outDir, p.opt.noWait, p.opt.log)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, err
-		}
-		return nil, fmt.Errorf("%w: %v", ErrSetup, err)
-	}
 	defer lock.release()
-	var dbOpts []sqlite.OpenOption
-	if p.opt.busy > 0 {
-		dbOpts = append(dbOpts, sqlite.WithBusyTimeout(p.opt.busy))
-	}
-	dbOpts = append(dbOpts, sqlite.WithTokenizer(p.segWords))
-	db, err := sqlite.Open(filepath.Join(p.opt.outDir, "policy.db"), dbOpts...)
-	if err != nil {
-		if errors.Is(err, sqlite.ErrReadOnly) {
-			return nil, fmt.Errorf("%w: OUTDIR is not writable: %v", ErrSetup, err)
-		}
-		return nil, fmt.Errorf("%w: %v", ErrSetup, err)
-	}
 	defer db.Close()
-	if n := db.Notice(); n != "" {
-		fmt.Fprintf(p.opt.log, "policyx: %s\n", n)
-	}
 	version := p.opt.version
 	if version == "" {
 		version = "dev"
@@ -148,108 +123,33 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	for _, it := range now {
 		p.logRows(it.Files)
 	}
-	for i := 0; i < len(now); i += maxBatch {
-		if err := db.WriteItems(run, now[i:min(i+maxBatch, len(now))]); err != nil {
-			return p.finish(db, sum, t0, fmt.Errorf("%w: %v", ErrSetup, err))
-		}
+	if err := writeItems(db, run, now); err != nil {
+		return p.finish(db, sum, t0, fmt.Errorf("%w: %v", ErrSetup, err))
 	}
 
-	jobCh := make(chan *job)
-	results := make(chan FileResult, p.opt.workers)
-	var wg sync.WaitGroup
-	for k := 0; k < p.opt.workers; k++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobCh {
-				results <- p.processJob(rctx, j, xdir)
-			}
-		}()
-	}
-	go func() {
-		defer close(jobCh)
-		for _, j := range jobs {
-			select {
-			case jobCh <- j:
-			case <-rctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(results) }()
-
+	c := &collector{db: db, run: run, lock: lock, stop: stop, sum: sum, changed: sum.Pruned > 0,
+		done: map[*job]bool{}, written: map[string]bool{}}
 	prog := newProgress(p.opt.progress, len(jobs))
-	var writeErr error
-	changed := sum.Pruned > 0
-	done := map[*job]bool{}
-	written := map[string]bool{} // source paths stored by this run
-	for r := range results {
-		// Results that queued up while the last batch was written go into
-		// one transaction: the writer catches up instead of falling behind
-		// by one commit per file. The queue is bounded (the results channel
-		// and maxBatch), so memory stays flat.
-		batch := []FileResult{r}
-	drain:
-		for len(batch) < maxBatch {
-			select {
-			case r2, ok := <-results:
-				if !ok {
-					break drain
-				}
-				batch = append(batch, r2)
-			default:
-				break drain
-			}
-		}
-		if writeErr == nil {
-			if writeErr = lock.held(); writeErr == nil {
-				writeErr = writeBatch(db, run, batch)
-			}
-			if writeErr != nil {
-				stop(writeErr)
-			}
-		}
-		for _, r := range batch {
-			done[r.job] = true
-			if writeErr == nil {
-				p.account(sum, r, prog)
-				changed = changed || !r.Interrupted
-				for _, d := range r.Docs {
-					written[d.Path] = true
-				}
-			}
-		}
+	c.results = pool(rctx, p.opt.workers, len(jobs), func(i int) FileResult { return p.processJob(rctx, jobs[i], xdir) })
+	for r := range c.results {
+		p.collect(c, r, prog)
 	}
 	prog.done()
-	if writeErr != nil {
-		return p.finish(db, sum, t0, fmt.Errorf("%w: %v", ErrSetup, writeErr))
+	if c.writeErr != nil {
+		return p.finish(db, sum, t0, fmt.Errorf("%w: %v", ErrSetup, c.writeErr))
 	}
 	// The files the run did not get to.
 	var left []sqlite.Item
 	for _, j := range jobs {
-		if !done[j] {
+		if !c.done[j] {
 			left = append(left, interruptedItem(j, "interrupted before it was read"))
 		}
 	}
-	for i := 0; i < len(left); i += maxBatch {
-		if err := db.WriteItems(run, left[i:min(i+maxBatch, len(left))]); err != nil {
-			return p.finish(db, sum, t0, fmt.Errorf("%w: %v", ErrSetup, err))
-		}
-	}
-	if err := p.resolveLinks(db, sum, changed); err != nil {
+	if err := writeItems(db, run, left); err != nil {
 		return p.finish(db, sum, t0, fmt.Errorf("%w: %v", ErrSetup, err))
 	}
-	if changed && !p.opt.noWorkbooks {
-		// 概览 of the workbooks whose references the batch resolved
-		if err := xlsx.UpdateLinks(db.SQL(), xdir, written, p.opt.workers); err != nil {
-			fmt.Fprintf(p.opt.log, "workbooks: %v\n", err)
-		}
-	}
-	summaryPath := filepath.Join(xdir, "summary.xlsx")
-	if _, err := os.Stat(summaryPath); !p.opt.noWorkbooks && (changed || err != nil) {
-		if err := xlsx.WriteSummary(summaryPath, db.SQL()); err != nil {
-			return p.finish(db, sum, t0, fmt.Errorf("%w: summary workbook: %v", ErrSetup, err))
-		}
+	if err := p.afterBatch(db, sum, xdir, c); err != nil {
+		return p.finish(db, sum, t0, err)
 	}
 	return p.finish(db, sum, t0, context.Cause(ctx))
 }

@@ -307,18 +307,24 @@ func (x *extractor) scope(cs string, q numbers.Quantity, all []numbers.Quantity)
 	// names before 分别: the last run of X、Y、Z (和 W)
 	head := cs[:k]
 	if c := strings.LastIndexAny(head, "，,：:；"); c >= 0 {
-		head = head[c+1:]
+		_, sz := utf8.DecodeRuneInString(head[c:])
+		head = head[c+sz:]
 	}
 	head = strings.TrimPrefix(head, "其中")
 	parts := splitNames(head)
 	if len(parts) != len(list) {
+		// the places may open the sentence, a clause or two before:
+		// 甲区、乙区的X为…，其Y每人每月分别为…
+		if ps := earlierPlaces(cs[:k], len(list)); ps != nil {
+			return ps[idx], true
+		}
 		return "", false
 	}
 	// 南宁、柳州、桂林 are places (scope); 战略性新兴企业、专精特新企业 are
 	// subjects
 	place := true
 	for _, p := range parts {
-		if utf8.RuneCountInString(p) > 4 && !strings.ContainsAny(string([]rune(p)[len([]rune(p))-1:]), "市区县省州镇乡") {
+		if utf8.RuneCountInString(p) > 4 && !strings.ContainsAny(string([]rune(p)[len([]rune(p))-1:]), "市区县省州镇乡") || notPlace(p) {
 			place = false
 		}
 	}
@@ -329,6 +335,49 @@ func (x *extractor) scope(cs string, q numbers.Quantity, all []numbers.Quantity)
 		return parts[idx], false
 	}
 	return parts[idx], true
+}
+
+// placeSuffix ends the name of an administrative area.
+const placeSuffix = "市区县州旗镇乡省"
+
+// earlierPlaces finds, in the two clauses before the one holding 分别, a
+// list of n names that all end with a place suffix (甲区、乙区、丙县).
+// Only such unmistakable places qualify: a list of subjects or of
+// categories in an earlier clause is no scope.
+func earlierPlaces(before string, n int) []string {
+	cl := strings.FieldsFunc(before, func(r rune) bool { return strings.ContainsRune("，,：:；", r) })
+	if len(cl) < 2 {
+		return nil
+	}
+	cl = cl[:len(cl)-1] // the clause of 分别 was tried already
+	for i := len(cl) - 1; i >= 0 && i >= len(cl)-2; i-- {
+		ps := splitNames(strings.TrimPrefix(cl[i], "其中"))
+		if len(ps) != n {
+			continue
+		}
+		ok := true
+		for _, p := range ps {
+			r := []rune(p)
+			if len(r) < 2 || len(r) > 8 || !strings.ContainsRune(placeSuffix, r[len(r)-1]) {
+				ok = false
+			}
+		}
+		if ok {
+			return ps
+		}
+	}
+	return nil
+}
+
+// notPlace reports whether a short name ends with a word for bodies or
+// things (瞪羚企业, 骨干人才), which no place name does.
+func notPlace(p string) bool {
+	for _, w := range []string{"企业", "公司", "机构", "单位", "人才", "项目", "平台", "中心", "基地", "园区", "产品", "学校", "医院"} {
+		if strings.HasSuffix(p, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func listGapOK(g string) bool {
@@ -355,6 +404,13 @@ func splitNames(s string) []string {
 		if r < utf8.RuneSelf || strings.ContainsRune("的等市区县", r) && i > 0 {
 			end = i
 			break
+		}
+	}
+	// 甲区、乙区、丙区的…: keep the suffix the other names keep
+	if end < len(last) {
+		r, sz := utf8.DecodeRuneInString(last[end:])
+		if strings.ContainsRune("市区县", r) && strings.HasSuffix(ps[0], string(r)) {
+			end += sz
 		}
 	}
 	ps[len(ps)-1] = last[:end]
