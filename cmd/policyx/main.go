@@ -26,8 +26,9 @@ import (
 var version = "0.1.0-dev"
 
 const usage = `policyx turns Chinese government policy documents (text, Markdown, saved web
-pages, PDF, DOCX, XLSX) into metadata, outlines, tables, targets and tasks,
-written to SQLite and Excel workbooks.
+pages, PDF — scanned pages through tesseract when installed —, DOCX, DOC/WPS,
+OFD, XLSX) into metadata, outlines, tables, targets, tasks and references,
+written to SQLite (or PostgreSQL) and Excel workbooks.
 
 Usage:
   policyx run [-o OUTDIR] [flags] [PATH ...]   process documents (below)
