@@ -12,6 +12,7 @@
 package links
 
 import (
+	"policyx/normalize/lexicon"
 	"regexp"
 	"sort"
 	"strings"
@@ -54,7 +55,7 @@ func Extract(doc *schema.Document) []schema.Link {
 			i = sp.End
 		}
 		taken = append(taken, sp)
-		if title == "" || utf8.RuneCountInString(title) < 2 || hasSuffixAny(title, words.NotDoc) || isShorthand(title) {
+		if title == "" || utf8.RuneCountInString(title) < 2 || lexicon.HasSuffixAny(title, loadWords().NotDoc) || isShorthand(title) {
 			continue
 		}
 		if self.is(title, num) || carriedHere(text, sp.End) {
@@ -197,7 +198,7 @@ func carriedHere(text string, at int) bool {
 	if len(rest) > 240 {
 		rest = rest[:240]
 	}
-	return containsAny(compact(rest), words.Carried)
+	return lexicon.ContainsAny(compact(rest), loadWords().Carried)
 }
 
 // compact drops white space (wrapped lines).
@@ -236,11 +237,11 @@ func kindOf(text string, sp schema.Span) string {
 		prev = prev[k:]
 	}
 	switch {
-	case containsAny(ca, words.Repeals) || containsAny(prev, words.Repeals):
+	case lexicon.ContainsAny(ca, loadWords().Repeals) || lexicon.ContainsAny(prev, loadWords().Repeals):
 		return schema.LinkRepeals
-	case containsAny(ca, words.Amends) || containsAny(prev, words.Amends):
+	case lexicon.ContainsAny(ca, loadWords().Amends) || lexicon.ContainsAny(prev, loadWords().Amends):
 		return schema.LinkAmends
-	case containsAny(cb, words.Implements):
+	case lexicon.ContainsAny(cb, loadWords().Implements):
 		return schema.LinkImplements
 	}
 	return schema.LinkCites
@@ -517,7 +518,7 @@ func standaloneTitle(s string) bool {
 	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune("一二三四五六七八九十（(0123456789", r) {
 		return false
 	}
-	return hasSuffixAny(s, words.TitleTail)
+	return lexicon.HasSuffixAny(s, loadWords().TitleTail)
 }
 
 func firstLine(text string) string {
@@ -551,7 +552,7 @@ func unbalanced(s string) bool {
 
 // isShorthand reports whether a title is only a genre word (《条例》).
 func isShorthand(t string) bool {
-	for _, w := range words.Shorthand {
+	for _, w := range loadWords().Shorthand {
 		if t == w {
 			return true
 		}

@@ -209,6 +209,12 @@ func shareKey(a, b []string) bool {
 }
 
 func TestWordsLoaded(t *testing.T) {
+	if _, err := parseWords(wordsData); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parseWords("[implements]\n根据\n"); err == nil {
+		t.Error("missing sections accepted")
+	}
 	w := DataWords()
 	for name, l := range map[string][]string{"implements": w.Implements, "repeals": w.Repeals, "amends": w.Amends,
 		"issue": w.Issue, "carried": w.Carried, "notdoc": w.NotDoc, "titletail": w.TitleTail, "generic": w.Generic,

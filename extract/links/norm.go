@@ -17,14 +17,14 @@ var reNumber = regexp.MustCompile(`(\p{Han}{1,16})\s{0,3}[〔\[(（［【〈]\s{
 // numberPrefix trims words that precede the organ prefix of a 文号; ok is
 // false when nothing plausible is left.
 func numberPrefix(p string) (string, bool) {
-	for _, w := range words.NumberCut {
+	for _, w := range loadWords().NumberCut {
 		if i := strings.LastIndex(p, w); i >= 0 {
 			p = p[i+len(w):]
 		}
 	}
 	for changed := true; changed; {
 		changed = false
-		for _, list := range [][]string{words.Implements, words.Issue, words.Repeals, words.Amends} {
+		for _, list := range [][]string{loadWords().Implements, loadWords().Issue, loadWords().Repeals, loadWords().Amends} {
 			for _, w := range list {
 				if strings.HasPrefix(p, w) && len(p) > len(w) {
 					p, changed = p[len(w):], true

@@ -2,7 +2,9 @@ package links
 
 import (
 	_ "embed"
-	"strings"
+	"sync"
+
+	"policyx/normalize/lexicon"
 )
 
 //go:embed data/words.txt
@@ -15,49 +17,27 @@ type Words struct {
 	Shorthand, NumberCut                        []string
 }
 
-// parseWords reads the [section] lists of data/words.txt.
-func parseWords(data string) Words {
-	lists := map[string][]string{}
-	sec := ""
-	for _, l := range strings.Split(data, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
-			sec = l[1 : len(l)-1]
-			continue
-		}
-		lists[sec] = append(lists[sec], l)
-	}
-	return Words{
-		Implements: lists["implements"], Repeals: lists["repeals"], Amends: lists["amends"],
-		Issue: lists["issue"], Carried: lists["carried"], NotDoc: lists["notdoc"],
-		TitleTail: lists["titletail"], Generic: lists["generic"], Increment: lists["increment"],
-		Shorthand: lists["shorthand"], NumberCut: lists["numbercut"],
-	}
+// parseWords reads the [section] lists of data/words.txt; every section
+// must be present and non-empty.
+func parseWords(data string) (Words, error) {
+	var w Words
+	err := lexicon.Load("links: data/words.txt", data, map[string]*[]string{
+		"implements": &w.Implements, "repeals": &w.Repeals, "amends": &w.Amends,
+		"issue": &w.Issue, "carried": &w.Carried, "notdoc": &w.NotDoc,
+		"titletail": &w.TitleTail, "generic": &w.Generic, "increment": &w.Increment,
+		"shorthand": &w.Shorthand, "numbercut": &w.NumberCut,
+	})
+	return w, err
 }
 
-// words is parsed once; it is never written after.
-var words = parseWords(wordsData)
+// loadWords parses the word lists once; they are never written after.
+var loadWords = sync.OnceValue(func() Words {
+	w, err := parseWords(wordsData)
+	if err != nil {
+		panic(err) // the embedded file is tested
+	}
+	return w
+})
 
 // DataWords returns the word lists (read-only).
-func DataWords() Words { return words }
-
-func containsAny(s string, ws []string) bool {
-	for _, w := range ws {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasSuffixAny(s string, ws []string) bool {
-	for _, w := range ws {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func DataWords() Words { return loadWords() }

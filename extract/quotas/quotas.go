@@ -14,6 +14,7 @@ package quotas
 
 import (
 	"fmt"
+	"policyx/normalize/lexicon"
 	"regexp"
 	"strconv"
 	"strings"
@@ -35,7 +36,7 @@ func Extract(doc *schema.Document) []schema.Target {
 // ExtractWith is Extract with a loaded number parser.
 func ExtractWith(doc *schema.Document, p *numbers.Parser) []schema.Target {
 	v := loadVocab()
-	if containsAny(tables.Key(doc.Meta.Title), v.pastDoc) {
+	if lexicon.ContainsAny(tables.Key(doc.Meta.Title), v.pastDoc) {
 		return nil
 	}
 	docYear := 0
@@ -60,19 +61,19 @@ func ExtractWith(doc *schema.Document, p *numbers.Parser) []schema.Target {
 // headings above it.
 func (v *vocab) pastTable(doc *schema.Document, t *schema.Table) bool {
 	cap := tables.Key(t.Title)
-	if containsAny(cap, v.pastCtx) {
+	if lexicon.ContainsAny(cap, v.pastCtx) {
 		return true
 	}
-	if !containsAny(cap, v.commitCtx) {
+	if !lexicon.ContainsAny(cap, v.commitCtx) {
 		c := reBracket.ReplaceAllString(cap, "")
 		c = strings.TrimSuffix(strings.TrimSuffix(c, "表"), "一览")
-		if hasSuffixAny(c, v.pastEnd) {
+		if lexicon.HasSuffixAny(c, v.pastEnd) {
 			return true
 		}
 	}
 	for _, s := range doc.Sections {
 		if s.Span.Start <= t.Span.Start && t.Span.Start < s.Span.End {
-			if k := tables.Key(s.Title); containsAny(k, v.pastCtx) && !containsAny(k, v.taskVerb) {
+			if k := tables.Key(s.Title); lexicon.ContainsAny(k, v.pastCtx) && !lexicon.ContainsAny(k, v.taskVerb) {
 				return true
 			}
 		}
@@ -108,11 +109,11 @@ func (v *vocab) header(p *numbers.Parser, h string, docYear int) column {
 	if k == "" {
 		return c
 	}
-	if tables.IsSeqHeader(k) || tables.IsTotalLabel(k) || containsAny(k, v.skipCol) {
+	if tables.IsSeqHeader(k) || tables.IsTotalLabel(k) || lexicon.ContainsAny(k, v.skipCol) {
 		c.skip = true
 		return c
 	}
-	if containsAny(k, v.pastCol) && !containsAny(k, v.commitCol) {
+	if lexicon.ContainsAny(k, v.pastCol) && !lexicon.ContainsAny(k, v.commitCol) {
 		c.skip = true
 		return c
 	}
@@ -129,7 +130,7 @@ func (v *vocab) header(p *numbers.Parser, h string, docYear int) column {
 				if c.unit == "" {
 					c.unit = u
 				}
-			} else if containsAny(inner, v.pastCol) && !containsAny(inner, v.commitCol) {
+			} else if lexicon.ContainsAny(inner, v.pastCol) && !lexicon.ContainsAny(inner, v.commitCol) {
 				c.skip = true
 				return c
 			}
@@ -387,8 +388,8 @@ func (v *vocab) layout(doc *schema.Document, p *numbers.Parser, t *schema.Table,
 	if l.ent < len(t.Header) {
 		entHead = tables.Key(t.Header[l.ent])
 	}
-	l.rowsAreIndicators = containsAny(entHead, v.indicatorHead)
-	if !l.rowsAreIndicators && entHead != "" && !hasSuffixAny(entHead, v.placeHead) {
+	l.rowsAreIndicators = lexicon.ContainsAny(entHead, v.indicatorHead)
+	if !l.rowsAreIndicators && entHead != "" && !lexicon.HasSuffixAny(entHead, v.placeHead) {
 		l.stem = entHead
 		for _, w := range v.catStrip {
 			l.stem = strings.TrimSuffix(l.stem, w)
@@ -472,7 +473,7 @@ func (v *vocab) row(doc *schema.Document, p *numbers.Parser, l *layout, ti, ri, 
 			continue
 		}
 		subject := col.subject
-		generic := subject == "" || equalsAny(subject, v.generic)
+		generic := subject == "" || lexicon.EqualsAny(subject, v.generic)
 		switch {
 		case !generic:
 		case rowIsIndicator:
@@ -487,7 +488,7 @@ func (v *vocab) row(doc *schema.Document, p *numbers.Parser, l *layout, ti, ri, 
 			subject = rowName
 		}
 		ent := entity
-		if rowIsIndicator && !generic && col.year == 0 && hasSuffixAny(col.subject, v.placeHead) && utf8.RuneCountInString(col.subject) <= 10 {
+		if rowIsIndicator && !generic && col.year == 0 && lexicon.HasSuffixAny(col.subject, v.placeHead) && utf8.RuneCountInString(col.subject) <= 10 {
 			// a transposed table: indicators down, districts across
 			ent, subject = col.subject, rowName
 		}
@@ -601,7 +602,7 @@ func (v *vocab) titleIndicator(title, juris string) string {
 		}
 	}
 	k = strings.Trim(k, "、，,：: ")
-	if equalsAny(k, v.titleEnd) || equalsAny(k, v.generic) {
+	if lexicon.EqualsAny(k, v.titleEnd) || lexicon.EqualsAny(k, v.generic) {
 		return ""
 	}
 	return k

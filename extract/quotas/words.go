@@ -2,11 +2,10 @@ package quotas
 
 import (
 	_ "embed"
-	"fmt"
-	"strings"
 	"sync"
 
 	"policyx/extract/tables"
+	"policyx/normalize/lexicon"
 )
 
 //go:embed data/words.txt
@@ -34,51 +33,14 @@ func parseVocab(s string) (*vocab, error) {
 		"pastdoc": &v.pastDoc, "pastctx": &v.pastCtx, "taskverb": &v.taskVerb, "pastend": &v.pastEnd, "commitctx": &v.commitCtx,
 		"titleend": &v.titleEnd, "titlelead": &v.titleLead,
 	}
-	for n, ln := range strings.Split(s, "\n") {
-		ln = strings.TrimSpace(ln)
-		if ln == "" || strings.HasPrefix(ln, "#") {
-			continue
-		}
-		k, rest, ok := strings.Cut(ln, ":")
-		dst := lists[strings.TrimSpace(k)]
-		if !ok || dst == nil {
-			return nil, fmt.Errorf("quotas: words.txt line %d: bad entry %q", n+1, ln)
-		}
-		for _, w := range strings.Fields(rest) {
-			*dst = append(*dst, tables.Key(w))
-		}
+	if err := lexicon.Load("quotas: words.txt", s, lists); err != nil {
+		return nil, err
 	}
-	for k, l := range lists {
-		if len(*l) == 0 {
-			return nil, fmt.Errorf("quotas: words.txt: empty list %s", k)
+	// words are compared in key form
+	for _, l := range lists {
+		for i, w := range *l {
+			(*l)[i] = tables.Key(w)
 		}
 	}
 	return v, nil
-}
-
-func containsAny(s string, ws []string) bool {
-	for _, w := range ws {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasSuffixAny(s string, ws []string) bool {
-	for _, w := range ws {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func equalsAny(s string, ws []string) bool {
-	for _, w := range ws {
-		if s == w {
-			return true
-		}
-	}
-	return false
 }

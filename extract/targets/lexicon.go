@@ -2,10 +2,10 @@ package targets
 
 import (
 	_ "embed"
-	"fmt"
 	"reflect"
 	"strings"
 
+	lex "policyx/normalize/lexicon"
 	"policyx/normalize/numbers"
 )
 
@@ -16,14 +16,7 @@ var keywordsData string
 type words []string
 
 // contains reports whether s holds any of the words.
-func (w words) contains(s string) bool {
-	for _, k := range w {
-		if strings.Contains(s, k) {
-			return true
-		}
-	}
-	return false
-}
+func (w words) contains(s string) bool { return lex.ContainsAny(s, w) }
 
 // prefix returns the longest word that s begins with, or "".
 func (w words) prefix(s string) string { return w.longest(s, strings.HasPrefix) }
@@ -42,14 +35,7 @@ func (w words) longest(s string, match func(s, word string) bool) string {
 }
 
 // has reports whether t is one of the words.
-func (w words) has(t string) bool {
-	for _, k := range w {
-		if t == k {
-			return true
-		}
-	}
-	return false
-}
+func (w words) has(t string) bool { return lex.EqualsAny(t, w) }
 
 // lexicon holds the keyword lists of the extractor; the list tag is the
 // [section] name in data/keywords.txt. Every list must be present and
@@ -84,34 +70,15 @@ type lexicon struct {
 func parseLexicon(data string) (*lexicon, error) {
 	lx := &lexicon{}
 	v := reflect.ValueOf(lx).Elem()
-	fields := map[string]reflect.Value{}
+	dst := map[string]*[]string{}
 	for i := 0; i < v.NumField(); i++ {
-		fields[v.Type().Field(i).Tag.Get("list")] = v.Field(i)
+		dst[v.Type().Field(i).Tag.Get("list")] = new([]string)
 	}
-	var cur reflect.Value
-	for i, line := range strings.Split(data, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
-			name := line[1 : len(line)-1]
-			f, ok := fields[name]
-			if !ok {
-				return nil, fmt.Errorf("targets: keywords.txt line %d: unknown list [%s]", i+1, name)
-			}
-			cur = f
-			continue
-		}
-		if !cur.IsValid() {
-			return nil, fmt.Errorf("targets: keywords.txt line %d: word outside a [list]", i+1)
-		}
-		cur.Set(reflect.Append(cur, reflect.ValueOf(line)))
+	if err := lex.Load("targets: keywords.txt", data, dst); err != nil {
+		return nil, err
 	}
-	for name, f := range fields {
-		if f.Len() == 0 {
-			return nil, fmt.Errorf("targets: keywords.txt: list [%s] is missing or empty", name)
-		}
+	for i := 0; i < v.NumField(); i++ {
+		v.Field(i).Set(reflect.ValueOf(words(*dst[v.Type().Field(i).Tag.Get("list")])))
 	}
 	return lx, nil
 }
