@@ -259,32 +259,25 @@ type Item struct {
 
 // WriteItems stores a batch of items of run in one transaction: documents
 // first, then the files rows linked to them.
-func (d *DB) WriteItems(run int64, items []Item) (err error) {
+func (d *DB) WriteItems(run int64, items []Item) error {
 	if len(items) == 0 {
 		return nil
 	}
-	tx, err := d.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
-	for _, it := range items {
-		if len(it.Docs) > 0 {
-			if err = writeFile(tx, it.Docs, d.fts, run, d.num); err != nil {
-				return err
+	return inTx(d.db, func(tx *sql.Tx) error {
+		for _, it := range items {
+			if len(it.Docs) > 0 {
+				if err := writeFile(tx, it.Docs, d.fts, run, d.num); err != nil {
+					return err
+				}
+			}
+			for _, f := range it.Files {
+				if err := insertFile(tx, run, f); err != nil {
+					return fmt.Errorf("%s: files row: %w", f.Display, err)
+				}
 			}
 		}
-		for _, f := range it.Files {
-			if err = insertFile(tx, run, f); err != nil {
-				return fmt.Errorf("%s: files row: %w", f.Display, err)
-			}
-		}
-	}
-	return tx.Commit()
+		return nil
+	})
 }
 
 func insertFile(tx *sql.Tx, run int64, f FileRow) error {
@@ -363,29 +356,22 @@ func (d *DB) StoredPaths() ([]StoredPath, error) {
 
 // DeleteDocuments deletes documents (and every row that hangs on them) in
 // one transaction; files rows keep their history with no document.
-func (d *DB) DeleteDocuments(ids []int64) (err error) {
-	tx, err := d.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
-	for _, id := range ids {
-		if d.fts {
-			if err = ftsDelete(tx, `SELECT ?`, id); err != nil {
+func (d *DB) DeleteDocuments(ids []int64) error {
+	return inTx(d.db, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if d.fts {
+				if err := ftsDelete(tx, `SELECT ?`, id); err != nil {
+					return err
+				}
+			} else if err := markStale(tx); err != nil {
 				return err
 			}
-		} else if err = markStale(tx); err != nil {
-			return err
+			if _, err := tx.Exec(`DELETE FROM documents WHERE id = ?`, id); err != nil {
+				return err
+			}
 		}
-		if _, err = tx.Exec(`DELETE FROM documents WHERE id = ?`, id); err != nil {
-			return err
-		}
-	}
-	return tx.Commit()
+		return nil
+	})
 }
 
 // RunFacts counts the documents and facts the paths of run stand for (each

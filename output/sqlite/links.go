@@ -69,22 +69,16 @@ func (d *DB) ResolveLinks(tok func(string) []string) (st LinkStats, err error) {
 	if err != nil {
 		return st, err
 	}
-	tx, err := d.db.Begin()
-	if err != nil {
-		return st, err
-	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
+	err = inTx(d.db, func(tx *sql.Tx) error {
+		if err := resolve(tx, docs); err != nil {
+			return fmt.Errorf("resolve links: %w", err)
 		}
-	}()
-	if err = resolve(tx, docs); err != nil {
-		return st, fmt.Errorf("resolve links: %w", err)
-	}
-	if err = pairTargets(tx, docs, tok); err != nil {
-		return st, fmt.Errorf("target pairs: %w", err)
-	}
-	if err = tx.Commit(); err != nil {
+		if err := pairTargets(tx, docs, tok); err != nil {
+			return fmt.Errorf("target pairs: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
 		return st, err
 	}
 	return d.LinkCounts()

@@ -194,22 +194,23 @@ func (d *DB) WriteFiles(files [][]*schema.Document) (err error) {
 			return errors.New("sqlite: WriteFile with no documents")
 		}
 	}
-	if len(files) == 0 {
-		return nil
+	items := make([]Item, len(files))
+	for i, docs := range files {
+		items[i] = Item{Docs: docs}
 	}
-	tx, err := d.db.Begin()
+	return d.WriteItems(0, items)
+}
+
+// inTx runs fn in one transaction of db: committed when fn returns nil,
+// rolled back otherwise.
+func inTx(db *sql.DB, fn func(tx *sql.Tx) error) error {
+	tx, err := db.Begin()
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
-	for _, docs := range files {
-		if err = writeFile(tx, docs, d.fts, 0, d.num); err != nil {
-			return err
-		}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
 	}
 	return tx.Commit()
 }
