@@ -169,18 +169,8 @@ func (w *writer) pairsSheet(db *sql.DB, books map[string]string) error {
 	if err != nil {
 		return err
 	}
-	for i, h := range hdr {
-		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
-		if err := f.SetCellStr(name, ref, h); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(name, ref, ref, hid); err != nil {
-			return err
-		}
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(name, col, col, widths[i]); err != nil {
-			return err
-		}
+	if err := w.headerRow(name, hdr, hid, widths); err != nil {
+		return err
 	}
 	did, err := w.st.id(styleKey{wrap: true})
 	if err != nil {

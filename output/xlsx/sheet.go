@@ -538,3 +538,22 @@ func (w *writer) pageSetup(name string, headerRow int) error {
 
 // grouped says whether a quantity is shown with thousands separators.
 func grouped(v float64) bool { return v == math.Trunc(v) && math.Abs(v) >= 10000 && math.Abs(v) < 1e15 }
+
+// headerRow writes hdr as row 1 of sheet name in style hid, column i
+// widths[i] wide.
+func (w *writer) headerRow(name string, hdr []string, hid int, widths []float64) error {
+	for i, h := range hdr {
+		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
+		if err := w.f.SetCellStr(name, ref, h); err != nil {
+			return err
+		}
+		if err := w.f.SetCellStyle(name, ref, ref, hid); err != nil {
+			return err
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := w.f.SetColWidth(name, col, col, widths[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -467,18 +467,12 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	if err != nil {
 		return err
 	}
+	widths := make([]float64, len(hdr))
 	for i, h := range hdr {
-		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
-		if err := f.SetCellStr(name, ref, h); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(name, ref, ref, hid); err != nil {
-			return err
-		}
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(name, col, col, displayWidth(h)+4); err != nil {
-			return err
-		}
+		widths[i] = displayWidth(h) + 4
+	}
+	if err := w.headerRow(name, hdr, hid, widths); err != nil {
+		return err
 	}
 	did, err := w.st.id(styleKey{})
 	if err != nil {
