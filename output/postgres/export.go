@@ -36,20 +36,10 @@ func (d *DB) ExportSQLite(ctx context.Context, path string) (err error) {
 		}
 	}()
 	db := out.SQL()
-	pgCols := map[string]bool{}
-	rows, err := d.pool.Query(ctx, `SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = $1`, d.schema)
+	pgCols, err := d.columns(ctx, d.pool)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			rows.Close()
-			return err
-		}
-		pgCols[s] = true
-	}
-	rows.Close()
 	if _, err := db.Exec("PRAGMA foreign_keys = OFF"); err != nil {
 		return err
 	}

@@ -198,20 +198,10 @@ func (d *DB) setup(ctx context.Context) error {
 	case v != schema.UserVersion:
 		return fmt.Errorf("schema_version is %d, this policyx writes %d: use another -db-schema", v, schema.UserVersion)
 	}
-	have := map[string]bool{}
-	rows, err := tx.Query(ctx, `SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = $1`, d.schema)
+	have, err := d.columns(ctx, tx)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			rows.Close()
-			return err
-		}
-		have[s] = true
-	}
-	rows.Close()
 	for _, name := range d.der.order() { // referenced tables first
 		t := d.der.Table(name)
 		if _, err := tx.Exec(ctx, t.SQL); err != nil {
@@ -720,4 +710,27 @@ func (d *DB) Counts() (map[string]int, error) {
 		out[t.Name] = int(n)
 	}
 	return out, nil
+}
+
+// querier is what a pool and a transaction share for reading.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
+// columns returns the set of "table.column" names in d's schema.
+func (d *DB) columns(ctx context.Context, q querier) (map[string]bool, error) {
+	rows, err := q.Query(ctx, `SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = $1`, d.schema)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out[s] = true
+	}
+	return out, rows.Err()
 }
