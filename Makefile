@@ -6,7 +6,7 @@ BIN     := bin/policyx
 SHARED  ?= ../shared
 OUT     ?= out
 
-.PHONY: all build run test eval bench fuzz kill9 renditions realdocs clean vet schema-docs need-shared fixtures ocr-check
+.PHONY: all build run test eval bench fuzz kill9 renditions realdocs clean vet schema-docs need-shared fixtures ocr-check dumps
 
 all: build
 
@@ -85,6 +85,12 @@ fuzz:
 	    $(GO) test $(GOTAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
 	  done; \
 	done
+
+# Sorted dumps of every table (samples, renditions, realdocs) into DUMPS, to
+# show a refactor changed no output: make dumps DUMPS=a; …; make dumps DUMPS=b; diff -r a b
+DUMPS ?= $(OUT)-dumps
+dumps: build need-shared
+	SHARED=$(SHARED) bash scripts/dumps.sh $(DUMPS)
 
 clean:
 	rm -rf bin $(OUT) $(OUT)-eval $(OUT)-eval-real $(OUT)-renditions $(OUT)-realdocs $(OUT)-fixtures
