@@ -190,6 +190,25 @@ type RunCounts struct {
 	Files, Processed, Unchanged, Duplicate, Skipped, Failed, Missing int
 }
 
+// Add counts n files rows of status s.
+func (c *RunCounts) Add(s string, n int) {
+	c.Files += n
+	switch s {
+	case FileProcessed:
+		c.Processed = n
+	case FileUnchanged:
+		c.Unchanged = n
+	case FileDuplicate:
+		c.Duplicate = n
+	case FileSkipped:
+		c.Skipped = n
+	case FileFailed:
+		c.Failed = n
+	case FileMissing:
+		c.Missing = n
+	}
+}
+
 // CountFiles counts the files rows of run by status.
 func (d *DB) CountFiles(run int64) (RunCounts, error) {
 	var c RunCounts
@@ -204,21 +223,7 @@ func (d *DB) CountFiles(run int64) (RunCounts, error) {
 		if err := rows.Scan(&s, &n); err != nil {
 			return c, err
 		}
-		c.Files += n
-		switch s {
-		case FileProcessed:
-			c.Processed = n
-		case FileUnchanged:
-			c.Unchanged = n
-		case FileDuplicate:
-			c.Duplicate = n
-		case FileSkipped:
-			c.Skipped = n
-		case FileFailed:
-			c.Failed = n
-		case FileMissing:
-			c.Missing = n
-		}
+		c.Add(s, n)
 	}
 	return c, rows.Err()
 }
@@ -341,17 +346,23 @@ func (d *DB) StoredPaths() ([]StoredPath, error) {
 		if err := rows.Scan(&id, &disp, &sha, &wb, &raw); err != nil {
 			return nil, err
 		}
-		if n := len(out); n > 0 && out[n-1].Display == disp {
-			out[n-1].IDs = append(out[n-1].IDs, id)
-			out[n-1].SHA256 = append(out[n-1].SHA256, sha)
-			if out[n-1].Workbook == "" {
-				out[n-1].Workbook = wb
-			}
-			continue
-		}
-		out = append(out, StoredPath{Display: disp, Raw: string(raw), Workbook: wb, IDs: []int64{id}, SHA256: []string{sha}})
+		out = AddStoredPath(out, id, disp, sha, wb, raw)
 	}
 	return out, rows.Err()
+}
+
+// AddStoredPath adds a document row, read in source path order, to the
+// stored paths out.
+func AddStoredPath(out []StoredPath, id int64, disp, sha, wb string, raw []byte) []StoredPath {
+	if n := len(out); n > 0 && out[n-1].Display == disp {
+		out[n-1].IDs = append(out[n-1].IDs, id)
+		out[n-1].SHA256 = append(out[n-1].SHA256, sha)
+		if out[n-1].Workbook == "" {
+			out[n-1].Workbook = wb
+		}
+		return out
+	}
+	return append(out, StoredPath{Display: disp, Raw: string(raw), Workbook: wb, IDs: []int64{id}, SHA256: []string{sha}})
 }
 
 // DeleteDocuments deletes documents (and every row that hangs on them) in
