@@ -5,7 +5,9 @@ package postgres
 // blocks of ids allocated in PostgreSQL, are what is copied.
 
 import (
+	"context"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -94,8 +96,8 @@ func (d *DB) readTable(t *Table) (*stagedTable, error) {
 }
 
 // renumber moves a staged table's ids, and the ids it references, into the
-// blocks allocated for this batch.
-func (d *DB) renumber(st *stagedTable, base, mins map[string]int64) {
+// blocks allocated for this batch; documents move as docIDs says.
+func (d *DB) renumber(st *stagedTable, base, mins map[string]int64, docIDs map[int64]int64) {
 	type ref struct {
 		at    int
 		table string
@@ -106,21 +108,72 @@ func (d *DB) renumber(st *stagedTable, base, mins map[string]int64) {
 			refs = append(refs, ref{j, c.Ref})
 		}
 	}
-	b, own := base[st.t.Name]
+	move := func(table string, v int64) int64 {
+		if table == "documents" {
+			return docIDs[v]
+		}
+		if b, ok := base[table]; ok {
+			return b + v - mins[table]
+		}
+		return v
+	}
 	for _, r := range st.rows {
-		if own && st.idAt >= 0 {
-			r[st.idAt] = b + r[st.idAt].(int64) - st.min
+		if st.idAt >= 0 {
+			r[st.idAt] = move(st.t.Name, r[st.idAt].(int64))
 		}
 		for _, f := range refs {
-			v, ok := r[f.at].(int64)
-			if !ok {
-				continue
-			}
-			if b, ok := base[f.table]; ok {
-				r[f.at] = b + v - mins[f.table]
+			if v, ok := r[f.at].(int64); ok {
+				r[f.at] = move(f.table, v)
 			}
 		}
 	}
+}
+
+// documentIDs gives the staged documents their ids: the one a document of
+// the same bytes and part has (the SQLite sink keeps ids across
+// re-processing), else the next of a block taken from id_alloc.
+func (d *DB) documentIDs(ctx context.Context, st *stagedTable) (map[int64]int64, error) {
+	is, ip := colIndex(st.cols, "source_sha256"), colIndex(st.cols, "part")
+	var shas []string
+	for _, r := range st.rows {
+		shas = append(shas, r[is].(string))
+	}
+	old := map[string]int64{}
+	rows, err := d.pool.Query(ctx, `SELECT source_sha256, part, id FROM documents WHERE source_sha256 = ANY($1)`, shas)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var sha string
+		var part, id int64
+		if err := rows.Scan(&sha, &part, &id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		old[fmt.Sprintf("%s\x00%d", sha, part)] = id
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(st.rows, func(i, j int) bool { return st.rows[i][st.idAt].(int64) < st.rows[j][st.idAt].(int64) })
+	ids := map[int64]int64{}
+	var fresh []int64
+	for _, r := range st.rows {
+		if id, ok := old[fmt.Sprintf("%v\x00%v", r[is], r[ip])]; ok {
+			ids[r[st.idAt].(int64)] = id
+		} else {
+			fresh = append(fresh, r[st.idAt].(int64))
+		}
+	}
+	base, err := d.allocate(ctx, map[string]int64{"documents": int64(len(fresh))})
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range fresh {
+		ids[v] = base["documents"] + int64(k)
+	}
+	return ids, nil
 }
 
 func (d *DB) clearStaging() {

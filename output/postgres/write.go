@@ -129,7 +129,10 @@ func (d *DB) send(ctx context.Context, b *batch) error {
 	need := map[string]int64{"files": int64(len(b.rows))}
 	mins := map[string]int64{}
 	for name, st := range b.staged {
-		if name != "departments" { // ids for new names only, in the transaction
+		switch name {
+		case "departments": // ids for new names only, in the transaction
+		case "documents": // documentIDs
+		default:
 			need[name] = st.n
 		}
 		mins[name] = st.min
@@ -138,8 +141,14 @@ func (d *DB) send(ctx context.Context, b *batch) error {
 	if err != nil {
 		return err
 	}
+	var docIDs map[int64]int64
+	if st := b.staged["documents"]; st != nil {
+		if docIDs, err = d.documentIDs(ctx, st); err != nil {
+			return fmt.Errorf("postgres: document ids: %w", err)
+		}
+	}
 	for _, st := range b.staged {
-		d.renumber(st, base, mins)
+		d.renumber(st, base, mins, docIDs)
 	}
 	if st := b.staged["documents"]; st != nil && b.run != 0 {
 		if j := colIndex(st.cols, "run_id"); j >= 0 {
@@ -293,10 +302,11 @@ func (d *DB) writeDocs(ctx context.Context, tx pgx.Tx, staged map[string]*staged
 			return fmt.Errorf("postgres: copy documents_fts: %w", err)
 		}
 	}
-	// files rows of earlier runs (or of a process that left these bytes to
-	// this one) whose documents were replaced link to the new ones.
+	// files rows of runs under way (a process that left these bytes to
+	// this one) link to the documents now stored.
 	if _, err := tx.Exec(ctx, `UPDATE files f SET document_id = (SELECT d.id FROM documents d WHERE d.source_sha256 = f.sha256 ORDER BY d.part LIMIT 1)
-		WHERE f.sha256 = ANY($1) AND f.document_id IS NULL AND f.status IN ('processed','unchanged','duplicate','failed')`, w.done); err != nil {
+		WHERE f.sha256 = ANY($1) AND f.document_id IS NULL AND f.status IN ('unchanged','duplicate')
+		AND f.run_id IN (SELECT id FROM runs WHERE status = 'running')`, w.done); err != nil {
 		return fmt.Errorf("postgres: relink files rows: %w", err)
 	}
 	if _, err := tx.Exec(ctx, `INSERT INTO claims AS c (sha256, owner_pid, owner_start, expires, done_at, status)
