@@ -71,15 +71,7 @@ func withoutForeignKeys(db *sql.DB, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	defer db.Exec("PRAGMA foreign_keys = ON")
-	tx, err := db.Begin()
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	return sqlite.InTx(db, fn)
 }
 
 // copyToSQLite copies the columns cols of the PostgreSQL table src, read

@@ -42,24 +42,15 @@ func (d *DB) BeginRun(version string, args []string, pid int) (int64, error) {
 
 // CountFiles counts the files rows of run by status.
 func (d *DB) CountFiles(run int64) (sqlite.RunCounts, error) {
-	var c sqlite.RunCounts
 	if err := d.Flush(); err != nil {
-		return c, err
+		return sqlite.RunCounts{}, err
 	}
 	rows, err := d.pool.Query(context.Background(), `SELECT status, count(*) FROM files WHERE run_id = $1 GROUP BY status`, run)
 	if err != nil {
-		return c, err
+		return sqlite.RunCounts{}, err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var s string
-		var n int
-		if err := rows.Scan(&s, &n); err != nil {
-			return c, err
-		}
-		c.Add(s, n)
-	}
-	return c, rows.Err()
+	return sqlite.ScanCounts(rows)
 }
 
 // FinishRun records how run ended, with its files counts. The files rows

@@ -190,8 +190,8 @@ type RunCounts struct {
 	Files, Processed, Unchanged, Duplicate, Skipped, Failed, Missing int
 }
 
-// Add counts n files rows of status s.
-func (c *RunCounts) Add(s string, n int) {
+// add counts n files rows of status s.
+func (c *RunCounts) add(s string, n int) {
 	c.Files += n
 	switch s {
 	case FileProcessed:
@@ -211,22 +211,38 @@ func (c *RunCounts) Add(s string, n int) {
 
 // CountFiles counts the files rows of run by status.
 func (d *DB) CountFiles(run int64) (RunCounts, error) {
-	var c RunCounts
 	rows, err := d.db.Query(`SELECT status, count(*) FROM files WHERE run_id = ? GROUP BY status`, run)
 	if err != nil {
-		return c, err
+		return RunCounts{}, err
 	}
 	defer rows.Close()
+	return ScanCounts(rows)
+}
+
+// Rows is what database/sql and pgx rows share.
+type Rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// ScanCounts reads (status, count) rows of files into counts.
+func ScanCounts(rows Rows) (RunCounts, error) {
+	var c RunCounts
 	for rows.Next() {
 		var s string
 		var n int
 		if err := rows.Scan(&s, &n); err != nil {
 			return c, err
 		}
-		c.Add(s, n)
+		c.add(s, n)
 	}
 	return c, rows.Err()
 }
+
+// InTx runs fn in one transaction of db: committed when fn returns nil,
+// rolled back otherwise.
+func InTx(db *sql.DB, fn func(tx *sql.Tx) error) error { return inTx(db, fn) }
 
 // FinishRun records how run ended, with its files counts.
 func (d *DB) FinishRun(run int64, status, message string) error {
