@@ -15,19 +15,19 @@ package meta
 import (
 	"fmt"
 	"policyx/extract/internal/mdline"
-	"policyx/normalize/cjk"
+	"policyx/lexicon/cjk"
 	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"policyx/normalize/place"
+	"policyx/lexicon/place"
 	"policyx/schema"
 )
 
 // Canonicalizer expands a department mention to its canonical full name in a
-// document of jurisdiction juris (normalize/dept.Dict implements it).
+// document of jurisdiction juris (lexicon/dept.Dict implements it).
 type Canonicalizer interface {
 	Canonical(mention, juris string) (name, nameJuris string)
 }

@@ -14,7 +14,7 @@ package quotas
 
 import (
 	"fmt"
-	"policyx/normalize/lexicon"
+	"policyx/lexicon"
 	"regexp"
 	"strconv"
 	"strings"
