@@ -10,7 +10,6 @@
 package dept
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"regexp"
@@ -18,6 +17,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"policyx/lexicon"
 	"policyx/lexicon/cjk"
 	"policyx/lexicon/place"
 )
@@ -126,22 +126,6 @@ func MustLoad() *Dict {
 	return d
 }
 
-func tsvLines(name, text string, fn func(line int, f []string) error) error {
-	sc := bufio.NewScanner(strings.NewReader(text))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if err := fn(n, strings.Split(line, "\t")); err != nil {
-			return fmt.Errorf("dept: %s line %d: %w", name, n, err)
-		}
-	}
-	return sc.Err()
-}
-
 func dash(s string) string {
 	if s == "-" {
 		return ""
@@ -150,7 +134,7 @@ func dash(s string) string {
 }
 
 func (d *Dict) loadOrgans(text string) error {
-	return tsvLines("organs.tsv", text, func(_ int, f []string) error {
+	return lexicon.Rows("dept: organs.tsv", text, func(f []string) error {
 		if len(f) != 4 {
 			return fmt.Errorf("want 4 columns, have %d", len(f))
 		}
