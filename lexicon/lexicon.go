@@ -136,6 +136,15 @@ func Load(name, data string, dst map[string]*[]string) error {
 	return Bind(name, lists, dst)
 }
 
+// Must returns v, and panics when err is not nil: the MustLoad of a package
+// whose data is embedded and tested, where a failure is a build defect.
+func Must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
 // ContainsAny reports whether s contains any of ws.
 func ContainsAny(s string, ws []string) bool {
 	for _, w := range ws {

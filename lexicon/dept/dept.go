@@ -117,13 +117,7 @@ func Load() (*Dict, error) {
 
 // MustLoad is Load for callers whose dictionary is the tested embedded data:
 // a failure is a build defect, not a condition to run on without departments.
-func MustLoad() *Dict {
-	d, err := Load()
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
+func MustLoad() *Dict { return lexicon.Must(Load()) }
 
 func dash(s string) string {
 	if s == "-" {

@@ -80,13 +80,7 @@ func Load() (*Gazetteer, error) {
 
 // MustLoad is Load for callers whose data is the tested embedded data: a
 // failure is a build defect.
-func MustLoad() *Gazetteer {
-	g, err := Load()
-	if err != nil {
-		panic(err)
-	}
-	return g
-}
+func MustLoad() *Gazetteer { return lexicon.Must(Load()) }
 
 func list(s string) []string {
 	if s == "-" || s == "" {

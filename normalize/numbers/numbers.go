@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"policyx/lexicon"
 	"policyx/lexicon/quantity"
 	"policyx/normalize/outline"
 )
@@ -90,13 +91,7 @@ func Load() (*Parser, error) {
 }
 
 // MustLoad is Load that panics; the embedded data is tested.
-func MustLoad() *Parser {
-	p, err := Load()
-	if err != nil {
-		panic(err)
-	}
-	return p
-}
+func MustLoad() *Parser { return lexicon.Must(Load()) }
 
 // ---------------------------------------------------------------- numbers
 
