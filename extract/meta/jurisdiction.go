@@ -3,7 +3,7 @@ package meta
 import (
 	"fmt"
 
-	"policyx/normalize/place"
+	"policyx/lexicon/place"
 )
 
 // Central is the jurisdiction given to central (national) organs such as
@@ -11,7 +11,7 @@ import (
 const Central = place.National
 
 // Places reads jurisdictions from organ names and 文号 with the shared
-// gazetteer (normalize/place). Get it with LoadPlaces; it is read-only.
+// gazetteer (lexicon/place). Get it with LoadPlaces; it is read-only.
 type Places struct {
 	g *place.Gazetteer
 }

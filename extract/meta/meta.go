@@ -22,7 +22,7 @@ import (
 )
 
 // Canonicalizer expands a department mention to its canonical full name in a
-// document of jurisdiction juris (normalize/dept.Dict implements it).
+// document of jurisdiction juris (lexicon/dept.Dict implements it).
 type Canonicalizer interface {
 	Canonical(mention, juris string) (name, nameJuris string)
 }

@@ -1,8 +1,8 @@
 package meta
 
 import (
-	"policyx/normalize/cjk"
-	"policyx/normalize/lexicon"
+	"policyx/lexicon"
+	"policyx/lexicon/cjk"
 	"regexp"
 	"strings"
 	"unicode"

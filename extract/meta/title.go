@@ -1,7 +1,7 @@
 package meta
 
 import (
-	"policyx/normalize/cjk"
+	"policyx/lexicon/cjk"
 	"regexp"
 	"strings"
 	"unicode"

@@ -2,7 +2,7 @@ package quotas
 
 import (
 	"policyx/extract/tables"
-	"policyx/normalize/lexicon"
+	"policyx/lexicon"
 	"policyx/normalize/numbers"
 	"policyx/schema"
 	"strings"

@@ -14,7 +14,7 @@ package quotas
 
 import (
 	"fmt"
-	"policyx/normalize/lexicon"
+	"policyx/lexicon"
 	"strconv"
 	"strings"
 	"sync"
