@@ -43,3 +43,23 @@ func (p *Places) IsProvince(full string) bool {
 	pl, ok := p.g.Regional(full)
 	return ok && pl.Kind == place.Province
 }
+
+// reposted reports whether a page's own organ (its metadata box's 发布机构)
+// is another body than the one whose 文号 the notice carries: a district
+// site reposting a provincial notice (攀枝花市仁和区人民政府办公室 over
+// 川办发〔2023〕9号). Both must name a known place, and differ.
+func (x *extractor) reposted(organ, docNum string) bool {
+	if docNum == "" {
+		return false
+	}
+	dj := x.p.FromDocNumber(docNum)
+	oj := x.p.FromOrgan(organ)
+	return dj != "" && oj != "" && dj != oj
+}
+
+// jurisdiction is the shared resolver (place.Gazetteer.Jurisdiction) over
+// what the notice says: its issuers, 文号, title prefix and metadata box.
+func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string {
+	return x.p.g.Jurisdiction(place.Evidence{Issuers: organs, DocNumber: docNum,
+		TitlePrefix: prefix, BoxIssuer: x.box.issuer, Text: x.text})
+}
