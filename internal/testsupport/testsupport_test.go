@@ -36,6 +36,7 @@ func TestDoc(t *testing.T) {
 
 func TestGolden(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.golden")
+	defer func(u bool) { *update = u }(*update)
 	*update = true
 	Golden(t, path, "甲\n")
 	*update = false
