@@ -9,8 +9,15 @@
 // construction. Coordination is the database's: every input file is claimed
 // by its SHA-256 in the claims table (INSERT … ON CONFLICT … WHERE stale), a
 // claim whose process died (its backend is gone) or expired may be taken
-// over, and a batch's rows, its departments and its claims' completion are
-// committed in one transaction.
+// over, and a batch's rows, its departments, its files rows and its claims'
+// completion are committed in one transaction. A re-processed document
+// keeps its id and departments new here take ids in the order SQLite gives
+// them, so one process's run stores the very rows of a SQLite run.
+//
+// Files: setup.go (schema, version check), write.go and staging.go (the
+// batch writer), departments.go, claims.go, runs.go (runs and files rows,
+// what the pipeline reads back), links.go (references resolved after the
+// batch), export.go (→ SQLite), ddl.go (the DDL derived from SQLite's).
 package postgres
 
 import (
