@@ -90,7 +90,7 @@ run4() {
   echo "pgconcurrent: [$schema] four processes: $(python3 -c "print(f'{$e-$s:.1f}')") s"
   local processed=0 line p f
   for i in 0 1 2 3; do
-    line=$(grep '^policyx:' "$WORK/$schema-$i.out" || true)
+    line=$(grep -E '^policyx: [0-9]+ files' "$WORK/$schema-$i.out" || true)
     p=$(sed -E 's/.* ([0-9]+) processed.*/\1/' <<<"$line")
     f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
     echo "pgconcurrent: [$schema] process $((i+1)): $line"
