@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/width"
 
+	"policyx/normalize/outline"
 	"policyx/schema"
 )
 
@@ -107,27 +108,30 @@ func DropPageArtefacts(blocks []schema.Block) []schema.Block {
 	return blocks
 }
 
-// labelStart matches the outline and list labels a new paragraph starts
-// with: 一、 （一） (一) 1． 1. 1、 (1) （1） ① 附件 第一条 …
-var labelStart = regexp.MustCompile(`^(?:` +
-	`[一二三四五六七八九十百〇零]{1,4}\s?[、.．]` +
-	`|[（(]\s?[一二三四五六七八九十百〇零]{1,4}\s?[）)]` +
-	`|\d{1,3}\s?[、.．](?:[^\d.．]|$)` +
-	`|[（(]\s?\d{1,3}\s?[）)]` +
-	`|[①-⑳⑴-⒇⒈-⒛]` +
-	`|附\s?[件表录]` +
-	`|第[一二三四五六七八九十百〇零\d]{1,5}[章节条部篇]` +
-	`|[（(]此件` +
-	`)`)
+// paraLabel reads the outline or list label that opens s (一、 （一） (一)
+// 1． 1. 1、 (1) （1） ① ⑴ ⒈ 附件 附表 第一章 第一条 …, or the （此件 of a
+// publication note) and returns the text after it. The styles a wrapped
+// line may start with as the rest of a sentence (1） closing a bracket,
+// 1.2. of a version, 第三项) open no paragraph here.
+func paraLabel(s string) (rest string, ok bool) {
+	for _, p := range [...]string{"（此件", "(此件"} {
+		if strings.HasPrefix(s, p) {
+			return s[len(p):], true
+		}
+	}
+	l, n := outline.Read(s)
+	switch l.Style {
+	case outline.None, outline.Item, outline.Multilevel, outline.ArabicClose:
+		return s, false
+	}
+	return s[n:], true
+}
 
 // StartsWithLabel reports whether s (after leading spaces) starts with an
 // outline or list label.
 func StartsWithLabel(s string) bool {
-	s = strings.TrimLeft(s, " ")
-	if len(s) > 64 {
-		s = s[:64]
-	}
-	return labelStart.MatchString(s)
+	_, ok := paraLabel(strings.TrimLeft(s, " "))
+	return ok
 }
 
 // terminal are the characters that end a sentence or a clause introducing
@@ -210,4 +214,15 @@ func head(s string, n int) string {
 func startsHan(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r >= 0x3400 && unicode.Is(unicode.Han, r)
+}
+
+// without returns blocks without those marked in drop, in place.
+func without(blocks []schema.Block, drop []bool) []schema.Block {
+	out := blocks[:0]
+	for i, b := range blocks {
+		if !drop[i] {
+			out = append(out, b)
+		}
+	}
+	return out
 }

@@ -119,11 +119,8 @@ func bareLabel(seg string) bool {
 	if len(seg) > 32 {
 		return false
 	}
-	loc := labelStart.FindStringIndex(seg)
-	if loc == nil {
-		return false
-	}
-	return strings.Trim(seg[loc[1]:], " ?？:：、.．\ufffd") == ""
+	rest, ok := paraLabel(seg)
+	return ok && strings.Trim(rest, " ?？:：、.．\ufffd") == ""
 }
 
 // fieldSeg matches a short "key：value" segment of an information line
@@ -133,10 +130,7 @@ var fieldSeg = regexp.MustCompile(`^\p{Han}{2,6}[:：]\s*\p{Han}{1,12}$`)
 // labelledHeading reports whether seg is a label followed by a short title
 // without clause punctuation: "(一)建设目标", "二、功能定位".
 func labelledHeading(seg string) bool {
-	loc := labelStart.FindStringIndex(head(seg, 64))
-	if loc == nil {
-		return false
-	}
-	rest := strings.TrimSpace(seg[loc[1]:])
-	return utf8.RuneCountInString(rest) >= 2 && !strings.ContainsAny(rest, "，,。；;：: 0123456789")
+	rest, ok := paraLabel(head(seg, 64))
+	rest = strings.TrimSpace(rest)
+	return ok && utf8.RuneCountInString(rest) >= 2 && !strings.ContainsAny(rest, "，,。；;：: 0123456789")
 }

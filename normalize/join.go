@@ -338,25 +338,27 @@ func isTableRow(s string) bool {
 		return false
 	}
 	fields := strings.Fields(s)
-	if len(fields) < 3 {
-		return false
-	}
 	num := 0
 	for _, f := range fields {
-		numeric := true
-		for _, r := range f {
-			if !(r >= '0' && r <= '9' || strings.ContainsRune(".%/-+~,，、×*", r)) {
-				numeric = false
-				break
-			}
-		}
-		if numeric {
+		switch {
+		case numericCell(f):
 			num++
-		} else if utf8.RuneCountInString(f) > 10 {
+		case utf8.RuneCountInString(f) > 10:
 			return false // a clause, not a cell
 		}
 	}
-	return num >= 2 && num*2 >= len(fields)
+	return len(fields) >= 3 && num >= 2 && num*2 >= len(fields)
+}
+
+// numericCell reports whether a field holds only digits and the marks of
+// figures (12.5% 3/4 1,200 ×2).
+func numericCell(f string) bool {
+	for _, r := range f {
+		if !(r >= '0' && r <= '9' || strings.ContainsRune(".%/-+~,，、×*", r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // insideBrackets reports whether s ends inside an unclosed round bracket
