@@ -49,6 +49,31 @@ var DefaultLimits = Limits{
 	MaxLineBytes:  8 << 20,
 }
 
+// withDefaults returns l with every limit that is not set (zero or
+// negative) taken from DefaultLimits.
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits
+	if l.MaxFileBytes <= 0 {
+		l.MaxFileBytes = d.MaxFileBytes
+	}
+	if l.MaxPages <= 0 {
+		l.MaxPages = d.MaxPages
+	}
+	if l.MaxZipEntry <= 0 {
+		l.MaxZipEntry = d.MaxZipEntry
+	}
+	if l.MaxZipEntries <= 0 {
+		l.MaxZipEntries = d.MaxZipEntries
+	}
+	if l.MaxDepth <= 0 {
+		l.MaxDepth = d.MaxDepth
+	}
+	if l.MaxLineBytes <= 0 {
+		l.MaxLineBytes = d.MaxLineBytes
+	}
+	return l
+}
+
 // Reader reads input files. It holds no mutable state and is safe for
 // concurrent use.
 type Reader struct {
@@ -160,7 +185,7 @@ func Walk(paths []string) ([]Input, []Skipped, error) {
 			if strings.HasPrefix(d.Name(), ".") {
 				return nil
 			}
-			if isFolderNote(d.Name()) {
+			if IsFolderNote(d.Name()) {
 				skipped = append(skipped, Skipped{Path: p, Reason: "folder description (README), not a policy"})
 				return nil
 			}
@@ -197,10 +222,10 @@ func Walk(paths []string) ([]Input, []Skipped, error) {
 	return ins, skipped, nil
 }
 
-// isFolderNote reports whether a file found while walking a folder describes
+// IsFolderNote reports whether a file found while walking a folder describes
 // the folder (README.md, readme.txt …) rather than being a policy. A README
 // named explicitly on the command line is still read.
-func isFolderNote(name string) bool {
+func IsFolderNote(name string) bool {
 	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
 	return base == "README" || base == "LICENSE" || base == "CHANGELOG"
 }
