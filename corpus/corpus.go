@@ -53,25 +53,21 @@ var DefaultLimits = Limits{
 // negative) taken from DefaultLimits.
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits
-	if l.MaxFileBytes <= 0 {
-		l.MaxFileBytes = d.MaxFileBytes
+	return Limits{
+		MaxFileBytes:  orDefault(l.MaxFileBytes, d.MaxFileBytes),
+		MaxPages:      orDefault(l.MaxPages, d.MaxPages),
+		MaxZipEntry:   orDefault(l.MaxZipEntry, d.MaxZipEntry),
+		MaxZipEntries: orDefault(l.MaxZipEntries, d.MaxZipEntries),
+		MaxDepth:      orDefault(l.MaxDepth, d.MaxDepth),
+		MaxLineBytes:  orDefault(l.MaxLineBytes, d.MaxLineBytes),
 	}
-	if l.MaxPages <= 0 {
-		l.MaxPages = d.MaxPages
+}
+
+func orDefault[T int | int64](v, d T) T {
+	if v > 0 {
+		return v
 	}
-	if l.MaxZipEntry <= 0 {
-		l.MaxZipEntry = d.MaxZipEntry
-	}
-	if l.MaxZipEntries <= 0 {
-		l.MaxZipEntries = d.MaxZipEntries
-	}
-	if l.MaxDepth <= 0 {
-		l.MaxDepth = d.MaxDepth
-	}
-	if l.MaxLineBytes <= 0 {
-		l.MaxLineBytes = d.MaxLineBytes
-	}
-	return l
+	return d
 }
 
 // Reader reads input files. It holds no mutable state and is safe for
