@@ -356,7 +356,7 @@ func zipBombDeflated(t testing.TB, n int) []byte {
 
 func TestFormatNumber(t *testing.T) {
 	for _, c := range []struct {
-		n         int
+		n       int
 		f, want string
 	}{{11, "chineseCounting", "十一"}, {101, "chineseCountingThousand", "一百〇一"}, {12, "chineseLegalSimplified", "拾贰"},
 		{2025, "ideographDigital", "二〇二五"}, {3, "decimalEnclosedCircle", "③"}, {21, "decimalEnclosedCircle", "21"}, {3, "ideographTraditional", "丙"}} {
