@@ -17,6 +17,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"policyx/normalize/outline"
 	"policyx/schema"
 )
 
@@ -116,7 +117,7 @@ func innerCuts(t string) []int {
 		if !(strings.Contains(title, "关于") || strings.Contains(title, "印发") || strings.Contains(title, "转发")) || !strings.ContainsAny(win, "：:") {
 			continue
 		}
-		if !reNotTitleStart.MatchString(win) && inlineHead(reDocNum.ReplaceAllString(win, "")) {
+		if !notTitleStart(win) && inlineHead(reDocNum.ReplaceAllString(win, "")) {
 			cuts = append(cuts, i, k)
 		}
 	}
@@ -247,7 +248,7 @@ type head struct {
 
 // headTitle is the title of the head at i without its 文号.
 func headTitle(bl []schema.Block, i, n int) string {
-	if t := clean(bl[i].Text); !reNotTitleStart.MatchString(t) {
+	if t := clean(bl[i].Text); !notTitleStart(t) {
 		if it := inlineTitle(reDocNum.ReplaceAllString(t, "")); it != "" {
 			return strings.Join(strings.Fields(it), "")
 		}
@@ -293,7 +294,7 @@ func inAttachment(doc *schema.Document, from, h int, t string, flat *string) boo
 	bl := doc.Blocks
 	attach := false
 	for i := from; i < h; i++ {
-		if reBareAttach.MatchString(clean(bl[i].Text)) {
+		if bareAttach(clean(bl[i].Text)) {
 			attach = true
 		}
 	}
@@ -313,7 +314,11 @@ func inAttachment(doc *schema.Document, from, h int, t string, flat *string) boo
 	return i < 0 || !strings.Contains((*flat)[i+len(t):], t)
 }
 
-var reBareAttach = regexp.MustCompile(`^附\s*件\s*\d{0,3}\s*[:：]?$`)
+// bareAttach reports whether t is an attachment label alone: 附件, 附件2：.
+func bareAttach(t string) bool {
+	l, n := outline.Read(t)
+	return l.Style == outline.Attachment && l.Unit == "件" && strings.TrimRight(strings.TrimSpace(t[n:]), ":：") == ""
+}
 
 // reBoxLabel is a metadata-box label line (发文字号：…, 成文日期:).
 var reBoxLabel = regexp.MustCompile(`^(索\s*引\s*号|标\s*题|发文字号|文\s*号|成文日期|发布日期|发文机关|发布机构|主题分类|效力状态|公文种类|发文单位)\s*[:：]`)
@@ -386,7 +391,7 @@ func headAt(bl []schema.Block, i int) int {
 		}
 		return 0
 	}
-	if !reNotTitleStart.MatchString(t) && inlineHead(reDocNum.ReplaceAllString(t, "")) {
+	if !notTitleStart(t) && inlineHead(reDocNum.ReplaceAllString(t, "")) {
 		return 1
 	}
 	if !titleStart(t) {
@@ -443,16 +448,19 @@ func metaLine(b schema.Block) bool {
 	return utf8.RuneCountInString(t) <= 80 && !strings.ContainsAny(t, "。；") && reMetaLine.MatchString(t)
 }
 
-// reNotTitleStart opens lines that are no title: an attachment label, an
-// outline number.
-var reNotTitleStart = regexp.MustCompile(`^(附\s*[件表]|\d{1,3}\s*[.．、]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+、)`)
+// notTitleStart reports whether t opens like no title: with an outline or
+// attachment label (一、 （一） 1． 附件2 …).
+func notTitleStart(t string) bool {
+	_, n := outline.Read(t)
+	return n > 0
+}
 
 // titleStart reports whether t can begin a notice title.
 func titleStart(t string) bool {
 	if t == "" || strings.ContainsAny(t, "。；") || utf8.RuneCountInString(t) > 160 {
 		return false
 	}
-	return !reNotTitleStart.MatchString(t)
+	return !notTitleStart(t)
 }
 
 // isTitle reports whether t (lines joined) is a whole notice title.

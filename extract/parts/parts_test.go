@@ -344,3 +344,19 @@ func TestChromeLines(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleStartLabels(t *testing.T) {
+	for _, s := range []string{"一、关于印发实施方案的通知", "（二）关于加强管理的意见", "3．关于…", "附件2 关于…的通知", "附表"} {
+		if !notTitleStart(s) || titleStart(s) {
+			t.Errorf("%q opens like a title", s)
+		}
+	}
+	if notTitleStart("关于印发若干措施的通知") {
+		t.Errorf("a title opens like a label")
+	}
+	for s, want := range map[string]bool{"附件": true, "附件2": true, "附 件 3：": true, "附件一": true, "附件2 任务分工表": false, "附表1": false, "附件1-2": false} {
+		if got := bareAttach(s); got != want {
+			t.Errorf("bareAttach(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
