@@ -5,8 +5,10 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
+	"policyx/normalize/lexicon"
 	"policyx/schema"
 )
 
@@ -36,28 +38,47 @@ var reClock = regexp.MustCompile(`^\d{1,2}:\d{2}(:\d{2})?$`)
 var (
 	reDigits   = regexp.MustCompile(`^\d{1,3}$`)
 	reISODate  = regexp.MustCompile(`^\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?(\s+\d{1,2}:\d{2}(:\d{2})?)?$`)
-	reStrong   = chromeWordsRE(chromeWordsData)
+	reStrong   = chromeWordsRE(loadWords().chrome)
 	reSentence = regexp.MustCompile(`[。；！？：:，,]`)
 	reDateCN   = regexp.MustCompile(`\d{4}\s*年`)
 	reOrganEnd = regexp.MustCompile(`(政府|厅|局|委员会|委|部|署|院|办公室|办)$`)
 )
 
-//go:embed data/chrome_words.txt
-var chromeWordsData string
+//go:embed data/words.txt
+var wordsData string
 
-//go:embed data/footer_starts.txt
-var footerStartsData string
+// words are the lists of data/words.txt: chrome (words of a listing page's
+// pager, breadcrumb and footer, each a whole token) and footer (openings of
+// a footer line).
+type words struct {
+	chrome, footer []string
+}
 
-// chromeWordList and footerStarts are the lowercased entries of the data
-// files, longest first.
-var chromeWordList, footerStarts = dataWords(chromeWordsData), dataWords(footerStartsData)
+// parseWords reads data/words.txt; every list must be present and
+// non-empty.
+func parseWords(data string) (words, error) {
+	var w words
+	err := lexicon.Load("parts: data/words.txt", data, map[string]*[]string{"chrome": &w.chrome, "footer": &w.footer})
+	return w, err
+}
 
-func dataWords(data string) []string {
-	var out []string
-	for _, l := range strings.Split(data, "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, strings.ToLower(l))
-		}
+// loadWords parses the word lists once; they are never written after.
+var loadWords = sync.OnceValue(func() words {
+	w, err := parseWords(wordsData)
+	if err != nil {
+		panic(err) // the embedded file is tested
+	}
+	return w
+})
+
+// chromeWordList and footerStarts are the lowercased entries of the lists,
+// longest first.
+var chromeWordList, footerStarts = longestFirst(loadWords().chrome), longestFirst(loadWords().footer)
+
+func longestFirst(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToLower(w)
 	}
 	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
@@ -101,16 +122,14 @@ func chromeRun(t string) bool {
 	return true
 }
 
-// chromeWordsRE matches a token that is one of the chrome words in data
-// (one a line, # comments), case-insensitive, with an optional colon.
-func chromeWordsRE(data string) *regexp.Regexp {
-	var words []string
-	for _, l := range strings.Split(data, "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			words = append(words, regexp.QuoteMeta(l))
-		}
+// chromeWordsRE matches a token that is one of words, case-insensitive,
+// with an optional colon.
+func chromeWordsRE(words []string) *regexp.Regexp {
+	qs := make([]string, len(words))
+	for i, w := range words {
+		qs[i] = regexp.QuoteMeta(w)
 	}
-	return regexp.MustCompile(`^(?i:` + strings.Join(words, "|") + `)[:：]?$`)
+	return regexp.MustCompile(`^(?i:` + strings.Join(qs, "|") + `)[:：]?$`)
 }
 
 // chromeLike reports whether a block may be listing chrome: a short line

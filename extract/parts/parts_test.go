@@ -1,6 +1,7 @@
 package parts
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -357,6 +358,22 @@ func TestTitleStartLabels(t *testing.T) {
 	for s, want := range map[string]bool{"附件": true, "附件2": true, "附 件 3：": true, "附件一": true, "附件2 任务分工表": false, "附表1": false, "附件1-2": false} {
 		if got := bareAttach(s); got != want {
 			t.Errorf("bareAttach(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	w, err := parseWords(wordsData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.chrome) < 20 || len(w.footer) < 5 || !slices.Contains(w.chrome, "首页") || !slices.Contains(w.footer, "版权所有") {
+		t.Errorf("words: %q", w)
+	}
+	// a list missing, or an unknown one, fails loudly
+	for _, data := range []string{"[chrome]\n首页\n", "[chrome]\n首页\n[footer]\n版权所有\n[menu]\n导航\n", "首页\n"} {
+		if _, err := parseWords(data); err == nil {
+			t.Errorf("parseWords(%q) = nil error", data)
 		}
 	}
 }
