@@ -8,7 +8,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"policyx/normalize/lexicon"
+	"policyx/lexicon"
 	"policyx/schema"
 )
 

@@ -2,7 +2,7 @@ package tables
 
 import (
 	"math"
-	"policyx/normalize/cjk"
+	"policyx/lexicon/cjk"
 	"regexp"
 	"sort"
 	"strings"

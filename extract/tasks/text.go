@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"policyx/normalize/cjk"
+	"policyx/lexicon/cjk"
 	"policyx/normalize/outline"
 	"policyx/schema"
 )
