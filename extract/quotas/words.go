@@ -5,7 +5,7 @@ import (
 	"sync"
 
 	"policyx/extract/tables"
-	"policyx/normalize/lexicon"
+	"policyx/lexicon"
 )
 
 //go:embed data/words.txt

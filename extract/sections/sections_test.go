@@ -313,3 +313,19 @@ func TestLostCharAfterLabel(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// The word lists load through the lexicon loader, and a bad file fails.
+func TestVocab(t *testing.T) {
+	v, err := parseVocab(wordsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.proseOpeners) == 0 || v.proseOpeners[0] != "以习近平" {
+		t.Errorf("proseopeners = %q", v.proseOpeners)
+	}
+	for _, bad := range []string{"以习近平\n", "[proseopeners]\n[other]\n为深入\n", "[proseopeners]\n"} {
+		if _, err := parseVocab(bad); err == nil {
+			t.Errorf("parseVocab(%q) accepted", bad)
+		}
+	}
+}

@@ -1,7 +1,7 @@
 package tables
 
 import (
-	"policyx/normalize/cjk"
+	"policyx/lexicon/cjk"
 	"regexp"
 	"strings"
 	"unicode/utf8"

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"policyx/normalize/seg"
+	"policyx/lexicon/seg"
 	"policyx/schema"
 )
 

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"policyx/normalize/dept"
+	"policyx/lexicon/dept"
 	"policyx/schema"
 )
 

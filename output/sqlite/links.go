@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"policyx/extract/links"
-	"policyx/normalize/place"
+	"policyx/lexicon/place"
 	"policyx/schema"
 )
 

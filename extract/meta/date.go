@@ -6,31 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
-
-// reDocNum matches a 发文字号: prefix, year in any bracket, serial, 号.
-// Brackets seen: 〔〕 [] ［］ 【】 () （） and the mis-encoded 〖〗.
-var reDocNum = regexp.MustCompile(`([\p{Han}A-Za-z]{1,14}?)\s*[〔\[［【(（〖]\s*((?:19|20)\d{2})\s*[〕\]］】)）〗]\s*(第?\s*\d{1,5})\s*号`)
-
-// reDocNumAt matches a 文号 at the start of a string.
-var reDocNumAt = regexp.MustCompile(`^` + reDocNum.String())
-
-// NormalizeDocNumber returns s's first 发文字号 with 〔〕 brackets and no
-// spaces (柳办发〔2021〕18 号 → 柳办发〔2021〕18号), or "" when s holds none.
-func NormalizeDocNumber(s string) string {
-	m := reDocNum.FindStringSubmatch(s)
-	if m == nil {
-		return ""
-	}
-	return formatDocNum(m)
-}
-
-func formatDocNum(m []string) string {
-	serial := strings.Join(strings.Fields(m[3]), "")
-	return m[1] + "〔" + m[2] + "〕" + serial + "号"
-}
 
 // reDate matches a date in Arabic digits with 年月日 and optional spaces.
 var reDate = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
@@ -148,30 +124,3 @@ func cnSmall(s string) (int, bool) {
 	}
 	return 0, false
 }
-
-// CompactTitle removes white space inside a title except between two ASCII
-// letters or digits (5G 网络 → 5G网络, but "Type A" stays), and markup.
-func CompactTitle(s string) string {
-	s = strings.Trim(s, " \t#*")
-	s = strings.ReplaceAll(s, "**", "")
-	var b strings.Builder
-	rs := []rune(s)
-	for i, r := range rs {
-		if unicode.IsSpace(r) {
-			if i > 0 && i+1 < len(rs) && isASCIIAlnum(rs[i-1]) && isASCIIAlnum(rs[i+1]) {
-				if !unicode.IsSpace(rs[i-1]) {
-					b.WriteByte(' ')
-				}
-			}
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func isASCIIAlnum(r rune) bool {
-	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
-}
-
-func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -18,8 +18,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"policyx/normalize/cjk"
-	"policyx/normalize/place"
+	"policyx/lexicon/cjk"
+	"policyx/lexicon/place"
 )
 
 //go:embed data/organs.tsv

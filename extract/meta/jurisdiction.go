@@ -3,7 +3,7 @@ package meta
 import (
 	"fmt"
 
-	"policyx/normalize/place"
+	"policyx/lexicon/place"
 )
 
 // Central is the jurisdiction given to central (national) organs such as
@@ -11,7 +11,7 @@ import (
 const Central = place.National
 
 // Places reads jurisdictions from organ names and 文号 with the shared
-// gazetteer (normalize/place). Get it with LoadPlaces; it is read-only.
+// gazetteer (lexicon/place). Get it with LoadPlaces; it is read-only.
 type Places struct {
 	g *place.Gazetteer
 }
@@ -42,4 +42,24 @@ func (p *Places) Short(s string) string { return p.g.Full(s) }
 func (p *Places) IsProvince(full string) bool {
 	pl, ok := p.g.Regional(full)
 	return ok && pl.Kind == place.Province
+}
+
+// reposted reports whether a page's own organ (its metadata box's 发布机构)
+// is another body than the one whose 文号 the notice carries: a district
+// site reposting a provincial notice (攀枝花市仁和区人民政府办公室 over
+// 川办发〔2023〕9号). Both must name a known place, and differ.
+func (x *extractor) reposted(organ, docNum string) bool {
+	if docNum == "" {
+		return false
+	}
+	dj := x.p.FromDocNumber(docNum)
+	oj := x.p.FromOrgan(organ)
+	return dj != "" && oj != "" && dj != oj
+}
+
+// jurisdiction is the shared resolver (place.Gazetteer.Jurisdiction) over
+// what the notice says: its issuers, 文号, title prefix and metadata box.
+func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string {
+	return x.p.g.Jurisdiction(place.Evidence{Issuers: organs, DocNumber: docNum,
+		TitlePrefix: prefix, BoxIssuer: x.box.issuer, Text: x.text})
 }

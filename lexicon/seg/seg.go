@@ -17,7 +17,7 @@ import (
 // files only, never from documents). The whole dictionary costs ~1.6 s and
 // ~220 MB to load; the core a fraction (make bench: "segmenter ready").
 //
-//go:generate go run gen_dict.go -min 20 data/policy.txt ../dept/data/organs.tsv ../place/data/places.tsv ../place/data/central.txt ../numbers/data/units.txt ../numbers/data/comparators.txt ../numbers/data/money_words.txt ../../extract/targets/data/keywords.txt ../../extract/quotas/data/words.txt ../../extract/links/data/words.txt
+//go:generate go run gen_dict.go -min 20 data/policy.txt ../dept/data/organs.tsv ../place/data/places.tsv ../place/data/central.txt ../../normalize/numbers/data/units.txt ../../normalize/numbers/data/comparators.txt ../../normalize/numbers/data/money_words.txt ../../extract/targets/data/keywords.txt ../../extract/quotas/data/words.txt ../../extract/links/data/words.txt
 //go:embed data/zh_core.txt
 var coreDict string
 
@@ -45,7 +45,7 @@ type config struct {
 func WithFullDictionary() Option { return func(c *config) { c.full = true } }
 
 // WithWords adds dictionary text ("word freq pos" lines), e.g. the
-// department names of normalize/dept.
+// department names of lexicon/dept.
 func WithWords(dict string) Option { return func(c *config) { c.extra = append(c.extra, dict) } }
 
 // Load builds a segmenter from the core of gse's simplified-Chinese
