@@ -356,7 +356,6 @@ func (w *writer) write(s *sheet) error {
 			}
 			part++
 			cur = w.names.take(fmt.Sprintf("%s (%d)", s.name, part), s.name)
-			defer func() { w.grid = false }()
 			if err := open(); err != nil {
 				return err
 			}
@@ -370,7 +369,6 @@ func (w *writer) write(s *sheet) error {
 	if err != nil {
 		return fmt.Errorf("sheet %s: %w", cur, err)
 	}
-	w.grid = false
 	w.grid = false
 	if len(s.after) > 0 {
 		n = max(n, last) + 1 // one empty row between
