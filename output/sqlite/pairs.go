@@ -4,11 +4,12 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
-	"policyx/extract/links"
-	"policyx/lexicon/place"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"policyx/extract/links"
+	"policyx/lexicon/place"
 )
 
 type pairTarget struct {
