@@ -2,7 +2,7 @@ package meta
 
 import (
 	"fmt"
-	"policyx/normalize/outline"
+	"policyx/lexicon/outline"
 	"regexp"
 	"strconv"
 	"strings"
