@@ -94,33 +94,10 @@ func cnDate(y, m, d string) string {
 		}
 		yy.WriteByte(byte('0' + v))
 	}
-	mm, ok1 := cnSmall(m)
-	dd, ok2 := cnSmall(d)
+	mm, ok1 := outline.Value(m)
+	dd, ok2 := outline.Value(d)
 	if !ok1 || !ok2 {
 		return ""
 	}
 	return ymd(yy.String(), strconv.Itoa(mm), strconv.Itoa(dd))
-}
-
-// cnSmall reads 一 … 三十一.
-func cnSmall(s string) (int, bool) {
-	rs := []rune(s)
-	switch {
-	case len(rs) == 1 && rs[0] == '十':
-		return 10, true
-	case len(rs) == 1:
-		v, ok := cnDigit(rs[0])
-		return v, ok && v > 0
-	case len(rs) == 2 && rs[0] == '十':
-		v, ok := cnDigit(rs[1])
-		return 10 + v, ok
-	case len(rs) == 2 && rs[1] == '十':
-		v, ok := cnDigit(rs[0])
-		return 10 * v, ok
-	case len(rs) == 3 && rs[1] == '十':
-		a, ok1 := cnDigit(rs[0])
-		b, ok2 := cnDigit(rs[2])
-		return 10*a + b, ok1 && ok2
-	}
-	return 0, false
 }

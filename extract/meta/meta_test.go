@@ -68,6 +68,21 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+func TestTrimManyOrgans(t *testing.T) {
+	for in, want := range map[string]string{
+		"自治区科技厅等5部门":     "自治区科技厅",
+		"市发展改革委等两部门":     "市发展改革委",
+		"市教育局等 12 家单位":   "市教育局",
+		"市科技局、市财政局等十个部门": "市科技局、市财政局",
+		"市科技局等部门":        "市科技局等部门", // no count: not the tail
+		"市人力资源和社会保障局":    "市人力资源和社会保障局",
+	} {
+		if got := trimManyOrgans(in); got != want {
+			t.Errorf("trimManyOrgans(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestCompactTitle(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"某某市人民政府 关于印发 某某方案的通知", "某某市人民政府关于印发某某方案的通知"},
