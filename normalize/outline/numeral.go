@@ -4,7 +4,11 @@
 // of keeping their own digit maps and label patterns.
 package outline
 
-import "unicode/utf8"
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
 
 // digits are the Chinese digit characters. 两 is 2 wherever a count is
 // written (两项, 两百); 〇 and 零 are 0.
@@ -107,4 +111,78 @@ func Prefix(s string) (v, n int) {
 	}
 	v, _ = Value(s[:n])
 	return v, n
+}
+
+// The characters Numeral and LegalNumeral write: digits 0–9 and the units
+// 十 百 千 万.
+var (
+	countDigits = []rune("〇一二三四五六七八九")
+	countUnits  = []rune("十百千万")
+	legalDigits = []rune("零壹贰叁肆伍陆柒捌玖")
+	legalUnits  = []rune("拾佰仟万")
+)
+
+// Numeral writes n (0–99999) as a Chinese numeral the way outlines and
+// word processors count: 十一, 二十, 一百〇五, 一万二千. Other numbers come
+// back in Arabic digits.
+func Numeral(n int) string { return count(n, countDigits, countUnits) }
+
+// LegalNumeral writes n (0–99999) in the financial characters: 拾贰,
+// 壹佰零伍. Other numbers come back in Arabic digits.
+func LegalNumeral(n int) string { return count(n, legalDigits, legalUnits) }
+
+// Figures writes the decimal digits of n one by one in Chinese digits, as
+// years are written (二〇二五); a minus sign stays.
+func Figures(n int) string {
+	var b strings.Builder
+	for _, c := range strconv.Itoa(n) {
+		if c == '-' {
+			b.WriteRune(c)
+			continue
+		}
+		b.WriteRune(countDigits[c-'0'])
+	}
+	return b.String()
+}
+
+// CircledNumber returns the circled number ① … ⑳ for n; ok is false outside 1–20.
+func CircledNumber(n int) (r rune, ok bool) {
+	if n < 1 || n > 20 {
+		return 0, false
+	}
+	return '①' + rune(n-1), true
+}
+
+func count(n int, digits, units []rune) string {
+	if n < 0 || n > 99999 {
+		return strconv.Itoa(n)
+	}
+	if n < 10 {
+		return string(digits[n])
+	}
+	var ds []int
+	for m := n; m > 0; m /= 10 {
+		ds = append(ds, m%10)
+	}
+	var b strings.Builder
+	zero := false
+	for i := len(ds) - 1; i >= 0; i-- {
+		d := ds[i]
+		if d == 0 {
+			zero = true
+			continue
+		}
+		if zero {
+			b.WriteRune(digits[0])
+			zero = false
+		}
+		// 10–19 are 十, 十一 …, not 一十.
+		if !(i == 1 && d == 1 && len(ds) == 2) {
+			b.WriteRune(digits[d])
+		}
+		if i > 0 {
+			b.WriteRune(units[i-1])
+		}
+	}
+	return b.String()
 }

@@ -74,6 +74,22 @@ func TestParse(t *testing.T) {
 		{"附件1", Attachment, 1, "附件1", ""},
 		{"附件二：指标分解表", Attachment, 2, "附件二", "：指标分解表"},
 		{"　　一、缩进的标题", CNComma, 1, "一、", "缩进的标题"},
+		{"一 、空格", CNComma, 1, "一 、", "空格"},
+		{"（ 二 ）空格", ParenCN, 2, "（ 二 ）", "空格"},
+		{"两、两也是二", CNComma, 2, "两、", "两也是二"},
+		{"一百零一、", CNComma, 101, "一百零一、", ""},
+		{"第 3 条 规定", Article, 3, "第 3 条", " 规定"},
+		{"第一编 总则", Chapter, 1, "第一编", " 总则"},
+		{"第二项任务", Item, 2, "第二项", "任务"},
+		{"2.3.完善机制", Multilevel, 3, "2.3.", "完善机制"},
+		{"1.2.3、细化", Multilevel, 3, "1.2.3、", "细化"},
+		{"3）开展试点", ArabicClose, 3, "3）", "开展试点"},
+		{"⑵加强监管", ParenArabic, 2, "⑵", "加强监管"},
+		{"⒊推进", ArabicDot, 3, "⒊", "推进"},
+		{"附表2 任务清单", Attachment, 2, "附表2", " 任务清单"},
+		{"附 件 3", Attachment, 3, "附 件 3", ""},
+		{"附件", Attachment, 0, "附件", ""},
+		{"附录", Attachment, 0, "附录", ""},
 	}
 	for _, c := range cases {
 		l, rest, ok := Parse(c.line)
@@ -82,10 +98,58 @@ func TestParse(t *testing.T) {
 		}
 	}
 	// counter-examples: no label opens these lines
-	for _, line := range []string{"1.5万元", "一是加强领导", "第一批试点", "(注)", "二〇二三年", "统一部署"} {
+	for _, line := range []string{"1.5万元", "一是加强领导", "第一批试点", "(注)", "二〇二三年", "统一部署",
+		"1、2、3号楼", "1.1 标题", "2025.加强", "(2025)", "一，二", "万、千", "一千、", "第3页", "附则", "一二三四五六、"} {
 		if l, _, ok := Parse(line); ok {
 			t.Errorf("Parse(%q) = %+v, want no label", line, l)
 		}
+	}
+}
+
+func TestRead(t *testing.T) {
+	// Read does not skip leading spaces; its length is the label's bytes.
+	if l, n := Read("（一）加强"); l.Style != ParenCN || n != len("（一）") {
+		t.Errorf("Read = %+v, %d", l, n)
+	}
+	if _, n := Read(" 一、"); n != 0 {
+		t.Errorf("Read read past a leading space: %d", n)
+	}
+}
+
+func TestLevel(t *testing.T) {
+	for _, c := range []struct {
+		line  string
+		level int
+	}{{"第一条", 1}, {"一、", 1}, {"（一）", 2}, {"1．", 3}, {"1.1.", 3}, {"（1）", 4}, {"①", 5}, {"1）", 5}, {"附件1", 0}} {
+		l, _, _ := Parse(c.line)
+		if got := l.Style.Level(); got != c.level {
+			t.Errorf("Level(%q) = %d, want %d", c.line, got, c.level)
+		}
+	}
+}
+
+func TestNumeral(t *testing.T) {
+	for n, want := range map[int]string{0: "〇", 7: "七", 10: "十", 11: "十一", 20: "二十", 105: "一百〇五", 110: "一百一十", 12000: "一万二千", 100000: "100000", -1: "-1"} {
+		if got := Numeral(n); got != want {
+			t.Errorf("Numeral(%d) = %q, want %q", n, got, want)
+		}
+	}
+	for n := 0; n <= 99999; n++ {
+		if v, ok := Value(Numeral(n)); !ok || v != n {
+			t.Fatalf("Value(Numeral(%d)) = %d, %v", n, v, ok)
+		}
+	}
+	if got := LegalNumeral(12); got != "拾贰" {
+		t.Errorf("LegalNumeral(12) = %q", got)
+	}
+	if got := Figures(2025); got != "二〇二五" {
+		t.Errorf("Figures(2025) = %q", got)
+	}
+	if r, ok := CircledNumber(20); !ok || r != '⑳' {
+		t.Errorf("CircledNumber(20) = %q, %v", r, ok)
+	}
+	if _, ok := CircledNumber(21); ok {
+		t.Errorf("CircledNumber(21) ok")
 	}
 }
 
@@ -95,10 +159,13 @@ func Example() {
 		fmt.Println(l.Style, l.Value, rest)
 	}
 	v, _ := Value("两百零五")
-	fmt.Println(v)
+	fmt.Println(v, Numeral(v))
+	l, n := Read("1.2.完善机制")
+	fmt.Println(l.Style, l.Value, l.Style.Level(), n)
 	// Output:
 	// paren-cn 2 两项重点任务
 	// article 12  附则
 	// circled 3 年产值
-	// 205
+	// 205 二百〇五
+	// multilevel 2 3 4
 }
