@@ -83,6 +83,27 @@ func TestTrimManyOrgans(t *testing.T) {
 	}
 }
 
+// The body's first heading and an attachment label line are read with
+// normalize/outline.
+func TestBodyStartAttachLine(t *testing.T) {
+	for in, want := range map[string]bool{
+		"一、总体要求": true, "第一章 总则": true, "第一条 为了规范专项资金管理": true, "第一部分 发展基础": true,
+		"二、重点任务": false, "第一节 一般规定": false, "（一）主要目标": false, "一是加强组织领导": false,
+	} {
+		if got := bodyStart(in); got != want {
+			t.Errorf("bodyStart(%q) = %v", in, got)
+		}
+	}
+	for in, want := range map[string]bool{
+		"附件": true, "附件2：": true, "附件 3": true, "附表1:": true, "附件一": true,
+		"附件2：重点项目清单": false, "附件说明": false, "附则": false,
+	} {
+		if got := attachLine(in); got != want {
+			t.Errorf("attachLine(%q) = %v", in, got)
+		}
+	}
+}
+
 func TestCompactTitle(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"某某市人民政府 关于印发 某某方案的通知", "某某市人民政府关于印发某某方案的通知"},
