@@ -87,3 +87,32 @@ func ExampleLoad() {
 	// true true
 	// words.txt: unknown list [sum]
 }
+
+func TestRows(t *testing.T) {
+	var got [][]string
+	err := Rows("x.tsv", "# unit\tnorm\n万元\t元\n\n 亿元\t元 \n", func(cols []string) error {
+		got = append(got, cols)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [][]string{{"万元", "元"}, {"亿元", "元"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	for _, tc := range []struct{ data, err string }{
+		{"万元\t元\n亿元\n", "x.tsv: line 2: want 2 columns"},
+		{"[a]\n万元\t元\n", "x.tsv: a file of records has no [list] headers"},
+		{"# only a comment\n", "x.tsv: no entries"},
+	} {
+		err := Rows("x.tsv", tc.data, func(cols []string) error {
+			if len(cols) != 2 {
+				return fmt.Errorf("want 2 columns, have %d", len(cols))
+			}
+			return nil
+		})
+		if err == nil || !strings.Contains(err.Error(), tc.err) {
+			t.Errorf("%q: err = %v, want %q", tc.data, err, tc.err)
+		}
+	}
+}

@@ -8,13 +8,14 @@
 package place
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"policyx/lexicon"
 )
 
 //go:embed data/places.tsv
@@ -79,30 +80,7 @@ func Load() (*Gazetteer, error) {
 
 // MustLoad is Load for callers whose data is the tested embedded data: a
 // failure is a build defect.
-func MustLoad() *Gazetteer {
-	g, err := Load()
-	if err != nil {
-		panic(err)
-	}
-	return g
-}
-
-// lines calls fn with the TAB-separated fields of each data line of text.
-func lines(file, text string, fn func(f []string) error) error {
-	sc := bufio.NewScanner(strings.NewReader(text))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if err := fn(strings.Split(line, "\t")); err != nil {
-			return fmt.Errorf("place: %s line %d: %w", file, n, err)
-		}
-	}
-	return sc.Err()
-}
+func MustLoad() *Gazetteer { return lexicon.Must(Load()) }
 
 func list(s string) []string {
 	if s == "-" || s == "" {
@@ -120,7 +98,7 @@ func list(s string) []string {
 func parse(places, central string) (*Gazetteer, error) {
 	g := &Gazetteer{byName: map[string]int{}, short: map[string]string{}, names: map[rune][]name{}, bare: map[string][]string{}}
 	abbrevOf := map[string]string{}
-	err := lines("places.tsv", places, func(f []string) error {
+	err := lexicon.Rows("place: places.tsv", places, func(f []string) error {
 		if len(f) != 5 {
 			return fmt.Errorf("want 5 columns, have %d", len(f))
 		}
@@ -188,7 +166,7 @@ func parse(places, central string) (*Gazetteer, error) {
 			return nil, fmt.Errorf("place: places.tsv: short name %q of %s is a full name", s, full)
 		}
 	}
-	err = lines("central.txt", central, func(f []string) error {
+	err = lexicon.Rows("place: central.txt", central, func(f []string) error {
 		if len(f) != 1 {
 			return fmt.Errorf("want 1 column, have %d", len(f))
 		}
