@@ -3,6 +3,7 @@ package meta
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,6 +47,17 @@ func TestNormalizeDocNumber(t *testing.T) {
 		if got := NormalizeDocNumber(tc.in); got != tc.want {
 			t.Errorf("NormalizeDocNumber(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// The digits of a Chinese date come from normalize/outline.
+func TestDateDigits(t *testing.T) {
+	sorted := func(s string) string { rs := []rune(s); slices.Sort(rs); return string(rs) }
+	if got, want := dateDigits(true), sorted("〇○零OΟ0一二三四五六七八九"); got != want {
+		t.Errorf("year digits %q, want %q", got, want)
+	}
+	if got, want := dateDigits(false), sorted("一二三四五六七八九"); got != want {
+		t.Errorf("month digits %q, want %q", got, want)
 	}
 }
 
