@@ -4,31 +4,16 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"hash/crc32"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
-
-// The -update flag rewrites golden files. It is registered here unless
-// another test file of the package already declares it (package variables
-// are initialized before init functions run).
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files in testdata")
-	}
-}
-
-func updatingGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // zipOf makes a zip archive of name → content, in name order.
 func zipOf(t testing.TB, files map[string]string) []byte {
@@ -210,23 +195,6 @@ func renderReaderDiags(ds []schema.Diagnostic) string {
 	return b.String()
 }
 
-func checkReaderGolden(t *testing.T, file, got string) {
-	t.Helper()
-	if updatingGolden() {
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s--- want\n%s", file, got, want)
-	}
-}
-
 func TestDecodeDOCXGolden(t *testing.T) {
 	for _, c := range docxCases {
 		t.Run(c.name, func(t *testing.T) {
@@ -236,7 +204,7 @@ func TestDecodeDOCXGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkTableBlocks(t, blocks)
-			checkReaderGolden(t, filepath.Join("testdata", "docx", c.name+".golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
+			testsupport.Golden(t, filepath.Join("testdata", "docx", c.name+".golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
 		})
 	}
 }
@@ -455,5 +423,5 @@ func TestDecodeDOCXAltChunk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkReaderGolden(t, filepath.Join("testdata", "docx", "altchunk.golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
+	testsupport.Golden(t, filepath.Join("testdata", "docx", "altchunk.golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
 }

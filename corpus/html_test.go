@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
 
@@ -33,7 +34,7 @@ func TestDecodeHTMLGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			htmlInvariants(t, blocks)
-			txGolden(t, strings.TrimSuffix(f, ".html")+".golden", txRender(blocks, diags))
+			testsupport.Golden(t, strings.TrimSuffix(f, ".html")+".golden", txRender(blocks, diags))
 		})
 	}
 }

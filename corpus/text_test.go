@@ -3,7 +3,6 @@ package corpus
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,21 +11,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
-
-// The -update flag (shared with the other readers' tests) rewrites golden
-// files; it is registered here unless another test file already did.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files in testdata")
-	}
-}
-
-func txUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // txRender prints blocks one per line: kind, level, page, text; table rows
 // indented.
@@ -49,23 +36,6 @@ func txRender(blocks []schema.Block, diags []schema.Diagnostic) string {
 		fmt.Fprintf(&b, "%s: %s\n", d.Severity, d.Message)
 	}
 	return b.String()
-}
-
-func txGolden(t *testing.T, file, got string) {
-	t.Helper()
-	if txUpdating() {
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s--- want\n%s", file, got, want)
-	}
 }
 
 // TestDecodeTextGolden reads every input in testdata/text and compares the
@@ -95,7 +65,7 @@ func TestDecodeTextGolden(t *testing.T) {
 					t.Errorf("invalid UTF-8 in %q", b.Text)
 				}
 			}
-			txGolden(t, f+".golden", txRender(blocks, diags))
+			testsupport.Golden(t, f+".golden", txRender(blocks, diags))
 		})
 	}
 	if n < 5 {

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,20 +11,13 @@ import (
 
 	"golang.org/x/text/transform"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
-
 // lineBlocks turns text into one BlockPara per line, empty lines kept, the
 // way the plain-text reader delivers it.
-func lineBlocks(s string) []schema.Block {
-	var bs []schema.Block
-	for _, l := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
-		bs = append(bs, schema.Block{Kind: schema.BlockPara, Text: l})
-	}
-	return bs
-}
+func lineBlocks(s string) []schema.Block { return testsupport.Lines(strings.TrimSuffix(s, "\n")) }
 
 // checkSpans checks the promise of Document: every block's Span selects its
 // Text, blocks are in order and joined by "\n".
@@ -86,20 +78,7 @@ func TestDocumentGolden(t *testing.T) {
 			Document(doc)
 			checkSpans(t, doc)
 			got := render(doc)
-			golden := strings.TrimSuffix(f, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (go test -update writes it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			testsupport.Golden(t, strings.TrimSuffix(f, ".txt")+".golden", got)
 		})
 	}
 }

@@ -4,25 +4,13 @@ import (
 	"strings"
 	"testing"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
 
 func docOf(text string) *schema.Document {
-	doc := &schema.Document{Path: "x.html", SHA256: "abc", Format: schema.FormatHTML}
-	var b strings.Builder
-	for _, l := range strings.Split(text, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		s := b.Len()
-		b.WriteString(l)
-		doc.Blocks = append(doc.Blocks, schema.Block{Text: l, Span: schema.Span{Start: s, End: b.Len()}})
-	}
-	doc.Text = b.String()
+	doc := testsupport.Doc(text)
+	doc.Path, doc.SHA256, doc.Format = "x.html", "abc", schema.FormatHTML
 	return doc
 }
 

@@ -5,14 +5,14 @@ import (
 	"strings"
 	"testing"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
 
 // docOf builds a normalized document, one block per non-empty line; a line
 // starting with "#" becomes a heading block of that level.
 func docOf(text string) *schema.Document {
-	doc := &schema.Document{Part: 1}
-	var b strings.Builder
+	var bs []schema.Block
 	for _, l := range strings.Split(text, "\n") {
 		l = strings.TrimSpace(l)
 		if l == "" {
@@ -22,15 +22,10 @@ func docOf(text string) *schema.Document {
 		if n := len(l) - len(strings.TrimLeft(l, "#")); n > 0 {
 			blk.Kind, blk.Level, blk.Text = schema.BlockHeading, n, strings.TrimSpace(l[n:])
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		s := b.Len()
-		b.WriteString(blk.Text)
-		blk.Span = schema.Span{Start: s, End: b.Len()}
-		doc.Blocks = append(doc.Blocks, blk)
+		bs = append(bs, blk)
 	}
-	doc.Text = b.String()
+	doc := testsupport.Blocks(bs...)
+	doc.Part = 1
 	return doc
 }
 
