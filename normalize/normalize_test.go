@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/transform"
@@ -166,25 +165,23 @@ func TestDropPageArtefactsPages(t *testing.T) {
 	}
 }
 
-// TestLinear normalizes big inputs — a flattened 2 MB line and 4 MB of
-// wrapped lines — within a time that only linear code meets.
-func TestLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("big inputs")
-	}
+// BenchmarkDocumentBig normalizes big inputs — a flattened 2 MB line and
+// 4 MB of wrapped lines — whose time shows whether the steps stay linear.
+func BenchmarkDocumentBig(b *testing.B) {
 	unit := "（一）支持企业科技创新。支持制造业企业加快产业关键核心技术攻关及产业化 给予最高不超过500万元资助。 "
 	flat := strings.Repeat(unit, 2<<20/len(unit))
 	wrapped := strings.Repeat("规模以上工业企业中有研发活动企业占比突破 40%，高新技术企\n\n业数量达到 750家，技术合同成交额累计突破 100亿元。\n\n", 4<<20/150)
-	for name, in := range map[string]string{"flat": flat, "wrapped": wrapped} {
-		doc := &schema.Document{Blocks: lineBlocks(in)}
-		start := time.Now()
-		Document(doc)
-		if d := time.Since(start); d > 20*time.Second {
-			t.Errorf("%s: %d bytes took %s", name, len(in), d)
-		}
-		if len(doc.Blocks) < 2 {
-			t.Errorf("%s: %d blocks", name, len(doc.Blocks))
-		}
+	for _, c := range []struct{ name, in string }{{"flat", flat}, {"wrapped", wrapped}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.in)))
+			for b.Loop() {
+				doc := &schema.Document{Blocks: lineBlocks(c.in)}
+				Document(doc)
+				if len(doc.Blocks) < 2 {
+					b.Fatalf("%d blocks", len(doc.Blocks))
+				}
+			}
+		})
 	}
 }
 
