@@ -322,10 +322,14 @@ func zipBombDeflated(t testing.TB, n int) []byte {
 	return buf.Bytes()
 }
 
-func TestChineseCount(t *testing.T) {
-	for n, want := range map[int]string{0: "〇", 1: "一", 10: "十", 11: "十一", 20: "二十", 21: "二十一", 100: "一百", 101: "一百〇一", 110: "一百一十", 1005: "一千〇五"} {
-		if got := chineseCount(n, cnDigits); got != want {
-			t.Errorf("chineseCount(%d) = %q, want %q", n, got, want)
+func TestFormatNumber(t *testing.T) {
+	for _, c := range []struct {
+		n       int
+		f, want string
+	}{{11, "chineseCounting", "十一"}, {101, "chineseCountingThousand", "一百〇一"}, {12, "chineseLegalSimplified", "拾贰"},
+		{2025, "ideographDigital", "二〇二五"}, {3, "decimalEnclosedCircle", "③"}, {21, "decimalEnclosedCircle", "21"}, {3, "ideographTraditional", "丙"}} {
+		if got, ok := formatNumber(c.n, c.f); !ok || got != c.want {
+			t.Errorf("formatNumber(%d, %s) = %q, %v, want %q", c.n, c.f, got, ok, c.want)
 		}
 	}
 }

@@ -373,3 +373,30 @@ func TestDropPageChrome(t *testing.T) {
 		t.Errorf("content line kept %d times, want 4", n["（责任单位：省发展改革委）"])
 	}
 }
+
+func TestStartsWithLabel(t *testing.T) {
+	for _, s := range []string{"一、总体要求", "（三）加强组织领导", "(二)强化保障", "1．建设平台", "2. 推进", "（1）到2025年", "②新增企业", "⑴加强", "附件2", "附表", "第一条 为了", "第二章 附则", "  三、缩进", "（此件公开发布）"} {
+		if !StartsWithLabel(s) {
+			t.Errorf("StartsWithLabel(%q) = false", s)
+		}
+	}
+	// the rest of a wrapped sentence: a closing bracket, a version, a decimal
+	for _, s := range []string{"2）的规定执行", "1.2.版本", "1.5万元", "第三项任务", "统一部署", "二〇二五年"} {
+		if StartsWithLabel(s) {
+			t.Errorf("StartsWithLabel(%q) = true", s)
+		}
+	}
+}
+
+func TestBareLabel(t *testing.T) {
+	for s, want := range map[string]bool{"第一条": true, "第一条?": true, "（一）": true, "一、": true, "1、加": false, "（一）建设目标": false} {
+		if got := bareLabel(s); got != want {
+			t.Errorf("bareLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{"(一)建设目标": true, "二、功能定位": true, "1.目标": true, "一、到2025年": false, "（一）加强领导，": false, "建设目标": false} {
+		if got := labelledHeading(s); got != want {
+			t.Errorf("labelledHeading(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -129,7 +129,7 @@ func TestLevel(t *testing.T) {
 }
 
 func TestNumeral(t *testing.T) {
-	for n, want := range map[int]string{0: "〇", 7: "七", 10: "十", 11: "十一", 20: "二十", 105: "一百〇五", 110: "一百一十", 12000: "一万二千", 100000: "100000", -1: "-1"} {
+	for n, want := range map[int]string{0: "〇", 7: "七", 10: "十", 11: "十一", 20: "二十", 21: "二十一", 100: "一百", 101: "一百〇一", 105: "一百〇五", 1005: "一千〇五", 110: "一百一十", 12000: "一万二千", 100000: "100000", -1: "-1"} {
 		if got := Numeral(n); got != want {
 			t.Errorf("Numeral(%d) = %q, want %q", n, got, want)
 		}
