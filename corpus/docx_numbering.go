@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"policyx/normalize/outline"
+	"policyx/lexicon/outline"
 )
 
 type numLevel struct {

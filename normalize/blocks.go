@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/text/width"
 
-	"policyx/normalize/outline"
+	"policyx/lexicon/outline"
 	"policyx/schema"
 )
 

@@ -2,7 +2,7 @@ package meta
 
 import (
 	"fmt"
-	"policyx/normalize/outline"
+	"policyx/lexicon/outline"
 	"regexp"
 	"slices"
 	"strconv"
@@ -21,7 +21,7 @@ var reDateCN = regexp.MustCompile(`([` + dateDigits(true) + `]{4})\s*年\s*([` +
 const zeroLookalikes = "○OΟ0"
 
 // dateDigits is the character class of the digits of a date, from
-// normalize/outline's digits (两 counts and spells no date): 〇 … 九 and the
+// lexicon/outline's digits (两 counts and spells no date): 〇 … 九 and the
 // look-alikes of 〇 in a year, 一 … 九 in a month or a day.
 func dateDigits(year bool) string {
 	var rs []rune

@@ -38,7 +38,7 @@ func TestNormalizeDocNumber(t *testing.T) {
 	}
 }
 
-// The digits of a Chinese date come from normalize/outline.
+// The digits of a Chinese date come from lexicon/outline.
 func TestDateDigits(t *testing.T) {
 	sorted := func(s string) string { rs := []rune(s); slices.Sort(rs); return string(rs) }
 	if got, want := dateDigits(true), sorted("〇○零OΟ0一二三四五六七八九"); got != want {
@@ -84,7 +84,7 @@ func TestTrimManyOrgans(t *testing.T) {
 }
 
 // The body's first heading and an attachment label line are read with
-// normalize/outline.
+// lexicon/outline.
 func TestBodyStartAttachLine(t *testing.T) {
 	for in, want := range map[string]bool{
 		"一、总体要求": true, "第一章 总则": true, "第一条 为了规范专项资金管理": true, "第一部分 发展基础": true,

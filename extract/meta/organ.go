@@ -3,7 +3,7 @@ package meta
 import (
 	"policyx/lexicon"
 	"policyx/lexicon/cjk"
-	"policyx/normalize/outline"
+	"policyx/lexicon/outline"
 	"regexp"
 	"strings"
 	"unicode"

@@ -2,7 +2,7 @@ package meta
 
 import (
 	"policyx/lexicon/cjk"
-	"policyx/normalize/outline"
+	"policyx/lexicon/outline"
 	"regexp"
 	"strings"
 	"unicode"

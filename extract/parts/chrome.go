@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"policyx/lexicon"
@@ -38,7 +37,7 @@ var reClock = regexp.MustCompile(`^\d{1,2}:\d{2}(:\d{2})?$`)
 var (
 	reDigits   = regexp.MustCompile(`^\d{1,3}$`)
 	reISODate  = regexp.MustCompile(`^\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?(\s+\d{1,2}:\d{2}(:\d{2})?)?$`)
-	reStrong   = chromeWordsRE(loadWords().chrome)
+	reStrong   = chromeWordsRE(dataWords.chrome)
 	reSentence = regexp.MustCompile(`[。；！？：:，,]`)
 	reDateCN   = regexp.MustCompile(`\d{4}\s*年`)
 	reOrganEnd = regexp.MustCompile(`(政府|厅|局|委员会|委|部|署|院|办公室|办)$`)
@@ -62,18 +61,13 @@ func parseWords(data string) (words, error) {
 	return w, err
 }
 
-// loadWords parses the word lists once; they are never written after.
-var loadWords = sync.OnceValue(func() words {
-	w, err := parseWords(wordsData)
-	if err != nil {
-		panic(err) // the embedded file is tested
-	}
-	return w
-})
+// dataWords are the lists of the embedded file, read at start-up: a
+// broken file is a build defect (the file is tested).
+var dataWords = lexicon.Must(parseWords(wordsData))
 
 // chromeWordList and footerStarts are the lowercased entries of the lists,
 // longest first.
-var chromeWordList, footerStarts = longestFirst(loadWords().chrome), longestFirst(loadWords().footer)
+var chromeWordList, footerStarts = longestFirst(dataWords.chrome), longestFirst(dataWords.footer)
 
 func longestFirst(ws []string) []string {
 	out := make([]string, len(ws))

@@ -15,7 +15,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"policyx/normalize/outline"
+	"policyx/lexicon/outline"
 	"policyx/schema"
 )
 

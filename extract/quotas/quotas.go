@@ -21,8 +21,8 @@ import (
 	"unicode/utf8"
 
 	"policyx/extract/tables"
+	"policyx/lexicon/outline"
 	"policyx/normalize/numbers"
-	"policyx/normalize/outline"
 	"policyx/schema"
 )
 

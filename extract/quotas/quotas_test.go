@@ -163,7 +163,7 @@ func TestTitleYears(t *testing.T) {
 	}
 }
 
-// A row's name loses the list number it opens with (normalize/outline's
+// A row's name loses the list number it opens with (lexicon/outline's
 // labels), not a figure or a year.
 func TestStripNumLead(t *testing.T) {
 	for in, want := range map[string]string{

@@ -2,7 +2,7 @@ package sections
 
 import (
 	"policyx/extract/internal/mdline"
-	ol "policyx/normalize/outline"
+	ol "policyx/lexicon/outline"
 	"policyx/schema"
 	"regexp"
 	"strings"

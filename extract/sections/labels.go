@@ -1,7 +1,7 @@
 package sections
 
 import (
-	ol "policyx/normalize/outline"
+	ol "policyx/lexicon/outline"
 	"strings"
 	"unicode"
 	"unicode/utf8"

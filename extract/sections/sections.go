@@ -1,6 +1,6 @@
 // Package sections builds the section outline (一、 （一） 1． (1) ① 附件N).
 //
-// A heading is a block that opens with a label, as normalize/outline reads
+// A heading is a block that opens with a label, as lexicon/outline reads
 // it: 第X章 / 第X节 / 第X条 (管理办法 style), 一、, （一）, 1． (also 1. 1、),
 // （1）, ①, or 附件N / 附表 (an attachment, always top level), or a
 // Markdown/HTML heading block. Labels are

@@ -325,7 +325,7 @@ func TestVocab(t *testing.T) {
 	}
 }
 
-// Labels are read by normalize/outline; sections decides which open a
+// Labels are read by lexicon/outline; sections decides which open a
 // section.
 func TestLabelOf(t *testing.T) {
 	for _, tc := range []struct {

@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"policyx/normalize/outline"
+	"policyx/lexicon/outline"
 	"policyx/schema"
 )
 

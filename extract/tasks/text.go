@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 
 	"policyx/lexicon/cjk"
-	"policyx/normalize/outline"
+	"policyx/lexicon/outline"
 	"policyx/schema"
 )
 

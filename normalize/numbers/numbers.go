@@ -17,8 +17,8 @@ import (
 	"unicode/utf8"
 
 	"policyx/lexicon"
+	"policyx/lexicon/outline"
 	"policyx/lexicon/quantity"
-	"policyx/normalize/outline"
 )
 
 // Class says what a unit measures (lexicon/quantity).

@@ -1,7 +1,10 @@
 // Package outline owns the vocabulary of 公文 outlines: Chinese numerals
-// (一 … 九, 两, 〇/零, 十/百/千/万/亿 forms) and the labels that open headings
-// and list items (一、 （一） 1. 1． (1) ① 第一条 附件1). Stages use it instead
-// of keeping their own digit maps and label patterns.
+// (一 … 九, 两, 〇/零, 十/百/千/万/亿 forms), read (Value, Prefix, Digit) and
+// written (Numeral, LegalNumeral, Figures, CircledNumber), and the labels
+// that open headings and list items (一、 （一） 1. 1． 1.2. (1) 1） ① 第一条
+// 附件1), read by Parse and Read with their Style and its Level. Stages use
+// it instead of keeping their own digit maps and label patterns, and judge
+// for themselves which styles open a paragraph, a heading or an item.
 package outline
 
 import (
