@@ -31,8 +31,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"policyx/normalize/dept"
-	"policyx/normalize/seg"
+	"policyx/lexicon/dept"
+	"policyx/lexicon/seg"
 	"policyx/output/postgres"
 	"policyx/pipeline"
 )

@@ -12,7 +12,7 @@
 package links
 
 import (
-	"policyx/normalize/lexicon"
+	"policyx/lexicon"
 	"regexp"
 	"sort"
 	"strings"

@@ -6,26 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
 
 // docOf builds a normalized document from text, one block per non-empty line.
 func docOf(text string) *schema.Document {
-	doc := &schema.Document{Part: 1}
-	var b strings.Builder
-	for _, l := range strings.Split(text, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		s := b.Len()
-		b.WriteString(l)
-		doc.Blocks = append(doc.Blocks, schema.Block{Text: l, Span: schema.Span{Start: s, End: b.Len()}})
-	}
-	doc.Text = b.String()
+	doc := testsupport.Doc(text)
+	doc.Part = 1
 	return doc
 }
 

@@ -16,15 +16,7 @@ func boxFieldsScan(s string) [][2]string {
 	if len(locs) == 0 || strings.TrimSpace(strings.Trim(s[:locs[0][0]], "-*# ")) != "" {
 		return nil
 	}
-	var out [][2]string
-	for k, loc := range locs {
-		end := len(s)
-		if k+1 < len(locs) {
-			end = locs[k+1][0]
-		}
-		out = append(out, [2]string{s[loc[0]:loc[1]], s[loc[1]:end]})
-	}
-	return out
+	return labelValues(s, locs)
 }
 
 // boxFields must answer as the scan of the whole line did.

@@ -2,7 +2,6 @@ package quotas
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,10 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // a case is one document's metadata and tables, as JSON in testdata/*.json;
 // the quotas read from it are compared with testdata/*.golden.
@@ -76,20 +74,7 @@ func TestGolden(t *testing.T) {
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			got := format(Extract(load(t, f)))
-			gf := strings.TrimSuffix(f, ".json") + ".golden"
-			if *update {
-				if err := os.WriteFile(gf, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(gf)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("quotas differ from %s:\n--- got\n%s--- want\n%s", gf, got, want)
-			}
+			testsupport.Golden(t, strings.TrimSuffix(f, ".json")+".golden", got)
 		})
 	}
 }

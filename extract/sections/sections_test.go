@@ -5,14 +5,14 @@ import (
 	"strings"
 	"testing"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
 
 // docOf builds a normalized document, one block per non-empty line; a line
 // starting with "#" becomes a heading block of that level.
 func docOf(text string) *schema.Document {
-	doc := &schema.Document{Part: 1}
-	var b strings.Builder
+	var bs []schema.Block
 	for _, l := range strings.Split(text, "\n") {
 		l = strings.TrimSpace(l)
 		if l == "" {
@@ -22,15 +22,10 @@ func docOf(text string) *schema.Document {
 		if n := len(l) - len(strings.TrimLeft(l, "#")); n > 0 {
 			blk.Kind, blk.Level, blk.Text = schema.BlockHeading, n, strings.TrimSpace(l[n:])
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		s := b.Len()
-		b.WriteString(blk.Text)
-		blk.Span = schema.Span{Start: s, End: b.Len()}
-		doc.Blocks = append(doc.Blocks, blk)
+		bs = append(bs, blk)
 	}
-	doc.Text = b.String()
+	doc := testsupport.Blocks(bs...)
+	doc.Part = 1
 	return doc
 }
 
@@ -311,5 +306,21 @@ func TestLostCharAfterLabel(t *testing.T) {
 `
 	if got := outline(Extract(docOf(in))); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// The word lists load through the lexicon loader, and a bad file fails.
+func TestVocab(t *testing.T) {
+	v, err := parseVocab(wordsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.proseOpeners) == 0 || v.proseOpeners[0] != "以习近平" {
+		t.Errorf("proseopeners = %q", v.proseOpeners)
+	}
+	for _, bad := range []string{"以习近平\n", "[proseopeners]\n[other]\n为深入\n", "[proseopeners]\n"} {
+		if _, err := parseVocab(bad); err == nil {
+			t.Errorf("parseVocab(%q) accepted", bad)
+		}
 	}
 }
