@@ -8,8 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
-
-	"policyx/output/sqlite"
 )
 
 // The workbook file names of a run's files.
@@ -44,7 +42,7 @@ func workbookBase(display string) string {
 // stored for it, else its base name, with a short hash of the path when
 // another path has that name (stored or earlier in the run). Names stay
 // with their paths across runs.
-func (p *Pipeline) nameWorkbooks(db *sqlite.DB, jobs []*job) error {
+func (p *Pipeline) nameWorkbooks(db store, jobs []*job) error {
 	sps, err := db.StoredPaths()
 	if err != nil {
 		return err

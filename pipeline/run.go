@@ -35,6 +35,7 @@ type FileResult struct {
 	Workbook    string // path of the workbook
 	// WorkbookErr is why the file's workbook could not be written.
 	WorkbookErr error
+	elsewhere   bool // another process stores the file (claimed)
 }
 
 // Summary of a run: the counts of its files rows by status, and the
@@ -70,9 +71,6 @@ var ErrSetup = errors.New("setup")
 // cancelled (a signal: see SignalContext) the run stops taking files, drops
 // the ones under way, writes the summary and returns it with the cause.
 func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
-	if p.opt.dbURL != "" {
-		return p.runShared(ctx, paths) // PostgreSQL: pgrun.go
-	}
 	t0 := time.Now()
 	sum := &Summary{}
 	xdir := filepath.Join(p.opt.outDir, "xlsx")
@@ -126,7 +124,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	c := &collector{db: db, run: run, lock: lock, stop: stop, sum: sum, changed: sum.Pruned > 0,
 		done: map[*job]bool{}, written: map[string]bool{}}
 	prog := newProgress(p.opt.progress, len(jobs))
-	c.results = pool(rctx, p.opt.workers, len(jobs), func(i int) FileResult { return p.processJob(rctx, jobs[i], xdir) })
+	c.results = pool(rctx, p.opt.workers, len(jobs), p.claimed(db, jobs, func(i int) FileResult { return p.processJob(rctx, jobs[i], xdir) }))
 	for r := range c.results {
 		p.collect(c, r, prog)
 	}
@@ -152,7 +150,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 
 // finish records how the run ended and fills the summary from the files
 // table.
-func (p *Pipeline) finish(db *sqlite.DB, sum *Summary, t0 time.Time, err error) (*Summary, error) {
+func (p *Pipeline) finish(db store, sum *Summary, t0 time.Time, err error) (*Summary, error) {
 	c, cerr := db.CountFiles(sum.RunID)
 	if cerr == nil {
 		sum.Files, sum.Processed, sum.Unchanged, sum.Duplicate = c.Files, c.Processed, c.Unchanged, c.Duplicate
@@ -195,7 +193,7 @@ func (p *Pipeline) walker() *walker {
 
 // gone finds the stored files under paths that no longer exist; with
 // -prune it removes their rows and workbooks, else it says how many.
-func (p *Pipeline) gone(db *sqlite.DB, paths []string, seen map[string]bool, sum *Summary) error {
+func (p *Pipeline) gone(db store, paths []string, seen map[string]bool, sum *Summary) error {
 	sps, err := db.StoredPaths()
 	if err != nil {
 		return err
@@ -252,6 +250,9 @@ func (r FileResult) item() sqlite.Item {
 	if r.Interrupted {
 		return interruptedItem(j, "interrupted before it was finished: nothing stored")
 	}
+	if r.elsewhere {
+		return elsewhereItem(j)
+	}
 	it := sqlite.Item{Docs: r.Docs}
 	docSHA := ""
 	if len(r.Docs) > 0 {
@@ -286,7 +287,7 @@ const maxBatch = 32
 // writeBatch stores the processed files of a batch in one transaction. When
 // that fails, it writes them one by one so that the error names its file and
 // the files before it are kept.
-func writeBatch(db *sqlite.DB, run int64, batch []FileResult) error {
+func writeBatch(db store, run int64, batch []FileResult) error {
 	items := make([]sqlite.Item, len(batch))
 	for i, r := range batch {
 		items[i] = r.item()
@@ -481,7 +482,7 @@ func (p *Pipeline) stages(ctx context.Context, in corpus.Input, data []byte) ([]
 // resolveLinks resolves the references of the whole database after a
 // batch that changed it (a document loaded now may be what earlier ones
 // cite) and counts them.
-func (p *Pipeline) resolveLinks(db *sqlite.DB, sum *Summary, changed bool) error {
+func (p *Pipeline) resolveLinks(db store, sum *Summary, changed bool) error {
 	if !changed {
 		st, err := db.LinkCounts()
 		sum.Links = st

@@ -190,38 +190,59 @@ type RunCounts struct {
 	Files, Processed, Unchanged, Duplicate, Skipped, Failed, Missing int
 }
 
+// add counts n files rows of status s.
+func (c *RunCounts) add(s string, n int) {
+	c.Files += n
+	switch s {
+	case FileProcessed:
+		c.Processed = n
+	case FileUnchanged:
+		c.Unchanged = n
+	case FileDuplicate:
+		c.Duplicate = n
+	case FileSkipped:
+		c.Skipped = n
+	case FileFailed:
+		c.Failed = n
+	case FileMissing:
+		c.Missing = n
+	}
+}
+
 // CountFiles counts the files rows of run by status.
 func (d *DB) CountFiles(run int64) (RunCounts, error) {
-	var c RunCounts
 	rows, err := d.db.Query(`SELECT status, count(*) FROM files WHERE run_id = ? GROUP BY status`, run)
 	if err != nil {
-		return c, err
+		return RunCounts{}, err
 	}
 	defer rows.Close()
+	return ScanCounts(rows)
+}
+
+// Rows is what database/sql and pgx rows share.
+type Rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// ScanCounts reads (status, count) rows of files into counts.
+func ScanCounts(rows Rows) (RunCounts, error) {
+	var c RunCounts
 	for rows.Next() {
 		var s string
 		var n int
 		if err := rows.Scan(&s, &n); err != nil {
 			return c, err
 		}
-		c.Files += n
-		switch s {
-		case FileProcessed:
-			c.Processed = n
-		case FileUnchanged:
-			c.Unchanged = n
-		case FileDuplicate:
-			c.Duplicate = n
-		case FileSkipped:
-			c.Skipped = n
-		case FileFailed:
-			c.Failed = n
-		case FileMissing:
-			c.Missing = n
-		}
+		c.add(s, n)
 	}
 	return c, rows.Err()
 }
+
+// InTx runs fn in one transaction of db: committed when fn returns nil,
+// rolled back otherwise.
+func InTx(db *sql.DB, fn func(tx *sql.Tx) error) error { return inTx(db, fn) }
 
 // FinishRun records how run ended, with its files counts.
 func (d *DB) FinishRun(run int64, status, message string) error {
@@ -348,17 +369,23 @@ func (d *DB) StoredPaths() ([]StoredPath, error) {
 		if err := rows.Scan(&id, &disp, &sha, &wb, &raw); err != nil {
 			return nil, err
 		}
-		if n := len(out); n > 0 && out[n-1].Display == disp {
-			out[n-1].IDs = append(out[n-1].IDs, id)
-			out[n-1].SHA256 = append(out[n-1].SHA256, sha)
-			if out[n-1].Workbook == "" {
-				out[n-1].Workbook = wb
-			}
-			continue
-		}
-		out = append(out, StoredPath{Display: disp, Raw: string(raw), Workbook: wb, IDs: []int64{id}, SHA256: []string{sha}})
+		out = AddStoredPath(out, id, disp, sha, wb, raw)
 	}
 	return out, rows.Err()
+}
+
+// AddStoredPath adds a document row, read in source path order, to the
+// stored paths out.
+func AddStoredPath(out []StoredPath, id int64, disp, sha, wb string, raw []byte) []StoredPath {
+	if n := len(out); n > 0 && out[n-1].Display == disp {
+		out[n-1].IDs = append(out[n-1].IDs, id)
+		out[n-1].SHA256 = append(out[n-1].SHA256, sha)
+		if out[n-1].Workbook == "" {
+			out[n-1].Workbook = wb
+		}
+		return out
+	}
+	return append(out, StoredPath{Display: disp, Raw: string(raw), Workbook: wb, IDs: []int64{id}, SHA256: []string{sha}})
 }
 
 // DeleteDocuments deletes documents (and every row that hangs on them) in
