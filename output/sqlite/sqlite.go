@@ -98,20 +98,19 @@ func (d *DB) SQL() *sql.DB { return d.db }
 // at the start of a run so workers need not query the database. Failed
 // files are tried again.
 func (d *DB) DoneSet() (map[string]bool, error) {
-	rows, err := d.db.Query(`SELECT source_sha256 FROM documents GROUP BY source_sha256 HAVING sum(status = 'failed') = 0`)
+	out := map[string]bool{}
+	err := eachRow(d.db, func(rows *sql.Rows) error {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return err
+		}
+		out[s] = true
+		return nil
+	}, `SELECT source_sha256 FROM documents GROUP BY source_sha256 HAVING sum(status = 'failed') = 0`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out[s] = true
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Stored returns the documents stored for a file's SHA-256, with their facts
