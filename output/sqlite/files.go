@@ -283,10 +283,14 @@ func (d *DB) WriteItems(run int64, items []Item) error {
 	if len(items) == 0 {
 		return nil
 	}
+	var fts *ftsQueue
+	if d.fts {
+		fts = &ftsQueue{}
+	}
 	return inTx(d.db, func(tx *sql.Tx) error {
 		for _, it := range items {
 			if len(it.Docs) > 0 {
-				if err := writeFile(tx, it.Docs, d.fts, run, d.num); err != nil {
+				if err := writeFile(tx, it.Docs, fts, run, d.num); err != nil {
 					return err
 				}
 			}
@@ -295,6 +299,9 @@ func (d *DB) WriteItems(run int64, items []Item) error {
 					return fmt.Errorf("%s: files row: %w", f.Display, err)
 				}
 			}
+		}
+		if fts != nil {
+			return fts.apply(tx)
 		}
 		return nil
 	})

@@ -214,7 +214,7 @@ func inTx(db *sql.DB, fn func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
-func writeFile(tx *sql.Tx, docs []*schema.Document, fts bool, run int64, num *numbers.Parser) (err error) {
+func writeFile(tx *sql.Tx, docs []*schema.Document, fts *ftsQueue, run int64, num *numbers.Parser) (err error) {
 	path, sha := docs[0].Path, docs[0].SHA256
 	ids, err := partIDs(tx, sha)
 	if err != nil {
@@ -222,8 +222,8 @@ func writeFile(tx *sql.Tx, docs []*schema.Document, fts bool, run int64, num *nu
 	}
 	// Replaced: the rows of the same bytes, and what this path held before
 	// (other bytes) unless a path of this run is linked to it (staleOf).
-	if fts {
-		if err = ftsDelete(tx, staleOf, sha, text(path), run); err != nil {
+	if fts != nil {
+		if err = fts.remove(tx, staleOf, sha, text(path), run); err != nil {
 			return err
 		}
 	} else if err = markStale(tx); err != nil {
