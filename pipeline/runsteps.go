@@ -67,10 +67,14 @@ func writeItems(db store, run int64, items []sqlite.Item) error {
 }
 
 // pool runs work(0) … work(n-1) on workers goroutines until ctx is done;
-// the channel closes when every worker has stopped.
+// the channel closes when every worker has stopped. The channel holds up to
+// maxBatch results: while the single writer commits a batch the workers go
+// on instead of waiting for it (with room for only one result per worker
+// they did, the writer's time added to theirs), and the writer then takes
+// what queued up in one transaction.
 func pool[R any](ctx context.Context, workers, n int, work func(i int) R) <-chan R {
 	jobs := make(chan int)
-	results := make(chan R, workers)
+	results := make(chan R, max(workers, maxBatch))
 	var wg sync.WaitGroup
 	for k := 0; k < workers; k++ {
 		wg.Add(1)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"policyx/lexicon/outline"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -11,8 +12,30 @@ import (
 // reDate matches a date in Arabic digits with 年月日 and optional spaces.
 var reDate = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 
-// reDateCN matches a date in Chinese numerals (二〇一八年十一月十九日).
-var reDateCN = regexp.MustCompile(`([〇○零OΟ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+// reDateCN matches a date in Chinese numerals (二〇一八年十一月十九日): a year
+// of four digits, a month and a day of one to three numeral characters.
+var reDateCN = regexp.MustCompile(`([` + dateDigits(true) + `]{4})\s*年\s*([` + dateDigits(false) + `十]{1,3})\s*月\s*([` + dateDigits(false) + `十]{1,3})\s*日`)
+
+// zeroLookalikes are the look-alikes of 〇 that typesetting and decoding
+// leave in years.
+const zeroLookalikes = "○OΟ0"
+
+// dateDigits is the character class of the digits of a date, from
+// lexicon/outline's digits (两 counts and spells no date): 〇 … 九 and the
+// look-alikes of 〇 in a year, 一 … 九 in a month or a day.
+func dateDigits(year bool) string {
+	var rs []rune
+	for r, v := range outline.DigitMap[int]() {
+		if r != '两' && (year || v > 0) {
+			rs = append(rs, r)
+		}
+	}
+	if year {
+		rs = append(rs, []rune(zeroLookalikes)...)
+	}
+	slices.Sort(rs)
+	return string(rs)
+}
 
 // reDateISO matches 2025-06-30, 2025/6/30 and 2025.6.30.
 var reDateISO = regexp.MustCompile(`^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})`)
@@ -79,7 +102,7 @@ func ymd(y, m, d string) string {
 // cnDigit reads a digit of a Chinese date: the outline digits and the
 // look-alikes of 〇 that typesetting and decoding leave in years (○ O Ο 0).
 func cnDigit(r rune) (int, bool) {
-	if strings.ContainsRune("○OΟ0", r) {
+	if strings.ContainsRune(zeroLookalikes, r) {
 		return 0, true
 	}
 	return outline.Digit(r)
@@ -94,33 +117,10 @@ func cnDate(y, m, d string) string {
 		}
 		yy.WriteByte(byte('0' + v))
 	}
-	mm, ok1 := cnSmall(m)
-	dd, ok2 := cnSmall(d)
+	mm, ok1 := outline.Value(m)
+	dd, ok2 := outline.Value(d)
 	if !ok1 || !ok2 {
 		return ""
 	}
 	return ymd(yy.String(), strconv.Itoa(mm), strconv.Itoa(dd))
-}
-
-// cnSmall reads 一 … 三十一.
-func cnSmall(s string) (int, bool) {
-	rs := []rune(s)
-	switch {
-	case len(rs) == 1 && rs[0] == '十':
-		return 10, true
-	case len(rs) == 1:
-		v, ok := cnDigit(rs[0])
-		return v, ok && v > 0
-	case len(rs) == 2 && rs[0] == '十':
-		v, ok := cnDigit(rs[1])
-		return 10 + v, ok
-	case len(rs) == 2 && rs[1] == '十':
-		v, ok := cnDigit(rs[0])
-		return 10 * v, ok
-	case len(rs) == 3 && rs[1] == '十':
-		a, ok1 := cnDigit(rs[0])
-		b, ok2 := cnDigit(rs[2])
-		return 10*a + b, ok1 && ok2
-	}
-	return 0, false
 }

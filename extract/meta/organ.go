@@ -3,6 +3,7 @@ package meta
 import (
 	"policyx/lexicon"
 	"policyx/lexicon/cjk"
+	"policyx/lexicon/outline"
 	"regexp"
 	"strings"
 	"unicode"
@@ -27,8 +28,29 @@ var reUnknownPlace = regexp.MustCompile(`^(\p{Han}{2,8}?(?:市|县|区|州|盟))
 // reCentralSuffix matches central ministries named without place (财政部).
 var reCentralSuffix = regexp.MustCompile(`^[\p{Han}]{2,12}(部|总局|总署)$`)
 
-// reManyOrgans matches the 等N部门 tail of an abbreviated issuer in a title.
-var reManyOrgans = regexp.MustCompile(`等\s*[\d一二三四五六七八九十]+\s*(个)?(部门|单位|家单位|厅局|委办局)$`)
+// manyOrganWords end the 等N部门 tail of an abbreviated issuer in a title.
+var manyOrganWords = []string{"部门", "单位", "家单位", "厅局", "委办局"}
+
+// trimManyOrgans removes the 等N部门 tail (等5部门, 等两个单位, 等 12 家单位)
+// of an abbreviated issuer in a title; N is in figures or a Chinese numeral.
+func trimManyOrgans(s string) string {
+	const space = " \t\n\f\r"
+	for _, w := range manyOrganWords {
+		r, ok := strings.CutSuffix(s, w)
+		if !ok {
+			continue
+		}
+		r = strings.TrimRight(strings.TrimSuffix(r, "个"), space)
+		n := strings.TrimRightFunc(r, func(c rune) bool { return c >= '0' && c <= '9' || outline.IsNumeral(c) })
+		if n == r {
+			continue
+		}
+		if head, ok := strings.CutSuffix(strings.TrimRight(n, space), "等"); ok {
+			return head
+		}
+	}
+	return s
+}
 
 // organStarts begin a new organ when two names are run together without a
 // space (中共柳州市委办公室柳州市人民政府办公室).
@@ -191,7 +213,7 @@ func issuerPrefix(title string) string {
 // titleOrgans reads the issuers from a title prefix (自治区科技厅等5部门 →
 // 自治区科技厅).
 func (x *extractor) titleOrgans(prefix string) []string {
-	prefix = reManyOrgans.ReplaceAllString(prefix, "")
+	prefix = trimManyOrgans(prefix)
 	orgs := x.p.splitOrgans(prefix)
 	var out []string
 	for _, o := range orgs {

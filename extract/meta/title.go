@@ -2,6 +2,7 @@ package meta
 
 import (
 	"policyx/lexicon/cjk"
+	"policyx/lexicon/outline"
 	"regexp"
 	"strings"
 	"unicode"
@@ -14,13 +15,17 @@ import (
 // reTitleEnd matches the kind word a 公文 title ends with.
 var reTitleEnd = regexp.MustCompile(`(通知|意见|决定|办法|方案|规定|细则|措施|通报|批复|报告|函|公告|通告|纪要|规划|计划|指引|指南|条例|决议|命令|准则|规则|要点|清单|目录|标准|制度)$`)
 
-// reBodyHeading is a first-level body heading: 一、 第一章 第一条.
-var reBodyHeading = regexp.MustCompile(`^(一、|第一章|第一条|第一部分)`)
+// bodyStart reports whether t opens with the first top-level heading of
+// the policy body: 一、 第一章 第一部分 第一条 (not 第一节, under a 章).
+func bodyStart(t string) bool {
+	l, _ := outline.Read(t)
+	return l.Value == 1 && (l.Style == outline.CNComma || l.Style == outline.Article || l.Style == outline.Chapter && l.Unit != "节")
+}
 
 // headEnd returns the index of the first line of the policy body proper.
 func (x *extractor) headEnd() int {
 	for i, l := range x.lines {
-		if reBodyHeading.MatchString(l.text) {
+		if bodyStart(l.text) {
 			return i
 		}
 	}
@@ -228,7 +233,21 @@ func (x *extractor) ownTitle() (string, string) {
 }
 
 var reYearRange = regexp.MustCompile(`^[(（]\s*\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?\s*[)）]$`)
-var reAttachLabel = regexp.MustCompile(`^附\s*(件|表)\s*\d*\s*[:：]?$`)
+
+// attachLine reports whether t is an attachment label alone (附件2：, 附表).
+func attachLine(t string) bool {
+	l, n := outline.Read(t)
+	if l.Style != outline.Attachment {
+		return false
+	}
+	rest := strings.TrimLeft(t[n:], " \t\n\f\r")
+	if r, ok := strings.CutPrefix(rest, ":"); ok {
+		rest = r
+	} else {
+		rest = strings.TrimPrefix(rest, "：")
+	}
+	return rest == ""
+}
 
 func titleLike(t string) bool {
 	n := runeLen(t)
@@ -238,7 +257,7 @@ func titleLike(t string) bool {
 	if strings.ContainsAny(t, "。，,；;：:！？") || strings.Contains(t, "\t") {
 		return false
 	}
-	if reDocNumAt.MatchString(t) || len(findDates(t)) > 0 || reAttachLabel.MatchString(t) {
+	if reDocNumAt.MatchString(t) || len(findDates(t)) > 0 || attachLine(t) {
 		return false
 	}
 	if strings.HasSuffix(t, "文件") || strings.HasPrefix(t, "http") {

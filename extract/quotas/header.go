@@ -20,7 +20,6 @@ var (
 	reDateCell  = regexp.MustCompile(`^(?:19|20)\d\d(?:年|[-/－—–~～至]\d)`)
 	reRowYear   = regexp.MustCompile(`^((?:19|20)\d\d)(?:年度|年)?(?:目标|计划|任务)?$`)
 	reYearNum   = regexp.MustCompile(`^(?:19[5-9]\d|20\d\d)$`)
-	reNumLead   = regexp.MustCompile(`^\d{1,3}(?:[.．、]|\s)\s*|^[（(][一二三四五六七八九十\d]{1,3}[)）]\s*|^[一二三四五六七八九十]{1,3}、\s*|^[①-⑳]\s*`)
 	reNumber    = regexp.MustCompile(`\d+(?:,\d{3})*(?:\.\d+)?`)
 	reLead      = regexp.MustCompile(`^(?:各|全)[^、，,（(]{0,6}(?:市|县|区|州|盟|旗|单位|部门|地)(?:[、和及与][^、，,（(]{0,6}(?:市|县|区|州|单位|部门))*`)
 )

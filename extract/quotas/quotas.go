@@ -21,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"policyx/extract/tables"
+	"policyx/lexicon/outline"
 	"policyx/normalize/numbers"
 	"policyx/schema"
 )
@@ -107,11 +108,29 @@ func (v *vocab) table(doc *schema.Document, p *numbers.Parser, ti, docYear int) 
 	return out
 }
 
+// stripNumLead removes the list number a row's name opens with (1. 2、
+// 1.2. （三） (4) 四、 ⑤, or a serial number and a space: 1 柳州市).
+func stripNumLead(s string) string {
+	l, n := outline.Read(s)
+	switch l.Style {
+	case outline.ArabicDot, outline.Multilevel, outline.ParenArabic, outline.ParenCN, outline.CNComma, outline.Circled:
+		return s[n:]
+	}
+	i := 0
+	for i < len(s) && i <= 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i >= 1 && i <= 3 && i < len(s) && strings.IndexByte(" \t\n\f\r", s[i]) >= 0 {
+		return s[i:]
+	}
+	return s
+}
+
 // row reads the quotas of row ri, named raw.
 func (v *vocab) row(doc *schema.Document, p *numbers.Parser, l *layout, ti, ri, sec int, raw string, docYear int) []schema.Target {
 	t := &doc.Tables[ti]
 	r := t.Rows[ri]
-	entity := strings.TrimSpace(strings.TrimRight(reNumLead.ReplaceAllString(raw, ""), footMarks))
+	entity := strings.TrimSpace(strings.TrimRight(stripNumLead(raw), footMarks))
 	rowName, rowUnit := entity, ""
 	k := tables.Key(entity)
 	if m := reTailUnit.FindStringSubmatchIndex(k); m != nil && isUnit(p, k[m[2]:m[3]]) {

@@ -162,3 +162,17 @@ func TestTitleYears(t *testing.T) {
 		}
 	}
 }
+
+// A row's name loses the list number it opens with (lexicon/outline's
+// labels), not a figure or a year.
+func TestStripNumLead(t *testing.T) {
+	for in, want := range map[string]string{
+		"1.柳州市": "柳州市", "2、桂林市": "桂林市", "（三）梧州市": "梧州市", "(4) 北海市": " 北海市", "四、防城港市": "防城港市",
+		"⑤钦州市": "钦州市", "1 贵港市": " 贵港市", "1.2.玉林市": "玉林市",
+		"南宁市": "南宁市", "2023年": "2023年", "1.5倍": "1.5倍", "1234 百色市": "1234 百色市", "一是贺州市": "一是贺州市",
+	} {
+		if got := stripNumLead(in); got != want {
+			t.Errorf("stripNumLead(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package sections
 
 import (
 	"policyx/extract/internal/mdline"
+	ol "policyx/lexicon/outline"
 	"policyx/schema"
 	"regexp"
 	"strings"
@@ -186,17 +187,17 @@ func isBareAttach(s seg) bool {
 	if s.kind == schema.BlockTable {
 		return false
 	}
-	t := mdline.Clean(s.text)
-	loc := reAttach.FindStringIndex(t)
-	if loc == nil || !attachLabel(t, strings.TrimSpace(t[:loc[1]]), strings.TrimSpace(t[loc[1]:])) {
+	st, _, rest := labelOf(mdline.Clean(s.text))
+	if st != styleAttach {
 		return false
 	}
-	rest := strings.TrimSpace(t[loc[1]:])
 	return rest == "" || utf8.RuneCountInString(rest) <= 60 && !strings.ContainsAny(rest, "：:") && !reFileExt.MatchString(rest) && !listStart(rest)
 }
 
+// listStart reports whether rest opens with a list number (1. or （1）).
 func listStart(rest string) bool {
-	return reNum.MatchString(rest) || reParenN.MatchString(rest)
+	l, _ := ol.Read(rest)
+	return l.Style == ol.ArabicDot || l.Style == ol.ParenArabic
 }
 
 // isListing reports whether an 附件 line lists the attachments of a notice

@@ -2,7 +2,6 @@ package sections
 
 import (
 	ol "policyx/lexicon/outline"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,56 +24,56 @@ const (
 	styleHeading // unlabeled heading block, rank by its level
 )
 
-var (
-	cnNum     = `[一二三四五六七八九十百零〇两]+`
-	reChapter = regexp.MustCompile(`^第\s*(` + cnNum + `|\d+)\s*(章|部分|编)`)
-	reSection = regexp.MustCompile(`^第\s*(` + cnNum + `|\d+)\s*节`)
-	reArticle = regexp.MustCompile(`^第\s*(` + cnNum + `|\d+)\s*条`)
-	reCN      = regexp.MustCompile(`^(` + cnNum + `)\s*[、．.]`)
-	reParenCN = regexp.MustCompile(`^[（(]\s*(` + cnNum + `)\s*[）)]`)
-	reNum     = regexp.MustCompile(`^(\d{1,3})\s*[．.、]`)
-	reParenN  = regexp.MustCompile(`^[（(]\s*(\d{1,3})\s*[）)]`)
-	reCircle  = regexp.MustCompile(`^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]`)
-	reAttach  = regexp.MustCompile(`^附\s*(件|表)\s*(\d{0,3})\s*[:：]?`)
-)
-
-// labelOf returns the label style at the start of t, the label as written and
-// the text after it; style -1 when t opens with no label.
-func labelOf(t string) (int, string, string) {
-	try := func(re *regexp.Regexp, style int) (int, string, string, bool) {
-		loc := re.FindStringIndex(t)
-		if loc == nil {
-			return 0, "", "", false
+// styleOf is the section label style of an outline label; -1 for the
+// labels that open no section (第一项, 1.2., 1）).
+func styleOf(l ol.Label) int {
+	switch l.Style {
+	case ol.Chapter:
+		if l.Unit == "节" {
+			return styleSection
 		}
-		return style, strings.TrimSpace(t[:loc[1]]), strings.TrimSpace(t[loc[1]:]), true
+		return styleChapter
+	case ol.Article:
+		return styleArticle
+	case ol.CNComma:
+		return styleCN
+	case ol.ParenCN:
+		return styleParenCN
+	case ol.ArabicDot:
+		return styleNum
+	case ol.ParenArabic:
+		return styleParenN
+	case ol.Circled:
+		return styleCircle
+	case ol.Attachment:
+		return styleAttach
 	}
-	if s, l, r, ok := try(reAttach, styleAttach); ok && attachLabel(t, l, r) {
-		return s, l, r
-	}
-	for _, st := range labelStyles {
-		if s, l, r, ok := try(st.re, st.style); ok {
-			if st.style == styleNum && r != "" && unicode.IsDigit(firstRune(r)) {
-				return -1, "", "" // 1.5亿元, 2023.12, 3、4月
-			}
-			return s, l, r
-		}
-	}
-	return -1, "", ""
+	return -1
 }
 
-// labelStyles are the label patterns after 附件, tried in order.
-var labelStyles = []struct {
-	re    *regexp.Regexp
-	style int
-}{
-	{reChapter, styleChapter},
-	{reSection, styleSection},
-	{reArticle, styleArticle},
-	{reCN, styleCN},
-	{reParenCN, styleParenCN},
-	{reNum, styleNum},
-	{reParenN, styleParenN},
-	{reCircle, styleCircle},
+// labelOf returns the label style at the start of t, the label as written and
+// the text after it; style -1 when t opens with no label. The label of an
+// attachment takes its colon (附件1：).
+func labelOf(t string) (int, string, string) {
+	l, n := ol.Read(t)
+	style := styleOf(l)
+	if n == 0 || style < 0 {
+		return -1, "", ""
+	}
+	if style == styleAttach {
+		if c := strings.TrimLeft(t[n:], " \t\n\f\r"); strings.HasPrefix(c, ":") || strings.HasPrefix(c, "：") {
+			_, sz := utf8.DecodeRuneInString(c)
+			n = len(t) - len(c) + sz
+		}
+	}
+	label, rest := strings.TrimSpace(t[:n]), strings.TrimSpace(t[n:])
+	switch {
+	case style == styleAttach && !attachLabel(t, label, rest):
+		return -1, "", ""
+	case style == styleNum && rest != "" && unicode.IsDigit(firstRune(rest)):
+		return -1, "", "" // 1. 5亿元
+	}
+	return style, label, rest
 }
 
 // attachLabel reports whether 附件/附表 at the start of t is a label: alone,
@@ -94,25 +93,8 @@ func attachLabel(t, label, rest string) bool {
 // labelValue is the number of a label (三、 → 3, （12） → 12, 第二十一条 →
 // 21), 0 when it has none.
 func labelValue(label string) int {
-	n, digits, cn := 0, false, []rune{}
-	for _, r := range label {
-		switch {
-		case r >= '0' && r <= '9':
-			n = n*10 + int(r-'0')
-			digits = true
-		case strings.ContainsRune("零〇一二两三四五六七八九十百", r):
-			cn = append(cn, r)
-		}
-	}
-	if digits {
-		return n
-	}
-	return cnValue(cn)
-}
-
-func cnValue(rs []rune) int {
-	v, _ := ol.Value(string(rs))
-	return v
+	l, _ := ol.Read(label)
+	return l.Value
 }
 
 func firstRune(s string) rune {

@@ -1,8 +1,9 @@
 // Package sections builds the section outline (一、 （一） 1． (1) ① 附件N).
 //
-// A heading is a block that opens with a label: 第X章 / 第X节 / 第X条 (管理办法
-// style), 一、, （一）, 1． (also 1. 1、), （1）, ①, or 附件N / 附表 (an
-// attachment, always top level), or a Markdown/HTML heading block. Labels are
+// A heading is a block that opens with a label, as lexicon/outline reads
+// it: 第X章 / 第X节 / 第X条 (管理办法 style), 一、, （一）, 1． (also 1. 1、),
+// （1）, ①, or 附件N / 附表 (an attachment, always top level), or a
+// Markdown/HTML heading block. Labels are
 // ranked in that order within their family (章/节/条, and 一、（一）1.（1）①
 // with heading blocks); nesting follows the labels the document actually
 // uses: a label style already open closes everything below it, a new style

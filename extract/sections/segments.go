@@ -13,9 +13,30 @@ var reMDHeading = regexp.MustCompile(`^#{1,6}\s`)
 // inside it.
 const longBlock = 300
 
-// reFlatSplits finds the labels inside a long flattened block: after white
-// space.
-var reFlatSplits = regexp.MustCompile(`\s+(第\s*` + cnNum + `\s*[章节条]|` + cnNum + `、|[（(]` + cnNum + `[）)]|\d{1,3}[．.、]|[（(]\d{1,3}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|附件\s*\d*\s*[:：])`)
+// flatCuts returns where labels start inside a long flattened block: right
+// after white space, a label of a section style; an 附件 only with its colon
+// (a reference to an attachment in running text has none).
+func flatCuts(text string) []int {
+	var cuts []int
+	for i := 0; i < len(text); {
+		if !isASCIISpace(text[i]) {
+			i++
+			continue
+		}
+		for i < len(text) && isASCIISpace(text[i]) {
+			i++
+		}
+		st, label, _ := labelOf(text[i:])
+		if st >= 0 && (st != styleAttach || strings.HasSuffix(label, ":") || strings.HasSuffix(label, "：")) {
+			cuts = append(cuts, i)
+		}
+	}
+	return cuts
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
 
 // seg is a heading candidate: a block or a piece of a long block.
 type seg struct {
@@ -36,9 +57,7 @@ func segments(doc *schema.Document) []seg {
 		}
 		if b.Kind != schema.BlockHeading && utf8.RuneCountInString(b.Text) >= longBlock && strings.Contains(b.Text, " ") {
 			cuts := []int{0}
-			for _, m := range reFlatSplits.FindAllStringSubmatchIndex(b.Text, -1) {
-				cuts = append(cuts, m[2])
-			}
+			cuts = append(cuts, flatCuts(b.Text)...)
 			cuts = append(cuts, len(b.Text))
 			for i := 0; i+1 < len(cuts); i++ {
 				if cuts[i] == cuts[i+1] {

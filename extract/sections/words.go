@@ -16,13 +16,9 @@ type vocab struct {
 	proseOpeners []string
 }
 
-var loadVocab = sync.OnceValue(func() *vocab {
-	v, err := parseVocab(wordsFile)
-	if err != nil {
-		panic(err) // the embedded file is tested
-	}
-	return v
-})
+// loadVocab parses the embedded file once; it is tested, so an error is a
+// build fault and panics.
+var loadVocab = sync.OnceValue(func() *vocab { return lexicon.Must(parseVocab(wordsFile)) })
 
 func parseVocab(s string) (*vocab, error) {
 	v := &vocab{}

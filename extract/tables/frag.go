@@ -1,11 +1,11 @@
 package tables
 
 import (
-	"policyx/lexicon/cjk"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"policyx/lexicon/cjk"
 	"policyx/schema"
 )
 

@@ -1,12 +1,12 @@
 package tables
 
 import (
-	"policyx/lexicon/cjk"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"policyx/lexicon/cjk"
 	"policyx/schema"
 )
 

@@ -81,21 +81,20 @@ func (d *DB) ResolveLinks(tok func(string) []string) (st LinkStats, err error) {
 }
 
 func (d *DB) linkDocs() (map[int64]*linkDoc, error) {
-	rows, err := d.db.Query(`SELECT id, coalesce(title,''), coalesce(doc_number,''), coalesce(jurisdiction,''), coalesce(issue_date,'')
+	out := map[int64]*linkDoc{}
+	err := eachRow(d.db, func(rows *sql.Rows) error {
+		var x linkDoc
+		if err := rows.Scan(&x.id, &x.title, &x.number, &x.juris, &x.issue); err != nil {
+			return err
+		}
+		out[x.id] = &x
+		return nil
+	}, `SELECT id, coalesce(title,''), coalesce(doc_number,''), coalesce(jurisdiction,''), coalesce(issue_date,'')
 		FROM documents WHERE status != 'failed'`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := map[int64]*linkDoc{}
-	for rows.Next() {
-		var x linkDoc
-		if err := rows.Scan(&x.id, &x.title, &x.number, &x.juris, &x.issue); err != nil {
-			return nil, err
-		}
-		out[x.id] = &x
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 type linkRow struct {
@@ -189,21 +188,15 @@ func resolve(tx *sql.Tx, docs map[int64]*linkDoc) error {
 // readLinks reads the references of docs, in document order, and files
 // the attachment titles that documents head or list.
 func (x *refIndex) readLinks(tx *sql.Tx, docs map[int64]*linkDoc) ([]linkRow, error) {
-	rows, err := tx.Query(`SELECT id, document_id, kind, coalesce(cited_title,''), coalesce(cited_number,''), coalesce(attachment,''),
-		coalesce(role,''), target_document_id, resolved_by, cited_title, cited_number FROM document_links ORDER BY document_id, id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var all []linkRow
-	for rows.Next() {
+	err := eachRow(tx, func(rows *sql.Rows) error {
 		var r linkRow
 		if err := rows.Scan(&r.id, &r.doc, &r.kind, &r.title, &r.number, &r.attachment, &r.role, &r.target, &r.by,
 			&r.curTitle, &r.curNumber); err != nil {
-			return nil, err
+			return err
 		}
 		if _, ok := docs[r.doc]; !ok {
-			continue // a failed document's rows stay unresolved
+			return nil // a failed document's rows stay unresolved
 		}
 		all = append(all, r)
 		if r.kind == schema.LinkAttachmentOf {
@@ -214,8 +207,10 @@ func (x *refIndex) readLinks(tx *sql.Tx, docs map[int64]*linkDoc) ([]linkRow, er
 				x.listed.add(links.NormTitle(r.attachment), r.doc)
 			}
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	}, `SELECT id, document_id, kind, coalesce(cited_title,''), coalesce(cited_number,''), coalesce(attachment,''),
+		coalesce(role,''), target_document_id, resolved_by, cited_title, cited_number FROM document_links ORDER BY document_id, id`)
+	if err != nil {
 		return nil, err
 	}
 	for _, ix := range []index{x.attached, x.listed} {

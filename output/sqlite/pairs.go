@@ -4,11 +4,12 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
-	"policyx/extract/links"
-	"policyx/lexicon/place"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"policyx/extract/links"
+	"policyx/lexicon/place"
 )
 
 type pairTarget struct {
@@ -123,22 +124,15 @@ func readPairTargets(tx *sql.Tx, docs map[int64]*linkDoc) ([]*pairTarget, error)
 	if hasEntity > 0 {
 		entity = "coalesce(t.entity,'')"
 	}
-	rows, err := tx.Query(`SELECT t.id, t.document_id, coalesce(t.subject,''), coalesce(t.norm_value,0), coalesce(t.norm_unit,''),
-		substr(t.deadline,1,4), coalesce(t.scope,''), ` + entity + `, coalesce(t.source,'text')
-		FROM targets t WHERE t.deadline IS NOT NULL AND t.norm_unit IS NOT NULL AND t.subject IS NOT NULL`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var all []*pairTarget
-	for rows.Next() {
+	err := eachRow(tx, func(rows *sql.Rows) error {
 		var t pairTarget
 		var scope, ent, src string
 		if err := rows.Scan(&t.id, &t.doc, &t.subject, &t.value, &t.unit, &t.year, &scope, &ent, &src); err != nil {
-			return nil, err
+			return err
 		}
 		if _, ok := docs[t.doc]; !ok || t.year == "" {
-			continue
+			return nil
 		}
 		t.fromTable = src == "table"
 		t.entity = ent
@@ -148,8 +142,14 @@ func readPairTargets(tx *sql.Tx, docs map[int64]*linkDoc) ([]*pairTarget, error)
 		t.unscoped = t.entity == ""
 		t.rate = t.unit == "%" || t.unit == "‰" || t.unit == "个百分点"
 		all = append(all, &t)
+		return nil
+	}, `SELECT t.id, t.document_id, coalesce(t.subject,''), coalesce(t.norm_value,0), coalesce(t.norm_unit,''),
+		substr(t.deadline,1,4), coalesce(t.scope,''), `+entity+`, coalesce(t.source,'text')
+		FROM targets t WHERE t.deadline IS NOT NULL AND t.norm_unit IS NOT NULL AND t.subject IS NOT NULL`)
+	if err != nil {
+		return nil, err
 	}
-	return all, rows.Err()
+	return all, nil
 }
 
 // markIndicators sets the indicator tokens of every target and whether it
@@ -173,19 +173,18 @@ func markIndicators(all []*pairTarget, tok func(string) []string) {
 // upperRefs maps every document to the documents its resolved references
 // implement or cite.
 func upperRefs(tx *sql.Tx) (map[int64][]int64, error) {
-	rows, err := tx.Query(`SELECT DISTINCT document_id, target_document_id FROM document_links
+	refs := map[int64][]int64{}
+	err := eachRow(tx, func(rows *sql.Rows) error {
+		var a, b int64
+		if err := rows.Scan(&a, &b); err != nil {
+			return err
+		}
+		refs[a] = append(refs[a], b)
+		return nil
+	}, `SELECT DISTINCT document_id, target_document_id FROM document_links
 		WHERE target_document_id IS NOT NULL AND kind IN ('implements','cites')`)
 	if err != nil {
 		return nil, err
-	}
-	defer rows.Close()
-	refs := map[int64][]int64{}
-	for rows.Next() {
-		var a, b int64
-		if err := rows.Scan(&a, &b); err != nil {
-			return nil, err
-		}
-		refs[a] = append(refs[a], b)
 	}
 	return refs, nil
 }
