@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -253,6 +254,9 @@ type ocrWord struct {
 	left, top, width, height int
 	lineTop, lineHeight      int
 	text                     string
+	// a word of a figure line (mergeFigures): placed as a glyph of its
+	// own, after a space glyph when space is set
+	fig, space bool
 }
 
 // parseTSV reads tesseract's TSV output: words (level 5) by page number
@@ -308,6 +312,8 @@ func parseTSV(data []byte) map[int][]ocrWord {
 // words are too irregular to find columns in.
 func ocrPage(p *pdf.Page, words []ocrWord, h, scale float64, byWord bool) {
 	sortWords(words)
+	fixOpeners(words)
+	nestTitles(words)
 	for i := 0; i < len(words); {
 		j := i
 		for j+1 < len(words) && words[j+1].line == words[i].line {
@@ -315,6 +321,86 @@ func ocrPage(p *pdf.Page, words []ocrWord, h, scale float64, byWord bool) {
 		}
 		ocrLine(p, words[i:j+1], h, scale, byWord)
 		i = j + 1
+	}
+}
+
+// fixOpeners turns a 《 or 〈 that is closed by ) or ） before any 〉 or 》
+// into （, over the lines of a page: OCR reads （ as either, and the
+// bracket of a 责任单位 list closes lines later.
+func fixOpeners(words []ocrWord) {
+	for i := range words {
+		rs := []rune(words[i].text)
+		changed := false
+		for k, r := range rs {
+			if (r == '《' || r == '〈') && closedByParen(words, i, k+1) {
+				rs[k], changed = '（', true
+			}
+		}
+		if changed {
+			words[i].text = string(rs)
+		}
+	}
+}
+
+// closedByParen reports whether the first bracket after rune k of word i
+// (within 400 runes) is ) or ）.
+func closedByParen(words []ocrWord, i, k int) bool {
+	n := 0
+	for j := i; j < len(words) && n < 400; j++ {
+		rs := []rune(words[j].text)
+		if j > i {
+			k = 0
+		}
+		for _, c := range rs[min(k, len(rs)):] {
+			n++
+			switch c {
+			case ')', '）':
+				return true
+			case '〉', '》', '〈', '《', '（', '(':
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// nestTitles turns 《a《b》c》 into 《a〈b〉c》, over the lines of a page: a
+// title mark inside a title mark is the single one (〈〉), which OCR reads
+// as the double. Only a pair closed inside a closed outer pair within 200
+// characters is changed.
+func nestTitles(words []ocrWord) {
+	type pos struct{ w, k int }
+	var rs [][]rune
+	var at []pos
+	for i, w := range words {
+		r := []rune(w.text)
+		rs = append(rs, r)
+		for k := range r {
+			at = append(at, pos{i, k})
+		}
+	}
+	get := func(n int) rune { return rs[at[n].w][at[n].k] }
+	changed := map[int]bool{}
+	for n := 0; n < len(at); n++ {
+		if get(n) != '《' {
+			continue
+		}
+		// 《 … 《 … 》 … 》 with no other mark between
+		var marks []int
+		for m := n + 1; m < len(at) && m < n+200 && len(marks) < 3; m++ {
+			if c := get(m); c == '《' || c == '》' {
+				marks = append(marks, m)
+			}
+		}
+		if len(marks) == 3 && get(marks[0]) == '《' && get(marks[1]) == '》' && get(marks[2]) == '》' {
+			rs[at[marks[0]].w][at[marks[0]].k] = '〈'
+			rs[at[marks[1]].w][at[marks[1]].k] = '〉'
+			changed[at[marks[0]].w], changed[at[marks[1]].w] = true, true
+			n = marks[2]
+		}
+	}
+	for i := range changed {
+		words[i].text = string(rs[i])
 	}
 }
 
@@ -355,8 +441,9 @@ func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64, byWord bool) {
 	for k, wd := range ws {
 		w := []rune(wd.text)
 		// a space where a gap touches a Latin letter or digit, as the
-		// PDF layout puts one (柳州市 422 701)
-		if k > 0 && len(rs) > 0 && (isLatinOrDigit(rs[len(rs)-1]) || isLatinOrDigit(w[0])) &&
+		// PDF layout puts one (柳州市 422 701); in a figure line where
+		// the ink shows one
+		if wd.fig && wd.space || !wd.fig && k > 0 && len(rs) > 0 && (isLatinOrDigit(rs[len(rs)-1]) || isLatinOrDigit(w[0])) &&
 			float64(wd.left-(ws[k-1].left+ws[k-1].width)) > 0.25*float64(lh) {
 			rs = append(rs, ' ')
 		}
@@ -365,7 +452,7 @@ func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64, byWord bool) {
 		ends[k] = len(rs)
 	}
 	line := ocrPunct(string(rs))
-	if m := pageNumberLine.FindStringSubmatch(line); m != nil || !byWord {
+	if m := pageNumberLine.FindStringSubmatch(line); m != nil || !byWord && !ws[0].fig {
 		if m != nil {
 			line = "— " + m[1] + " —"
 		}
@@ -374,8 +461,14 @@ func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64, byWord bool) {
 		p.Glyph(x0, base, x1-x0, size, line, false)
 		return
 	}
+	// each word a glyph at its place, so the layout finds the columns of
+	// a table of figures as it does in a text PDF
 	rs = []rune(line)
 	for k, wd := range ws {
+		if k > 0 && starts[k] > ends[k-1] {
+			x := float64(ws[k-1].left+ws[k-1].width) * scale
+			p.Glyph(x, base, math.Max(0, float64(wd.left)*scale-x), size, " ", false)
+		}
 		p.Glyph(float64(wd.left)*scale, base, float64(wd.width)*scale, size, string(rs[starts[k]:ends[k]]), false)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Figure lines. The Chinese model reads rows of figures badly: "/" comes
@@ -42,6 +43,25 @@ func figureLine(ws []ocrWord) bool {
 // reFigureWord is a word of figures as the English model reads it: digits,
 // slashes, points, percent signs, dashes, in brackets or not.
 var reFigureWord = regexp.MustCompile(`^[(（]?[0-9./%,\-]*[0-9/%][0-9./%,\-]*[)）]?$`)
+
+// reFigureHead is the figure at the start of a word the English model
+// reads on into the Han characters after it (90%L for 90%以).
+var reFigureHead = regexp.MustCompile(`^[0-9.]*[0-9][0-9.]*%?`)
+
+// figurePrefix is the figure at the head of a word whose rest is letters
+// (a Han character read by the English model), its box cut to the
+// figure's share; any other word as it is.
+func figurePrefix(w ocrWord) ocrWord {
+	head := reFigureHead.FindString(w.text)
+	rest := w.text[len(head):]
+	if len(head) < 2 || rest == "" || strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return w
+	}
+	// a Han character is about two digits wide
+	w.width = w.width * len(head) / (len(head) + 2*utf8.RuneCountInString(rest))
+	w.text = head
+	return w
+}
 
 // ocrBox is a rectangle of a page image, in pixels.
 type ocrBox struct{ x0, y0, x1, y1 int }
@@ -138,19 +158,24 @@ func (t ocrTools) readFigures(ctx context.Context, r ocrRun, imgs map[int]*grayI
 
 // mergeFigures is a figure line of the Chinese model's words (chi, one
 // line) with the English model's figures (eng) in place of the Chinese
-// model's reading of them, split at the gaps of ink at least a space wide;
-// joined, as one word with a space at each such gap. The boxes of the
+// model's reading of them, split at the gaps of ink at least a space wide.
+// The boxes of the
 // Chinese model's characters are loose, so an English figure is taken on
 // the evidence of the ink: it is not taller than the digits of the line
-// (a Han character read as a digit is). The Chinese model's Han characters
+// (a Han character read as a digit is) or does not lie over a Han
+// character of the Chinese reading. The Chinese model's Han characters
 // stay; its other words give way to the figures they overlap. ok is false
 // when no figure is taken.
+//
+// Joined (a page without ruling lines), the words are the tokens of the
+// line: each marked fig, with space set where a space goes before it.
 func mergeFigures(chi, eng []ocrWord, img *grayImage, join, slashMarks bool) ([]ocrWord, bool) {
 	chi = splitHan(chi)
 	ink := newLineInk(img, chi[0])
 	var figs []ocrWord
 	var hs []int
 	for _, e := range eng {
+		e = figurePrefix(e)
 		if reFigureWord.MatchString(e.text) {
 			figs = append(figs, e)
 			if strings.Trim(e.text, "0123456789.") == "" {
@@ -161,7 +186,7 @@ func mergeFigures(chi, eng []ocrWord, img *grayImage, join, slashMarks bool) ([]
 	digit := median(hs)
 	var kept []ocrWord
 	for _, f := range figs {
-		if digit == 0 || strings.Trim(f.text, "0123456789.") != "" || ink.height(f)*10 <= digit*12 {
+		if digit == 0 || strings.Trim(f.text, "0123456789.") != "" || ink.height(f)*10 <= digit*12 || !overHan(f, chi) {
 			kept = append(kept, f)
 		}
 	}
@@ -216,32 +241,52 @@ func mergeFigures(chi, eng []ocrWord, img *grayImage, join, slashMarks bool) ([]
 	if !join {
 		return sorted, true
 	}
-	out := chi[0]
-	var sb strings.Builder
-	x1 := sorted[0].left
-	for k, w := range sorted {
-		if k > 0 {
-			p := sorted[k-1]
-			var gap int
-			switch {
-			case fig[k-1] && fig[k]:
-				gap = space // the model's words
-			case hasHanEnd(p.text) && hasHanStart(w.text):
-				gap = 0
-			case fig[k-1] || !fig[k] && !hasHanEnd(p.text):
-				gap = ink.gapAfter(p.left + p.width)
-			default:
-				gap = ink.gapBefore(w.left)
-			}
-			if gap >= space {
-				sb.WriteByte(' ')
-			}
+	for k := range sorted {
+		sorted[k].fig = true
+		if k == 0 {
+			continue
 		}
-		sb.WriteString(w.text)
-		x1 = max(x1, w.left+w.width)
+		p, w := sorted[k-1], sorted[k]
+		var gap int
+		switch {
+		case fig[k-1] && fig[k]:
+			gap = space // the model's words
+		case hasHanEnd(p.text) && hasHanStart(w.text):
+			gap = 0
+		case fig[k-1] || !fig[k] && !hasHanEnd(p.text):
+			gap = ink.gapAfter(p.left + p.width)
+		default:
+			gap = ink.gapBefore(w.left)
+		}
+		sorted[k].space = gap >= space
 	}
-	out.left, out.width, out.text = sorted[0].left, x1-sorted[0].left, sb.String()
-	return []ocrWord{out}, true
+	// words without a space between them are one glyph: the loose boxes
+	// of the Chinese model's characters must not look like column gaps
+	out := sorted[:1]
+	for _, w := range sorted[1:] {
+		if w.space {
+			out = append(out, w)
+			continue
+		}
+		last := &out[len(out)-1]
+		x1 := max(last.left+last.width, w.left+w.width)
+		last.text += w.text
+		last.width = x1 - last.left
+	}
+	// the boxes in order and apart, so that the layout keeps the words'
+	// order and puts the spaces between them
+	for k := 1; k < len(out); k++ {
+		p, w := &out[k-1], &out[k]
+		if w.left <= p.left {
+			r := w.left + w.width
+			w.left = p.left + 2
+			w.width = max(1, r-w.left)
+		}
+		if p.left+p.width >= w.left {
+			p.width = max(1, w.left-p.left-1)
+		}
+	}
+	return out, true
 }
 
 func median(v []int) int {
@@ -561,6 +606,17 @@ func splitHan(ws []ocrWord) []ocrWord {
 		}
 	}
 	return out
+}
+
+// overHan reports a word lying over a Han character of the Chinese
+// reading for at least half its width.
+func overHan(w ocrWord, chi []ocrWord) bool {
+	for _, c := range chi {
+		if hasHan(c.text) && 2*overlap(w, c) >= w.width {
+			return true
+		}
+	}
+	return false
 }
 
 func overlap(a, b ocrWord) int {

@@ -54,6 +54,19 @@ func inkLine(s string) (*grayImage, []ocrWord) {
 	return img, words
 }
 
+// lineText is the text of a merged line: its words, with a space where
+// one is marked.
+func lineText(ws []ocrWord) string {
+	var b strings.Builder
+	for k, w := range ws {
+		if k > 0 && w.space {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.text)
+	}
+	return b.String()
+}
+
 func texts(ws []ocrWord) []string {
 	var out []string
 	for _, w := range ws {
@@ -65,10 +78,10 @@ func texts(ws []ocrWord) []string {
 func TestFigureLine(t *testing.T) {
 	for in, want := range map[string]bool{
 		"鱼峰区 28 64 / 12 / / 303.35 1 58709.82 30": true,
-		"11 13 15 市委组":                          true,
-		"90%以":                                  true,
-		"到 2023 年，力争建立 3—5 个科技支行":              false, // prose with figures
-		"柳办发〔2021〕18 号":                        false,
+		"11 13 15 市委组":                            true,
+		"90%以":                                    true,
+		"到 2023 年，力争建立 3—5 个科技支行": false, // prose with figures
+		"柳办发〔2021〕18 号":           false,
 	} {
 		var ws []ocrWord
 		for _, f := range strings.Fields(in) {
@@ -89,7 +102,7 @@ func TestMergeFigures(t *testing.T) {
 	eng := append([]ocrWord(nil), ws...)
 	eng[0].text = "HEX"
 	got, ok := mergeFigures(chi, eng, img, true, true)
-	if !ok || len(got) != 1 || got[0].text != "鱼峰区 28 64 / 12 / / 303.35" {
+	if !ok || lineText(got) != "鱼峰区 28 64 / 12 / / 303.35" {
 		t.Errorf("mergeFigures = %q %v", texts(got), ok)
 	}
 	// without the English model's figures the line is not merged
@@ -104,7 +117,7 @@ func TestMergeFiguresHanReadAsDigit(t *testing.T) {
 	eng := append([]ocrWord(nil), ws...)
 	eng[0].text = "6"
 	got, ok := mergeFigures(ws[:1], eng, img, true, true)
-	if !ok || got[0].text != "三江县 68 15 20" {
+	if !ok || lineText(got) != "三江县 68 15 20" {
 		t.Errorf("mergeFigures = %q %v", texts(got), ok)
 	}
 }
@@ -112,14 +125,14 @@ func TestMergeFiguresHanReadAsDigit(t *testing.T) {
 func TestSplitSlashes(t *testing.T) {
 	img, ws := inkLine("19 11/5 //18")
 	got, _ := mergeFigures(ws[:1], ws, img, true, true)
-	if got[0].text != "19 11 / 5 / / 18" {
-		t.Errorf("slash marks: %q", got[0].text)
+	if lineText(got) != "19 11 / 5 / / 18" {
+		t.Errorf("slash marks: %q", lineText(got))
 	}
 	// a page without a slash standing alone: a date keeps its slashes
 	img, ws = inkLine("2021/11/3 30")
 	got, _ = mergeFigures(ws[:1], ws, img, true, false)
-	if got[0].text != "2021/11/3 30" {
-		t.Errorf("date: %q", got[0].text)
+	if lineText(got) != "2021/11/3 30" {
+		t.Errorf("date: %q", lineText(got))
 	}
 }
 
@@ -129,14 +142,14 @@ func TestSplitGaps(t *testing.T) {
 	eng := []ocrWord{ws[0], ws[1], ws[3]}
 	eng[1].text, eng[1].width = "158709.82", ws[2].left+ws[2].width-ws[1].left
 	got, _ := mergeFigures(eng[:1], eng, img, true, true)
-	if got[0].text != "303.35 1 58709.82 30" {
-		t.Errorf("split: %q", got[0].text)
+	if lineText(got) != "303.35 1 58709.82 30" {
+		t.Errorf("split: %q", lineText(got))
 	}
 	// no gap in the ink: the number stays whole
 	img, ws = inkLine("303.35 158709.82 30")
 	got, _ = mergeFigures(ws[:1], ws, img, true, true)
-	if got[0].text != "303.35 158709.82 30" {
-		t.Errorf("whole: %q", got[0].text)
+	if lineText(got) != "303.35 158709.82 30" {
+		t.Errorf("whole: %q", lineText(got))
 	}
 }
 
@@ -157,5 +170,53 @@ func TestItemLabel(t *testing.T) {
 	in := []ocrWord{w(120, 13, "1"), w(139, 20, "个")}
 	if got := itemLabel(in, lh); got[0].text != "1" {
 		t.Errorf("sentence: %q", got[0].text)
+	}
+}
+
+func TestBracketsOverLines(t *testing.T) {
+	words := func(s ...string) []ocrWord {
+		var ws []ocrWord
+		for i, x := range s {
+			ws = append(ws, ocrWord{line: [3]int{1, 1, i}, text: x})
+		}
+		return ws
+	}
+	join := func(ws []ocrWord) string { return strings.Join(texts(ws), "|") }
+	// the opener of a 责任单位 list read as 《, closed lines later
+	ws := words("项。《责任单位：市科技局、", "市财政局）")
+	fixOpeners(ws)
+	if got := join(ws); got != "项。（责任单位：市科技局、|市财政局）" {
+		t.Errorf("fixOpeners: %q", got)
+	}
+	ws = words("学习《条例", "》（2021年）") // a real title mark stays
+	fixOpeners(ws)
+	if got := join(ws); got != "学习《条例|》（2021年）" {
+		t.Errorf("fixOpeners title: %q", got)
+	}
+	// a title inside a title
+	ws = words("关于印发《关于落实《科技强桂三年", "行动方案》的实施方案》的通知")
+	nestTitles(ws)
+	if got := join(ws); got != "关于印发《关于落实〈科技强桂三年|行动方案〉的实施方案》的通知" {
+		t.Errorf("nestTitles: %q", got)
+	}
+	ws = words("《条例》和《办法》") // two titles side by side stay
+	nestTitles(ws)
+	if got := join(ws); got != "《条例》和《办法》" {
+		t.Errorf("nestTitles side by side: %q", got)
+	}
+}
+
+func TestFigurePrefix(t *testing.T) {
+	for in, want := range map[string]string{
+		"90%L":  "90%", // 90%以 as the English model reads it
+		"2023F": "2023",
+		"90%":   "90%",
+		"HEX":   "HEX",
+		"3D":    "3D", // too short a head: as it is
+		"12ab3": "12ab3",
+	} {
+		if got := figurePrefix(ocrWord{text: in, width: 40}).text; got != want {
+			t.Errorf("figurePrefix(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
