@@ -31,8 +31,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"policyx/normalize/dept"
-	"policyx/normalize/seg"
+	"policyx/lexicon/dept"
+	"policyx/lexicon/seg"
 	"policyx/output/postgres"
 	"policyx/pipeline"
 )
@@ -49,6 +49,7 @@ func main() {
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the first run here")
 	workers := flag.Int("workers", runtime.NumCPU(), "pipeline workers and gse goroutines")
 	pg := flag.String("db", "", "also run the batch into this PostgreSQL database (postgres://…), schema policyx_bench")
+	repeat := flag.Int("repeat", 1, "fresh runs, each followed by a raw gse run: the ratio's median and spread")
 	flag.Parse()
 
 	if *rawDir != "" {
@@ -58,21 +59,10 @@ func main() {
 		return
 	}
 	pipeline.TuneGC() // as policyx run does
-
 	if *segOnly {
-		t0 := time.Now()
-		d, err := dept.Load()
-		check(err)
-		_, err = seg.Load(seg.WithWords(d.GSEWords()))
-		check(err)
-		// CPU time too: wall time on a shared machine measures the neighbours
-		var ru syscall.Rusage
-		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-		cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-		fmt.Printf("segmenter ready: %.3f s (CPU %.3f s), peak RSS %d MB\n", time.Since(t0).Seconds(), cpu.Seconds(), peakRSS()>>20)
+		segStartup()
 		return
 	}
-
 	corpusDir := filepath.Join(*dir, "corpus")
 	texts, err := sources(strings.Split(*srcs, ","))
 	check(err)
@@ -82,83 +72,154 @@ func main() {
 	if *genOnly {
 		return
 	}
-
-	out := filepath.Join(*dir, "out")
-	check(os.RemoveAll(out))
-	run := func(opts ...pipeline.Option) (*pipeline.Summary, time.Duration) {
-		p, err := pipeline.New(append([]pipeline.Option{pipeline.WithOutDir(out), pipeline.WithWorkers(*workers), pipeline.WithLog(io.Discard)}, opts...)...)
-		check(err)
-		t0 := time.Now()
-		sum, err := p.Run(context.Background(), []string{corpusDir})
-		check(err)
-		return sum, time.Since(t0)
-	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		check(err)
-		check(pprof.StartCPUProfile(f))
-	}
-	cpu0 := cpuTime()
-	sum, first := run()
-	firstCPU := cpuTime() - cpu0
-	if *cpuprofile != "" {
-		pprof.StopCPUProfile()
-	}
-	rss := peakRSS()
-	mbps := float64(size) / (1 << 20) / first.Seconds()
-	fmt.Printf("first run: %.2f s, %.2f MB/s, %.1f documents/s, %.2f s CPU, peak RSS %d MB (%s)\n",
-		first.Seconds(), mbps, float64(sum.Documents)/first.Seconds(), firstCPU.Seconds(), rss>>20, sum)
-
-	sum2, second := run()
-	fmt.Printf("unchanged re-run: %.3f s (%d unchanged), %.1f× faster than the first run\n",
-		second.Seconds(), sum2.Unchanged, first.Seconds()/second.Seconds())
-
-	_, forced := run(pipeline.WithForce(true))
-	fmt.Printf("-force re-run: %.2f s, %.2f× the first run (budget 1.5×)\n", forced.Seconds(), forced.Seconds()/first.Seconds())
-
-	// Raw gse in its own process: the same dictionary and text, Go's
-	// default memory settings, nothing else in the heap.
-	raw := exec.Command(os.Args[0], "-rawgse", corpusDir, "-workers", fmt.Sprint(*workers))
-	raw.Stderr = os.Stderr
-	b, err := raw.Output()
-	check(err)
-	os.Stdout.Write(b)
-	var rawMBps, rawCPU float64
-	for _, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(l, "raw gse Cut") {
-			fmt.Sscanf(l[strings.Index(l, ":")+1:], "%f MB/s wall, %f s CPU", &rawMBps, &rawCPU)
-		}
-	}
-	if rawMBps > 0 {
-		fmt.Printf("ratio end-to-end / raw gse: %.2f wall, %.2f CPU (raw gse in its own process)\n",
-			mbps/rawMBps, rawCPU/firstCPU.Seconds())
-	}
-
+	b := &bench{corpus: corpusDir, out: filepath.Join(*dir, "out"), workers: *workers, size: size}
+	b.fresh(max(*repeat, 1), *cpuprofile)
+	b.reruns()
 	// Every file changed: the same paths with other bytes, into the same
 	// output folder (old rows found by path and replaced).
 	_, _, err = generate(corpusDir+"-changed", texts, int64(*mb)<<20, *files, *seed+1)
 	check(err)
-	check(os.RemoveAll(corpusDir + "-orig"))
-	check(os.Rename(corpusDir, corpusDir+"-orig"))
-	check(os.Rename(corpusDir+"-changed", corpusDir))
-	_, changed := run()
-	check(os.Rename(corpusDir, corpusDir+"-changed"))
-	check(os.Rename(corpusDir+"-orig", corpusDir))
-	check(os.RemoveAll(corpusDir + "-changed"))
-	fmt.Printf("every file changed: %.2f s, %.2f× the first run (budget 1.5×)\n", changed.Seconds(), changed.Seconds()/first.Seconds())
-
+	b.changed()
 	if *pg != "" {
-		pgSchema := "policyx_bench"
-		db, err := postgres.Open(context.Background(), *pg, postgres.WithSchema(pgSchema))
-		check(err)
-		_, err = db.Pool().Exec(context.Background(), "DROP SCHEMA "+pgSchema+" CASCADE")
-		db.Close()
-		check(err)
-		check(os.RemoveAll(out))
-		_, pgTime := run(pipeline.WithDB(*pg, pgSchema))
-		fmt.Printf("PostgreSQL run: %.2f s, %.2f MB/s, %.2f× SQLite's throughput (budget ≥ 0.7×)\n",
-			pgTime.Seconds(), float64(size)/(1<<20)/pgTime.Seconds(), first.Seconds()/pgTime.Seconds())
+		b.postgres(*pg)
 	}
+}
+
+// bench runs the pipeline on one corpus into one output folder. Every run
+// writes the database and the workbooks, as policyx run does without
+// -no-xlsx.
+type bench struct {
+	corpus, out string
+	workers     int
+	size        int64
+	first       time.Duration // median wall time of the fresh runs
+	firstCPU    time.Duration // median CPU time of the fresh runs
+}
+
+// run runs the pipeline once and returns its summary, wall and CPU time.
+func (b *bench) run(opts ...pipeline.Option) (*pipeline.Summary, time.Duration, time.Duration) {
+	p, err := pipeline.New(append([]pipeline.Option{pipeline.WithOutDir(b.out), pipeline.WithWorkers(b.workers), pipeline.WithLog(io.Discard)}, opts...)...)
+	check(err)
+	cpu0, t0 := cpuTime(), time.Now()
+	sum, err := p.Run(context.Background(), []string{b.corpus})
+	check(err)
+	return sum, time.Since(t0), cpuTime() - cpu0
+}
+
+// fresh runs the batch into an empty output folder n times, each followed
+// by raw gse Cut in its own process on the same files (same conditions for
+// both sides of a ratio on a shared machine), and prints every pair and the
+// medians with their spread.
+func (b *bench) fresh(n int, cpuprofile string) {
+	var walls, cpus, rwall, rcpu []float64
+	for i := 0; i < n; i++ {
+		check(os.RemoveAll(b.out))
+		if cpuprofile != "" && i == 0 {
+			f, err := os.Create(cpuprofile)
+			check(err)
+			check(pprof.StartCPUProfile(f))
+		}
+		sum, wall, cpu := b.run()
+		if cpuprofile != "" && i == 0 {
+			pprof.StopCPUProfile()
+		}
+		mbps := float64(b.size) / (1 << 20) / wall.Seconds()
+		fmt.Printf("first run (database and workbooks): %.2f s, %.2f MB/s, %.1f documents/s, %.2f s CPU, peak RSS %d MB (%s)\n",
+			wall.Seconds(), mbps, float64(sum.Documents)/wall.Seconds(), cpu.Seconds(), peakRSS()>>20, sum)
+		rawMBps, rawCPU := b.raw()
+		walls, cpus = append(walls, mbps), append(cpus, cpu.Seconds())
+		if rawMBps > 0 {
+			rwall, rcpu = append(rwall, mbps/rawMBps), append(rcpu, rawCPU/cpu.Seconds())
+		}
+	}
+	b.first = time.Duration(float64(b.size) / (1 << 20) / median(walls) * float64(time.Second))
+	b.firstCPU = time.Duration(median(cpus) * float64(time.Second))
+	if len(rwall) > 0 {
+		fmt.Printf("ratio end-to-end / raw gse: %.2f wall, %.2f CPU (raw gse in its own process; median of %d pairs, wall %s, CPU %s)\n",
+			median(rwall), median(rcpu), len(rwall), spread(rwall), spread(rcpu))
+	}
+}
+
+// raw runs raw gse Cut in its own process: the same dictionary and text,
+// Go's default memory settings, nothing else in the heap.
+func (b *bench) raw() (mbps, cpu float64) {
+	raw := exec.Command(os.Args[0], "-rawgse", b.corpus, "-workers", fmt.Sprint(b.workers))
+	raw.Stderr = os.Stderr
+	out, err := raw.Output()
+	check(err)
+	os.Stdout.Write(out)
+	for _, l := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(l, "raw gse Cut") {
+			fmt.Sscanf(l[strings.Index(l, ":")+1:], "%f MB/s wall, %f s CPU", &mbps, &cpu)
+		}
+	}
+	return mbps, cpu
+}
+
+// reruns runs the batch again unchanged and with -force.
+func (b *bench) reruns() {
+	sum, second, _ := b.run()
+	fmt.Printf("unchanged re-run: %.3f s (%d unchanged), %.1f× faster than the first run\n",
+		second.Seconds(), sum.Unchanged, b.first.Seconds()/second.Seconds())
+	_, forced, cpu := b.run(pipeline.WithForce(true))
+	fmt.Printf("-force re-run: %.2f s, %.2f× the first run (budget 1.5×); CPU %.2f s, %.2f×\n",
+		forced.Seconds(), forced.Seconds()/b.first.Seconds(), cpu.Seconds(), cpu.Seconds()/b.firstCPU.Seconds())
+}
+
+// changed runs corpus-changed (the same names, other bytes) under the
+// corpus's paths into the same output folder.
+func (b *bench) changed() {
+	c := b.corpus
+	check(os.RemoveAll(c + "-orig"))
+	check(os.Rename(c, c+"-orig"))
+	check(os.Rename(c+"-changed", c))
+	_, changed, cpu := b.run()
+	check(os.Rename(c, c+"-changed"))
+	check(os.Rename(c+"-orig", c))
+	check(os.RemoveAll(c + "-changed"))
+	fmt.Printf("every file changed: %.2f s, %.2f× the first run (budget 1.5×); CPU %.2f s, %.2f×\n",
+		changed.Seconds(), changed.Seconds()/b.first.Seconds(), cpu.Seconds(), cpu.Seconds()/b.firstCPU.Seconds())
+}
+
+// postgres runs the batch into a fresh schema of the PostgreSQL database.
+func (b *bench) postgres(url string) {
+	pgSchema := "policyx_bench"
+	db, err := postgres.Open(context.Background(), url, postgres.WithSchema(pgSchema))
+	check(err)
+	_, err = db.Pool().Exec(context.Background(), "DROP SCHEMA "+pgSchema+" CASCADE")
+	db.Close()
+	check(err)
+	check(os.RemoveAll(b.out))
+	_, pgTime, _ := b.run(pipeline.WithDB(url, pgSchema))
+	fmt.Printf("PostgreSQL run: %.2f s, %.2f MB/s, %.2f× SQLite's throughput (budget ≥ 0.7×)\n",
+		pgTime.Seconds(), float64(b.size)/(1<<20)/pgTime.Seconds(), b.first.Seconds()/pgTime.Seconds())
+}
+
+// segStartup prints how long loading the segmenter takes.
+func segStartup() {
+	t0 := time.Now()
+	d, err := dept.Load()
+	check(err)
+	_, err = seg.Load(seg.WithWords(d.GSEWords()))
+	check(err)
+	// CPU time too: wall time on a shared machine measures the neighbours
+	fmt.Printf("segmenter ready: %.3f s (CPU %.3f s), peak RSS %d MB\n", time.Since(t0).Seconds(), cpuTime().Seconds(), peakRSS()>>20)
+}
+
+// median of xs (not empty); spread is "min–max".
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func spread(xs []float64) string {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return fmt.Sprintf("%.2f–%.2f", s[0], s[len(s)-1])
 }
 
 // rawGSE cuts every file of dir (decoded as the pipeline decodes) with the

@@ -49,6 +49,27 @@ var DefaultLimits = Limits{
 	MaxLineBytes:  8 << 20,
 }
 
+// withDefaults returns l with every limit that is not set (zero or
+// negative) taken from DefaultLimits.
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits
+	return Limits{
+		MaxFileBytes:  orDefault(l.MaxFileBytes, d.MaxFileBytes),
+		MaxPages:      orDefault(l.MaxPages, d.MaxPages),
+		MaxZipEntry:   orDefault(l.MaxZipEntry, d.MaxZipEntry),
+		MaxZipEntries: orDefault(l.MaxZipEntries, d.MaxZipEntries),
+		MaxDepth:      orDefault(l.MaxDepth, d.MaxDepth),
+		MaxLineBytes:  orDefault(l.MaxLineBytes, d.MaxLineBytes),
+	}
+}
+
+func orDefault[T int | int64](v, d T) T {
+	if v > 0 {
+		return v
+	}
+	return d
+}
+
 // Reader reads input files. It holds no mutable state and is safe for
 // concurrent use.
 type Reader struct {
@@ -160,7 +181,7 @@ func Walk(paths []string) ([]Input, []Skipped, error) {
 			if strings.HasPrefix(d.Name(), ".") {
 				return nil
 			}
-			if isFolderNote(d.Name()) {
+			if IsFolderNote(d.Name()) {
 				skipped = append(skipped, Skipped{Path: p, Reason: "folder description (README), not a policy"})
 				return nil
 			}
@@ -197,10 +218,10 @@ func Walk(paths []string) ([]Input, []Skipped, error) {
 	return ins, skipped, nil
 }
 
-// isFolderNote reports whether a file found while walking a folder describes
+// IsFolderNote reports whether a file found while walking a folder describes
 // the folder (README.md, readme.txt …) rather than being a policy. A README
 // named explicitly on the command line is still read.
-func isFolderNote(name string) bool {
+func IsFolderNote(name string) bool {
 	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
 	return base == "README" || base == "LICENSE" || base == "CHANGELOG"
 }

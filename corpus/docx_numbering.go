@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"policyx/lexicon/outline"
 )
 
 type numLevel struct {
@@ -251,11 +253,8 @@ func (s *numberState) next(numID, ilvl int) string {
 }
 
 var (
-	cnDigits     = []rune("〇一二三四五六七八九")
-	cnLegal      = []rune("零壹贰叁肆伍陆柒捌玖")
-	cnTiangan    = []rune("甲乙丙丁戊己庚辛壬癸")
-	cnDizhi      = []rune("子丑寅卯辰巳午未申酉戌亥")
-	circledDigit = []rune("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+	cnTiangan = []rune("甲乙丙丁戊己庚辛壬癸")
+	cnDizhi   = []rune("子丑寅卯辰巳午未申酉戌亥")
 )
 
 // formatNumber renders n in an OOXML numFmt. ok is false for formats it
@@ -267,19 +266,11 @@ func formatNumber(n int, f string) (string, bool) {
 	case "decimalZero":
 		return fmt.Sprintf("%02d", n), true
 	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting", "koreanCounting":
-		return chineseCount(n, cnDigits), true
+		return outline.Numeral(n), true
 	case "chineseLegalSimplified", "ideographLegalTraditional":
-		return chineseCount(n, cnLegal), true
+		return outline.LegalNumeral(n), true
 	case "ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand":
-		var b strings.Builder
-		for _, c := range strconv.Itoa(n) {
-			if c == '-' {
-				b.WriteRune(c)
-				continue
-			}
-			b.WriteRune(cnDigits[c-'0'])
-		}
-		return b.String(), true
+		return outline.Figures(n), true
 	case "ideographTraditional":
 		if n >= 1 && n <= len(cnTiangan) {
 			return string(cnTiangan[n-1]), true
@@ -291,8 +282,8 @@ func formatNumber(n int, f string) (string, bool) {
 		}
 		return strconv.Itoa(n), true
 	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle":
-		if n >= 1 && n <= len(circledDigit) {
-			return string(circledDigit[n-1]), true
+		if r, ok := outline.CircledNumber(n); ok {
+			return string(r), true
 		}
 		return strconv.Itoa(n), true
 	case "decimalEnclosedParen":
@@ -316,45 +307,6 @@ func formatNumber(n int, f string) (string, bool) {
 		return s, true
 	}
 	return "", false
-}
-
-// chineseCount writes n (0–99999) the way 第十一条 and 二十、 are written.
-func chineseCount(n int, digits []rune) string {
-	if n < 0 || n > 99999 {
-		return strconv.Itoa(n)
-	}
-	if n < 10 {
-		return string(digits[n])
-	}
-	units := []rune("十百千万")
-	if digits[1] == '壹' {
-		units = []rune("拾佰仟万")
-	}
-	var ds []int
-	for m := n; m > 0; m /= 10 {
-		ds = append(ds, m%10)
-	}
-	var b strings.Builder
-	zero := false
-	for i := len(ds) - 1; i >= 0; i-- {
-		d := ds[i]
-		if d == 0 {
-			zero = true
-			continue
-		}
-		if zero {
-			b.WriteRune(digits[0])
-			zero = false
-		}
-		// 10–19 are 十, 十一 …, not 一十.
-		if !(i == 1 && d == 1 && len(ds) == 2) {
-			b.WriteRune(digits[d])
-		}
-		if i > 0 {
-			b.WriteRune(units[i-1])
-		}
-	}
-	return b.String()
 }
 
 func roman(n int) string {

@@ -4,31 +4,16 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"hash/crc32"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
-
-// The -update flag rewrites golden files. It is registered here unless
-// another test file of the package already declares it (package variables
-// are initialized before init functions run).
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files in testdata")
-	}
-}
-
-func updatingGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // zipOf makes a zip archive of name → content, in name order.
 func zipOf(t testing.TB, files map[string]string) []byte {
@@ -210,23 +195,6 @@ func renderReaderDiags(ds []schema.Diagnostic) string {
 	return b.String()
 }
 
-func checkReaderGolden(t *testing.T, file, got string) {
-	t.Helper()
-	if updatingGolden() {
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s--- want\n%s", file, got, want)
-	}
-}
-
 func TestDecodeDOCXGolden(t *testing.T) {
 	for _, c := range docxCases {
 		t.Run(c.name, func(t *testing.T) {
@@ -236,7 +204,7 @@ func TestDecodeDOCXGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkTableBlocks(t, blocks)
-			checkReaderGolden(t, filepath.Join("testdata", "docx", c.name+".golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
+			testsupport.Golden(t, filepath.Join("testdata", "docx", c.name+".golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
 		})
 	}
 }
@@ -354,10 +322,14 @@ func zipBombDeflated(t testing.TB, n int) []byte {
 	return buf.Bytes()
 }
 
-func TestChineseCount(t *testing.T) {
-	for n, want := range map[int]string{0: "〇", 1: "一", 10: "十", 11: "十一", 20: "二十", 21: "二十一", 100: "一百", 101: "一百〇一", 110: "一百一十", 1005: "一千〇五"} {
-		if got := chineseCount(n, cnDigits); got != want {
-			t.Errorf("chineseCount(%d) = %q, want %q", n, got, want)
+func TestFormatNumber(t *testing.T) {
+	for _, c := range []struct {
+		n       int
+		f, want string
+	}{{11, "chineseCounting", "十一"}, {101, "chineseCountingThousand", "一百〇一"}, {12, "chineseLegalSimplified", "拾贰"},
+		{2025, "ideographDigital", "二〇二五"}, {3, "decimalEnclosedCircle", "③"}, {21, "decimalEnclosedCircle", "21"}, {3, "ideographTraditional", "丙"}} {
+		if got, ok := formatNumber(c.n, c.f); !ok || got != c.want {
+			t.Errorf("formatNumber(%d, %s) = %q, %v, want %q", c.n, c.f, got, ok, c.want)
 		}
 	}
 }
@@ -455,5 +427,5 @@ func TestDecodeDOCXAltChunk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkReaderGolden(t, filepath.Join("testdata", "docx", "altchunk.golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
+	testsupport.Golden(t, filepath.Join("testdata", "docx", "altchunk.golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
 }

@@ -40,10 +40,7 @@ func decodeHTML(ctx context.Context, data []byte, lim Limits) ([]schema.Block, [
 	if err != nil {
 		return nil, nil, err
 	}
-	maxDepth := lim.MaxDepth
-	if maxDepth <= 0 {
-		maxDepth = DefaultLimits.MaxDepth
-	}
+	maxDepth := lim.withDefaults().MaxDepth
 	root, deep, err := buildHTMLTree(ctx, s, maxDepth)
 	if err != nil {
 		return nil, diags, err

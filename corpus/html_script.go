@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"strings"
 
-	"policyx/normalize/cjk"
+	"policyx/lexicon/cjk"
 	"policyx/schema"
 )
 

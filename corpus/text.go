@@ -141,10 +141,7 @@ func readLines(ctx context.Context, data []byte, lim Limits, markdown bool) ([]s
 	if err != nil {
 		return nil, nil, err
 	}
-	maxLine := lim.MaxLineBytes
-	if maxLine <= 0 {
-		maxLine = DefaultLimits.MaxLineBytes
-	}
+	maxLine := lim.withDefaults().MaxLineBytes
 	page := 0
 	if strings.IndexByte(s, '\f') >= 0 {
 		page = 1

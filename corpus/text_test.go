@@ -3,30 +3,16 @@ package corpus
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
-
-// The -update flag (shared with the other readers' tests) rewrites golden
-// files; it is registered here unless another test file already did.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files in testdata")
-	}
-}
-
-func txUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // txRender prints blocks one per line: kind, level, page, text; table rows
 // indented.
@@ -49,23 +35,6 @@ func txRender(blocks []schema.Block, diags []schema.Diagnostic) string {
 		fmt.Fprintf(&b, "%s: %s\n", d.Severity, d.Message)
 	}
 	return b.String()
-}
-
-func txGolden(t *testing.T, file, got string) {
-	t.Helper()
-	if txUpdating() {
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s--- want\n%s", file, got, want)
-	}
 }
 
 // TestDecodeTextGolden reads every input in testdata/text and compares the
@@ -95,7 +64,7 @@ func TestDecodeTextGolden(t *testing.T) {
 					t.Errorf("invalid UTF-8 in %q", b.Text)
 				}
 			}
-			txGolden(t, f+".golden", txRender(blocks, diags))
+			testsupport.Golden(t, f+".golden", txRender(blocks, diags))
 		})
 	}
 	if n < 5 {
@@ -119,27 +88,34 @@ func TestDecodeTextBinary(t *testing.T) {
 	}
 }
 
-// TestDecodeTextLongLine feeds one 50 MB line: it is cut at MaxLineBytes
-// with a warning, quickly.
+// TestDecodeTextLongLine feeds a line longer than MaxLineBytes: it is cut
+// there with a warning (BenchmarkDecodeTextLongLine times a 50 MB line).
 func TestDecodeTextLongLine(t *testing.T) {
-	if testing.Short() {
-		t.Skip("50 MB input")
-	}
-	line := bytes.Repeat([]byte("长"), 50<<20/3)
+	lim := DefaultLimits
+	lim.MaxLineBytes = 1 << 16
+	line := bytes.Repeat([]byte("长"), 4*lim.MaxLineBytes/3)
 	data := append(append([]byte("标题\n"), line...), "\n结尾"...)
-	start := time.Now()
-	blocks, diags, err := decodeText(context.Background(), data, DefaultLimits)
+	blocks, diags, err := decodeText(context.Background(), data, lim)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := time.Since(start); d > time.Minute {
-		t.Errorf("took %s", d)
-	}
-	if len(blocks) != 3 || len(blocks[1].Text) > DefaultLimits.MaxLineBytes || !utf8.ValidString(blocks[1].Text) || blocks[2].Text != "结尾" {
+	if len(blocks) != 3 || len(blocks[1].Text) > lim.MaxLineBytes || !utf8.ValidString(blocks[1].Text) || blocks[2].Text != "结尾" {
 		t.Errorf("got %d blocks, line of %d bytes", len(blocks), len(blocks[1].Text))
 	}
 	if len(diags) != 1 || diags[0].Severity != schema.SevWarning {
 		t.Errorf("diags = %v", diags)
+	}
+}
+
+// BenchmarkDecodeTextLongLine reads one 50 MB line, cut at MaxLineBytes.
+func BenchmarkDecodeTextLongLine(b *testing.B) {
+	line := bytes.Repeat([]byte("长"), 50<<20/3)
+	data := append(append([]byte("标题\n"), line...), "\n结尾"...)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, _, err := decodeText(context.Background(), data, DefaultLimits); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"policyx/internal/testsupport"
 )
 
 // xlsxTestWorkbook builds a workbook with a titled, merged task table, an
@@ -74,7 +76,7 @@ func TestDecodeXLSXGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkTableBlocks(t, blocks)
-	checkReaderGolden(t, filepath.Join("testdata", "xlsx", "workbook.golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
+	testsupport.Golden(t, filepath.Join("testdata", "xlsx", "workbook.golden"), renderReaderBlocks(blocks)+renderReaderDiags(diags))
 }
 
 func TestDecodeXLSXErrors(t *testing.T) {

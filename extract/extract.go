@@ -17,8 +17,8 @@ import (
 	"policyx/extract/tables"
 	"policyx/extract/targets"
 	"policyx/extract/tasks"
-	"policyx/normalize/dept"
-	"policyx/normalize/seg"
+	"policyx/lexicon/dept"
+	"policyx/lexicon/seg"
 	"policyx/schema"
 )
 

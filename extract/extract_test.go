@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"policyx/normalize/seg"
+	"policyx/lexicon/seg"
 )
 
 // The declared stages order themselves into the order the extractors were

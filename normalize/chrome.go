@@ -61,13 +61,7 @@ func DropDuplicateBody(blocks []schema.Block) []schema.Block {
 	if !any {
 		return blocks
 	}
-	out := blocks[:0]
-	for i, b := range blocks {
-		if !drop[i] {
-			out = append(out, b)
-		}
-	}
-	return out
+	return without(blocks, drop)
 }
 
 const (

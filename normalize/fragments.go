@@ -72,13 +72,7 @@ func RejoinFragments(blocks []schema.Block) []schema.Block {
 			drop[n], owner[n] = true, head
 		}
 	}
-	out := blocks[:0]
-	for i, b := range blocks {
-		if !drop[i] {
-			out = append(out, b)
-		}
-	}
-	return out
+	return without(blocks, drop)
 }
 
 const (

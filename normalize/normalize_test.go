@@ -1,31 +1,22 @@
 package normalize
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
-
 // lineBlocks turns text into one BlockPara per line, empty lines kept, the
 // way the plain-text reader delivers it.
-func lineBlocks(s string) []schema.Block {
-	var bs []schema.Block
-	for _, l := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
-		bs = append(bs, schema.Block{Kind: schema.BlockPara, Text: l})
-	}
-	return bs
-}
+func lineBlocks(s string) []schema.Block { return testsupport.Lines(strings.TrimSuffix(s, "\n")) }
 
 // checkSpans checks the promise of Document: every block's Span selects its
 // Text, blocks are in order and joined by "\n".
@@ -86,20 +77,7 @@ func TestDocumentGolden(t *testing.T) {
 			Document(doc)
 			checkSpans(t, doc)
 			got := render(doc)
-			golden := strings.TrimSuffix(f, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (go test -update writes it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			testsupport.Golden(t, strings.TrimSuffix(f, ".txt")+".golden", got)
 		})
 	}
 }
@@ -187,25 +165,23 @@ func TestDropPageArtefactsPages(t *testing.T) {
 	}
 }
 
-// TestLinear normalizes big inputs — a flattened 2 MB line and 4 MB of
-// wrapped lines — within a time that only linear code meets.
-func TestLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("big inputs")
-	}
+// BenchmarkDocumentBig normalizes big inputs — a flattened 2 MB line and
+// 4 MB of wrapped lines — whose time shows whether the steps stay linear.
+func BenchmarkDocumentBig(b *testing.B) {
 	unit := "（一）支持企业科技创新。支持制造业企业加快产业关键核心技术攻关及产业化 给予最高不超过500万元资助。 "
 	flat := strings.Repeat(unit, 2<<20/len(unit))
 	wrapped := strings.Repeat("规模以上工业企业中有研发活动企业占比突破 40%，高新技术企\n\n业数量达到 750家，技术合同成交额累计突破 100亿元。\n\n", 4<<20/150)
-	for name, in := range map[string]string{"flat": flat, "wrapped": wrapped} {
-		doc := &schema.Document{Blocks: lineBlocks(in)}
-		start := time.Now()
-		Document(doc)
-		if d := time.Since(start); d > 20*time.Second {
-			t.Errorf("%s: %d bytes took %s", name, len(in), d)
-		}
-		if len(doc.Blocks) < 2 {
-			t.Errorf("%s: %d blocks", name, len(doc.Blocks))
-		}
+	for _, c := range []struct{ name, in string }{{"flat", flat}, {"wrapped", wrapped}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.in)))
+			for b.Loop() {
+				doc := &schema.Document{Blocks: lineBlocks(c.in)}
+				Document(doc)
+				if len(doc.Blocks) < 2 {
+					b.Fatalf("%d blocks", len(doc.Blocks))
+				}
+			}
+		})
 	}
 }
 
@@ -395,5 +371,32 @@ func TestDropPageChrome(t *testing.T) {
 	}
 	if n["（责任单位：省发展改革委）"] != 4 {
 		t.Errorf("content line kept %d times, want 4", n["（责任单位：省发展改革委）"])
+	}
+}
+
+func TestStartsWithLabel(t *testing.T) {
+	for _, s := range []string{"一、总体要求", "（三）加强组织领导", "(二)强化保障", "1．建设平台", "2. 推进", "（1）到2025年", "②新增企业", "⑴加强", "附件2", "附表", "第一条 为了", "第二章 附则", "  三、缩进", "（此件公开发布）"} {
+		if !StartsWithLabel(s) {
+			t.Errorf("StartsWithLabel(%q) = false", s)
+		}
+	}
+	// the rest of a wrapped sentence: a closing bracket, a version, a decimal
+	for _, s := range []string{"2）的规定执行", "1.2.版本", "1.5万元", "第三项任务", "统一部署", "二〇二五年"} {
+		if StartsWithLabel(s) {
+			t.Errorf("StartsWithLabel(%q) = true", s)
+		}
+	}
+}
+
+func TestBareLabel(t *testing.T) {
+	for s, want := range map[string]bool{"第一条": true, "第一条?": true, "（一）": true, "一、": true, "1、加": false, "（一）建设目标": false} {
+		if got := bareLabel(s); got != want {
+			t.Errorf("bareLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{"(一)建设目标": true, "二、功能定位": true, "1.目标": true, "一、到2025年": false, "（一）加强领导，": false, "建设目标": false} {
+		if got := labelledHeading(s); got != want {
+			t.Errorf("labelledHeading(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

@@ -167,7 +167,7 @@ func (w *walker) file(p string, st os.FileInfo, walked bool) {
 		w.add(entry{path: p, status: sqlite.FileSkipped, message: "not a regular file"})
 		return
 	}
-	if walked && isFolderNote(filepath.Base(p)) {
+	if walked && corpus.IsFolderNote(filepath.Base(p)) {
 		w.add(entry{path: p, status: sqlite.FileSkipped, message: "folder description (README), not a policy"})
 		return
 	}
@@ -225,14 +225,6 @@ func isPolicyxDB(path string) bool {
 		return err == nil && st.IsDir()
 	}
 	return false
-}
-
-// isFolderNote reports whether a file found while walking a folder describes
-// the folder (README.md, readme.txt …) rather than being a policy. A README
-// named explicitly on the command line is still read.
-func isFolderNote(name string) bool {
-	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
-	return base == "README" || base == "LICENSE" || base == "CHANGELOG"
 }
 
 // hashFile returns the SHA-256 of a file's bytes, "" when it cannot be read

@@ -19,8 +19,8 @@ import (
 	"policyx/corpus"
 	"policyx/extract"
 
-	"policyx/normalize/dept"
-	"policyx/normalize/seg"
+	"policyx/lexicon/dept"
+	"policyx/lexicon/seg"
 	"policyx/schema"
 )
 

@@ -2,17 +2,13 @@ package pipeline
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"policyx/corpus"
 	"policyx/normalize"
@@ -39,6 +35,7 @@ type FileResult struct {
 	Workbook    string // path of the workbook
 	// WorkbookErr is why the file's workbook could not be written.
 	WorkbookErr error
+	elsewhere   bool // another process stores the file (claimed)
 }
 
 // Summary of a run: the counts of its files rows by status, and the
@@ -74,9 +71,6 @@ var ErrSetup = errors.New("setup")
 // cancelled (a signal: see SignalContext) the run stops taking files, drops
 // the ones under way, writes the summary and returns it with the cause.
 func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
-	if p.opt.dbURL != "" {
-		return p.runShared(ctx, paths) // PostgreSQL: pgrun.go
-	}
 	t0 := time.Now()
 	sum := &Summary{}
 	xdir := filepath.Join(p.opt.outDir, "xlsx")
@@ -130,7 +124,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 	c := &collector{db: db, run: run, lock: lock, stop: stop, sum: sum, changed: sum.Pruned > 0,
 		done: map[*job]bool{}, written: map[string]bool{}}
 	prog := newProgress(p.opt.progress, len(jobs))
-	c.results = pool(rctx, p.opt.workers, len(jobs), func(i int) FileResult { return p.processJob(rctx, jobs[i], xdir) })
+	c.results = pool(rctx, p.opt.workers, len(jobs), p.claimed(db, jobs, func(i int) FileResult { return p.processJob(rctx, jobs[i], xdir) }))
 	for r := range c.results {
 		p.collect(c, r, prog)
 	}
@@ -156,7 +150,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string) (*Summary, error) {
 
 // finish records how the run ended and fills the summary from the files
 // table.
-func (p *Pipeline) finish(db *sqlite.DB, sum *Summary, t0 time.Time, err error) (*Summary, error) {
+func (p *Pipeline) finish(db store, sum *Summary, t0 time.Time, err error) (*Summary, error) {
 	c, cerr := db.CountFiles(sum.RunID)
 	if cerr == nil {
 		sum.Files, sum.Processed, sum.Unchanged, sum.Duplicate = c.Files, c.Processed, c.Unchanged, c.Duplicate
@@ -199,7 +193,7 @@ func (p *Pipeline) walker() *walker {
 
 // gone finds the stored files under paths that no longer exist; with
 // -prune it removes their rows and workbooks, else it says how many.
-func (p *Pipeline) gone(db *sqlite.DB, paths []string, seen map[string]bool, sum *Summary) error {
+func (p *Pipeline) gone(db store, paths []string, seen map[string]bool, sum *Summary) error {
 	sps, err := db.StoredPaths()
 	if err != nil {
 		return err
@@ -250,132 +244,14 @@ func (p *Pipeline) gone(db *sqlite.DB, paths []string, seen map[string]bool, sum
 	return nil
 }
 
-// plan decides what becomes of every entry: rows written at once (skipped,
-// failed and missing paths, unchanged files, duplicates of stored bytes)
-// and files to process, each with the later paths of the same bytes. Files
-// are hashed first, in order, so the first path of some bytes is processed
-// and the others are duplicates, however the workers are scheduled.
-func (p *Pipeline) plan(ctx context.Context, entries []entry, stored map[string]sqlite.StoredFile) ([]sqlite.Item, []*job) {
-	var now []sqlite.Item
-	var jobs []*job
-	groups := map[string][]*entry{}
-	walked := map[string]string{} // display path → SHA-256 of the files read
-	for i := range entries {
-		e := &entries[i]
-		if e.status != "" {
-			now = append(now, sqlite.Item{Files: []sqlite.FileRow{row(e, e.status, e.message, "")}})
-			continue
-		}
-		if ctx.Err() != nil {
-			now = append(now, interruptedItem(&job{e: e}, "interrupted before it was read"))
-			e.status = sqlite.FileSkipped
-			continue
-		}
-		if e.size <= p.opt.limits.MaxFileBytes {
-			// Over the limit: not read at all; the worker fails it.
-			e.sha = hashFile(e.path, p.opt.limits.MaxFileBytes)
-		}
-		if e.sha != "" {
-			groups[e.sha] = append(groups[e.sha], e)
-			walked[e.display] = e.sha
-		}
-	}
-	for i := range entries {
-		e := &entries[i]
-		if e.status != "" {
-			continue
-		}
-		if e.sha == "" {
-			jobs = append(jobs, &job{e: e})
-			continue
-		}
-		g := groups[e.sha]
-		if g[0] != e {
-			continue // handled with the first path of its bytes
-		}
-		st, ok := stored[e.sha]
-		owner := -1
-		for k, x := range g {
-			if ok && x.display == st.Path {
-				owner = k
-			}
-		}
-		if !ok || st.Failed || p.opt.force {
-			// Processed again under the path that holds them, if given.
-			if owner > 0 {
-				g = append(append([]*entry{g[owner]}, g[:owner]...), g[owner+1:]...)
-			}
-			jobs = append(jobs, &job{e: g[0], dups: g[1:]})
-			continue
-		}
-		switch {
-		case owner >= 0:
-			o := g[owner]
-			others := append(append([]*entry{}, g[:owner]...), g[owner+1:]...)
-			if !p.opt.noWorkbooks && !p.workbookExists(st.Workbook) {
-				jobs = append(jobs, &job{e: o, dups: others})
-				continue
-			}
-			now = append(now, sqlite.Item{Files: []sqlite.FileRow{row(o, sqlite.FileUnchanged, "", o.sha)}})
-			for _, x := range others {
-				now = append(now, sqlite.Item{Files: []sqlite.FileRow{row(x, sqlite.FileDuplicate, "same bytes as "+o.display, x.sha)}})
-			}
-		case walked[st.Path] != "":
-			// The path that holds these bytes in the database holds others
-			// now: the first of this run's paths takes them over.
-			jobs = append(jobs, &job{e: e, dups: g[1:]})
-		default:
-			// The stored path may be this very file named another way
-			// (absolute and relative, a hard link): then it is unchanged.
-			same := -1
-			if sf, err := os.Stat(st.Path); err == nil {
-				for k, x := range g {
-					if xf, err := os.Stat(x.path); err == nil && os.SameFile(sf, xf) {
-						same = k
-						break
-					}
-				}
-			}
-			for k, x := range g {
-				if k == same && (p.opt.noWorkbooks || p.workbookExists(st.Workbook)) {
-					now = append(now, sqlite.Item{Files: []sqlite.FileRow{row(x, sqlite.FileUnchanged, "stored as "+st.Path, x.sha)}})
-					continue
-				}
-				now = append(now, sqlite.Item{Files: []sqlite.FileRow{row(x, sqlite.FileDuplicate, "same bytes as "+st.Path+" (stored before)", x.sha)}})
-			}
-		}
-	}
-	return now, jobs
-}
-
-func (p *Pipeline) workbookExists(name string) bool {
-	if name == "" {
-		return false
-	}
-	_, err := os.Stat(filepath.Join(p.opt.outDir, "xlsx", name))
-	return err == nil
-}
-
-// row is the files row of e.
-func row(e *entry, status, message, docSHA string) sqlite.FileRow {
-	return sqlite.FileRow{Path: e.path, Display: e.display, SHA256: e.sha, Status: status, Message: message, DocSHA256: docSHA}
-}
-
-// interruptedItem records a job the run stopped before: skipped, nothing
-// stored.
-func interruptedItem(j *job, why string) sqlite.Item {
-	it := sqlite.Item{Files: []sqlite.FileRow{row(j.e, sqlite.FileSkipped, why, "")}}
-	for _, d := range j.dups {
-		it.Files = append(it.Files, row(d, sqlite.FileSkipped, why, ""))
-	}
-	return it
-}
-
 // item is what the writer stores for a processed job.
 func (r FileResult) item() sqlite.Item {
 	j := r.job
 	if r.Interrupted {
 		return interruptedItem(j, "interrupted before it was finished: nothing stored")
+	}
+	if r.elsewhere {
+		return elsewhereItem(j)
 	}
 	it := sqlite.Item{Docs: r.Docs}
 	docSHA := ""
@@ -411,7 +287,7 @@ const maxBatch = 32
 // writeBatch stores the processed files of a batch in one transaction. When
 // that fails, it writes them one by one so that the error names its file and
 // the files before it are kept.
-func writeBatch(db *sqlite.DB, run int64, batch []FileResult) error {
+func writeBatch(db store, run int64, batch []FileResult) error {
 	items := make([]sqlite.Item, len(batch))
 	for i, r := range batch {
 		items[i] = r.item()
@@ -566,81 +442,6 @@ func (p *Pipeline) processFile(ctx context.Context, in corpus.Input) (res FileRe
 	}
 }
 
-var unsafeName = regexp.MustCompile(`[\x00-\x1f/\\:*?"<>|]+`)
-
-// maxNameBytes bounds the base of a workbook name, cut on a character.
-const maxNameBytes = 150
-
-// workbookBase is the workbook name a path would like: its base name with
-// the extension dropped, unsafe characters replaced, cut to maxNameBytes
-// on a character boundary.
-func workbookBase(display string) string {
-	base := filepath.Base(display)
-	base = strings.TrimSuffix(base, filepath.Ext(base))
-	base = unsafeName.ReplaceAllString(base, "_")
-	base = strings.Trim(base, ". ")
-	if len(base) > maxNameBytes {
-		cut := maxNameBytes
-		for cut > 0 && !utf8.RuneStart(base[cut]) {
-			cut--
-		}
-		base = strings.TrimRight(base[:cut], ". ")
-	}
-	if base == "" {
-		base = "document"
-	}
-	return base
-}
-
-// nameWorkbooks gives every job the workbook file name of its path: the one
-// stored for it, else its base name, with a short hash of the path when
-// another path has that name (stored or earlier in the run). Names stay
-// with their paths across runs.
-func (p *Pipeline) nameWorkbooks(db *sqlite.DB, jobs []*job) error {
-	sps, err := db.StoredPaths()
-	if err != nil {
-		return err
-	}
-	byPath := map[string]string{}
-	used := map[string]string{"summary.xlsx": "\x00"}
-	for _, sp := range sps {
-		if sp.Workbook != "" {
-			byPath[sp.Display] = sp.Workbook
-			used[sp.Workbook] = sp.Display
-		}
-	}
-	names := workbookNames(jobs, byPath, used)
-	for i, j := range jobs {
-		j.workbook = names[i]
-	}
-	return nil
-}
-
-func workbookNames(jobs []*job, byPath, used map[string]string) []string {
-	out := make([]string, len(jobs))
-	for i, j := range jobs {
-		d := j.e.display
-		if n := byPath[d]; n != "" && (used[n] == d || used[n] == "") {
-			used[n] = d
-			out[i] = n
-			continue
-		}
-		base := workbookBase(d)
-		name := base + ".xlsx"
-		h := sha256.Sum256([]byte(j.e.path))
-		hx := hex.EncodeToString(h[:])
-		for k := 8; used[name] != "" && used[name] != d; k += 8 {
-			if k > len(hx) {
-				name = fmt.Sprintf("%s-%s-%d.xlsx", base, hx[:8], i)
-				break
-			}
-			name = base + "-" + hx[:k] + ".xlsx"
-		}
-		used[name] = d
-		out[i] = name
-	}
-	return out
-}
 func (p *Pipeline) stages(ctx context.Context, in corpus.Input, data []byte) ([]*schema.Document, error) {
 	if err := p.Load(); err != nil {
 		return nil, err
@@ -681,7 +482,7 @@ func (p *Pipeline) stages(ctx context.Context, in corpus.Input, data []byte) ([]
 // resolveLinks resolves the references of the whole database after a
 // batch that changed it (a document loaded now may be what earlier ones
 // cite) and counts them.
-func (p *Pipeline) resolveLinks(db *sqlite.DB, sum *Summary, changed bool) error {
+func (p *Pipeline) resolveLinks(db store, sum *Summary, changed bool) error {
 	if !changed {
 		st, err := db.LinkCounts()
 		sum.Links = st

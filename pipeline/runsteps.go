@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -14,7 +15,7 @@ import (
 
 // openOut prepares OUTDIR for a run: the workbook folder, a write probe,
 // the OUTDIR lock and the database.
-func (p *Pipeline) openOut(ctx context.Context, xdir string) (*outLock, *sqlite.DB, error) {
+func (p *Pipeline) openOut(ctx context.Context, xdir string) (*outLock, store, error) {
 	if err := os.MkdirAll(xdir, 0o755); err != nil {
 		return nil, nil, notWritable(p.opt.outDir, err)
 	}
@@ -27,6 +28,14 @@ func (p *Pipeline) openOut(ctx context.Context, xdir string) (*outLock, *sqlite.
 			return nil, nil, err
 		}
 		return nil, nil, fmt.Errorf("%w: %v", ErrSetup, err)
+	}
+	if p.opt.dbURL != "" {
+		db, err := p.openPostgres(ctx)
+		if err != nil {
+			lock.release()
+			return nil, nil, fmt.Errorf("%w: %v", ErrSetup, err)
+		}
+		return lock, db, nil
 	}
 	var dbOpts []sqlite.OpenOption
 	if p.opt.busy > 0 {
@@ -48,7 +57,7 @@ func (p *Pipeline) openOut(ctx context.Context, xdir string) (*outLock, *sqlite.
 }
 
 // writeItems writes the files rows of items in transactions of maxBatch.
-func writeItems(db *sqlite.DB, run int64, items []sqlite.Item) error {
+func writeItems(db store, run int64, items []sqlite.Item) error {
 	for i := 0; i < len(items); i += maxBatch {
 		if err := db.WriteItems(run, items[i:min(i+maxBatch, len(items))]); err != nil {
 			return err
@@ -58,10 +67,14 @@ func writeItems(db *sqlite.DB, run int64, items []sqlite.Item) error {
 }
 
 // pool runs work(0) … work(n-1) on workers goroutines until ctx is done;
-// the channel closes when every worker has stopped.
+// the channel closes when every worker has stopped. The channel holds up to
+// maxBatch results: while the single writer commits a batch the workers go
+// on instead of waiting for it (with room for only one result per worker
+// they did, the writer's time added to theirs), and the writer then takes
+// what queued up in one transaction.
 func pool[R any](ctx context.Context, workers, n int, work func(i int) R) <-chan R {
 	jobs := make(chan int)
-	results := make(chan R, workers)
+	results := make(chan R, max(workers, maxBatch))
 	var wg sync.WaitGroup
 	for k := 0; k < workers; k++ {
 		wg.Add(1)
@@ -88,7 +101,7 @@ func pool[R any](ctx context.Context, workers, n int, work func(i int) R) <-chan
 
 // collector holds what the writer learnt from the results so far.
 type collector struct {
-	db      *sqlite.DB
+	db      store
 	run     int64
 	lock    *outLock
 	stop    context.CancelCauseFunc
@@ -146,21 +159,26 @@ func drain[T any](first T, results <-chan T) []T {
 
 // afterBatch resolves the references of the batch and rewrites the
 // workbooks that show them and the summary workbook.
-func (p *Pipeline) afterBatch(db *sqlite.DB, sum *Summary, xdir string, c *collector) error {
+func (p *Pipeline) afterBatch(db store, sum *Summary, xdir string, c *collector) error {
 	if err := p.resolveLinks(db, sum, c.changed); err != nil {
 		return fmt.Errorf("%w: %v", ErrSetup, err)
 	}
-	if c.changed && !p.opt.noWorkbooks {
-		// 概览 of the workbooks whose references the batch resolved
-		if err := xlsx.UpdateLinks(db.SQL(), xdir, c.written, p.opt.workers); err != nil {
-			fmt.Fprintf(p.opt.log, "workbooks: %v\n", err)
-		}
-	}
 	summaryPath := filepath.Join(xdir, "summary.xlsx")
-	if _, err := os.Stat(summaryPath); !p.opt.noWorkbooks && (c.changed || err != nil) {
-		if err := xlsx.WriteSummary(summaryPath, db.SQL()); err != nil {
-			return fmt.Errorf("%w: summary workbook: %v", ErrSetup, err)
+	_, serr := os.Stat(summaryPath)
+	if p.opt.noWorkbooks || !c.changed && serr == nil {
+		return nil
+	}
+	err := p.readBack(db, func(q *sql.DB) error {
+		if c.changed {
+			// 概览 of the workbooks whose references the batch resolved
+			if err := xlsx.UpdateLinks(q, xdir, c.written, p.opt.workers); err != nil {
+				fmt.Fprintf(p.opt.log, "workbooks: %v\n", err)
+			}
 		}
+		return xlsx.WriteSummary(summaryPath, q)
+	})
+	if err != nil {
+		return fmt.Errorf("%w: summary workbook: %v", ErrSetup, err)
 	}
 	return nil
 }

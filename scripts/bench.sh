@@ -17,13 +17,16 @@ python3 -c "print(f'samples: {$e-$s:.2f} s wall')"
 echo "== batch of ${MB} MB"
 # With BENCH_PG=1 (a throw-away cluster, scripts/pgtmp.sh) or BENCH_PG_URL the
 # same batch also runs into PostgreSQL, for its throughput against SQLite's.
+# BENCH_REPEAT=n: n fresh runs, each followed by raw gse in its own process
+# (ratio median and spread, for a shared machine). Every run writes the
+# database and the workbooks (as policyx run without -no-xlsx).
 PGDIR=""
 if [[ -n "${BENCH_PG:-}" && -z "${BENCH_PG_URL:-}" ]]; then
   PGDIR=$(mktemp -d /tmp/policyx-bench-pg.XXXXXX); chmod 755 "$PGDIR"
   trap 'bash scripts/pgtmp.sh stop "$PGDIR"' EXIT
   BENCH_PG_URL=$(bash scripts/pgtmp.sh start "$PGDIR/pg" 54388)
 fi
-./bin/bench -mb "$MB" -src "corpus/samples,$SHARED/realdocs" ${BENCH_CPUPROFILE:+-cpuprofile $BENCH_CPUPROFILE} ${BENCH_PG_URL:+-db "$BENCH_PG_URL"}
+./bin/bench -mb "$MB" -repeat "${BENCH_REPEAT:-1}" -src "corpus/samples,$SHARED/realdocs" ${BENCH_CPUPROFILE:+-cpuprofile $BENCH_CPUPROFILE} ${BENCH_PG_URL:+-db "$BENCH_PG_URL"}
 # BENCH_GB=1: a 1 GB batch (about 17,000 files) in its own process, peak RSS
 # of `policyx run` on SQLite (budget 300 MB). Slow: minutes.
 if [[ -n "${BENCH_GB:-}" ]]; then

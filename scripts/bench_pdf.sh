@@ -13,7 +13,7 @@ fi
 abs=()
 for f in "${files[@]}"; do abs+=("$(readlink -f "$f")"); done
 list=$(IFS=:; echo "${abs[*]}")
-PDFBENCH_FILES="$list" PDFBENCH_ROUNDS=$ROUNDS go test -count=1 -run TestPagesPerSecond ./corpus/pdf/ -v |
+PDFBENCH_FILES="$list" go test -count=1 -run '^$' -bench BenchmarkPages -benchtime "${ROUNDS}x" ./corpus/pdf/ |
   grep 'pages/s'
 if command -v pdftotext >/dev/null; then
   pages=0

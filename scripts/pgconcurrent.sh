@@ -44,10 +44,11 @@ a_end=$(( n * 6 / 10 )); b_start=$(( n * 4 / 10 ))
 half_a=("${all[@]:0:$a_end}"); half_b=("${all[@]:$b_start}")
 echo "pgconcurrent: $n files; half A ${#half_a[@]} files, half B ${#half_b[@]} files, overlap $(( a_end - b_start ))"
 
-tables="documents sections tables table_rows checks targets tasks task_departments departments diagnostics"
+tables="documents sections tables table_rows checks targets tasks task_departments departments diagnostics document_links target_pairs"
 # counts DB: "table rows" lines for a SQLite file or a PostgreSQL schema.
-lite_counts() { for t in $tables; do echo "$t $(sqlite3 "$1" "SELECT count(*) FROM $t")"; done; }
-pg_counts() { for t in $tables; do echo "$t $(PSQL -c "SELECT count(*) FROM $1.$t")"; done; }
+resolved="SELECT count(*) FROM document_links WHERE target_document_id IS NOT NULL"
+lite_counts() { for t in $tables; do echo "$t $(sqlite3 "$1" "SELECT count(*) FROM $t")"; done; echo "links_resolved $(sqlite3 "$1" "$resolved")"; }
+pg_counts() { for t in $tables; do echo "$t $(PSQL -c "SELECT count(*) FROM $1.$t")"; done; echo "links_resolved $(PSQL -c "SET search_path = $1; $resolved" | tail -1)"; }
 
 cd "$CORPUS/corpus"
 s=$(date +%s.%N)
@@ -87,13 +88,13 @@ run4() {
   fi
   e=$(date +%s.%N)
   echo "pgconcurrent: [$schema] four processes: $(python3 -c "print(f'{$e-$s:.1f}')") s"
-  local processed=0 line files unchanged
+  local processed=0 line p f
   for i in 0 1 2 3; do
-    line=$(grep '^policyx:' "$WORK/$schema-$i.out" || true)
-    files=$(sed -E 's/^policyx: ([0-9]+) files.*/\1/' <<<"$line")
-    unchanged=$(sed -E 's/.* ([0-9]+) unchanged.*/\1/' <<<"$line")
+    line=$(grep -E '^policyx: [0-9]+ files' "$WORK/$schema-$i.out" || true)
+    p=$(sed -E 's/.* ([0-9]+) processed.*/\1/' <<<"$line")
+    f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
     echo "pgconcurrent: [$schema] process $((i+1)): $line"
-    processed=$(( processed + files - unchanged ))
+    processed=$(( processed + p + f ))
   done
   pg_counts "$schema" > "$WORK/$schema.counts"
   if [[ -z "$kill_after" ]]; then

@@ -134,6 +134,7 @@ type runOpts struct {
 	noWait   bool
 	db       string // PostgreSQL URL (-db, POLICYX_DB)
 	dbSchema string
+	prof     profiles
 }
 
 func runFlags(w io.Writer) (*flag.FlagSet, *runOpts) {
@@ -150,6 +151,7 @@ func runFlags(w io.Writer) (*flag.FlagSet, *runOpts) {
 	fs.StringVar(&ro.dbSchema, "db-schema", "policyx", "PostgreSQL schema of -db")
 	fs.BoolVar(&ro.progress, "progress", isTerminal(os.Stderr), "show a progress line on stderr (default: when stderr is a terminal)")
 	runPathFlags(fs, ro)
+	profileFlags(fs, &ro.prof)
 	fs.Usage = func() {
 		fmt.Fprint(w, usage)
 		fs.PrintDefaults()
@@ -200,7 +202,9 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := pipeline.SignalContext(context.Background())
 	defer stop()
+	stopProf := ro.prof.start(stderr)
 	sum, err := p.Run(ctx, paths)
+	stopProf()
 	return runStatus(sum, err, ro.quiet, stdout, stderr)
 }
 

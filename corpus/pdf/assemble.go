@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"policyx/lexicon/outline"
 	"policyx/schema"
 )
 
@@ -115,7 +116,17 @@ type para struct {
 	open  bool // the last line ran to the right margin: it may continue
 }
 
-var markerRe = regexp.MustCompile(`^(第[一二三四五六七八九十百零〇]+[章节条部分]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．.](\D|$)|附件|附表)`)
+// startsItem reports whether a line opens with an outline label (一、 （一）
+// 1． (1) ① 第一章 第一条 附件 …): it starts a paragraph. 1） 1.2. and 第一项
+// may be the rest of a sentence broken at the line end, and start none.
+func startsItem(s string) bool {
+	l, _ := outline.Read(s)
+	switch l.Style {
+	case outline.None, outline.Item, outline.Multilevel, outline.ArabicClose:
+		return false
+	}
+	return true
+}
 
 // assemble turns the pages into blocks in reading order: paragraphs from
 // lines, tables from grids, a table continued on the next page merged into
@@ -194,9 +205,9 @@ func assemble(pages []*pageLayout) []schema.Block {
 			if !newPara && prev == nil && first {
 				// first line of a page: continue the previous page's paragraph
 				// only when it ran to the margin and this one is not a heading
-				newPara = !cur.open || markerRe.MatchString(ln.text)
+				newPara = !cur.open || startsItem(ln.text)
 			}
-			if !newPara && markerRe.MatchString(ln.text) && prev != nil && !strings.HasSuffix(prev.text, "，") {
+			if !newPara && startsItem(ln.text) && prev != nil && !strings.HasSuffix(prev.text, "，") {
 				newPara = prev.x1 < m.right-0.5*prev.size || endsSentence(prev.text)
 			}
 			// a line with column gaps is a row of its own (the layout of a

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -14,10 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // buildPDF writes a PDF from object bodies (object i+1 is objs[i]) with a
 // correct cross-reference table; root is the catalog's object number.
@@ -150,20 +148,7 @@ func golden(t *testing.T, name string, blocks []schema.Block) {
 		got = append(got, g)
 	}
 	js, _ := json.MarshalIndent(got, "", "  ")
-	path := filepath.Join("testdata", name+".golden.json")
-	if *update {
-		if err := os.WriteFile(path, append(js, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if strings.TrimSpace(string(want)) != strings.TrimSpace(string(js)) {
-		t.Errorf("%s: got\n%s\nwant\n%s", name, js, want)
-	}
+	testsupport.Golden(t, filepath.Join("testdata", name+".golden.json"), string(js)+"\n")
 }
 
 func TestReadGolden(t *testing.T) {

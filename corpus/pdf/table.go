@@ -214,35 +214,23 @@ func gridLines(hs, vs []seg) (xs, ys []float64) {
 // keepSeparating drops the inner boundaries that separate no cell.
 func keepSeparating(xs, ys []float64, sepV, sepH func(int, int) bool) ([]float64, []float64) {
 	nr, nc := len(ys)-1, len(xs)-1
-	keepX := []int{0}
-	for c := 1; c < nc; c++ {
-		for r := 0; r < nr; r++ {
-			if sepV(c, r) {
-				keepX = append(keepX, c)
+	return separating(xs, nr, sepV), separating(ys, nc, sepH)
+}
+
+// separating returns the boundaries bs[i] that sep(i, j) reports as
+// separating for some j < across, and the two outer ones.
+func separating(bs []float64, across int, sep func(i, j int) bool) []float64 {
+	n := len(bs) - 1
+	out := []float64{bs[0]}
+	for i := 1; i < n; i++ {
+		for j := 0; j < across; j++ {
+			if sep(i, j) {
+				out = append(out, bs[i])
 				break
 			}
 		}
 	}
-	keepX = append(keepX, nc)
-	keepY := []int{0}
-	for r := 1; r < nr; r++ {
-		for c := 0; c < nc; c++ {
-			if sepH(r, c) {
-				keepY = append(keepY, r)
-				break
-			}
-		}
-	}
-	keepY = append(keepY, nr)
-	nxs := make([]float64, len(keepX))
-	for i, k := range keepX {
-		nxs[i] = xs[k]
-	}
-	nys := make([]float64, len(keepY))
-	for i, k := range keepY {
-		nys[i] = ys[k]
-	}
-	return nxs, nys
+	return append(out, bs[n])
 }
 
 // fillGrid merges the cells no line separates, puts the glyphs into cells

@@ -12,7 +12,7 @@
 package links
 
 import (
-	"policyx/normalize/lexicon"
+	"policyx/lexicon"
 	"regexp"
 	"sort"
 	"strings"
@@ -66,7 +66,7 @@ func Extract(doc *schema.Document) []schema.Link {
 	}
 
 	// Bare 文号.
-	for _, m := range reNumber.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range allNumbers(text) {
 		sp := schema.Span{Start: m[0], End: m[1]}
 		p, ok := numberPrefix(text[m[2]:m[3]])
 		if !ok {

@@ -14,6 +14,58 @@ import (
 // further by numberPrefix.
 var reNumber = regexp.MustCompile(`(\p{Han}{1,16})\s{0,3}[〔\[(（［【〈]\s{0,3}((?:19|20)[0-9]{2}|[１２][０-９]{3})\s{0,3}[〕\])）］】〉]\s{0,3}第?\s{0,3}([0-9０-９]{1,5})\s{0,3}号`)
 
+// maxNumberBytes bounds the bytes of a reNumber match: 16 Han characters of
+// up to 4 bytes, the white space, the brackets, a year and a serial in
+// full-width digits, 第 and 号 come to 121; a little more for safety.
+const maxNumberBytes = 128
+
+// allNumbers is reNumber.FindAllStringSubmatchIndex(text, -1), computed on
+// the stretches of text that end with a 号 and reach maxNumberBytes before
+// it (overlapping stretches merged) instead of on the whole text: every
+// match ends with 号, so every match lies inside one stretch, and the
+// matches of a stretch are those of the whole text there. The expression
+// starts with a character class tried at every position, which made it the
+// costliest step of the stage.
+func allNumbers(text string) [][]int {
+	var out [][]int
+	lo, hi := 0, -1 // the stretch being grown; none yet
+	flush := func() {
+		for _, m := range reNumber.FindAllStringSubmatchIndex(text[lo:hi], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += lo
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	const hao = "号"
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], hao)
+		if j < 0 {
+			break
+		}
+		end := i + j + len(hao)
+		start := max(0, end-maxNumberBytes)
+		for start > 0 && !utf8.RuneStart(text[start]) {
+			start--
+		}
+		if hi >= 0 && start <= hi {
+			hi = end
+		} else {
+			if hi >= 0 {
+				flush()
+			}
+			lo, hi = start, end
+		}
+		i = end
+	}
+	if hi >= 0 {
+		flush()
+	}
+	return out
+}
+
 // numberPrefix trims words that precede the organ prefix of a 文号; ok is
 // false when nothing plausible is left.
 func numberPrefix(p string) (string, bool) {

@@ -4,7 +4,7 @@ import (
 	_ "embed"
 	"sync"
 
-	"policyx/normalize/lexicon"
+	"policyx/lexicon"
 )
 
 //go:embed data/words.txt

@@ -3,7 +3,7 @@ package meta
 import (
 	"testing"
 
-	"policyx/normalize/dept"
+	"policyx/lexicon/dept"
 )
 
 // TestExtractWithDepartments expands an abbreviated issuer taken from the

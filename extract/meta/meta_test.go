@@ -3,29 +3,18 @@ package meta
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
 
 // docOf builds a normalized document from text, one block per non-empty line.
 func docOf(text string) *schema.Document {
-	doc := &schema.Document{Part: 1}
-	var b strings.Builder
-	for _, l := range strings.Split(text, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		s := b.Len()
-		b.WriteString(l)
-		doc.Blocks = append(doc.Blocks, schema.Block{Text: l, Span: schema.Span{Start: s, End: b.Len()}})
-	}
-	doc.Text = b.String()
+	doc := testsupport.Doc(text)
+	doc.Part = 1
 	return doc
 }
 
@@ -49,6 +38,17 @@ func TestNormalizeDocNumber(t *testing.T) {
 	}
 }
 
+// The digits of a Chinese date come from lexicon/outline.
+func TestDateDigits(t *testing.T) {
+	sorted := func(s string) string { rs := []rune(s); slices.Sort(rs); return string(rs) }
+	if got, want := dateDigits(true), sorted("〇○零OΟ0一二三四五六七八九"); got != want {
+		t.Errorf("year digits %q, want %q", got, want)
+	}
+	if got, want := dateDigits(false), sorted("一二三四五六七八九"); got != want {
+		t.Errorf("month digits %q, want %q", got, want)
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"2019年4月10日", "2019-04-10"},
@@ -64,6 +64,42 @@ func TestParseDate(t *testing.T) {
 	} {
 		if got := ParseDate(tc.in); got != tc.want {
 			t.Errorf("ParseDate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestTrimManyOrgans(t *testing.T) {
+	for in, want := range map[string]string{
+		"自治区科技厅等5部门":     "自治区科技厅",
+		"市发展改革委等两部门":     "市发展改革委",
+		"市教育局等 12 家单位":   "市教育局",
+		"市科技局、市财政局等十个部门": "市科技局、市财政局",
+		"市科技局等部门":        "市科技局等部门", // no count: not the tail
+		"市人力资源和社会保障局":    "市人力资源和社会保障局",
+	} {
+		if got := trimManyOrgans(in); got != want {
+			t.Errorf("trimManyOrgans(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The body's first heading and an attachment label line are read with
+// lexicon/outline.
+func TestBodyStartAttachLine(t *testing.T) {
+	for in, want := range map[string]bool{
+		"一、总体要求": true, "第一章 总则": true, "第一条 为了规范专项资金管理": true, "第一部分 发展基础": true,
+		"二、重点任务": false, "第一节 一般规定": false, "（一）主要目标": false, "一是加强组织领导": false,
+	} {
+		if got := bodyStart(in); got != want {
+			t.Errorf("bodyStart(%q) = %v", in, got)
+		}
+	}
+	for in, want := range map[string]bool{
+		"附件": true, "附件2：": true, "附件 3": true, "附表1:": true, "附件一": true,
+		"附件2：重点项目清单": false, "附件说明": false, "附则": false,
+	} {
+		if got := attachLine(in); got != want {
+			t.Errorf("attachLine(%q) = %v", in, got)
 		}
 	}
 }

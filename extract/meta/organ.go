@@ -1,7 +1,9 @@
 package meta
 
 import (
-	"policyx/normalize/cjk"
+	"policyx/lexicon"
+	"policyx/lexicon/cjk"
+	"policyx/lexicon/outline"
 	"regexp"
 	"strings"
 	"unicode"
@@ -15,14 +17,7 @@ var organEnds = []string{"人民政府", "政府", "办公厅", "办公室", "�
 // organEnd reports whether s ends with one of organEnds. (A $-anchored
 // regexp scans all of s: splitRunTogether asks at every rune, which was
 // quadratic.)
-func organEnd(s string) bool {
-	for _, e := range organEnds {
-		if strings.HasSuffix(s, e) {
-			return true
-		}
-	}
-	return false
-}
+func organEnd(s string) bool { return lexicon.HasSuffixAny(s, organEnds) }
 
 // reDistrict matches a county-level name at the start of a string.
 var reDistrict = regexp.MustCompile(`^\p{Han}{1,4}?(区|县|旗)`)
@@ -33,8 +28,29 @@ var reUnknownPlace = regexp.MustCompile(`^(\p{Han}{2,8}?(?:市|县|区|州|盟))
 // reCentralSuffix matches central ministries named without place (财政部).
 var reCentralSuffix = regexp.MustCompile(`^[\p{Han}]{2,12}(部|总局|总署)$`)
 
-// reManyOrgans matches the 等N部门 tail of an abbreviated issuer in a title.
-var reManyOrgans = regexp.MustCompile(`等\s*[\d一二三四五六七八九十]+\s*(个)?(部门|单位|家单位|厅局|委办局)$`)
+// manyOrganWords end the 等N部门 tail of an abbreviated issuer in a title.
+var manyOrganWords = []string{"部门", "单位", "家单位", "厅局", "委办局"}
+
+// trimManyOrgans removes the 等N部门 tail (等5部门, 等两个单位, 等 12 家单位)
+// of an abbreviated issuer in a title; N is in figures or a Chinese numeral.
+func trimManyOrgans(s string) string {
+	const space = " \t\n\f\r"
+	for _, w := range manyOrganWords {
+		r, ok := strings.CutSuffix(s, w)
+		if !ok {
+			continue
+		}
+		r = strings.TrimRight(strings.TrimSuffix(r, "个"), space)
+		n := strings.TrimRightFunc(r, func(c rune) bool { return c >= '0' && c <= '9' || outline.IsNumeral(c) })
+		if n == r {
+			continue
+		}
+		if head, ok := strings.CutSuffix(strings.TrimRight(n, space), "等"); ok {
+			return head
+		}
+	}
+	return s
+}
 
 // organStarts begin a new organ when two names are run together without a
 // space (中共柳州市委办公室柳州市人民政府办公室).
@@ -71,7 +87,7 @@ func (p *Places) splitRunTogether(s string) []string {
 	last := 0
 	for i := 0; i < len(s); {
 		_, sz := utf8.DecodeRuneInString(s[i:])
-		if i > last && organEnd(s[last:i]) && (p.startsOrgan(s[i:]) || levelStart(s[i:])) && !inList(s[last:i], noSplitAfter) {
+		if i > last && organEnd(s[last:i]) && (p.startsOrgan(s[i:]) || levelStart(s[i:])) && !lexicon.EqualsAny(s[last:i], noSplitAfter) {
 			out = append(out, s[last:i])
 			last = i
 		}
@@ -87,15 +103,6 @@ func levelStart(s string) bool {
 		if rest, ok := strings.CutPrefix(s, lp); ok {
 			r, _ := utf8.DecodeRuneInString(rest)
 			return rest != "" && !strings.ContainsRune("场域级内外", r)
-		}
-	}
-	return false
-}
-
-func inList(s string, list []string) bool {
-	for _, x := range list {
-		if s == x {
-			return true
 		}
 	}
 	return false
@@ -187,3 +194,66 @@ func (p *Places) placeOrgan(o, juris string) string {
 	}
 	return o
 }
+
+// issuerPrefix returns the organs' part of a title: before 关于, or before
+// 印发/转发 when the title starts with the organs.
+func issuerPrefix(title string) string {
+	i := strings.Index(title, "关于")
+	for _, w := range []string{"印发", "转发"} {
+		if j := strings.Index(title, w); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+	}
+	if i <= 0 {
+		return ""
+	}
+	return title[:i]
+}
+
+// titleOrgans reads the issuers from a title prefix (自治区科技厅等5部门 →
+// 自治区科技厅).
+func (x *extractor) titleOrgans(prefix string) []string {
+	prefix = trimManyOrgans(prefix)
+	orgs := x.p.splitOrgans(prefix)
+	var out []string
+	for _, o := range orgs {
+		if isOrgan(o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// fullTitle spells out the abbreviated organs a title starts with
+// (市工业和信息化局关于… → 深圳市工业和信息化局关于…): web pages and their
+// metadata boxes drop the place, the title as issued names it.
+func (x *extractor) fullTitle(title, prefix, juris string) string {
+	if prefix == "" || !strings.HasPrefix(title, prefix) {
+		return title
+	}
+	head := prefix
+	for _, o := range x.titleOrgans(prefix) {
+		full := x.p.placeOrgan(o, juris)
+		if full == o || strings.Contains(head, full) {
+			continue
+		}
+		if i := strings.Index(head, o); i >= 0 && organBoundary(head[:i]) {
+			head = head[:i] + full + head[i+len(o):]
+		}
+	}
+	return head + title[len(prefix):]
+}
+
+// organBoundary reports whether an organ can start after s: at the start, or
+// after a separator or the end of another organ's name (not inside 广州市…).
+func organBoundary(s string) bool {
+	if s == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("、，, \u3000局厅委办府会部院室处署行", r)
+}
+
+// ownTitle is the policy's own title when the file has no notice wrapper:
+// the first short heading-like line.
+// A line of issuers followed by a title line joins it (洪泽区人民政府 /

@@ -16,15 +16,7 @@ func boxFieldsScan(s string) [][2]string {
 	if len(locs) == 0 || strings.TrimSpace(strings.Trim(s[:locs[0][0]], "-*# ")) != "" {
 		return nil
 	}
-	var out [][2]string
-	for k, loc := range locs {
-		end := len(s)
-		if k+1 < len(locs) {
-			end = locs[k+1][0]
-		}
-		out = append(out, [2]string{s[loc[0]:loc[1]], s[loc[1]:end]})
-	}
-	return out
+	return labelValues(s, locs)
 }
 
 // boxFields must answer as the scan of the whole line did.
@@ -90,6 +82,23 @@ func TestOrganEndSameAsRegexp(t *testing.T) {
 		}
 		if s := b.String(); organEnd(s) != re.MatchString(s) {
 			t.Fatalf("organEnd(%q) = %v", s, organEnd(s))
+		}
+	}
+}
+
+// trimManyOrgans must answer as the regexp it replaced on the characters
+// that regexp knew (it also reads 两, 零 and the other outline numerals).
+func TestTrimManyOrgansSameAsRegexp(t *testing.T) {
+	re := regexp.MustCompile(`等\s*[\d一二三四五六七八九十]+\s*(个)?(部门|单位|家单位|厅局|委办局)$`)
+	words := []string{"等", "5", "12", "一", "十", "个", "家", " ", "部门", "单位", "家单位", "厅局", "委办局", "市科技局", "x", "\xe5"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.IntN(7); n > 0; n-- {
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		if s := b.String(); trimManyOrgans(s) != re.ReplaceAllString(s, "") {
+			t.Fatalf("trimManyOrgans(%q) = %q, want %q", s, trimManyOrgans(s), re.ReplaceAllString(s, ""))
 		}
 	}
 }

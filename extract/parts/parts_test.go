@@ -1,28 +1,17 @@
 package parts
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
 
 func docOf(text string) *schema.Document {
-	doc := &schema.Document{Path: "x.html", SHA256: "abc", Format: schema.FormatHTML}
-	var b strings.Builder
-	for _, l := range strings.Split(text, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		s := b.Len()
-		b.WriteString(l)
-		doc.Blocks = append(doc.Blocks, schema.Block{Text: l, Span: schema.Span{Start: s, End: b.Len()}})
-	}
-	doc.Text = b.String()
+	doc := testsupport.Doc(text)
+	doc.Path, doc.SHA256, doc.Format = "x.html", "abc", schema.FormatHTML
 	return doc
 }
 
@@ -341,6 +330,38 @@ func TestChromeLines(t *testing.T) {
 	} {
 		if got := strongChrome(schema.Block{Text: tc.in}); got != tc.want {
 			t.Errorf("strongChrome(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestTitleStartLabels(t *testing.T) {
+	for _, s := range []string{"一、关于印发实施方案的通知", "（二）关于加强管理的意见", "3．关于…", "附件2 关于…的通知", "附表"} {
+		if !notTitleStart(s) || titleStart(s) {
+			t.Errorf("%q opens like a title", s)
+		}
+	}
+	if notTitleStart("关于印发若干措施的通知") {
+		t.Errorf("a title opens like a label")
+	}
+	for s, want := range map[string]bool{"附件": true, "附件2": true, "附 件 3：": true, "附件一": true, "附件2 任务分工表": false, "附表1": false, "附件1-2": false} {
+		if got := bareAttach(s); got != want {
+			t.Errorf("bareAttach(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	w, err := parseWords(wordsData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.chrome) < 20 || len(w.footer) < 5 || !slices.Contains(w.chrome, "首页") || !slices.Contains(w.footer, "版权所有") {
+		t.Errorf("words: %q", w)
+	}
+	// a list missing, or an unknown one, fails loudly
+	for _, data := range []string{"[chrome]\n首页\n", "[chrome]\n首页\n[footer]\n版权所有\n[menu]\n导航\n", "首页\n"} {
+		if _, err := parseWords(data); err == nil {
+			t.Errorf("parseWords(%q) = nil error", data)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package quotas
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,10 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // a case is one document's metadata and tables, as JSON in testdata/*.json;
 // the quotas read from it are compared with testdata/*.golden.
@@ -76,20 +74,7 @@ func TestGolden(t *testing.T) {
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			got := format(Extract(load(t, f)))
-			gf := strings.TrimSuffix(f, ".json") + ".golden"
-			if *update {
-				if err := os.WriteFile(gf, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(gf)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("quotas differ from %s:\n--- got\n%s--- want\n%s", gf, got, want)
-			}
+			testsupport.Golden(t, strings.TrimSuffix(f, ".json")+".golden", got)
 		})
 	}
 }
@@ -174,6 +159,20 @@ func TestTitleYears(t *testing.T) {
 		a, b := titleYears(c.title)
 		if a != c.a || b != c.b {
 			t.Errorf("titleYears(%q) = %d, %d; want %d, %d", c.title, a, b, c.a, c.b)
+		}
+	}
+}
+
+// A row's name loses the list number it opens with (lexicon/outline's
+// labels), not a figure or a year.
+func TestStripNumLead(t *testing.T) {
+	for in, want := range map[string]string{
+		"1.柳州市": "柳州市", "2、桂林市": "桂林市", "（三）梧州市": "梧州市", "(4) 北海市": " 北海市", "四、防城港市": "防城港市",
+		"⑤钦州市": "钦州市", "1 贵港市": " 贵港市", "1.2.玉林市": "玉林市",
+		"南宁市": "南宁市", "2023年": "2023年", "1.5倍": "1.5倍", "1234 百色市": "1234 百色市", "一是贺州市": "一是贺州市",
+	} {
+		if got := stripNumLead(in); got != want {
+			t.Errorf("stripNumLead(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -5,7 +5,7 @@ import (
 	"sync"
 
 	"policyx/extract/tables"
-	"policyx/normalize/lexicon"
+	"policyx/lexicon"
 )
 
 //go:embed data/words.txt
@@ -17,13 +17,8 @@ type vocab struct {
 	pastDoc, pastCtx, taskVerb, pastEnd, commitCtx, titleEnd, titleLead []string
 }
 
-var loadVocab = sync.OnceValue(func() *vocab {
-	v, err := parseVocab(wordsFile)
-	if err != nil {
-		panic(err) // the embedded file is tested
-	}
-	return v
-})
+// loadVocab parses data/words.txt once; the embedded file is tested.
+var loadVocab = sync.OnceValue(func() *vocab { return lexicon.Must(parseVocab(wordsFile)) })
 
 func parseVocab(s string) (*vocab, error) {
 	v := &vocab{}

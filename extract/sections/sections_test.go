@@ -5,14 +5,14 @@ import (
 	"strings"
 	"testing"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
 
 // docOf builds a normalized document, one block per non-empty line; a line
 // starting with "#" becomes a heading block of that level.
 func docOf(text string) *schema.Document {
-	doc := &schema.Document{Part: 1}
-	var b strings.Builder
+	var bs []schema.Block
 	for _, l := range strings.Split(text, "\n") {
 		l = strings.TrimSpace(l)
 		if l == "" {
@@ -22,15 +22,10 @@ func docOf(text string) *schema.Document {
 		if n := len(l) - len(strings.TrimLeft(l, "#")); n > 0 {
 			blk.Kind, blk.Level, blk.Text = schema.BlockHeading, n, strings.TrimSpace(l[n:])
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		s := b.Len()
-		b.WriteString(blk.Text)
-		blk.Span = schema.Span{Start: s, End: b.Len()}
-		doc.Blocks = append(doc.Blocks, blk)
+		bs = append(bs, blk)
 	}
-	doc.Text = b.String()
+	doc := testsupport.Blocks(bs...)
+	doc.Part = 1
 	return doc
 }
 
@@ -187,7 +182,7 @@ func TestArticlesInParts(t *testing.T) {
 }
 
 func TestLabelValue(t *testing.T) {
-	for in, want := range map[string]int{"三、": 3, "十、": 10, "十二、": 12, "二十、": 20, "第二十一条": 21, "（12）": 12, "1．": 1, "①": 0} {
+	for in, want := range map[string]int{"三、": 3, "十、": 10, "十二、": 12, "二十、": 20, "第二十一条": 21, "（12）": 12, "1．": 1, "①": 1, "第 3 章": 3, "附件2：": 2} {
 		if got := labelValue(in); got != want {
 			t.Errorf("labelValue(%q) = %d, want %d", in, got, want)
 		}
@@ -311,5 +306,69 @@ func TestLostCharAfterLabel(t *testing.T) {
 `
 	if got := outline(Extract(docOf(in))); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// The word lists load through the lexicon loader, and a bad file fails.
+func TestVocab(t *testing.T) {
+	v, err := parseVocab(wordsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.proseOpeners) == 0 || v.proseOpeners[0] != "以习近平" {
+		t.Errorf("proseopeners = %q", v.proseOpeners)
+	}
+	for _, bad := range []string{"以习近平\n", "[proseopeners]\n[other]\n为深入\n", "[proseopeners]\n"} {
+		if _, err := parseVocab(bad); err == nil {
+			t.Errorf("parseVocab(%q) accepted", bad)
+		}
+	}
+}
+
+// Labels are read by lexicon/outline; sections decides which open a
+// section.
+func TestLabelOf(t *testing.T) {
+	for _, tc := range []struct {
+		in          string
+		style       int
+		label, rest string
+	}{
+		{"第三章 保障措施", styleChapter, "第三章", "保障措施"},
+		{"第二节　资金管理", styleSection, "第二节", "资金管理"},
+		{"第十二条 本办法自印发之日起施行。", styleArticle, "第十二条", "本办法自印发之日起施行。"},
+		{"二、重点任务", styleCN, "二、", "重点任务"},
+		{"（三）强化要素保障", styleParenCN, "（三）", "强化要素保障"},
+		{"3．实施人才引育工程", styleNum, "3．", "实施人才引育工程"},
+		{"(2)加大财政支持", styleParenN, "(2)", "加大财政支持"},
+		{"①设备购置补贴", styleCircle, "①", "设备购置补贴"},
+		{"附件2：重点项目清单", styleAttach, "附件2：", "重点项目清单"},
+		{"附件一：任务分工表", styleAttach, "附件一：", "任务分工表"},
+		{"附件", styleAttach, "附件", ""},
+		// counter-examples
+		{"1.5亿元用于奖补", -1, "", ""},
+		{"1. 5亿元用于奖补", -1, "", ""},
+		{"附件说明如下", -1, "", ""},
+		{"第一项任务", -1, "", ""},
+		{"1）开展培训", -1, "", ""},
+		{"一是加强组织领导", -1, "", ""},
+	} {
+		st, l, r := labelOf(tc.in)
+		if st != tc.style || l != tc.label || r != tc.rest {
+			t.Errorf("labelOf(%q) = %d %q %q, want %d %q %q", tc.in, st, l, r, tc.style, tc.label, tc.rest)
+		}
+	}
+}
+
+// Inside a flattened block a label after white space starts a piece; an
+// 附件 only with its colon.
+func TestFlatCuts(t *testing.T) {
+	in := "总则 一、总体要求 坚持稳中求进。 （一）主要目标 到2025年，产值达到1.5亿元。 详见附件1 的说明。 附件1：任务清单"
+	var got []string
+	for _, c := range flatCuts(in) {
+		got = append(got, strings.Fields(in[c:])[0])
+	}
+	want := []string{"一、总体要求", "（一）主要目标", "附件1：任务清单"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("flatCuts: %q, want %q", got, want)
 	}
 }

@@ -144,17 +144,44 @@ func (v *vocab) wholeArea(t *schema.Table, juris string) int {
 // against that sum: the row whole that names the whole area, else a first
 // row whose figures mostly are the sums.
 func (v *vocab) sumChecks(ti int, t *schema.Table, whole int) []schema.Check {
-	n := len(t.Header)
-	if n == 0 || len(t.Rows) < 3 {
+	if len(t.Header) == 0 || len(t.Rows) < 3 {
 		return nil
 	}
+	s := &sums{ti: ti, t: t, numeric: v.numericCols(t), whole: whole}
+	out := v.totalChecks(s)
+	var data []schema.TableRow
+	for _, r := range t.Rows {
+		if !r.IsTotal {
+			data = append(data, r)
+		}
+	}
+	if whole > 0 && len(data) >= 3 {
+		return append(out, s.wholeChecks()...)
+	}
+	if len(data) >= 3 && len(data) == len(t.Rows) {
+		out = append(out, s.topRowChecks()...)
+	}
+	return out
+}
+
+// sums is a table whose columns sumChecks adds up.
+type sums struct {
+	ti      int
+	t       *schema.Table
+	numeric []bool // the figure columns
+	whole   int    // the row naming the whole area, -1 when none
+}
+
+// numericCols are the columns where most data rows hold numbers, other than
+// the 序号 and rates.
+func (v *vocab) numericCols(t *schema.Table) []bool {
+	n := len(t.Header)
 	seqCol := -1
 	for c, h := range t.Header {
 		if v.isSeqHead(h) {
 			seqCol = c
 		}
 	}
-	// numeric columns: most data rows hold numbers there
 	numeric := make([]bool, n)
 	for c := range n {
 		if c == seqCol {
@@ -172,46 +199,58 @@ func (v *vocab) sumChecks(ti int, t *schema.Table, whole int) []schema.Check {
 		}
 		numeric[c] = all >= 2 && nums*10 >= all*8 && !ratioHeader(t.Header[c])
 	}
-	var out []schema.Check
-	// colSum sums column c over rows (got, with dec decimals) for the
-	// figure of row r in it (want); ok is false when there is nothing to
-	// compare: no figure, a percentage, or fewer than two figures summed.
-	colSum := func(r schema.TableRow, rows []schema.TableRow, c int) (got, want float64, dec int, ok bool) {
-		if !numeric[c] || c >= len(r.Cells) {
-			return 0, 0, 0, false
-		}
-		want, ok = number(r.Cells[c])
-		if !ok || strings.HasSuffix(key(r.Cells[c]), "%") {
-			return 0, 0, 0, false
-		}
-		cnt := 0
-		for _, row := range rows {
-			if c >= len(row.Cells) {
-				continue
-			}
-			if f, ok := number(row.Cells[c]); ok {
-				got += f
-				cnt++
-				dec = max(dec, decimals(row.Cells[c]))
-			}
-		}
-		return got, want, dec, cnt >= 2
+	return numeric
+}
+
+// colSum sums column c over rows (got, with dec decimals) for the figure of
+// row r in it (want); ok is false when there is nothing to compare: no
+// figure, a percentage, or fewer than two figures summed.
+func (s *sums) colSum(r schema.TableRow, rows []schema.TableRow, c int) (got, want float64, dec int, ok bool) {
+	if !s.numeric[c] || c >= len(r.Cells) {
+		return 0, 0, 0, false
 	}
-	// total rows
+	want, ok = number(r.Cells[c])
+	if !ok || strings.HasSuffix(key(r.Cells[c]), "%") {
+		return 0, 0, 0, false
+	}
+	cnt := 0
+	for _, row := range rows {
+		if c >= len(row.Cells) {
+			continue
+		}
+		if f, ok := number(row.Cells[c]); ok {
+			got += f
+			cnt++
+			dec = max(dec, decimals(row.Cells[c]))
+		}
+	}
+	return got, want, dec, cnt >= 2
+}
+
+// mismatch is a sum_mismatch finding on row r in column c.
+func (s *sums) mismatch(r schema.TableRow, c int, format string, got float64, dec int) schema.Check {
+	return schema.Check{Table: s.ti, Kind: "sum_mismatch", Span: r.Span,
+		Message: fmt.Sprintf(format, s.t.Header[c], fmtNum(got, dec), key(firstText(r.Cells)), r.Cells[c])}
+}
+
+// totalChecks compares every total row with the rows it adds up.
+func (v *vocab) totalChecks(s *sums) []schema.Check {
+	var out []schema.Check
+	t := s.t
 	lastTotal := 0
 	for i, r := range t.Rows {
 		if !r.IsTotal {
 			continue
 		}
-		var part []schema.TableRow
 		sub := false
 		for _, c := range r.Cells[:min(2, len(r.Cells))] {
 			if v.isSubtotal(c) {
 				sub = true
 			}
 		}
+		var part []schema.TableRow
 		for k := 0; k < i; k++ {
-			if t.Rows[k].IsTotal || k == whole {
+			if t.Rows[k].IsTotal || k == s.whole {
 				continue
 			}
 			if sub && (k < lastTotal || t.Rows[k].Group != r.Group) {
@@ -222,79 +261,85 @@ func (v *vocab) sumChecks(ti int, t *schema.Table, whole int) []schema.Check {
 		if sub {
 			lastTotal = i + 1
 		}
-		// rows of sub-items（1）, 1.1 under an item: the total may count
-		// the items alone
-		var top []schema.TableRow
-		for _, row := range part {
-			if !reSubSeq.MatchString(key(row.Seq)) {
-				top = append(top, row)
-			}
+		out = append(out, s.totalRowChecks(r, part)...)
+	}
+	return out
+}
+
+// totalRowChecks compares total row r with the rows part it adds up.
+func (s *sums) totalRowChecks(r schema.TableRow, part []schema.TableRow) []schema.Check {
+	var out []schema.Check
+	// rows of sub-items（1）, 1.1 under an item: the total may count the
+	// items alone
+	var top []schema.TableRow
+	for _, row := range part {
+		if !reSubSeq.MatchString(key(row.Seq)) {
+			top = append(top, row)
 		}
-		for c := range n {
-			if got, want, dec, ok := colSum(r, part, c); ok && !near(got, want, dec, decimals(r.Cells[c])) {
-				if len(top) < len(part) {
-					if g2, _, d2, ok2 := colSum(r, top, c); ok2 && near(g2, want, d2, decimals(r.Cells[c])) {
-						continue
-					}
+	}
+	for c := range len(s.t.Header) {
+		if got, want, dec, ok := s.colSum(r, part, c); ok && !near(got, want, dec, decimals(r.Cells[c])) {
+			if len(top) < len(part) {
+				if g2, _, d2, ok2 := s.colSum(r, top, c); ok2 && near(g2, want, d2, decimals(r.Cells[c])) {
+					continue
 				}
-				out = append(out, schema.Check{Table: ti, Kind: "sum_mismatch", Span: r.Span,
-					Message: fmt.Sprintf("%s列：各行之和为 %s，%s行为 %s", t.Header[c], fmtNum(got, dec), key(firstText(r.Cells)), r.Cells[c])})
 			}
+			out = append(out, s.mismatch(r, c, "%s列：各行之和为 %s，%s行为 %s", got, dec))
 		}
 	}
-	// a top row that sums the rest
-	var data []schema.TableRow
-	for _, r := range t.Rows {
-		if !r.IsTotal {
-			data = append(data, r)
+	return out
+}
+
+// wholeChecks compares a named whole-area row below the first with the
+// other rows: every column that disagrees with its parts is a finding.
+func (s *sums) wholeChecks() []schema.Check {
+	var out []schema.Check
+	var rest []schema.TableRow
+	for i, r := range s.t.Rows {
+		if !r.IsTotal && i != s.whole {
+			rest = append(rest, r)
 		}
 	}
-	if whole > 0 && len(data) >= 3 {
-		// a named whole-area row below the first: every column that
-		// disagrees with its parts is a finding
-		var rest []schema.TableRow
-		for i, r := range t.Rows {
-			if !r.IsTotal && i != whole {
-				rest = append(rest, r)
-			}
+	top := s.t.Rows[s.whole]
+	for c := range len(s.t.Header) {
+		if got, want, dec, ok := s.colSum(top, rest, c); ok && !near(got, want, dec, decimals(top.Cells[c])) {
+			out = append(out, s.mismatch(top, c, "%s列：其余各行之和为 %s，%s行为 %s", got, dec))
 		}
-		top := t.Rows[whole]
-		for c := range n {
-			if got, want, dec, ok := colSum(top, rest, c); ok && !near(got, want, dec, decimals(top.Cells[c])) {
-				out = append(out, schema.Check{Table: ti, Kind: "sum_mismatch", Span: top.Span,
-					Message: fmt.Sprintf("%s列：其余各行之和为 %s，%s行为 %s", t.Header[c], fmtNum(got, dec), key(firstText(top.Cells)), top.Cells[c])})
-			}
-		}
-		return out
 	}
-	if len(data) >= 3 && len(data) == len(t.Rows) {
-		top, rest := data[0], data[1:]
-		type cmp struct {
-			c         int
-			got, want float64
-			dec, wdec int
+	return out
+}
+
+// topRowChecks compares the first row of a table without total rows with
+// the rows below it, when it names the whole area or most of its figures
+// are their sums.
+func (s *sums) topRowChecks() []schema.Check {
+	top, rest := s.t.Rows[0], s.t.Rows[1:]
+	type cmp struct {
+		c   int
+		got float64
+		dec int
+	}
+	var hits, misses []cmp
+	for c := range len(s.t.Header) {
+		got, want, dec, ok := s.colSum(top, rest, c)
+		if !ok {
+			continue
 		}
-		var hits, misses []cmp
-		for c := range n {
-			got, want, dec, ok := colSum(top, rest, c)
-			if !ok {
-				continue
+		x := cmp{c, got, dec}
+		if near(got, want, dec, decimals(top.Cells[c])) {
+			if want != 0 {
+				hits = append(hits, x)
 			}
-			x := cmp{c, got, want, dec, decimals(top.Cells[c])}
-			if near(got, want, dec, x.wdec) {
-				if want != 0 {
-					hits = append(hits, x)
-				}
-			} else {
-				misses = append(misses, x)
-			}
+		} else {
+			misses = append(misses, x)
 		}
-		if whole == 0 || len(hits) >= 2 && len(hits) > len(misses) {
-			for _, x := range misses {
-				out = append(out, schema.Check{Table: ti, Kind: "sum_mismatch", Span: top.Span,
-					Message: fmt.Sprintf("%s列：以下各行之和为 %s，首行%s为 %s", t.Header[x.c], fmtNum(x.got, x.dec), key(firstText(top.Cells)), top.Cells[x.c])})
-			}
-		}
+	}
+	if s.whole != 0 && (len(hits) < 2 || len(hits) <= len(misses)) {
+		return nil
+	}
+	var out []schema.Check
+	for _, x := range misses {
+		out = append(out, s.mismatch(top, x.c, "%s列：以下各行之和为 %s，首行%s为 %s", x.got, x.dec))
 	}
 	return out
 }

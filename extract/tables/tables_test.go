@@ -2,37 +2,18 @@ package tables
 
 import (
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"policyx/internal/testsupport"
 	"policyx/schema"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
 // docFromText builds a document the way the text reader and the
 // normalizer deliver it: one block per non-empty line.
-func docFromText(s string) *schema.Document {
-	doc := &schema.Document{}
-	var b strings.Builder
-	for _, ln := range strings.Split(s, "\n") {
-		t := strings.TrimSpace(ln)
-		if t == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		start := b.Len()
-		b.WriteString(t)
-		doc.Blocks = append(doc.Blocks, schema.Block{Kind: schema.BlockPara, Text: t, Span: schema.Span{Start: start, End: b.Len()}})
-	}
-	doc.Text = b.String()
-	return doc
-}
+func docFromText(s string) *schema.Document { return testsupport.Doc(s) }
 
 // goldenTable is what the golden files hold of a table.
 type goldenTable struct {
@@ -82,20 +63,7 @@ func checkGolden(t *testing.T, name string, got golden) {
 		t.Fatal(err)
 	}
 	data = append(data, '\n')
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if string(want) != string(data) {
-		t.Errorf("%s: output differs from golden file\n got: %s", name, data)
-	}
+	testsupport.Golden(t, filepath.Join("testdata", name+".golden"), string(data))
 }
 
 // TestGolden runs every testdata/*.txt through Extract: tab-separated
@@ -253,26 +221,7 @@ func FuzzExtract(f *testing.F) {
 
 // blocksDoc lays blocks out the way the readers do: Text joined by "\n",
 // table blocks' Text built from their rows.
-func blocksDoc(bs ...schema.Block) *schema.Document {
-	doc := &schema.Document{}
-	for _, b := range bs {
-		if doc.Text != "" {
-			doc.Text += "\n"
-		}
-		start := len(doc.Text)
-		if b.Kind == schema.BlockTable {
-			var lines []string
-			for _, r := range b.Rows {
-				lines = append(lines, strings.Join(r, "\t"))
-			}
-			b.Text = strings.Join(lines, "\n")
-		}
-		doc.Text += b.Text
-		b.Span = schema.Span{Start: start, End: len(doc.Text)}
-		doc.Blocks = append(doc.Blocks, b)
-	}
-	return doc
-}
+func blocksDoc(bs ...schema.Block) *schema.Document { return testsupport.Blocks(bs...) }
 
 // TestPDFPages: a PDF table over two pages. The first page has a sub-column
 // under 类别 (its header cell empty); on the second page the header is

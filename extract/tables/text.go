@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"policyx/normalize/cjk"
+	"policyx/lexicon/cjk"
 )
 
 // key is the comparison form of a cell: NFKC, no white space.

@@ -4,7 +4,7 @@ import (
 	_ "embed"
 	"sync"
 
-	"policyx/normalize/lexicon"
+	"policyx/lexicon"
 )
 
 //go:embed words.txt
@@ -15,13 +15,8 @@ type vocab struct {
 	total, subtotal, note, seqhead, deptsuffix, qualifier, kvlabel []string
 }
 
-var loadVocab = sync.OnceValue(func() *vocab {
-	v, err := parseVocab(wordsFile)
-	if err != nil {
-		panic(err) // the embedded file is tested
-	}
-	return v
-})
+// loadVocab parses words.txt once; the embedded file is tested.
+var loadVocab = sync.OnceValue(func() *vocab { return lexicon.Must(parseVocab(wordsFile)) })
 
 func parseVocab(s string) (*vocab, error) {
 	v := &vocab{}

@@ -25,7 +25,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 			return schema.KindThreshold
 		}
 		// 对投资500万元以上的农业产业化项目，实行…: whom a measure applies to
-		if cl0, _ := clause(cs, q.Start, q.End); t.Deadline == "" && hasAnyPrefix(cs[cl0:q.Start], "对于", "对", "凡") && !x.kw.Funding.contains(noun) && !x.kw.FundNoun.contains(noun) && x.kw.Grant.suffix(noun) == "" {
+		if cl0, _ := clause(cs, q.Start, q.End); t.Deadline == "" && numbers.HasAnyPrefix(cs[cl0:q.Start], "对于", "对", "凡") && !x.kw.Funding.contains(noun) && !x.kw.FundNoun.contains(noun) && x.kw.Grant.suffix(noun) == "" {
 			return schema.KindThreshold
 		}
 	}
@@ -96,7 +96,7 @@ func (x *extractor) percentKind(before, a string, funding, cond bool, t schema.T
 	// 研发经费投入占GDP比重达到2.5%: a share of a whole is a goal
 	share := strings.Contains(before, "率") || strings.Contains(before, "比重") || strings.Contains(before, "占")
 	// 到2025年，…覆盖农村人口比例达到85%: a dated level to reach is a goal
-	if t.Deadline != "" && hasAnySuffix(x.stripCmpWords(before), "达到", "达", "提高到", "提高至", "提升到", "提升至", "增长到", "增至") && !funding {
+	if t.Deadline != "" && numbers.HasAnySuffix(x.stripCmpWords(before), "达到", "达", "提高到", "提高至", "提升到", "提升至", "增长到", "增至") && !funding {
 		return schema.KindGoal
 	}
 	if x.kw.Rate.contains(before) || x.kw.Rate.contains(a) && strings.HasPrefix(a, "的") || funding && !share {
@@ -251,24 +251,6 @@ func toSentenceEnd(s string) string {
 		return s[:k]
 	}
 	return s
-}
-
-func hasAnyPrefix(s string, words ...string) bool {
-	for _, w := range words {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasAnySuffix(s string, words ...string) bool {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // stripCmpWords drops comparator words at the end of the text before a

@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"strings"
 
-	lex "policyx/normalize/lexicon"
+	lex "policyx/lexicon"
 	"policyx/normalize/numbers"
 )
 

@@ -24,8 +24,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"policyx/lexicon/seg"
 	"policyx/normalize/numbers"
-	"policyx/normalize/seg"
 	"policyx/schema"
 )
 

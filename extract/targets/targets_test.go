@@ -7,7 +7,8 @@ import (
 	"sync"
 	"testing"
 
-	"policyx/normalize/seg"
+	"policyx/internal/testsupport"
+	"policyx/lexicon/seg"
 	"policyx/schema"
 )
 
@@ -30,23 +31,16 @@ func segmenter(t testing.TB) *seg.Segmenter {
 // doc builds a document of one paragraph block per line; a line starting
 // with "TABLE:" becomes a table block of tab-separated cells.
 func doc(lines ...string) *schema.Document {
-	d := &schema.Document{}
-	var b strings.Builder
+	var bs []schema.Block
 	for _, l := range lines {
 		kind := schema.BlockPara
 		if strings.HasPrefix(l, "TABLE:") {
 			kind = schema.BlockTable
 			l = strings.TrimPrefix(l, "TABLE:")
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		start := b.Len()
-		b.WriteString(l)
-		d.Blocks = append(d.Blocks, schema.Block{Kind: kind, Text: l, Span: schema.Span{Start: start, End: b.Len()}})
+		bs = append(bs, schema.Block{Kind: kind, Text: l})
 	}
-	d.Text = b.String()
-	return d
+	return testsupport.Blocks(bs...)
 }
 
 func brief(ts []schema.Target) string {

@@ -1,8 +1,8 @@
 package tasks
 
 import (
-	"policyx/normalize/cjk"
-	"policyx/normalize/dept"
+	"policyx/lexicon/cjk"
+	"policyx/lexicon/dept"
 	"regexp"
 	"sort"
 	"strings"

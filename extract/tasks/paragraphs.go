@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"policyx/lexicon/outline"
 	"policyx/schema"
 )
 
@@ -58,7 +59,6 @@ func (p *para) breakAt(i int) bool {
 }
 
 var (
-	reLabel = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零〇0-9]+[条章节项]|[（(][一二三四五六七八九十百零〇]+[）)]|[（(][0-9]{1,3}[）)]|[一二三四五六七八九十百]+[、．.]|[0-9]{1,3}(?:[.．][0-9]{1,3})*[、．.](?:[^0-9]|$)|[0-9]{1,3}[)）]|[①-⑳])`)
 	// A list label: 牵头单位： … at the start of a list.
 	reRole = regexp.MustCompile(`(?:主要)?(?:牵头|配合|责任|主责|负责|协办|参与|协同|协助|承办|主办)(?:责任)?(?:单位|部门)(?:、单位|、部门|及单位)?[:：]|(?:牵头|配合|责任)[:：]`)
 	// Another field after a list: 完成时限：…, 时间节点：….
@@ -67,21 +67,15 @@ var (
 	reListStart = regexp.MustCompile(`^[（(\[【［]?(?:主要)?(?:牵头|配合|责任|主责)(?:单位|部门)`)
 )
 
-// label returns the length of the item label at the start of s, 0 if none.
+// label returns the length of the item label at the start of s (一、 （一）
+// 1． 1.2. (1) 1） ① 第一条 …), 0 if none. An attachment label opens no
+// item.
 func label(s string) int {
-	loc := reLabel.FindStringIndex(s)
-	if loc == nil {
+	l, n := outline.Read(s)
+	if l.Style == outline.Attachment {
 		return 0
 	}
-	l := loc[1]
-	// The pattern may take the first rune after "1." to rule out 1.5; give it back.
-	if m := s[:l]; len(m) > 0 {
-		r, n := utf8.DecodeLastRuneInString(m)
-		if r != '.' && r != '．' && r != '、' && r != ')' && r != '）' && !(r >= '①' && r <= '⑳') && !strings.HasSuffix(m, "条") && !strings.HasSuffix(m, "章") && !strings.HasSuffix(m, "节") && !strings.HasSuffix(m, "项") {
-			l -= n
-		}
-	}
-	return l
+	return n
 }
 
 // paragraphs builds x.paras from the blocks, re-joining lines that a PDF

@@ -13,7 +13,7 @@ import (
 	"sort"
 	"strings"
 
-	"policyx/normalize/dept"
+	"policyx/lexicon/dept"
 	"policyx/schema"
 )
 

@@ -1,7 +1,6 @@
 package tasks
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,11 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"policyx/normalize/dept"
+	"policyx/internal/testsupport"
+	"policyx/lexicon/dept"
 	"policyx/schema"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func loadDict(t testing.TB) *dept.Dict {
 	t.Helper()
@@ -28,19 +26,18 @@ func loadDict(t testing.TB) *dept.Dict {
 // one paragraph block per line. A first line "# juris: X" sets the
 // jurisdiction.
 func docFrom(text string) *schema.Document {
-	doc := &schema.Document{}
+	juris := ""
 	if strings.HasPrefix(text, "# juris: ") {
 		line, rest, _ := strings.Cut(text, "\n")
-		doc.Meta.Jurisdiction = strings.TrimPrefix(line, "# juris: ")
+		juris = strings.TrimPrefix(line, "# juris: ")
 		text = rest
 	}
-	doc.Text = strings.TrimRight(text, "\n")
-	start := 0
-	for _, line := range strings.Split(doc.Text, "\n") {
-		doc.Blocks = append(doc.Blocks, schema.Block{Kind: schema.BlockPara, Text: line,
-			Span: schema.Span{Start: start, End: start + len(line)}})
-		start += len(line) + 1
+	var bs []schema.Block
+	for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		bs = append(bs, schema.Block{Kind: schema.BlockPara, Text: line})
 	}
+	doc := testsupport.Blocks(bs...)
+	doc.Meta.Jurisdiction = juris
 	return doc
 }
 
@@ -80,20 +77,7 @@ func TestGolden(t *testing.T) {
 				}
 			}
 			got := render(doc, tasks)
-			golden := strings.TrimSuffix(f, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("got:\n%s\nwant:\n%s", got, want)
-			}
+			testsupport.Golden(t, strings.TrimSuffix(f, ".txt")+".golden", got)
 		})
 	}
 }

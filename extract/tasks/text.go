@@ -1,11 +1,11 @@
 package tasks
 
 import (
-	"policyx/normalize/cjk"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"policyx/lexicon/cjk"
+	"policyx/lexicon/outline"
 	"policyx/schema"
 )
 
@@ -170,7 +170,18 @@ func (x *extractor) taskFor(i, li, segStart int, l list) (schema.Task, bool) {
 	return t, true
 }
 
-var reStrongLabel = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零〇0-9]+条|[（(][一二三四五六七八九十百零〇]+[）)]|[一二三四五六七八九十百]+、)`)
+// strongLabel reports whether s opens with a label that starts an item
+// even inside run-on text: 第一条, （一）, 一、.
+func strongLabel(s string) bool {
+	l, _ := outline.Read(s)
+	switch l.Style {
+	case outline.Article, outline.ParenCN:
+		return true
+	case outline.CNComma:
+		return strings.HasSuffix(l.Text, "、")
+	}
+	return false
+}
 
 // inlineLabels finds item labels inside run-on text that lost its line
 // breaks (…绿色化(一)支持企业科技创新。…): after a sentence end, or a
@@ -183,7 +194,7 @@ func inlineLabels(seg string) []int {
 			switch {
 			case strings.ContainsRune("。；：！？", prev):
 				out = append(out, q)
-			case cjk.IsHan(prev) && reStrongLabel.MatchString(seg[q:]):
+			case cjk.IsHan(prev) && strongLabel(seg[q:]):
 				rest := seg[q+label(seg[q:]):]
 				if e := strings.Index(rest, "。"); e >= 0 && utf8.RuneCountInString(rest[:e]) <= maxTitle {
 					out = append(out, q)
@@ -215,28 +226,11 @@ func (x *extractor) governing(i int) int {
 	return -1
 }
 
-// rank orders item labels from the top: 一、/第一条 1, （一） 2, 1． 3,
-// （1） 4, ①/1） 5.
+// rank orders item labels from the top (outline's Level): 一、/第一条 1,
+// （一） 2, 1． 3, （1） 4, ①/1） 5.
 func rank(label string) int {
-	r, _ := utf8.DecodeRuneInString(label)
-	switch {
-	case strings.HasPrefix(label, "第"):
-		return 1
-	case r == '（' || r == '(':
-		r2, _ := utf8.DecodeRuneInString(label[utf8.RuneLen(r):])
-		if r2 >= '0' && r2 <= '9' {
-			return 4
-		}
-		return 2
-	case r >= '①' && r <= '⑳':
-		return 5
-	case r >= '0' && r <= '9':
-		if strings.HasSuffix(label, ")") || strings.HasSuffix(label, "）") {
-			return 5
-		}
-		return 3
-	}
-	return 1
+	l, _ := outline.Read(label)
+	return l.Style.Level()
 }
 
 // parent returns the item above sub-item paragraph i when the sub-items

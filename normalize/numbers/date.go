@@ -72,7 +72,8 @@ func readInt(s string, max int) (v, n int) {
 	return v, n
 }
 
-func hasAnySuffix(s string, words ...string) bool {
+// HasAnySuffix reports whether s ends with one of words.
+func HasAnySuffix(s string, words ...string) bool {
 	for _, w := range words {
 		if strings.HasSuffix(s, w) {
 			return true
@@ -81,7 +82,8 @@ func hasAnySuffix(s string, words ...string) bool {
 	return false
 }
 
-func hasAnyPrefix(s string, words ...string) bool {
+// HasAnyPrefix reports whether s starts with one of words.
+func HasAnyPrefix(s string, words ...string) bool {
 	for _, w := range words {
 		if strings.HasPrefix(s, w) {
 			return true
@@ -116,7 +118,7 @@ func Dates(s string) []Date {
 			}
 		}
 		rest := s[j:]
-		if d.Kind != Span && hasAnyPrefix(rest, "—", "–", "－", "-", "~", "～", "至") {
+		if d.Kind != Span && HasAnyPrefix(rest, "—", "–", "－", "-", "~", "～", "至") {
 			r := strings.TrimLeft(rest, "—–－-~～至")
 			if yy, nn := readInt(r, 4); nn == 4 && yy >= y {
 				d.Kind = Span
@@ -127,7 +129,7 @@ func Dates(s string) []Date {
 			d.Month = m
 			j += mn + len("月")
 			rest = s[j:]
-			if dd, dn := readInt(rest, 2); dn > 0 && dd >= 1 && dd <= monthEnd(y, m) && hasAnyPrefix(rest[dn:], "日", "号") {
+			if dd, dn := readInt(rest, 2); dn > 0 && dd >= 1 && dd <= monthEnd(y, m) && HasAnyPrefix(rest[dn:], "日", "号") {
 				d.Day = dd
 				j += dn + len("日")
 				rest = s[j:]
@@ -143,23 +145,23 @@ func Dates(s string) []Date {
 		d.End = j
 		if d.Kind != Span {
 			switch {
-			case hasAnySuffix(before, "自", "从", "自从", "于", "始于"):
-				if hasAnyPrefix(rest, "起", "开始", "以来") || hasAnySuffix(before, "自", "从", "自从") {
+			case HasAnySuffix(before, "自", "从", "自从", "于", "始于"):
+				if HasAnyPrefix(rest, "起", "开始", "以来") || HasAnySuffix(before, "自", "从", "自从") {
 					d.Kind = Start
 				}
-			case hasAnySuffix(before, "较", "比", "与", "同", "相比", "对比", "比照"):
+			case HasAnySuffix(before, "较", "比", "与", "同", "相比", "对比", "比照"):
 				d.Kind = Base
 			}
 			if d.Kind == Deadline {
 				switch {
-				case hasAnyPrefix(rest, "以来", "至今", "相比", "同期", "比"):
+				case HasAnyPrefix(rest, "以来", "至今", "相比", "同期", "比"):
 					d.Kind = Past
-				case hasAnyPrefix(rest, "起", "开始"):
+				case HasAnyPrefix(rest, "起", "开始"):
 					d.Kind = Start
 				}
 			}
 		}
-		if d.Kind == Deadline && d.Month == 0 && !deadlineLead(before) && !hasAnySuffix(s[i:j], "末", "底", "前") && !planOfYear(rest) {
+		if d.Kind == Deadline && d.Month == 0 && !deadlineLead(before) && !HasAnySuffix(s[i:j], "末", "底", "前") && !planOfYear(rest) {
 			d.Kind = Attribute
 		}
 		out = append(out, d)
@@ -183,7 +185,7 @@ func Governing(s string) (Date, bool) {
 // deadlineLead reports whether the text before a year lets it be a
 // deadline: a preposition (到, 至, 力争) or the start of a clause.
 func deadlineLead(before string) bool {
-	if before == "" || hasAnySuffix(before, "到", "至", "截至", "截止", "截止到", "力争", "争取", "确保", "在", "于", "计划", "预计", "将", "，", ",", "。", "；", ";", "：", ":", "）", ")", "、", " ", "\n") {
+	if before == "" || HasAnySuffix(before, "到", "至", "截至", "截止", "截止到", "力争", "争取", "确保", "在", "于", "计划", "预计", "将", "，", ",", "。", "；", ";", "：", ":", "）", ")", "、", " ", "\n") {
 		return true
 	}
 	// after a list label: （一）2018年末…

@@ -4,56 +4,41 @@
 // per-unit money to 元/家, counts in their own unit), comparators from the
 // words around a number, and deadlines (到2020年, 2018年末).
 //
-// The unit and comparator vocabularies are embedded data files; load them
-// once with Load and share the *Parser read-only.
+// The unit and comparator vocabularies are data (lexicon/quantity); load
+// them once with Load and share the *Parser read-only.
 package numbers
 
 import (
-	_ "embed"
 	"fmt"
 	"math"
-	"policyx/normalize/outline"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"policyx/lexicon"
+	"policyx/lexicon/outline"
+	"policyx/lexicon/quantity"
 )
 
-//go:embed data/units.txt
-var unitsData string
-
-//go:embed data/comparators.txt
-var comparatorsData string
-
-//go:embed data/unit_stop.txt
-var unitStopData string
-
-//go:embed data/money_words.txt
-var moneyWordsData string
-
-// Class says what a unit measures.
-type Class string
+// Class says what a unit measures (lexicon/quantity).
+type Class = quantity.Class
 
 const (
-	Money     Class = "money"
-	Percent   Class = "percent"
-	Permille  Class = "permille"
-	Points    Class = "points" // 个百分点
-	Count     Class = "count"
-	Score     Class = "score"
-	Age       Class = "age"
-	Duration  Class = "duration"  // 年, 天, 个月: time limits, never a target
-	Frequency Class = "frequency" // 届, 轮, 级: never a target
-	Multiple  Class = "multiple"  // 倍: a rate in 倍
+	Money     = quantity.Money
+	Percent   = quantity.Percent
+	Permille  = quantity.Permille
+	Points    = quantity.Points
+	Count     = quantity.Count
+	Score     = quantity.Score
+	Age       = quantity.Age
+	Duration  = quantity.Duration
+	Frequency = quantity.Frequency
+	Multiple  = quantity.Multiple
 )
 
-// Unit is one entry of the unit vocabulary.
-type Unit struct {
-	Name   string // as written: 万元
-	Norm   string // base unit: 元
-	Factor float64
-	Class  Class
-}
+// Unit is one entry of the unit vocabulary (lexicon/quantity).
+type Unit = quantity.Unit
 
 type keyword struct {
 	word string
@@ -82,89 +67,31 @@ var multipliers = []struct {
 	{"亿", 1e8}, {"万", 1e4}, {"千", 1e3}, {"百", 1e2},
 }
 
-// Load parses the embedded vocabularies.
+// Load reads the vocabularies of lexicon/quantity.
 func Load() (*Parser, error) {
-	p := &Parser{units: map[string]Unit{}}
-	err := eachLine("units.txt", unitsData, func(f []string) error {
-		if len(f) != 4 {
-			return fmt.Errorf("want 4 fields, got %d", len(f))
-		}
-		fac, err := strconv.ParseFloat(f[2], 64)
-		if err != nil {
-			return fmt.Errorf("factor: %w", err)
-		}
-		p.units[f[0]] = Unit{Name: f[0], Norm: f[1], Factor: fac, Class: Class(f[3])}
-		p.maxLen = max(p.maxLen, len(f[0]))
-		return nil
-	})
+	v, err := quantity.Load()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("numbers: %w", err)
 	}
-	err = eachLine("comparators.txt", comparatorsData, func(f []string) error {
-		if len(f) != 3 && !(len(f) == 4 && f[3] == "adj") {
-			return fmt.Errorf("want 3 fields and an optional adj")
-		}
-		k := keyword{word: f[2], cmp: f[1], adj: len(f) == 4}
-		switch f[0] {
-		case "before":
-			p.before = append(p.before, k)
-		case "after":
+	p := &Parser{units: map[string]Unit{}, unitStop: v.UnitStop, moneyWords: v.MoneyWords}
+	for _, u := range v.Units {
+		p.units[u.Name] = u
+		p.maxLen = max(p.maxLen, len(u.Name))
+	}
+	for _, c := range v.Comparators {
+		k := keyword{word: c.Word, cmp: c.Cmp, adj: c.Adj}
+		if c.After {
 			p.after = append(p.after, k)
-		default:
-			return fmt.Errorf("position %q", f[0])
+		} else {
+			p.before = append(p.before, k)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	sort.SliceStable(p.after, func(i, j int) bool { return len(p.after[i].word) > len(p.after[j].word) })
-	err = eachLine("unit_stop.txt", unitStopData, func(f []string) error {
-		if len(f) != 1 || utf8.RuneCountInString(f[0]) < 2 {
-			return fmt.Errorf("want one word of two or more characters")
-		}
-		p.unitStop = append(p.unitStop, f[0])
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = eachLine("money_words.txt", moneyWordsData, func(f []string) error {
-		if len(f) != 1 {
-			return fmt.Errorf("want one word")
-		}
-		p.moneyWords = append(p.moneyWords, f[0])
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
 	return p, nil
 }
 
-// eachLine calls f with the fields of every line of a data file that is
-// neither empty nor a # comment; an error names the file and line.
-func eachLine(name, data string, f func(fields []string) error) error {
-	for i, line := range strings.Split(data, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if err := f(strings.Fields(line)); err != nil {
-			return fmt.Errorf("numbers: %s line %d: %w", name, i+1, err)
-		}
-	}
-	return nil
-}
-
 // MustLoad is Load that panics; the embedded data is tested.
-func MustLoad() *Parser {
-	p, err := Load()
-	if err != nil {
-		panic(err)
-	}
-	return p
-}
+func MustLoad() *Parser { return lexicon.Must(Load()) }
 
 // ---------------------------------------------------------------- numbers
 

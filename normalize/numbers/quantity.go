@@ -438,7 +438,7 @@ func (p *Parser) bareMagnitude(s string, i int) (Quantity, bool) {
 		return Quantity{}, false
 	}
 	before := s[:i]
-	if !hasAnySuffix(before, "超", "超过", "突破", "过") || strings.HasPrefix(s[i:], "百分之") || strings.HasPrefix(s[i:], "千分之") {
+	if !HasAnySuffix(before, "超", "超过", "突破", "过") || strings.HasPrefix(s[i:], "百分之") || strings.HasPrefix(s[i:], "千分之") {
 		return Quantity{}, false
 	}
 	u, n, ok := p.matchUnit(s[i:])

@@ -206,13 +206,14 @@ func TestWriteSameAsSQLite(t *testing.T) {
 	if err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM documents_fts WHERE tsv @@ to_tsquery('simple', '高新技术企业')`).Scan(&hits); err != nil || hits != 4 {
 		t.Errorf("full-text hits = %d, %v; want 4", hits, err)
 	}
-	done, err := db.DoneSet()
-	if err != nil || !done["sha4"] || done["sha3"] {
-		t.Errorf("DoneSet = %v, %v", done, err)
+	stored, err := db.StoredFiles()
+	if err != nil || stored["sha4"].Failed || stored["sha4"].Path != "b.txt" || len(stored) != 3 {
+		t.Errorf("StoredFiles = %v, %v", stored, err)
 	}
-	st, err := db.Stored("sha5")
-	if err != nil || len(st) != 1 || st[0].Targets != 1 || st[0].Tables != 1 {
-		t.Errorf("Stored = %+v, %v", st, err)
+	var nt, ng int
+	if err := db.Pool().QueryRow(ctx, `SELECT (SELECT count(*) FROM tables t JOIN documents d ON d.id = t.document_id WHERE d.source_sha256 = 'sha5'),
+		(SELECT count(*) FROM targets t JOIN documents d ON d.id = t.document_id WHERE d.source_sha256 = 'sha5')`).Scan(&nt, &ng); err != nil || nt != 1 || ng != 1 {
+		t.Errorf("sha5: %d tables, %d targets, %v; want 1, 1", nt, ng, err)
 	}
 
 	out := filepath.Join(t.TempDir(), "x.db")

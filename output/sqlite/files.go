@@ -129,21 +129,20 @@ const moveLinked = `UPDATE documents SET source_path = (SELECT f.display_path FR
 
 // partIDs returns the ids of the parts stored for sha, by part number.
 func partIDs(tx *sql.Tx, sha string) (map[int]int64, error) {
-	rows, err := tx.Query(`SELECT part, id FROM documents WHERE source_sha256 = ?`, sha)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	ids := map[int]int64{}
-	for rows.Next() {
+	err := eachRow(tx, func(rows *sql.Rows) error {
 		var part int
 		var id int64
 		if err := rows.Scan(&part, &id); err != nil {
-			return nil, err
+			return err
 		}
 		ids[part] = id
+		return nil
+	}, `SELECT part, id FROM documents WHERE source_sha256 = ?`, sha)
+	if err != nil {
+		return nil, err
 	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // Run statuses (runs.status).
@@ -190,38 +189,59 @@ type RunCounts struct {
 	Files, Processed, Unchanged, Duplicate, Skipped, Failed, Missing int
 }
 
+// add counts n files rows of status s.
+func (c *RunCounts) add(s string, n int) {
+	c.Files += n
+	switch s {
+	case FileProcessed:
+		c.Processed = n
+	case FileUnchanged:
+		c.Unchanged = n
+	case FileDuplicate:
+		c.Duplicate = n
+	case FileSkipped:
+		c.Skipped = n
+	case FileFailed:
+		c.Failed = n
+	case FileMissing:
+		c.Missing = n
+	}
+}
+
 // CountFiles counts the files rows of run by status.
 func (d *DB) CountFiles(run int64) (RunCounts, error) {
-	var c RunCounts
 	rows, err := d.db.Query(`SELECT status, count(*) FROM files WHERE run_id = ? GROUP BY status`, run)
 	if err != nil {
-		return c, err
+		return RunCounts{}, err
 	}
 	defer rows.Close()
+	return ScanCounts(rows)
+}
+
+// Rows is what database/sql and pgx rows share.
+type Rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// ScanCounts reads (status, count) rows of files into counts.
+func ScanCounts(rows Rows) (RunCounts, error) {
+	var c RunCounts
 	for rows.Next() {
 		var s string
 		var n int
 		if err := rows.Scan(&s, &n); err != nil {
 			return c, err
 		}
-		c.Files += n
-		switch s {
-		case FileProcessed:
-			c.Processed = n
-		case FileUnchanged:
-			c.Unchanged = n
-		case FileDuplicate:
-			c.Duplicate = n
-		case FileSkipped:
-			c.Skipped = n
-		case FileFailed:
-			c.Failed = n
-		case FileMissing:
-			c.Missing = n
-		}
+		c.add(s, n)
 	}
 	return c, rows.Err()
 }
+
+// InTx runs fn in one transaction of db: committed when fn returns nil,
+// rolled back otherwise.
+func InTx(db *sql.DB, fn func(tx *sql.Tx) error) error { return inTx(db, fn) }
 
 // FinishRun records how run ended, with its files counts.
 func (d *DB) FinishRun(run int64, status, message string) error {
@@ -263,10 +283,14 @@ func (d *DB) WriteItems(run int64, items []Item) error {
 	if len(items) == 0 {
 		return nil
 	}
+	var fts *ftsQueue
+	if d.fts {
+		fts = &ftsQueue{}
+	}
 	return inTx(d.db, func(tx *sql.Tx) error {
 		for _, it := range items {
 			if len(it.Docs) > 0 {
-				if err := writeFile(tx, it.Docs, d.fts, run, d.num); err != nil {
+				if err := writeFile(tx, it.Docs, fts, run, d.num); err != nil {
 					return err
 				}
 			}
@@ -275,6 +299,9 @@ func (d *DB) WriteItems(run int64, items []Item) error {
 					return fmt.Errorf("%s: files row: %w", f.Display, err)
 				}
 			}
+		}
+		if fts != nil {
+			return fts.apply(tx)
 		}
 		return nil
 	})
@@ -296,22 +323,21 @@ type StoredFile struct {
 
 // StoredFiles returns every stored SHA-256 with its path and workbook.
 func (d *DB) StoredFiles() (map[string]StoredFile, error) {
-	rows, err := d.db.Query(`SELECT source_sha256, min(source_path), coalesce(max(workbook), ''), sum(status = 'failed') > 0
+	out := map[string]StoredFile{}
+	err := eachRow(d.db, func(rows *sql.Rows) error {
+		var sha string
+		var s StoredFile
+		if err := rows.Scan(&sha, &s.Path, &s.Workbook, &s.Failed); err != nil {
+			return err
+		}
+		out[sha] = s
+		return nil
+	}, `SELECT source_sha256, min(source_path), coalesce(max(workbook), ''), sum(status = 'failed') > 0
 		FROM documents GROUP BY source_sha256`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := map[string]StoredFile{}
-	for rows.Next() {
-		var sha string
-		var s StoredFile
-		if err := rows.Scan(&sha, &s.Path, &s.Workbook, &s.Failed); err != nil {
-			return nil, err
-		}
-		out[sha] = s
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // StoredPath is a stored source path with its bytes as last walked.
@@ -325,33 +351,38 @@ type StoredPath struct {
 
 // StoredPaths returns every stored source path.
 func (d *DB) StoredPaths() ([]StoredPath, error) {
-	rows, err := d.db.Query(`SELECT d.id, d.source_path, d.source_sha256, coalesce(d.workbook, ''),
+	var out []StoredPath
+	err := eachRow(d.db, func(rows *sql.Rows) error {
+		var id int64
+		var disp, sha, wb string
+		var raw []byte
+		if err := rows.Scan(&id, &disp, &sha, &wb, &raw); err != nil {
+			return err
+		}
+		out = AddStoredPath(out, id, disp, sha, wb, raw)
+		return nil
+	}, `SELECT d.id, d.source_path, d.source_sha256, coalesce(d.workbook, ''),
 		coalesce((SELECT f.path FROM files f WHERE f.document_id = d.id AND f.display_path = d.source_path ORDER BY f.id DESC LIMIT 1),
 		         CAST(d.source_path AS BLOB))
 		FROM documents d ORDER BY d.source_path, d.part`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []StoredPath
-	for rows.Next() {
-		var id int64
-		var disp, sha, wb string
-		var raw []byte
-		if err := rows.Scan(&id, &disp, &sha, &wb, &raw); err != nil {
-			return nil, err
+	return out, nil
+}
+
+// AddStoredPath adds a document row, read in source path order, to the
+// stored paths out.
+func AddStoredPath(out []StoredPath, id int64, disp, sha, wb string, raw []byte) []StoredPath {
+	if n := len(out); n > 0 && out[n-1].Display == disp {
+		out[n-1].IDs = append(out[n-1].IDs, id)
+		out[n-1].SHA256 = append(out[n-1].SHA256, sha)
+		if out[n-1].Workbook == "" {
+			out[n-1].Workbook = wb
 		}
-		if n := len(out); n > 0 && out[n-1].Display == disp {
-			out[n-1].IDs = append(out[n-1].IDs, id)
-			out[n-1].SHA256 = append(out[n-1].SHA256, sha)
-			if out[n-1].Workbook == "" {
-				out[n-1].Workbook = wb
-			}
-			continue
-		}
-		out = append(out, StoredPath{Display: disp, Raw: string(raw), Workbook: wb, IDs: []int64{id}, SHA256: []string{sha}})
+		return out
 	}
-	return out, rows.Err()
+	return append(out, StoredPath{Display: disp, Raw: string(raw), Workbook: wb, IDs: []int64{id}, SHA256: []string{sha}})
 }
 
 // DeleteDocuments deletes documents (and every row that hangs on them) in

@@ -98,20 +98,19 @@ func (d *DB) SQL() *sql.DB { return d.db }
 // at the start of a run so workers need not query the database. Failed
 // files are tried again.
 func (d *DB) DoneSet() (map[string]bool, error) {
-	rows, err := d.db.Query(`SELECT source_sha256 FROM documents GROUP BY source_sha256 HAVING sum(status = 'failed') = 0`)
+	out := map[string]bool{}
+	err := eachRow(d.db, func(rows *sql.Rows) error {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return err
+		}
+		out[s] = true
+		return nil
+	}, `SELECT source_sha256 FROM documents GROUP BY source_sha256 HAVING sum(status = 'failed') = 0`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out[s] = true
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Stored returns the documents stored for a file's SHA-256, with their facts
@@ -215,7 +214,7 @@ func inTx(db *sql.DB, fn func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
-func writeFile(tx *sql.Tx, docs []*schema.Document, fts bool, run int64, num *numbers.Parser) (err error) {
+func writeFile(tx *sql.Tx, docs []*schema.Document, fts *ftsQueue, run int64, num *numbers.Parser) (err error) {
 	path, sha := docs[0].Path, docs[0].SHA256
 	ids, err := partIDs(tx, sha)
 	if err != nil {
@@ -223,8 +222,8 @@ func writeFile(tx *sql.Tx, docs []*schema.Document, fts bool, run int64, num *nu
 	}
 	// Replaced: the rows of the same bytes, and what this path held before
 	// (other bytes) unless a path of this run is linked to it (staleOf).
-	if fts {
-		if err = ftsDelete(tx, staleOf, sha, text(path), run); err != nil {
+	if fts != nil {
+		if err = fts.remove(tx, staleOf, sha, text(path), run); err != nil {
 			return err
 		}
 	} else if err = markStale(tx); err != nil {

@@ -24,7 +24,7 @@ type docWriter struct {
 	rowIDs [][]int64
 }
 
-func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts bool, keys rowKeys, num *numbers.Parser) error {
+func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts *ftsQueue, keys rowKeys, num *numbers.Parser) error {
 	w := &docWriter{tx: tx, doc: doc, num: num, depts: depts, off: schema.NewOffsets(doc.Text), pg: schema.NewPager(doc)}
 	if err := w.document(fts, keys); err != nil {
 		return err
@@ -69,7 +69,7 @@ func (w *docWriter) rowID(t, r int) any {
 	return nil
 }
 
-func (w *docWriter) document(fts bool, keys rowKeys) error {
+func (w *docWriter) document(fts *ftsQueue, keys rowKeys) error {
 	doc := w.doc
 	status := doc.Status
 	if status == "" {
@@ -88,8 +88,8 @@ func (w *docWriter) document(fts bool, keys rowKeys) error {
 		return err
 	}
 	w.docID, _ = res.LastInsertId()
-	if fts {
-		return ftsInsert(w.tx, w.docID, text(doc.Text), doc.Tokens)
+	if fts != nil {
+		fts.add(w.docID, text(doc.Text), doc.Tokens)
 	}
 	return nil
 }

@@ -322,49 +322,25 @@ func rewriteOverviewLinks(path string, ls []linkLine, multi bool) error {
 	if out == string(sheetXML) {
 		return nil // the block says this already: the file stays as it is
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*.xlsx")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(name)
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return fail(err)
-	}
-	zw := zip.NewWriter(tmp)
-	for _, f := range zr.File {
-		if f.Name != sheetPath {
-			if err := zw.Copy(f); err != nil {
-				return fail(err)
+	return replaceFile(path, func(tmp io.Writer) error {
+		zw := zip.NewWriter(tmp)
+		for _, f := range zr.File {
+			if f.Name != sheetPath {
+				if err := zw.Copy(f); err != nil {
+					return err
+				}
+				continue
 			}
-			continue
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+			if err != nil {
+				return err
+			}
+			if _, err := io.WriteString(w, out); err != nil {
+				return err
+			}
 		}
-		h := f.FileHeader
-		h.Method = zip.Deflate
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: h.Name, Method: zip.Deflate, Modified: h.Modified})
-		if err != nil {
-			return fail(err)
-		}
-		if _, err := io.WriteString(w, out); err != nil {
-			return fail(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return nil
+		return zw.Close()
+	})
 }
 
 func readZipFile(f *zip.File, max int64) ([]byte, error) {

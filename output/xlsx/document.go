@@ -3,7 +3,6 @@ package xlsx
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -338,15 +337,39 @@ func targetCells(x *docIndex, t *schema.Target, sec, page any) []any {
 		x.source(t.Source, t.Table, t.Row), page, t.Sentence}
 }
 
-// textOrder returns the indexes 0..n-1 ordered by start(i), the position in
-// the text; ties keep their order.
-func textOrder(n int, start func(i int) int) []int {
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
+// docView is one document of a workbook as a fact sheet reads it: its
+// index k among the workbook's documents, its positions and its pages.
+type docView struct {
+	k  int
+	d  *schema.Document
+	x  *docIndex
+	pg *schema.Pager
+}
+
+// inTextOrder calls fn with the facts of every document of docs, document
+// by document, each document's facts ordered by start, their position in
+// the text (ties keep their order).
+func inTextOrder[T any](docs []*schema.Document, facts func(d *schema.Document) []T, start func(f *T) int, fn func(v docView, f *T) error) error {
+	for k, d := range docs {
+		v := docView{k: k, d: d, x: newDocIndex(d), pg: schema.NewPager(d)}
+		fs := facts(d)
+		order := make([]int, len(fs))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return start(&fs[order[a]]) < start(&fs[order[b]]) })
+		for _, i := range order {
+			if err := fn(v, &fs[i]); err != nil {
+				return err
+			}
+		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return start(order[a]) < start(order[b]) })
-	return order
+	return nil
+}
+
+// eachTask calls fn with every task of docs in text order.
+func eachTask(docs []*schema.Document, fn func(v docView, t *schema.Task) error) error {
+	return inTextOrder(docs, func(d *schema.Document) []schema.Task { return d.Tasks }, func(t *schema.Task) int { return t.Span.Start }, fn)
 }
 
 func targetsSheet(docs []*schema.Document, multi bool, bc *bookCtx) *sheet {
@@ -354,251 +377,20 @@ func targetsSheet(docs []*schema.Document, multi bool, bc *bookCtx) *sheet {
 		name: sheetTargets,
 		cols: append(partCols(multi), targetCols...),
 		rows: func(yield func(row) error) error {
-			for k, d := range docs {
-				x := newDocIndex(d)
-				pg := schema.NewPager(d)
-				for _, i := range textOrder(len(d.Targets), func(i int) int { return d.Targets[i].Span.Start }) {
-					t := &d.Targets[i]
-					sp := t.Span
-					if sp == (schema.Span{}) && t.Table >= 0 && t.Table < len(d.Tables) && t.Row >= 0 && t.Row < len(d.Tables[t.Table].Rows) {
-						sp = d.Tables[t.Table].Rows[t.Row].Span
-					}
-					p0, _ := pg.Span(sp)
-					cells := append(partCells(multi, d), targetCells(x, t, bc.sectionCell(k, x, t.Section, t.Span), pageCell(bc.source[k], p0))...)
-					if err := yield(row{cells: cells}); err != nil {
-						return err
-					}
+			targets := func(d *schema.Document) []schema.Target { return d.Targets }
+			start := func(t *schema.Target) int { return t.Span.Start }
+			return inTextOrder(docs, targets, start, func(v docView, t *schema.Target) error {
+				d, x := v.d, v.x
+				sp := t.Span
+				if sp == (schema.Span{}) && t.Table >= 0 && t.Table < len(d.Tables) && t.Row >= 0 && t.Row < len(d.Tables[t.Table].Rows) {
+					sp = d.Tables[t.Table].Rows[t.Row].Span
 				}
-			}
-			return nil
+				p0, _ := v.pg.Span(sp)
+				cells := append(partCells(multi, d), targetCells(x, t, bc.sectionCell(v.k, x, t.Section, t.Span), pageCell(bc.source[v.k], p0))...)
+				return yield(row{cells: cells})
+			})
 		},
 	}
-}
-
-// taskTextChars is how much of a task's text 任务原文 shows: enough to
-// recognise it, repeated on each role's row.
-const taskTextChars = 120
-
-var taskCols = []column{
-	{name: "编号", max: 10},
-	{name: "任务", max: 30},
-	{name: "角色"},
-	{name: "部门（规范名称）", max: 40},
-	{name: "原文写法", max: 40},
-	{name: "所在章节", max: 40},
-	{name: "来源", max: 24},
-	{name: "任务原文", max: wideText},
-}
-
-func tasksSheet(docs []*schema.Document, multi bool) *sheet {
-	return &sheet{
-		name: sheetTasks,
-		cols: append(partCols(multi), taskCols...),
-		rows: func(yield func(row) error) error {
-			for _, d := range docs {
-				x := newDocIndex(d)
-				for _, i := range textOrder(len(d.Tasks), func(i int) int { return d.Tasks[i].Span.Start }) {
-					t := &d.Tasks[i]
-					base := []any{t.Label, t.Title}
-					tail := []any{x.path(t.Section, t.Span), x.source("", t.Table, t.Row), excerpt(x.text(t.Span), taskTextChars)}
-					groups := groupRoles(t.Departments)
-					if len(groups) == 0 {
-						groups = []roleGroup{{}}
-					}
-					for _, g := range groups {
-						cells := append(partCells(multi, d), base...)
-						cells = append(cells, roleWords(g.role), strings.Join(g.depts, "、"), strings.Join(g.mentions, "、"))
-						cells = append(cells, tail...)
-						if err := yield(row{cells: cells}); err != nil {
-							return err
-						}
-					}
-				}
-			}
-			return nil
-		},
-	}
-}
-
-var taskDeptCols = []column{
-	{name: "编号", max: 10},
-	{name: "任务", max: 30},
-	{name: "角色"},
-	{name: "顺序"},
-	{name: "部门（规范名称）", max: 40},
-	{name: "原文写法", max: 40},
-	{name: "所在章节", max: 40},
-	{name: "来源", max: 24},
-	{name: "页码", min: 6},
-}
-
-// taskDeptSheet is 任务分工（逐部门）: one row per task and department, so
-// that a pivot table can count tasks by department and role.
-func taskDeptSheet(docs []*schema.Document, multi bool, bc *bookCtx) *sheet {
-	return &sheet{
-		name: sheetTaskDept,
-		cols: append(partCols(multi), taskDeptCols...),
-		rows: func(yield func(row) error) error {
-			for k, d := range docs {
-				x := newDocIndex(d)
-				pg := schema.NewPager(d)
-				for _, i := range textOrder(len(d.Tasks), func(i int) int { return d.Tasks[i].Span.Start }) {
-					t := &d.Tasks[i]
-					p0, _ := pg.Span(t.Span)
-					tail := []any{bc.sectionCell(k, x, t.Section, t.Span), x.source("", t.Table, t.Row), pageCell(bc.source[k], p0)}
-					deps := t.Departments
-					if len(deps) == 0 {
-						deps = []schema.TaskDept{{}}
-					}
-					for j, dp := range deps {
-						ord := dp.Ordinal
-						if ord == 0 && dp.Department != "" {
-							ord = j + 1
-						}
-						var o any
-						if ord > 0 {
-							o = ord
-						}
-						cells := append(partCells(multi, d), t.Label, t.Title, roleWords(dp.Role), o, dp.Department, dp.Mention)
-						cells = append(cells, tail...)
-						if err := yield(row{cells: cells}); err != nil {
-							return err
-						}
-					}
-				}
-			}
-			return nil
-		},
-	}
-}
-
-type roleGroup struct {
-	role            string
-	depts, mentions []string
-}
-
-// groupRoles groups a task's departments by role (lead, responsible,
-// support), each in its written order.
-func groupRoles(ds []schema.TaskDept) []roleGroup {
-	idx := make([]int, len(ds))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		da, db := ds[idx[a]], ds[idx[b]]
-		if ra, rb := roleOrder(da.Role), roleOrder(db.Role); ra != rb {
-			return ra < rb
-		}
-		if da.Role != db.Role {
-			return da.Role < db.Role
-		}
-		return da.Ordinal < db.Ordinal
-	})
-	var out []roleGroup
-	for _, i := range idx {
-		dp := ds[i]
-		if len(out) == 0 || out[len(out)-1].role != dp.Role {
-			out = append(out, roleGroup{role: dp.Role})
-		}
-		g := &out[len(out)-1]
-		name := dp.Department
-		if name == "" {
-			name = dp.Mention
-		}
-		g.depts = append(g.depts, name)
-		g.mentions = append(g.mentions, dp.Mention)
-	}
-	return out
-}
-
-var (
-	plainNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?$`)
-	groupNumber = regexp.MustCompile(`^-?[1-9][0-9]{0,2}(,[0-9]{3}){1,4}(\.[0-9]{1,6})?$`)
-)
-
-// tableCell writes a table cell that is a plain number as a number, so that
-// the analyst can add it up; everything else stays text as written.
-func tableCell(s string) any {
-	t := strings.TrimSpace(s)
-	switch {
-	case plainNumber.MatchString(t):
-		if v, err := strconv.ParseFloat(t, 64); err == nil {
-			return v
-		}
-	case groupNumber.MatchString(t):
-		if v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64); err == nil {
-			return money(v)
-		}
-	}
-	return s
-}
-
-func tableSheet(names *sheetNames, d *schema.Document, i int, multi bool) *sheet {
-	x := newDocIndex(d)
-	t := &d.Tables[i]
-	full := x.tableName(i)
-	want := full
-	if multi {
-		want = "P" + strconv.Itoa(d.Part) + " " + full
-	}
-	s := &sheet{name: names.take(want, "表"+strconv.Itoa(i+1))}
-	ncol := len(t.Header)
-	for _, r := range t.Rows {
-		ncol = max(ncol, len(r.Cells))
-	}
-	if ncol == 0 {
-		ncol = 1
-	}
-	// a few columns may be wide; many share the width of a screen
-	capW := min(max(200/float64(ncol), 16), 60)
-	for c := 0; c < ncol; c++ {
-		h := ""
-		if c < len(t.Header) {
-			h = strings.TrimSpace(t.Header[c])
-		}
-		if h == "" {
-			h = "列" + strconv.Itoa(c+1)
-		}
-		seq := h == "序号" || h == "编号"
-		s.cols = append(s.cols, column{name: h, max: capW, center: seq})
-	}
-	caption := full
-	if multi {
-		caption = "第" + strconv.Itoa(d.Part) + "部分 " + caption
-	}
-	s.title = append(s.title, row{cells: []any{heading(caption)}})
-	if t.UnitNote != "" {
-		s.title = append(s.title, row{cells: []any{t.UnitNote}})
-	}
-	if t.Note != "" {
-		s.after = append(s.after, row{cells: []any{t.Note}})
-	}
-	s.rows = func(yield func(row) error) error {
-		group := ""
-		for _, r := range t.Rows {
-			if r.Group != group {
-				group = r.Group
-				if group != "" {
-					if err := yield(row{cells: []any{group}, kind: rowGroup}); err != nil {
-						return err
-					}
-				}
-			}
-			cells := make([]any, len(r.Cells))
-			for c, v := range r.Cells {
-				cells[c] = tableCell(v)
-			}
-			kind := rowData
-			if r.IsTotal {
-				kind = rowBold
-			}
-			if err := yield(row{cells: cells, kind: kind}); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return s
 }
 
 func checksSheet(docs []*schema.Document, multi bool) *sheet {

@@ -131,6 +131,41 @@ type pairRow struct {
 // green where the lower document raised the higher one's number, orange
 // where it lowered it.
 func (w *writer) pairsSheet(db *sql.DB, books map[string]string) error {
+	ps, err := readPairRows(db)
+	if err != nil {
+		return err
+	}
+	hdr := []string{"指标", "年份", "单位", "上级文件", "上级文件标题", "上级数值", "下级文件", "下级文件标题", "下级数值", "差值（下级−上级）", "关系", "依据", "上级原句", "下级原句"}
+	widths := []float64{24, 8, 8, 24, 30, 12, 24, 30, 12, 14, 8, 16, 50, 50}
+	hid, err := w.st.id(styleKey{header: true, wrap: true})
+	if err != nil {
+		return err
+	}
+	name, err := w.normalSheet(sheetPairs, hdr, hid, widths)
+	if err != nil {
+		return err
+	}
+	sh := &pairSheet{w: w, name: name, books: books, ncol: len(hdr)}
+	if err := sh.styles(); err != nil {
+		return err
+	}
+	for i, x := range ps {
+		if err := sh.row(i+2, x); err != nil {
+			return err
+		}
+	}
+	if err := w.freezeHeader(name, len(hdr), len(ps)+1); err != nil {
+		return err
+	}
+	if len(ps) == 0 {
+		ref, _ := excelize.CoordinatesToCellName(1, 3)
+		return w.f.SetCellStr(name, ref, "（没有上下级文件对同一指标、同一年份的目标）")
+	}
+	return nil
+}
+
+// readPairRows reads the rows of 上下级对照 (at most maxPairRows).
+func readPairRows(db *sql.DB) ([]pairRow, error) {
 	rows, err := db.Query(`SELECT coalesce(p.indicator,''), coalesce(p.unit,''), coalesce(p.basis,''), coalesce(p.relation,''),
 		coalesce(p.year,0), du.source_path, du.part, coalesce(du.title,''), dl.source_path, dl.part, coalesce(dl.title,''),
 		coalesce(p.upper_value,0), coalesce(p.lower_value,0), coalesce(u.value,''), coalesce(l.value,''),
@@ -139,122 +174,102 @@ func (w *writer) pairsSheet(db *sql.DB, books map[string]string) error {
 		JOIN documents du ON du.id = p.upper_document_id JOIN documents dl ON dl.id = p.lower_document_id
 		ORDER BY p.year, p.indicator, p.id LIMIT ?`, maxPairRows)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	defer rows.Close()
 	var ps []pairRow
 	for rows.Next() {
 		var x pairRow
 		if err := rows.Scan(&x.indicator, &x.unit, &x.basis, &x.relation, &x.year, &x.upPath, &x.upPart, &x.upTitle,
 			&x.lowPath, &x.lowPart, &x.lowTitle, &x.up, &x.low, &x.upVal, &x.lowVal, &x.upSent, &x.lowSent, &x.upEntity); err != nil {
-			rows.Close()
-			return err
+			return nil, err
 		}
 		ps = append(ps, x)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	return ps, rows.Err()
+}
+
+// pairSheet writes the rows of 上下级对照.
+type pairSheet struct {
+	w                    *writer
+	name                 string
+	books                map[string]string // source path → its workbook
+	ncol                 int
+	data, link, up, down int // styles: a cell, a link, a raised and a lowered difference
+}
+
+func (p *pairSheet) styles() error {
+	var err error
+	if p.data, err = p.w.st.id(styleKey{wrap: true}); err != nil {
 		return err
 	}
-	name := w.names.take(sheetPairs, sheetPairs)
-	if err := w.addSheet(name); err != nil {
-		return err
-	}
-	if err := w.pageSetup(name, 1); err != nil {
-		return err
-	}
-	f := w.f
-	hdr := []string{"指标", "年份", "单位", "上级文件", "上级文件标题", "上级数值", "下级文件", "下级文件标题", "下级数值", "差值（下级−上级）", "关系", "依据", "上级原句", "下级原句"}
-	widths := []float64{24, 8, 8, 24, 30, 12, 24, 30, 12, 14, 8, 16, 50, 50}
-	hid, err := w.st.id(styleKey{header: true, wrap: true})
-	if err != nil {
-		return err
-	}
-	if err := w.headerRow(name, hdr, hid, widths); err != nil {
-		return err
-	}
-	did, err := w.st.id(styleKey{wrap: true})
-	if err != nil {
-		return err
-	}
-	lid, err := w.st.id(styleKey{link: true})
-	if err != nil {
+	if p.link, err = p.w.st.id(styleKey{link: true}); err != nil {
 		return err
 	}
 	font := &excelize.Font{Family: fontName, Size: 11, Bold: true}
-	up, err := f.NewStyle(&excelize.Style{Font: font, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}},
+	if p.up, err = p.w.f.NewStyle(&excelize.Style{Font: font, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}},
+		Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
+		return err
+	}
+	p.down, err = p.w.f.NewStyle(&excelize.Style{Font: font, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}},
 		Alignment: &excelize.Alignment{Vertical: "top"}})
-	if err != nil {
+	return err
+}
+
+// row writes pair x as sheet row r.
+func (p *pairSheet) row(r int, x pairRow) error {
+	f := p.w.f
+	ref, _ := excelize.CoordinatesToCellName(1, r)
+	diff := x.low - x.up
+	if math.Abs(diff) < 1e-9 {
+		diff = 0
+	}
+	ind := x.indicator
+	if x.upEntity != "" {
+		ind += "（" + x.upEntity + "）"
+	}
+	vals := []any{ind, x.year, x.unit, "", x.upTitle, x.up, "", x.lowTitle, x.low, diff, relationWords(x.relation),
+		basisWords(x.basis), excerpt(x.upSent, 300), excerpt(x.lowSent, 300)}
+	if err := f.SetSheetRow(p.name, ref, &vals); err != nil {
 		return err
 	}
-	down, err := f.NewStyle(&excelize.Style{Font: font, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}},
-		Alignment: &excelize.Alignment{Vertical: "top"}})
-	if err != nil {
+	end, _ := excelize.CoordinatesToCellName(p.ncol, r)
+	if err := f.SetCellStyle(p.name, ref, end, p.data); err != nil {
 		return err
 	}
-	docCell := func(r int, c int, path string, part int) error {
-		ref, _ := excelize.CoordinatesToCellName(c, r)
-		txt := fileName(path)
-		if part > 1 {
-			txt = fmt.Sprintf("%s 第%d部分", txt, part)
-		}
-		if err := f.SetCellStr(name, ref, txt); err != nil {
-			return err
-		}
-		if b, ok := books[path]; ok {
-			if err := f.SetCellHyperLink(name, ref, b, "External"); err != nil {
-				return err
-			}
-			return f.SetCellStyle(name, ref, ref, lid)
-		}
-		return nil
-	}
-	for i, x := range ps {
-		r := i + 2
-		ref, _ := excelize.CoordinatesToCellName(1, r)
-		diff := x.low - x.up
-		if math.Abs(diff) < 1e-9 {
-			diff = 0
-		}
-		ind := x.indicator
-		if x.upEntity != "" {
-			ind += "（" + x.upEntity + "）"
-		}
-		vals := []any{ind, x.year, x.unit, "", x.upTitle, x.up, "", x.lowTitle, x.low, diff, relationWords(x.relation),
-			basisWords(x.basis), excerpt(x.upSent, 300), excerpt(x.lowSent, 300)}
-		if err := f.SetSheetRow(name, ref, &vals); err != nil {
-			return err
-		}
-		end, _ := excelize.CoordinatesToCellName(len(hdr), r)
-		if err := f.SetCellStyle(name, ref, end, did); err != nil {
-			return err
-		}
-		if err := docCell(r, 4, x.upPath, x.upPart); err != nil {
-			return err
-		}
-		if err := docCell(r, 7, x.lowPath, x.lowPart); err != nil {
-			return err
-		}
-		dref, _ := excelize.CoordinatesToCellName(10, r)
-		switch x.relation {
-		case "raised":
-			err = f.SetCellStyle(name, dref, dref, up)
-		case "lowered":
-			err = f.SetCellStyle(name, dref, dref, down)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := p.docCell(r, 4, x.upPath, x.upPart); err != nil {
 		return err
 	}
-	end, _ := excelize.CoordinatesToCellName(len(hdr), max(len(ps)+1, 2))
-	if err := f.AutoFilter(name, "A1:"+end, nil); err != nil {
+	if err := p.docCell(r, 7, x.lowPath, x.lowPart); err != nil {
 		return err
 	}
-	if len(ps) == 0 {
-		ref, _ := excelize.CoordinatesToCellName(1, 3)
-		return f.SetCellStr(name, ref, "（没有上下级文件对同一指标、同一年份的目标）")
+	dref, _ := excelize.CoordinatesToCellName(10, r)
+	switch x.relation {
+	case "raised":
+		return f.SetCellStyle(p.name, dref, dref, p.up)
+	case "lowered":
+		return f.SetCellStyle(p.name, dref, dref, p.down)
+	}
+	return nil
+}
+
+// docCell writes the file (and part) of a document in cell (c, r), linked
+// to its workbook when there is one.
+func (p *pairSheet) docCell(r int, c int, path string, part int) error {
+	f := p.w.f
+	ref, _ := excelize.CoordinatesToCellName(c, r)
+	txt := fileName(path)
+	if part > 1 {
+		txt = fmt.Sprintf("%s 第%d部分", txt, part)
+	}
+	if err := f.SetCellStr(p.name, ref, txt); err != nil {
+		return err
+	}
+	if b, ok := p.books[path]; ok {
+		if err := f.SetCellHyperLink(p.name, ref, b, "External"); err != nil {
+			return err
+		}
+		return f.SetCellStyle(p.name, ref, ref, p.link)
 	}
 	return nil
 }

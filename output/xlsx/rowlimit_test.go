@@ -83,3 +83,48 @@ func summaryPast(t *testing.T, n int, last string) string {
 	}
 	return wb
 }
+
+// TestContinuedSheetKeepsGrid: every data row of a sheet continued past the
+// row limit has the borders of the rows on its first sheet, not only the
+// first row after the break.
+func TestContinuedSheetKeepsGrid(t *testing.T) {
+	defer func(n int) { sheetRowLimit = n }(sheetRowLimit)
+	sheetRowLimit = 50
+	dir := t.TempDir()
+	db, err := sqlite.Open(filepath.Join(dir, "big.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.SQL().Exec(`INSERT INTO documents (id, source_path, source_sha256, part, format, title, status, text)
+		VALUES (1, 'big.txt', 'x', 1, 'txt', '测试', 'ok', '')`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().Exec(`WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 80)
+		INSERT INTO targets (document_id, kind, value, unit, norm_value, norm_unit, char_start, char_end)
+		SELECT 1, 'goal', i, '家', i, '家', i, i + 1 FROM c`); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "summary.xlsx")
+	if err := WriteSummary(path, db.SQL()); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	style := func(sheet, cell string) int {
+		id, err := f.GetCellStyle(sheet, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	want := style("指标", "A10")
+	for _, cell := range []string{"A3", "A5", "A10"} {
+		if got := style("指标 (2)", cell); got != want {
+			t.Errorf("指标 (2)!%s: style %d, want %d (as 指标!A10)", cell, got, want)
+		}
+	}
+}

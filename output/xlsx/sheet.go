@@ -3,13 +3,11 @@ package xlsx
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/width"
 )
 
 // Cell values a row may hold besides string, int and float64.
@@ -92,87 +90,6 @@ type sheet struct {
 	noHeader bool
 }
 
-// displayWidth is the width of s in Excel column units: an East Asian wide
-// character counts as two. For text of several lines, the widest line.
-func displayWidth(s string) float64 {
-	w, best := 0.0, 0.0
-	for _, r := range s {
-		if r == '\n' {
-			best = math.Max(best, w)
-			w = 0
-			continue
-		}
-		w += runeWidth(r)
-	}
-	return math.Max(best, w)
-}
-
-// runeWidth is the display width of r: 2 for an East Asian wide character.
-// ASCII and the CJK ideographs, most of the text, skip the table lookup
-// (TestRuneWidthFastPath checks every rune against it).
-func runeWidth(r rune) float64 {
-	switch {
-	case r < 0x80:
-		return 1
-	case r >= 0x4e00 && r <= 0x9fa5:
-		return 2
-	}
-	return runeWidthTable(r)
-}
-
-func runeWidthTable(r rune) float64 {
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
-		if r < 0x2000 && r >= 0x80 { // Latin-1 and Greek ambiguity: narrow in practice
-			return 1
-		}
-		return 2
-	}
-	return 1
-}
-
-// text of a cell as shown, for measuring.
-func cellText(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	case plain:
-		return string(v)
-	case label:
-		return string(v)
-	case heading:
-		return string(v)
-	case int:
-		return strconv.Itoa(v)
-	case int64:
-		return strconv.FormatInt(v, 10)
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	case quantity:
-		if grouped(float64(v)) {
-			return cellText(money(v))
-		}
-		return strconv.FormatFloat(float64(v), 'f', -1, 64)
-	case money:
-		s := strconv.FormatFloat(math.Abs(float64(v)), 'f', 2, 64)
-		s = strings.TrimSuffix(s, ".00")
-		n := len(s)
-		if i := strings.IndexByte(s, '.'); i >= 0 {
-			n = i
-		}
-		return s + strings.Repeat(",", (n-1)/3) // only the length matters
-	case date:
-		return string(v)
-	case link:
-		return v.text
-	case indented:
-		return strings.Repeat("  ", v.level) + v.text
-	}
-	return fmt.Sprint(v)
-}
-
 // writer writes the sheets of one workbook.
 type writer struct {
 	f     *excelize.File
@@ -205,7 +122,43 @@ func (w *writer) addSheet(name string) error {
 }
 
 // write streams one sheet: widths, frozen header, header, rows, autofilter.
+// A sheet past Excel's row limit goes on in sheets named "name (2)",
+// "name (3)" …, each with the title and header again (continued).
 func (w *writer) write(s *sheet) error {
+	widths, err := s.widths()
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", s.name, err)
+	}
+	o := &sheetOut{w: w, s: s, widths: widths, cur: s.name, headerRow: len(s.title) + 1}
+	if s.noHeader {
+		o.headerRow--
+	}
+	defer func() { w.grid = false }()
+	if err := o.open(); err != nil {
+		return fmt.Errorf("sheet %s: %w", s.name, err)
+	}
+	part := 1
+	err = s.rows(func(r row) error {
+		if o.n >= sheetRowLimit {
+			part++
+			if err := o.continued(part); err != nil {
+				return err
+			}
+		}
+		return o.put(r)
+	})
+	if err == nil {
+		err = o.close()
+	}
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", o.cur, err)
+	}
+	return nil
+}
+
+// widths measures the columns of s in Excel units: the header (beside the
+// filter button, capped) and every row, within each column's bounds.
+func (s *sheet) widths() ([]float64, error) {
 	widths := make([]float64, len(s.cols))
 	for i, c := range s.cols {
 		// the filter button takes about two units beside the header text;
@@ -227,7 +180,7 @@ func (w *writer) write(s *sheet) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("sheet %s: %w", s.name, err)
+		return nil, err
 	}
 	for i, c := range s.cols {
 		m := c.max
@@ -239,151 +192,148 @@ func (w *writer) write(s *sheet) error {
 		}
 		widths[i] = math.Round(widths[i]*10) / 10
 	}
+	return widths, nil
+}
 
-	// A sheet past Excel's row limit goes on in sheets named "name (2)",
-	// "name (3)" …, each with the title and header again (continued).
-	cur := s.name
-	headerRow := len(s.title) + 1
-	if s.noHeader {
-		headerRow--
+// sheetOut is one sheet being streamed: the worksheet written now (cur)
+// and its last row (n).
+type sheetOut struct {
+	w         *writer
+	s         *sheet
+	widths    []float64
+	headerRow int // the row of the header, 0 when none
+	cur       string
+	sw        *excelize.StreamWriter
+	n         int
+}
+
+// open starts worksheet cur: page setup, column widths, frozen panes,
+// then the title rows and the header.
+func (o *sheetOut) open() error {
+	w := o.w
+	if err := w.addSheet(o.cur); err != nil {
+		return err
 	}
-	var sw *excelize.StreamWriter
-	n := 0
-	var put func(r row) error
-	open := func() error {
-		if err := w.addSheet(cur); err != nil {
+	if err := w.pageSetup(o.cur, o.headerRow); err != nil {
+		return err
+	}
+	var err error
+	if o.sw, err = w.f.NewStreamWriter(o.cur); err != nil {
+		return err
+	}
+	for i, wd := range o.widths {
+		if err := o.sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
 		}
-		if err := w.pageSetup(cur, headerRow); err != nil {
+	}
+	if o.headerRow > 0 {
+		top, _ := excelize.CoordinatesToCellName(1, o.headerRow+1)
+		if err := o.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: o.headerRow, TopLeftCell: top, ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}); err != nil {
 			return err
 		}
-		var err error
-		if sw, err = w.f.NewStreamWriter(cur); err != nil {
+	}
+	o.n = 0
+	w.grid = false
+	for _, r := range o.s.title {
+		if err := o.put(r); err != nil {
 			return err
 		}
-		for i, wd := range widths {
-			if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
-				return err
-			}
-		}
-		if headerRow > 0 {
-			top, _ := excelize.CoordinatesToCellName(1, headerRow+1)
-			if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: top, ActivePane: "bottomLeft",
-				Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}); err != nil {
-				return err
-			}
-		}
-		n = 0
-		w.grid = false
-		for _, r := range s.title {
-			if err := put(r); err != nil {
-				return err
-			}
-		}
-		w.grid = true
-		if !s.noHeader {
-			hdr := make([]any, len(s.cols))
-			for i, c := range s.cols {
-				hdr[i] = label(c.name)
-			}
-			if err := put(row{cells: hdr}); err != nil {
-				return err
-			}
-		}
+	}
+	w.grid = true
+	if o.s.noHeader {
 		return nil
 	}
-	filter := func() (int, error) {
-		last := n
-		if headerRow > 0 && len(s.cols) > 0 {
-			if last == headerRow {
-				last++ // a filter over the header alone
-			}
-			from, _ := excelize.CoordinatesToCellName(1, headerRow)
-			to, _ := excelize.CoordinatesToCellName(len(s.cols), last)
-			if err := w.f.AutoFilter(cur, from+":"+to, nil); err != nil {
-				return 0, err
-			}
-		}
-		return last, nil
+	hdr := make([]any, len(o.s.cols))
+	for i, c := range o.s.cols {
+		hdr[i] = label(c.name)
 	}
-	put = func(r row) error {
-		n++
-		cells := make([]any, 0, len(s.cols))
-		lines := 1
-		for i, v := range r.cells {
-			wd := defaultMaxWidth * 1.0
-			var col column
-			if i < len(widths) {
-				wd, col = widths[i], s.cols[i]
-			}
-			c, nl, err := w.cell(cur, i+1, n, v, r.kind, wd, col)
-			if err != nil {
-				return err
-			}
-			lines = max(lines, nl)
-			cells = append(cells, c)
-		}
-		if r.kind == rowGroup || r.kind == rowPart {
-			// carry the fill across the table
-			id, err := w.st.id(styleKey{bold: true, fill: r.kind == rowGroup, part: r.kind == rowPart, border: w.grid})
-			if err != nil {
-				return err
-			}
-			for len(cells) < len(s.cols) {
-				cells = append(cells, excelize.Cell{StyleID: id})
-			}
-		}
-		ref, _ := excelize.CoordinatesToCellName(1, n)
-		if lines > 1 {
-			// Spreadsheets do not all fit a row to wrapped text on opening
-			// (LibreOffice keeps the default height): say how tall it is.
-			return sw.SetRow(ref, cells, excelize.RowOpts{Height: min(lineHeight*float64(lines)+2, excelize.MaxRowHeight)})
-		}
-		return sw.SetRow(ref, cells)
+	return o.put(row{cells: hdr})
+}
+
+// continued closes the full worksheet and opens part number part.
+func (o *sheetOut) continued(part int) error {
+	if _, err := o.filter(); err != nil {
+		return err
 	}
-	defer func() { w.grid = false }()
-	if err := open(); err != nil {
-		return fmt.Errorf("sheet %s: %w", s.name, err)
+	if err := o.sw.Flush(); err != nil {
+		return err
 	}
-	part := 1
-	err = s.rows(func(r row) error {
-		if n >= sheetRowLimit {
-			if _, err := filter(); err != nil {
-				return err
-			}
-			if err := sw.Flush(); err != nil {
-				return err
-			}
-			part++
-			cur = w.names.take(fmt.Sprintf("%s (%d)", s.name, part), s.name)
-			defer func() { w.grid = false }()
-			if err := open(); err != nil {
-				return err
-			}
+	o.cur = o.w.names.take(fmt.Sprintf("%s (%d)", o.s.name, part), o.s.name)
+	return o.open()
+}
+
+// filter sets the autofilter over the header and the rows written; it
+// returns the filter's last row.
+func (o *sheetOut) filter() (int, error) {
+	last := o.n
+	if o.headerRow > 0 && len(o.s.cols) > 0 {
+		if last == o.headerRow {
+			last++ // a filter over the header alone
 		}
-		return put(r)
-	})
+		from, _ := excelize.CoordinatesToCellName(1, o.headerRow)
+		to, _ := excelize.CoordinatesToCellName(len(o.s.cols), last)
+		if err := o.w.f.AutoFilter(o.cur, from+":"+to, nil); err != nil {
+			return 0, err
+		}
+	}
+	return last, nil
+}
+
+// close ends the worksheet: the filter, the rows below the data (after
+// one empty row), and the flush.
+func (o *sheetOut) close() error {
+	last, err := o.filter()
 	if err != nil {
-		return fmt.Errorf("sheet %s: %w", cur, err)
+		return err
 	}
-	last, err := filter()
-	if err != nil {
-		return fmt.Errorf("sheet %s: %w", cur, err)
-	}
-	w.grid = false
-	w.grid = false
-	if len(s.after) > 0 {
-		n = max(n, last) + 1 // one empty row between
-		for _, r := range s.after {
-			if err := put(r); err != nil {
-				return fmt.Errorf("sheet %s: %w", cur, err)
+	o.w.grid = false
+	if len(o.s.after) > 0 {
+		o.n = max(o.n, last) + 1 // one empty row between
+		for _, r := range o.s.after {
+			if err := o.put(r); err != nil {
+				return err
 			}
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("sheet %s: %w", cur, err)
+	return o.sw.Flush()
+}
+
+// put writes r as the next row; a row of wrapped text is given its height.
+func (o *sheetOut) put(r row) error {
+	o.n++
+	cells := make([]any, 0, len(o.s.cols))
+	lines := 1
+	for i, v := range r.cells {
+		wd := defaultMaxWidth * 1.0
+		var col column
+		if i < len(o.widths) {
+			wd, col = o.widths[i], o.s.cols[i]
+		}
+		c, nl, err := o.w.cell(o.cur, i+1, o.n, v, r.kind, wd, col)
+		if err != nil {
+			return err
+		}
+		lines = max(lines, nl)
+		cells = append(cells, c)
 	}
-	return nil
+	if r.kind == rowGroup || r.kind == rowPart {
+		// carry the fill across the table
+		id, err := o.w.st.id(styleKey{bold: true, fill: r.kind == rowGroup, part: r.kind == rowPart, border: o.w.grid})
+		if err != nil {
+			return err
+		}
+		for len(cells) < len(o.s.cols) {
+			cells = append(cells, excelize.Cell{StyleID: id})
+		}
+	}
+	ref, _ := excelize.CoordinatesToCellName(1, o.n)
+	if lines > 1 {
+		// Spreadsheets do not all fit a row to wrapped text on opening
+		// (LibreOffice keeps the default height): say how tall it is.
+		return o.sw.SetRow(ref, cells, excelize.RowOpts{Height: min(lineHeight*float64(lines)+2, excelize.MaxRowHeight)})
+	}
+	return o.sw.SetRow(ref, cells)
 }
 
 // sheetRowLimit is Excel's limit on the rows of a sheet (a variable so
@@ -407,23 +357,6 @@ func formulaLike(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return r == '＝' || r == '＋' || r == '－' || r == '＠'
-}
-
-// lineHeight is the height of one line of 11-point CJK text, in points.
-const lineHeight = 14.6
-
-// wrappedLines estimates how many lines s takes when wrapped in a column of
-// width colWidth. displayWidth counts a CJK character as two units, as
-// Excel draws it with 等线 11 pt; LibreOffice's substitute CJK fonts are
-// narrower, so rows there come out a little taller than their text: better
-// than a row that hides text where the analyst works.
-func wrappedLines(s string, colWidth float64) int {
-	usable := math.Max(colWidth-1, 2)
-	n := 0
-	for _, l := range strings.Split(s, "\n") {
-		n += max(1, int(math.Ceil(displayWidth(l)/usable)))
-	}
-	return n
 }
 
 // cell turns a row value into a styled excelize cell and says how many lines
@@ -536,24 +469,39 @@ func (w *writer) pageSetup(name string, headerRow int) error {
 		RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(name, "'", "''"), headerRow)})
 }
 
-// grouped says whether a quantity is shown with thousands separators.
-func grouped(v float64) bool { return v == math.Trunc(v) && math.Abs(v) >= 10000 && math.Abs(v) < 1e15 }
-
-// headerRow writes hdr as row 1 of sheet name in style hid, column i
-// widths[i] wide.
-func (w *writer) headerRow(name string, hdr []string, hid int, widths []float64) error {
+// normalSheet adds a sheet written in the normal (not streamed) mode, named
+// want (made unique), with its page setup and hdr as row 1 in style hid,
+// column i widths[i] wide. It returns the sheet's name.
+func (w *writer) normalSheet(want string, hdr []string, hid int, widths []float64) (string, error) {
+	name := w.names.take(want, want)
+	if err := w.addSheet(name); err != nil {
+		return "", err
+	}
+	if err := w.pageSetup(name, 1); err != nil {
+		return "", err
+	}
 	for i, h := range hdr {
 		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
 		if err := w.f.SetCellStr(name, ref, h); err != nil {
-			return err
+			return "", err
 		}
 		if err := w.f.SetCellStyle(name, ref, ref, hid); err != nil {
-			return err
+			return "", err
 		}
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := w.f.SetColWidth(name, col, col, widths[i]); err != nil {
-			return err
+			return "", err
 		}
 	}
-	return nil
+	return name, nil
+}
+
+// freezeHeader freezes row 1 of a normal sheet and sets the autofilter over
+// its ncol columns down to row last (row 2 at least).
+func (w *writer) freezeHeader(name string, ncol, last int) error {
+	if err := w.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	end, _ := excelize.CoordinatesToCellName(ncol, max(last, 2))
+	return w.f.AutoFilter(name, "A1:"+end, nil)
 }

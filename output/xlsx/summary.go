@@ -416,49 +416,8 @@ const (
 // yearsSheet writes 年度指标 in the normal (not streamed) mode, which
 // AddChart needs; it has one row per year, so it stays small.
 func (w *writer) yearsSheet(db *sql.DB) error {
-	rows, err := db.Query(`SELECT CAST(substr(deadline,1,4) AS INTEGER) AS y, count(*),
-		sum(kind = 'goal'), sum(kind = 'funding'), sum(kind = 'rate'), sum(kind = 'threshold'), count(DISTINCT document_id),
-		sum(source = 'table')
-		FROM targets WHERE deadline GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY y ORDER BY y`)
+	ys, undated, err := readYears(db)
 	if err != nil {
-		return err
-	}
-	var ys []yearRow
-	for rows.Next() {
-		var y yearRow
-		if err := rows.Scan(&y.year, &y.n, &y.goal, &y.funding, &y.rate, &y.thres, &y.docs, &y.quotas); err != nil {
-			rows.Close()
-			return err
-		}
-		ys = append(ys, y)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	var undated int
-	if err := db.QueryRow(`SELECT count(*) FROM targets WHERE deadline IS NULL OR deadline NOT GLOB '[0-9][0-9][0-9][0-9]*'`).Scan(&undated); err != nil {
-		return err
-	}
-	// A year without targets is shown as 0, so the chart's axis is honest.
-	if len(ys) > 1 && ys[len(ys)-1].year-ys[0].year < 60 {
-		var full []yearRow
-		for i, y := range ys {
-			if i > 0 {
-				for g := ys[i-1].year + 1; g < y.year; g++ {
-					full = append(full, yearRow{year: g})
-				}
-			}
-			full = append(full, y)
-		}
-		ys = full
-	}
-
-	name := w.names.take(sheetYears, sheetYears)
-	if err := w.addSheet(name); err != nil {
-		return err
-	}
-	if err := w.pageSetup(name, 1); err != nil {
 		return err
 	}
 	f := w.f
@@ -471,7 +430,8 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	for i, h := range hdr {
 		widths[i] = displayWidth(h) + 4
 	}
-	if err := w.headerRow(name, hdr, hid, widths); err != nil {
+	name, err := w.normalSheet(sheetYears, hdr, hid, widths)
+	if err != nil {
 		return err
 	}
 	did, err := w.st.id(styleKey{})
@@ -493,11 +453,7 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 		}
 	}
 	last := len(ys) + 1
-	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	end, _ := excelize.CoordinatesToCellName(len(hdr), max(last, 2))
-	if err := f.AutoFilter(name, "A1:"+end, nil); err != nil {
+	if err := w.freezeHeader(name, len(hdr), last); err != nil {
 		return err
 	}
 	note := fmt.Sprintf("无期限的指标：%d 条（不计入上表）", undated)
@@ -511,6 +467,57 @@ func (w *writer) yearsSheet(db *sql.DB) error {
 	if len(ys) == 0 {
 		return nil
 	}
+	return w.yearsChart(name, hdr, last)
+}
+
+// readYears reads the targets counted by deadline year, a year without
+// targets between two with targets given as a row of zeros, and the count
+// of targets without a deadline year.
+func readYears(db *sql.DB) ([]yearRow, int, error) {
+	rows, err := db.Query(`SELECT CAST(substr(deadline,1,4) AS INTEGER) AS y, count(*),
+		sum(kind = 'goal'), sum(kind = 'funding'), sum(kind = 'rate'), sum(kind = 'threshold'), count(DISTINCT document_id),
+		sum(source = 'table')
+		FROM targets WHERE deadline GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY y ORDER BY y`)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var ys []yearRow
+	for rows.Next() {
+		var y yearRow
+		if err := rows.Scan(&y.year, &y.n, &y.goal, &y.funding, &y.rate, &y.thres, &y.docs, &y.quotas); err != nil {
+			return nil, 0, err
+		}
+		ys = append(ys, y)
+	}
+	rows.Close() // before the next query: the database may have one connection
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	var undated int
+	if err := db.QueryRow(`SELECT count(*) FROM targets WHERE deadline IS NULL OR deadline NOT GLOB '[0-9][0-9][0-9][0-9]*'`).Scan(&undated); err != nil {
+		return nil, 0, err
+	}
+	// A year without targets is shown as 0, so the chart's axis is honest.
+	if len(ys) > 1 && ys[len(ys)-1].year-ys[0].year < 60 {
+		var full []yearRow
+		for i, y := range ys {
+			if i > 0 {
+				for g := ys[i-1].year + 1; g < y.year; g++ {
+					full = append(full, yearRow{year: g})
+				}
+			}
+			full = append(full, y)
+		}
+		ys = full
+	}
+	return ys, undated, nil
+}
+
+// yearsChart draws the targets per year of 年度指标 (header hdr, data down
+// to row last) below the table.
+func (w *writer) yearsChart(name string, hdr []string, last int) error {
+	f := w.f
 	// Below the table and as wide as it, so that it prints with it.
 	px := 0.0
 	for _, h := range hdr {

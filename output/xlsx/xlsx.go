@@ -22,30 +22,34 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// save writes f to a temporary file in path's folder and renames it into
-// place, so a reader never sees half a workbook.
+// save writes f to path through replaceFile.
 func save(f *excelize.File, path string) error {
+	return replaceFile(path, func(w io.Writer) error { return f.Write(w) })
+}
+
+// replaceFile writes path through a temporary file in its folder, filled by
+// write and renamed into place, so a reader never sees half a workbook.
+func replaceFile(path string, write func(w io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*.xlsx")
 	if err != nil {
 		return err
 	}
 	name := tmp.Name()
 	// CreateTemp makes the file private; a workbook is for others to read.
-	if err := tmp.Chmod(0o644); err != nil {
+	err = tmp.Chmod(0o644)
+	if err == nil {
+		err = write(tmp)
+	}
+	if err != nil {
 		tmp.Close()
 		os.Remove(name)
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if err := f.Write(tmp); err != nil {
-		tmp.Close()
-		os.Remove(name)
-		return fmt.Errorf("%s: %w", path, err)
+	err = tmp.Close()
+	if err == nil {
+		err = os.Rename(name, path)
 	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := os.Rename(name, path); err != nil {
+	if err != nil {
 		os.Remove(name)
 		return fmt.Errorf("%s: %w", path, err)
 	}

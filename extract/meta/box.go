@@ -1,0 +1,190 @@
+package meta
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// The metadata box of a saved web page: label lines (发文字号: …) with the
+// value on the same line or the next.
+
+type boxField int
+
+const (
+	boxNone boxField = iota
+	boxDocNum
+	boxDate
+	boxTitle
+	boxIssuer
+	boxPublisher // the organ that published the page (发布机构)
+	boxOther
+)
+
+var boxLabels = map[string]boxField{
+	"发文字号": boxDocNum, "文号": boxDocNum, "政策文号": boxDocNum, "文件编号": boxDocNum, "发文号": boxDocNum, "文件字号": boxDocNum,
+	"成文日期": boxDate, "成文时间": boxDate,
+	"标题": boxTitle, "政策名": boxTitle, "政策名称": boxTitle, "文件名称": boxTitle, "文件标题": boxTitle, "名称": boxTitle,
+	"发文机关": boxIssuer, "发文单位": boxIssuer, "发布机关": boxIssuer, "制发机关": boxIssuer, "发文机构": boxIssuer,
+	"索引号": boxOther, "主题分类": boxOther, "分类": boxOther, "发布日期": boxOther, "发布时间": boxOther, "日期": boxOther,
+	"效力状态": boxOther, "文件状态": boxOther, "文件下载": boxOther, "相关解读": boxOther, "主题词": boxOther,
+	"实施日期": boxOther, "失效日期": boxOther, "失效时间": boxOther, "统一编号": boxOther, "网址": boxOther, "链接": boxOther,
+	"来源": boxOther, "信息来源": boxOther, "发布机构": boxPublisher, "公文种类": boxOther, "牵头单位": boxOther, "公开方式": boxOther,
+	"详情页链接": boxOther, "具体链接": boxOther, "原文链接": boxOther, "检索时间": boxOther, "检索关键词": boxOther,
+	"文档类型": boxOther, "产业类型": boxOther, "体裁分类": boxOther, "生成日期": boxOther, "有效性": boxOther, "组配分类": boxOther,
+}
+
+// boxLabel splits "发文字号：桂政发〔2018〕51号" into its field and value.
+func boxLabel(s string) (boxField, string, bool) {
+	i := strings.IndexAny(s, ":：")
+	if i < 0 || i > 40 {
+		return boxNone, "", false
+	}
+	label := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '*' || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, s[:i])
+	f, ok := boxLabels[label]
+	if !ok {
+		return boxNone, "", false
+	}
+	sep := ":"
+	if strings.HasPrefix(s[i:], "：") {
+		sep = "："
+	}
+	v := strings.TrimSpace(strings.Trim(strings.TrimSpace(s[i+len(sep):]), "*"))
+	return f, v, true
+}
+
+// reBoxLabelAny finds box labels inside a line (索引号：… 成文日期：… on one
+// line, or run together by a page's layout).
+var reBoxLabelAny = regexp.MustCompile(boxLabelPattern)
+
+// reBoxLabelHead is reBoxLabelAny anchored at the start: it tells in one
+// step whether a line opens with a label.
+var reBoxLabelHead = regexp.MustCompile(`^(?:` + boxLabelPattern + `)`)
+
+var boxLabelPattern = func() string {
+	keys := make([]string, 0, len(boxLabels))
+	for k := range boxLabels {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j]
+	})
+	for i, k := range keys {
+		// allow spaces inside a label (标 题, 文　　号)
+		var b strings.Builder
+		for j, r := range k {
+			if j > 0 {
+				b.WriteString(`[ \t]*`)
+			}
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+		keys[i] = b.String()
+	}
+	return `(` + strings.Join(keys, "|") + `)[ \t]*\**[ \t]*[:：]`
+}()
+
+// boxFields splits a line into its label: value pairs; nil when the line does
+// not start with a label.
+func boxFields(s string) [][2]string {
+	// Only marks and spaces may stand before the first label, and a label
+	// starts with a letter: the first label, if any, starts where they end.
+	// Checking there first keeps the many lines without a label (long
+	// flattened web text among them) from a scan of the whole line.
+	p := strings.IndexFunc(s, func(r rune) bool { return !strings.ContainsRune("-*# ", r) && !unicode.IsSpace(r) })
+	if p < 0 || !reBoxLabelHead.MatchString(s[p:]) || strings.TrimSpace(strings.Trim(s[:p], "-*# ")) != "" {
+		return nil
+	}
+	locs := reBoxLabelAny.FindAllStringIndex(s[p:], -1)
+	for _, l := range locs {
+		l[0] += p
+		l[1] += p
+	}
+	return labelValues(s, locs)
+}
+
+// labelValues pairs each label found in s at locs with the text up to the
+// next label.
+func labelValues(s string, locs [][]int) [][2]string {
+	var out [][2]string
+	for k, loc := range locs {
+		end := len(s)
+		if k+1 < len(locs) {
+			end = locs[k+1][0]
+		}
+		out = append(out, [2]string{s[loc[0]:loc[1]], s[loc[1]:end]})
+	}
+	return out
+}
+
+// readBox reads label lines (发文字号: …) of a saved page's metadata box,
+// with the value on the same line or the next.
+func (x *extractor) readBox() {
+	x.boxLines = map[int]bool{}
+	limit := len(x.lines)
+	if limit > 80 {
+		limit = 80
+	}
+	for i := 0; i < limit; i++ {
+		fields := boxFields(x.lines[i].text)
+		if fields == nil {
+			continue
+		}
+		x.boxLines[i] = true
+		for k, fv := range fields {
+			f, _, _ := boxLabel(fv[0])
+			v := strings.TrimSpace(strings.Trim(strings.TrimSpace(fv[1]), "*"))
+			if v == "" && k == len(fields)-1 && i+1 < len(x.lines) && x.valueLine(x.lines[i+1].text, f) {
+				v = x.lines[i+1].text
+				x.boxLines[i+1] = true
+				i++
+			}
+			x.setBox(f, v)
+		}
+	}
+}
+
+// valueLine reports whether next can be the value of an empty label of kind f.
+func (x *extractor) valueLine(next string, f boxField) bool {
+	if boxFields(next) != nil || runeLen(next) > 120 {
+		return false
+	}
+	if f == boxTitle {
+		return true
+	}
+	// an empty 主题词: must not swallow the title that follows the box
+	return runeLen(next) <= 60 && !strings.Contains(next, "关于") && !reTitleEnd.MatchString(next)
+}
+
+func (x *extractor) setBox(f boxField, v string) {
+	if v == "" || v == "无" {
+		return
+	}
+	switch f {
+	case boxDocNum:
+		if x.box.docNum == "" {
+			x.box.docNum = NormalizeDocNumber(v)
+		}
+	case boxDate:
+		if x.box.date == "" {
+			x.box.date = ParseDate(v)
+		}
+	case boxTitle:
+		if x.box.title == "" {
+			x.box.title = CompactTitle(stripTitleDocNum(v))
+		}
+	case boxIssuer:
+		if x.box.issuer == "" {
+			x.box.issuer = strings.TrimSpace(v)
+		}
+	case boxPublisher:
+		if x.box.publisher == "" {
+			x.box.publisher = strings.TrimSpace(v)
+		}
+	}
+}

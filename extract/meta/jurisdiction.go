@@ -1,0 +1,65 @@
+package meta
+
+import (
+	"fmt"
+
+	"policyx/lexicon/place"
+)
+
+// Central is the jurisdiction given to central (national) organs such as
+// 国务院 or 国家发展改革委.
+const Central = place.National
+
+// Places reads jurisdictions from organ names and 文号 with the shared
+// gazetteer (lexicon/place). Get it with LoadPlaces; it is read-only.
+type Places struct {
+	g *place.Gazetteer
+}
+
+// LoadPlaces returns the gazetteer, parsed once.
+func LoadPlaces() (*Places, error) {
+	g, err := place.Load()
+	if err != nil {
+		return nil, fmt.Errorf("meta: %w", err)
+	}
+	return &Places{g: g}, nil
+}
+
+func mustPlaces() *Places { return &Places{g: place.MustLoad()} }
+
+// FromDocNumber returns the jurisdiction a 文号 prefix names (桂 →
+// 广西壮族自治区, 柳 → 柳州市, 国办 → 中华人民共和国), or "".
+func (p *Places) FromDocNumber(num string) string { return p.g.FromDocNumber(num) }
+
+// FromOrgan returns the jurisdiction of an organ's full name (see
+// place.Gazetteer.FromOrgan).
+func (p *Places) FromOrgan(name string) string { return p.g.FromOrgan(name) }
+
+// Short resolves a short place name (柳州, 广西) to its full name, or "".
+func (p *Places) Short(s string) string { return p.g.Full(s) }
+
+// IsProvince reports whether full is a province-level unit.
+func (p *Places) IsProvince(full string) bool {
+	pl, ok := p.g.Regional(full)
+	return ok && pl.Kind == place.Province
+}
+
+// reposted reports whether a page's own organ (its metadata box's 发布机构)
+// is another body than the one whose 文号 the notice carries: a district
+// site reposting a provincial notice (攀枝花市仁和区人民政府办公室 over
+// 川办发〔2023〕9号). Both must name a known place, and differ.
+func (x *extractor) reposted(organ, docNum string) bool {
+	if docNum == "" {
+		return false
+	}
+	dj := x.p.FromDocNumber(docNum)
+	oj := x.p.FromOrgan(organ)
+	return dj != "" && oj != "" && dj != oj
+}
+
+// jurisdiction is the shared resolver (place.Gazetteer.Jurisdiction) over
+// what the notice says: its issuers, 文号, title prefix and metadata box.
+func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string {
+	return x.p.g.Jurisdiction(place.Evidence{Issuers: organs, DocNumber: docNum,
+		TitlePrefix: prefix, BoxIssuer: x.box.issuer, Text: x.text})
+}
