@@ -103,6 +103,12 @@ func Open(ctx context.Context, url string, opts ...Option) (*DB, error) {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
 	cfg.ConnConfig.RuntimeParams["search_path"] = o.schema
+	cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
+		// Document texts and tokens are compressed with lz4 where the
+		// server has it (pglz, the default, costs the writer more).
+		c.Exec(ctx, `SET default_toast_compression = 'lz4'`)
+		return nil
+	}
 	if cfg.MaxConns < 4 {
 		cfg.MaxConns = 4
 	}
