@@ -140,54 +140,11 @@ func claimTables(ls []line, used []bool, opens func(i int) bool, build func(i in
 
 // fragTable builds the table around the figures line ls[vi].
 func (v *vocab) fragTable(ls []line, used []bool, vi int) (*table, int) {
-	// header: the short lines above, up to the caption
-	h := vi
-	for k := vi - 1; k >= 0 && vi-k <= 80; k-- {
-		l := ls[k]
-		if used[k] || len(l.cells) > 0 {
-			break
-		}
-		txt := key(l.text)
-		if reArtefact.MatchString(txt) {
-			h = k
-			continue
-		}
-		if reUnit.MatchString(txt) || v.stopLine(l) || v.valueLine(l) {
-			break
-		}
-		if strings.Contains(txt, "表") && endsTitle(txt) && runeLen(txt) >= 4 {
-			break // the caption
-		}
-		if runeLen(txt) > 30 {
-			break
-		}
-		h = k
-	}
+	h := v.fragHeaderStart(ls, used, vi)
 	if h == vi {
 		return nil, vi
 	}
-	// body: down to the next caption, sentence or end mark
-	e := vi
-	values := 0
-	for k := vi; k < len(ls) && k < vi+3000; k++ {
-		l := ls[k]
-		if used[k] || len(l.cells) > 0 {
-			break
-		}
-		if reArtefact.MatchString(key(l.text)) {
-			continue
-		}
-		if v.stopLine(l) {
-			break
-		}
-		if txt := key(l.text); strings.Contains(txt, "表") && endsTitle(txt) && runeLen(txt) >= 8 && !v.valueLine(l) {
-			break
-		}
-		if v.valueLine(l) {
-			values++
-		}
-		e = k
-	}
+	e, values := v.fragBodyEnd(ls, used, vi)
 	if values < 2 {
 		return nil, e
 	}
@@ -225,24 +182,7 @@ func (v *vocab) fragTable(ls []line, used []bool, vi int) (*table, int) {
 	for c, hc := range hcells {
 		header[c] = hc.text
 	}
-	// the width of a full row, from lines that hold one
-	counts := map[int]int{}
-	for k := vi; k <= e; k++ {
-		fs := splitFrags(ls[k], k)
-		if v.completeRow(fs) {
-			counts[len(fs)]++
-		}
-	}
-	n, best := len(header), 0
-	for w, c := range counts {
-		if c > best || c == best && w > n {
-			n, best = w, c
-		}
-	}
-	if best < 2 {
-		n = len(header)
-	}
-	header = fitHeader(header, n)
+	header = fitHeader(header, v.fragRowWidth(ls, vi, e, len(header)))
 	rows := v.fragRows(df, header)
 	if len(rows) < 2 || !v.plausible(header, rows) {
 		return nil, e
@@ -250,6 +190,85 @@ func (v *vocab) fragTable(ls []line, used []bool, vi int) (*table, int) {
 	t := &table{first: h, last: e, header: header, rows: rows,
 		start: ls[h].span.Start, end: ls[e].span.End}
 	return t, e
+}
+
+// fragHeaderStart returns the first header line over the figures line
+// ls[vi]: the short lines above it, up to the caption; vi when there is
+// none.
+func (v *vocab) fragHeaderStart(ls []line, used []bool, vi int) int {
+	h := vi
+	for k := vi - 1; k >= 0 && vi-k <= 80; k-- {
+		l := ls[k]
+		if used[k] || len(l.cells) > 0 {
+			break
+		}
+		txt := key(l.text)
+		if reArtefact.MatchString(txt) {
+			h = k
+			continue
+		}
+		if reUnit.MatchString(txt) || v.stopLine(l) || v.valueLine(l) {
+			break
+		}
+		if strings.Contains(txt, "表") && endsTitle(txt) && runeLen(txt) >= 4 {
+			break // the caption
+		}
+		if runeLen(txt) > 30 {
+			break
+		}
+		h = k
+	}
+	return h
+}
+
+// fragBodyEnd returns the last line of the body from the figures line
+// ls[vi] on, down to the next caption, sentence or end mark, and how many
+// of its lines hold figures.
+func (v *vocab) fragBodyEnd(ls []line, used []bool, vi int) (e, values int) {
+	e = vi
+	for k := vi; k < len(ls) && k < vi+3000; k++ {
+		l := ls[k]
+		if used[k] || len(l.cells) > 0 {
+			break
+		}
+		if reArtefact.MatchString(key(l.text)) {
+			continue
+		}
+		if v.stopLine(l) {
+			break
+		}
+		if txt := key(l.text); strings.Contains(txt, "表") && endsTitle(txt) && runeLen(txt) >= 8 && !v.valueLine(l) {
+			break
+		}
+		if v.valueLine(l) {
+			values++
+		}
+		e = k
+	}
+	return e, values
+}
+
+// fragRowWidth is the width of a full row: the commonest count of cells of
+// the body lines ls[vi..e] that hold a whole row (the wider on a tie), or
+// n, the header's, when fewer than two lines agree.
+func (v *vocab) fragRowWidth(ls []line, vi, e, n int) int {
+	counts := map[int]int{}
+	for k := vi; k <= e; k++ {
+		fs := splitFrags(ls[k], k)
+		if v.completeRow(fs) {
+			counts[len(fs)]++
+		}
+	}
+	w, best := n, 0
+	for c, cnt := range counts {
+		if cnt > best || cnt == best && c > w {
+			w, best = c, cnt
+		}
+	}
+	if best < 2 {
+		return n
+	}
+	return w
 }
 
 // hcell is a header cell assembled from frags; from is its first frag.

@@ -116,7 +116,16 @@ func (d *DB) DoneSet() (map[string]bool, error) {
 // Stored returns the documents stored for a file's SHA-256, with their facts
 // counted (for summaries of skipped files).
 func (d *DB) Stored(sha string) ([]StoredDoc, error) {
-	rows, err := d.db.Query(`SELECT d.id, d.source_path, d.part, d.format, coalesce(d.title,''), coalesce(d.doc_number,''),
+	var out []StoredDoc
+	err := eachRow(d.db, func(rows *sql.Rows) error {
+		var s StoredDoc
+		if err := rows.Scan(&s.ID, &s.Path, &s.Part, &s.Format, &s.Meta.Title, &s.Meta.DocNumber, &s.Meta.Issuer,
+			&s.Meta.IssueDate, &s.Meta.Jurisdiction, &s.Status, &s.Err, &s.Tables, &s.Targets, &s.Tasks, &s.Checks); err != nil {
+			return err
+		}
+		out = append(out, s)
+		return nil
+	}, `SELECT d.id, d.source_path, d.part, d.format, coalesce(d.title,''), coalesce(d.doc_number,''),
 		coalesce(d.issuer,''), coalesce(d.issue_date,''), coalesce(d.jurisdiction,''), d.status, coalesce(d.error,''),
 		(SELECT count(*) FROM tables t WHERE t.document_id = d.id),
 		(SELECT count(*) FROM targets t WHERE t.document_id = d.id),
@@ -126,17 +135,7 @@ func (d *DB) Stored(sha string) ([]StoredDoc, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []StoredDoc
-	for rows.Next() {
-		var s StoredDoc
-		if err := rows.Scan(&s.ID, &s.Path, &s.Part, &s.Format, &s.Meta.Title, &s.Meta.DocNumber, &s.Meta.Issuer,
-			&s.Meta.IssueDate, &s.Meta.Jurisdiction, &s.Status, &s.Err, &s.Tables, &s.Targets, &s.Tasks, &s.Checks); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // StoredDoc is a document row as stored, with fact counts.

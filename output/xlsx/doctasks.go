@@ -27,27 +27,24 @@ func tasksSheet(docs []*schema.Document, multi bool) *sheet {
 		name: sheetTasks,
 		cols: append(partCols(multi), taskCols...),
 		rows: func(yield func(row) error) error {
-			for _, d := range docs {
-				x := newDocIndex(d)
-				for _, i := range textOrder(len(d.Tasks), func(i int) int { return d.Tasks[i].Span.Start }) {
-					t := &d.Tasks[i]
-					base := []any{t.Label, t.Title}
-					tail := []any{x.path(t.Section, t.Span), x.source("", t.Table, t.Row), excerpt(x.text(t.Span), taskTextChars)}
-					groups := groupRoles(t.Departments)
-					if len(groups) == 0 {
-						groups = []roleGroup{{}}
-					}
-					for _, g := range groups {
-						cells := append(partCells(multi, d), base...)
-						cells = append(cells, roleWords(g.role), strings.Join(g.depts, "、"), strings.Join(g.mentions, "、"))
-						cells = append(cells, tail...)
-						if err := yield(row{cells: cells}); err != nil {
-							return err
-						}
+			return eachTask(docs, func(v docView, t *schema.Task) error {
+				x := v.x
+				base := []any{t.Label, t.Title}
+				tail := []any{x.path(t.Section, t.Span), x.source("", t.Table, t.Row), excerpt(x.text(t.Span), taskTextChars)}
+				groups := groupRoles(t.Departments)
+				if len(groups) == 0 {
+					groups = []roleGroup{{}}
+				}
+				for _, g := range groups {
+					cells := append(partCells(multi, v.d), base...)
+					cells = append(cells, roleWords(g.role), strings.Join(g.depts, "、"), strings.Join(g.mentions, "、"))
+					cells = append(cells, tail...)
+					if err := yield(row{cells: cells}); err != nil {
+						return err
 					}
 				}
-			}
-			return nil
+				return nil
+			})
 		},
 	}
 }
@@ -71,35 +68,30 @@ func taskDeptSheet(docs []*schema.Document, multi bool, bc *bookCtx) *sheet {
 		name: sheetTaskDept,
 		cols: append(partCols(multi), taskDeptCols...),
 		rows: func(yield func(row) error) error {
-			for k, d := range docs {
-				x := newDocIndex(d)
-				pg := schema.NewPager(d)
-				for _, i := range textOrder(len(d.Tasks), func(i int) int { return d.Tasks[i].Span.Start }) {
-					t := &d.Tasks[i]
-					p0, _ := pg.Span(t.Span)
-					tail := []any{bc.sectionCell(k, x, t.Section, t.Span), x.source("", t.Table, t.Row), pageCell(bc.source[k], p0)}
-					deps := t.Departments
-					if len(deps) == 0 {
-						deps = []schema.TaskDept{{}}
+			return eachTask(docs, func(v docView, t *schema.Task) error {
+				p0, _ := v.pg.Span(t.Span)
+				tail := []any{bc.sectionCell(v.k, v.x, t.Section, t.Span), v.x.source("", t.Table, t.Row), pageCell(bc.source[v.k], p0)}
+				deps := t.Departments
+				if len(deps) == 0 {
+					deps = []schema.TaskDept{{}}
+				}
+				for j, dp := range deps {
+					ord := dp.Ordinal
+					if ord == 0 && dp.Department != "" {
+						ord = j + 1
 					}
-					for j, dp := range deps {
-						ord := dp.Ordinal
-						if ord == 0 && dp.Department != "" {
-							ord = j + 1
-						}
-						var o any
-						if ord > 0 {
-							o = ord
-						}
-						cells := append(partCells(multi, d), t.Label, t.Title, roleWords(dp.Role), o, dp.Department, dp.Mention)
-						cells = append(cells, tail...)
-						if err := yield(row{cells: cells}); err != nil {
-							return err
-						}
+					var o any
+					if ord > 0 {
+						o = ord
+					}
+					cells := append(partCells(multi, v.d), t.Label, t.Title, roleWords(dp.Role), o, dp.Department, dp.Mention)
+					cells = append(cells, tail...)
+					if err := yield(row{cells: cells}); err != nil {
+						return err
 					}
 				}
-			}
-			return nil
+				return nil
+			})
 		},
 	}
 }

@@ -337,15 +337,39 @@ func targetCells(x *docIndex, t *schema.Target, sec, page any) []any {
 		x.source(t.Source, t.Table, t.Row), page, t.Sentence}
 }
 
-// textOrder returns the indexes 0..n-1 ordered by start(i), the position in
-// the text; ties keep their order.
-func textOrder(n int, start func(i int) int) []int {
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
+// docView is one document of a workbook as a fact sheet reads it: its
+// index k among the workbook's documents, its positions and its pages.
+type docView struct {
+	k  int
+	d  *schema.Document
+	x  *docIndex
+	pg *schema.Pager
+}
+
+// inTextOrder calls fn with the facts of every document of docs, document
+// by document, each document's facts ordered by start, their position in
+// the text (ties keep their order).
+func inTextOrder[T any](docs []*schema.Document, facts func(d *schema.Document) []T, start func(f *T) int, fn func(v docView, f *T) error) error {
+	for k, d := range docs {
+		v := docView{k: k, d: d, x: newDocIndex(d), pg: schema.NewPager(d)}
+		fs := facts(d)
+		order := make([]int, len(fs))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return start(&fs[order[a]]) < start(&fs[order[b]]) })
+		for _, i := range order {
+			if err := fn(v, &fs[i]); err != nil {
+				return err
+			}
+		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return start(order[a]) < start(order[b]) })
-	return order
+	return nil
+}
+
+// eachTask calls fn with every task of docs in text order.
+func eachTask(docs []*schema.Document, fn func(v docView, t *schema.Task) error) error {
+	return inTextOrder(docs, func(d *schema.Document) []schema.Task { return d.Tasks }, func(t *schema.Task) int { return t.Span.Start }, fn)
 }
 
 func targetsSheet(docs []*schema.Document, multi bool, bc *bookCtx) *sheet {
@@ -353,23 +377,18 @@ func targetsSheet(docs []*schema.Document, multi bool, bc *bookCtx) *sheet {
 		name: sheetTargets,
 		cols: append(partCols(multi), targetCols...),
 		rows: func(yield func(row) error) error {
-			for k, d := range docs {
-				x := newDocIndex(d)
-				pg := schema.NewPager(d)
-				for _, i := range textOrder(len(d.Targets), func(i int) int { return d.Targets[i].Span.Start }) {
-					t := &d.Targets[i]
-					sp := t.Span
-					if sp == (schema.Span{}) && t.Table >= 0 && t.Table < len(d.Tables) && t.Row >= 0 && t.Row < len(d.Tables[t.Table].Rows) {
-						sp = d.Tables[t.Table].Rows[t.Row].Span
-					}
-					p0, _ := pg.Span(sp)
-					cells := append(partCells(multi, d), targetCells(x, t, bc.sectionCell(k, x, t.Section, t.Span), pageCell(bc.source[k], p0))...)
-					if err := yield(row{cells: cells}); err != nil {
-						return err
-					}
+			targets := func(d *schema.Document) []schema.Target { return d.Targets }
+			start := func(t *schema.Target) int { return t.Span.Start }
+			return inTextOrder(docs, targets, start, func(v docView, t *schema.Target) error {
+				d, x := v.d, v.x
+				sp := t.Span
+				if sp == (schema.Span{}) && t.Table >= 0 && t.Table < len(d.Tables) && t.Row >= 0 && t.Row < len(d.Tables[t.Table].Rows) {
+					sp = d.Tables[t.Table].Rows[t.Row].Span
 				}
-			}
-			return nil
+				p0, _ := v.pg.Span(sp)
+				cells := append(partCells(multi, d), targetCells(x, t, bc.sectionCell(v.k, x, t.Section, t.Span), pageCell(bc.source[v.k], p0))...)
+				return yield(row{cells: cells})
+			})
 		},
 	}
 }
