@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,6 +32,7 @@ const ocrDPI = 150
 // renders page images, tesseract with chi_sim reads them.
 type ocrTools struct {
 	tesseract, pdftoppm string
+	eng                 bool // the English model is there too (figure lines)
 }
 
 // findOCR looks the tools up on PATH and the chi_sim model in the usual
@@ -47,7 +49,8 @@ func findOCR() (ocrTools, bool) {
 	}
 	for _, d := range dirs {
 		if m, _ := filepath.Glob(filepath.Join(d, "chi_sim.traineddata")); len(m) > 0 {
-			return ocrTools{tesseract: t, pdftoppm: p}, true
+			_, err := os.Stat(filepath.Join(filepath.Dir(m[0]), "eng.traineddata"))
+			return ocrTools{tesseract: t, pdftoppm: p, eng: err == nil}, true
 		}
 	}
 	return ocrTools{}, false
@@ -178,7 +181,7 @@ func (t ocrTools) tesseract1(ctx context.Context, r ocrRun, images []string, pag
 		return fmt.Errorf("OCR: %w", err)
 	}
 	base := filepath.Join(r.dir, "ocr-"+r.name)
-	cmd := exec.CommandContext(ctx, t.tesseract, listFile, base, "-l", "chi_sim", "--psm", "3", "tsv")
+	cmd := exec.CommandContext(ctx, t.tesseract, listFile, base, "-l", "chi_sim", "--psm", "6", "tsv")
 	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("OCR: tesseract: %v: %s", err, firstLine(b))
@@ -188,21 +191,38 @@ func (t ocrTools) tesseract1(ctx context.Context, r ocrRun, images []string, pag
 		return fmt.Errorf("OCR: %w", err)
 	}
 	scale := 72.0 / float64(r.dpi)
-	for n, words := range parseTSV(tsv) {
+	byPage := parseTSV(tsv)
+	imgs, ruled, built := map[int]*grayImage{}, map[int]bool{}, map[int]*pdf.Page{}
+	var crops []figureCrop
+	for n, words := range byPage {
 		if n < 1 || n > len(idx) {
 			continue
 		}
 		i := idx[n-1]
 		p := pdf.NewPage(pages[i].W, pages[i].H)
-		rules := 0
+		built[n] = p
 		if data, err := os.ReadFile(images[i]); err == nil {
 			if img, err := readPGM(data); err == nil {
-				rules = imageRules(img, p, pages[i].H, scale, float64(r.dpi)/ocrDPI)
+				imgs[n] = img
+				ruled[n] = imageRules(img, p, pages[i].H, scale, float64(r.dpi)/ocrDPI) > 0
 			}
 		}
-		ocrPage(p, words, pages[i].H, scale, rules > 0)
+		sortWords(words)
+		if imgs[n] != nil && t.eng {
+			crops = append(crops, figureCrops(n, words, imgs[n])...)
+		}
+	}
+	if len(crops) > 0 {
+		// a failure of the second reading leaves the first
+		if figs, err := t.readFigures(ctx, r, imgs, crops); err == nil {
+			replaceFigures(byPage, imgs, ruled, crops, figs)
+		}
+	}
+	for n, p := range built {
+		i := idx[n-1]
+		ocrPage(p, byPage[n], pages[i].H, scale, ruled[n])
 		out[i] = p
-		heights[i] = medianLine(words)
+		heights[i] = medianLine(byPage[n])
 	}
 	return nil
 }
@@ -234,6 +254,9 @@ type ocrWord struct {
 	left, top, width, height int
 	lineTop, lineHeight      int
 	text                     string
+	// a word of a figure line (mergeFigures): placed as a glyph of its
+	// own, after a space glyph when space is set
+	fig, space bool
 }
 
 // parseTSV reads tesseract's TSV output: words (level 5) by page number
@@ -288,12 +311,9 @@ func parseTSV(data []byte) map[int][]ocrWord {
 // words into the cells), else each line one glyph, as OCR gaps between
 // words are too irregular to find columns in.
 func ocrPage(p *pdf.Page, words []ocrWord, h, scale float64, byWord bool) {
-	sort.SliceStable(words, func(i, j int) bool {
-		if words[i].line != words[j].line {
-			return lessLine(words[i].line, words[j].line)
-		}
-		return words[i].left < words[j].left
-	})
+	sortWords(words)
+	fixOpeners(words)
+	nestTitles(words)
 	for i := 0; i < len(words); {
 		j := i
 		for j+1 < len(words) && words[j+1].line == words[i].line {
@@ -302,6 +322,96 @@ func ocrPage(p *pdf.Page, words []ocrWord, h, scale float64, byWord bool) {
 		ocrLine(p, words[i:j+1], h, scale, byWord)
 		i = j + 1
 	}
+}
+
+// fixOpeners turns a 《 or 〈 that is closed by ) or ） before any 〉 or 》
+// into （, over the lines of a page: OCR reads （ as either, and the
+// bracket of a 责任单位 list closes lines later.
+func fixOpeners(words []ocrWord) {
+	for i := range words {
+		rs := []rune(words[i].text)
+		changed := false
+		for k, r := range rs {
+			if (r == '《' || r == '〈') && closedByParen(words, i, k+1) {
+				rs[k], changed = '（', true
+			}
+		}
+		if changed {
+			words[i].text = string(rs)
+		}
+	}
+}
+
+// closedByParen reports whether the first bracket after rune k of word i
+// (within 400 runes) is ) or ）.
+func closedByParen(words []ocrWord, i, k int) bool {
+	n := 0
+	for j := i; j < len(words) && n < 400; j++ {
+		rs := []rune(words[j].text)
+		if j > i {
+			k = 0
+		}
+		for _, c := range rs[min(k, len(rs)):] {
+			n++
+			switch c {
+			case ')', '）':
+				return true
+			case '〉', '》', '〈', '《', '（', '(':
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// nestTitles turns 《a《b》c》 into 《a〈b〉c》, over the lines of a page: a
+// title mark inside a title mark is the single one (〈〉), which OCR reads
+// as the double. Only a pair closed inside a closed outer pair within 200
+// characters is changed.
+func nestTitles(words []ocrWord) {
+	type pos struct{ w, k int }
+	var rs [][]rune
+	var at []pos
+	for i, w := range words {
+		r := []rune(w.text)
+		rs = append(rs, r)
+		for k := range r {
+			at = append(at, pos{i, k})
+		}
+	}
+	get := func(n int) rune { return rs[at[n].w][at[n].k] }
+	changed := map[int]bool{}
+	for n := 0; n < len(at); n++ {
+		if get(n) != '《' {
+			continue
+		}
+		// 《 … 《 … 》 … 》 with no other mark between
+		var marks []int
+		for m := n + 1; m < len(at) && m < n+200 && len(marks) < 3; m++ {
+			if c := get(m); c == '《' || c == '》' {
+				marks = append(marks, m)
+			}
+		}
+		if len(marks) == 3 && get(marks[0]) == '《' && get(marks[1]) == '》' && get(marks[2]) == '》' {
+			rs[at[marks[0]].w][at[marks[0]].k] = '〈'
+			rs[at[marks[1]].w][at[marks[1]].k] = '〉'
+			changed[at[marks[0]].w], changed[at[marks[1]].w] = true, true
+			n = marks[2]
+		}
+	}
+	for i := range changed {
+		words[i].text = string(rs[i])
+	}
+}
+
+// sortWords puts words in the order of their lines, each line left to right.
+func sortWords(words []ocrWord) {
+	sort.SliceStable(words, func(i, j int) bool {
+		if words[i].line != words[j].line {
+			return lessLine(words[i].line, words[j].line)
+		}
+		return words[i].left < words[j].left
+	})
 }
 
 func lessLine(a, b [3]int) bool {
@@ -325,13 +435,15 @@ func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64, byWord bool) {
 		lh = ws[0].height
 	}
 	base, size := h-float64(ws[0].lineTop+lh)*scale, float64(lh)*scale
+	ws = itemLabel(ws, lh)
 	var rs []rune
 	starts, ends := make([]int, len(ws)), make([]int, len(ws))
 	for k, wd := range ws {
 		w := []rune(wd.text)
 		// a space where a gap touches a Latin letter or digit, as the
-		// PDF layout puts one (柳州市 422 701)
-		if k > 0 && len(rs) > 0 && (isLatinOrDigit(rs[len(rs)-1]) || isLatinOrDigit(w[0])) &&
+		// PDF layout puts one (柳州市 422 701); in a figure line where
+		// the ink shows one
+		if wd.fig && wd.space || !wd.fig && k > 0 && len(rs) > 0 && (isLatinOrDigit(rs[len(rs)-1]) || isLatinOrDigit(w[0])) &&
 			float64(wd.left-(ws[k-1].left+ws[k-1].width)) > 0.25*float64(lh) {
 			rs = append(rs, ' ')
 		}
@@ -340,7 +452,7 @@ func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64, byWord bool) {
 		ends[k] = len(rs)
 	}
 	line := ocrPunct(string(rs))
-	if m := pageNumberLine.FindStringSubmatch(line); m != nil || !byWord {
+	if m := pageNumberLine.FindStringSubmatch(line); m != nil || !byWord && !ws[0].fig {
 		if m != nil {
 			line = "— " + m[1] + " —"
 		}
@@ -349,10 +461,38 @@ func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64, byWord bool) {
 		p.Glyph(x0, base, x1-x0, size, line, false)
 		return
 	}
+	// each word a glyph at its place, so the layout finds the columns of
+	// a table of figures as it does in a text PDF
 	rs = []rune(line)
 	for k, wd := range ws {
+		if k > 0 && starts[k] > ends[k-1] {
+			x := float64(ws[k-1].left+ws[k-1].width) * scale
+			p.Glyph(x, base, math.Max(0, float64(wd.left)*scale-x), size, " ", false)
+		}
 		p.Glyph(float64(wd.left)*scale, base, float64(wd.width)*scale, size, string(rs[starts[k]:ends[k]]), false)
 	}
+}
+
+// reLabelWord is the first word of a numbered item as OCR reads "1．":
+// the number, with the full-width point read as a comma or lost.
+var reLabelWord = regexp.MustCompile(`^(\d{1,2})[，,]?$`)
+
+// itemLabel restores the label of a numbered item (1．强化…) at the start
+// of a line, whose full-width point OCR reads as a comma or drops: the
+// number is followed by a comma, or by a gap of at least half the line's
+// height (the empty rest of the point's square; a space between a number
+// and a word is a third of it) and then a Han character.
+func itemLabel(ws []ocrWord, lh int) []ocrWord {
+	if len(ws) < 2 || !hasHanStart(ws[1].text) {
+		return ws
+	}
+	m := reLabelWord.FindStringSubmatch(ws[0].text)
+	if m == nil || m[0] == m[1] && 2*(ws[1].left-(ws[0].left+ws[0].width)) < lh {
+		return ws
+	}
+	out := append([]ocrWord{ws[0]}, ws[1:]...)
+	out[0].text = m[1] + "．"
+	return out
 }
 
 // ocrFullWidth are the marks OCR reads as ASCII next to Chinese text.
@@ -360,7 +500,8 @@ var ocrFullWidth = map[rune]rune{',': '，', ';': '；', ':': '：', '!': '！',
 
 // ocrPunct turns the ASCII punctuation OCR reads next to Chinese text into
 // the full-width marks Chinese text uses (, → ，, ( → （ …); a full stop
-// between two Chinese characters is a misread enumeration comma (、).
+// between two Chinese characters is a misread enumeration comma (、); a
+// quotation mark read twice is one.
 func ocrPunct(s string) string {
 	rs := []rune(s)
 	han := func(i int) bool { return i >= 0 && i < len(rs) && unicode.Is(unicode.Han, rs[i]) }
@@ -420,7 +561,15 @@ func ocrPunct(s string) string {
 			}
 		}
 	}
-	return string(rs)
+	// a quotation mark read twice (““): Chinese text never doubles one
+	out := rs[:0]
+	for i, r := range rs {
+		if i > 0 && (r == '“' || r == '”') && rs[i-1] == r {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }
 
 func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }

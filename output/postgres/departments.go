@@ -78,13 +78,13 @@ func (d *DB) upsertDepartments(ctx context.Context, tx pgx.Tx, st *stagedTable, 
 	return nil
 }
 
-// upsertDepartmentRows inserts or merges st's rows in their order and
-// returns the id each staged id has here.
+// upsertDepartmentRows inserts or merges st's rows, in their order, in one
+// statement and returns the id each staged id has here.
 func (d *DB) upsertDepartmentRows(ctx context.Context, tx pgx.Tx, st *stagedTable, newID map[int64]int64) (map[int64]int64, error) {
-	var sets []string
-	ph := make([]string, len(st.cols))
+	var sets, unnest []string
+	cols := make([][]any, len(st.cols))
 	for i, c := range st.cols {
-		ph[i] = fmt.Sprintf("$%d", i+1)
+		unnest = append(unnest, fmt.Sprintf("$%d::%s[]", i+1, arrayType(st.t.Columns[i].Decl)))
 		switch c {
 		case "id", "name":
 		case "aliases_json":
@@ -93,28 +93,95 @@ func (d *DB) upsertDepartmentRows(ctx context.Context, tx pgx.Tx, st *stagedTabl
 			sets = append(sets, fmt.Sprintf("%s = coalesce(excluded.%s, departments.%s)", c, c, c))
 		}
 	}
-	q := fmt.Sprintf("INSERT INTO departments (%s) VALUES (%s) ON CONFLICT (name) DO UPDATE SET %s RETURNING id",
-		strings.Join(st.cols, ", "), strings.Join(ph, ", "), strings.Join(sets, ", "))
-	b := &pgx.Batch{}
+	in := colIndex(st.cols, "name")
 	for _, r := range st.rows {
-		args := append([]any(nil), r...)
-		// An existing name keeps its id; NOT NULL is checked before the
-		// conflict, so it gets a placeholder no row has.
-		args[st.idAt] = -r[st.idAt].(int64)
-		if id, ok := newID[r[st.idAt].(int64)]; ok {
-			args[st.idAt] = id
+		for i, v := range r {
+			if i == st.idAt {
+				// An existing name keeps its id; NOT NULL is checked before
+				// the conflict, so it gets a placeholder no row has.
+				id, ok := newID[v.(int64)]
+				if !ok {
+					id = -v.(int64)
+				}
+				v = id
+			}
+			cols[i] = append(cols[i], v)
 		}
-		b.Queue(q, args...)
 	}
-	ids := map[int64]int64{}
-	br := tx.SendBatch(ctx, b)
-	defer br.Close()
-	for _, r := range st.rows {
+	q := fmt.Sprintf("INSERT INTO departments (%s) SELECT * FROM unnest(%s) ON CONFLICT (name) DO UPDATE SET %s RETURNING id, name",
+		strings.Join(st.cols, ", "), strings.Join(unnest, ", "), strings.Join(sets, ", "))
+	args := make([]any, len(cols))
+	for i, c := range cols {
+		args[i] = typedArray(arrayType(st.t.Columns[i].Decl), c)
+	}
+	rows, err := tx.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: departments: %w", err)
+	}
+	defer rows.Close()
+	byName := map[string]int64{}
+	for rows.Next() {
 		var id int64
-		if err := br.QueryRow().Scan(&id); err != nil {
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
 			return nil, fmt.Errorf("postgres: departments: %w", err)
 		}
-		ids[r[st.idAt].(int64)] = id
+		byName[name] = id
 	}
-	return ids, br.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: departments: %w", err)
+	}
+	ids := map[int64]int64{}
+	for _, r := range st.rows {
+		n, _ := r[in].(string)
+		ids[r[st.idAt].(int64)] = byName[n]
+	}
+	return ids, nil
+}
+
+// arrayType is the PostgreSQL element type of a derived column declaration.
+func arrayType(decl string) string {
+	switch f := strings.Fields(strings.ToUpper(decl)); {
+	case len(f) == 0:
+		return "text"
+	case f[0] == "BIGINT":
+		return "bigint"
+	case f[0] == "DOUBLE":
+		return "float8"
+	case f[0] == "BYTEA":
+		return "bytea"
+	}
+	return "text"
+}
+
+// typedArray is vs as a slice pgx encodes as an array of typ (nil: NULL).
+func typedArray(typ string, vs []any) any {
+	switch typ {
+	case "bigint":
+		return typed[int64](vs)
+	case "float8":
+		return typed[float64](vs)
+	case "bytea":
+		out := make([][]byte, len(vs))
+		for i, v := range vs {
+			switch x := v.(type) {
+			case []byte:
+				out[i] = x
+			case string:
+				out[i] = []byte(x)
+			}
+		}
+		return out
+	}
+	return typed[string](vs)
+}
+
+func typed[T any](vs []any) []*T {
+	out := make([]*T, len(vs))
+	for i, v := range vs {
+		if x, ok := v.(T); ok {
+			out[i] = &x
+		}
+	}
+	return out
 }

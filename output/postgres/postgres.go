@@ -74,10 +74,12 @@ type DB struct {
 	ownerStart time.Time
 	runStart   time.Time
 	ttl        time.Duration
-	// One batch is written in the background while the pipeline stages
-	// the next (inflight); after a failed write every later one fails.
+	// One transaction runs in the background (inflight) while the items
+	// that follow are staged (pending); after a failed write every later
+	// one fails.
 	inflight chan error
 	sticky   error
+	pending  *batch // staged, for the next transaction
 }
 
 var identRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)

@@ -41,31 +41,63 @@ type batch struct {
 	rows   []sqlite.FileRow // files rows of run
 }
 
-// WriteItems stores a batch of items of run (0: none) in one transaction,
-// as the SQLite sink does: the documents of each item replace what was
-// stored for the same SHA-256 or path, their claims are marked done, and
-// the files rows follow, linked to their documents. The transaction runs in
-// the background while the pipeline prepares the next batch; its error
-// comes with the next call or Flush.
+// WriteItems stores a batch of items of run (0: none) as the SQLite sink
+// does: the documents of each item replace what was stored for the same
+// SHA-256 or path, their claims are marked done, and the files rows
+// follow, linked to their documents. The rows are staged at once; one
+// transaction at a time runs in the background, and the items that arrive
+// while it runs go together in the next (up to maxPending files), so a
+// slower server gets larger transactions instead of a queue. An error
+// comes with a later call or Flush.
 func (d *DB) WriteItems(run int64, items []sqlite.Item) error {
 	if len(items) == 0 {
 		return nil
 	}
-	if err := d.Flush(); err != nil {
-		return err
+	d.poll()
+	if d.sticky != nil {
+		return d.sticky
 	}
-	b := &batch{run: run}
+	if d.pending != nil && d.pending.run != run {
+		if err := d.Flush(); err != nil {
+			return err
+		}
+	}
+	if d.pending == nil {
+		d.pending = &batch{run: run}
+	}
+	var files [][]*schema.Document
 	for _, it := range items {
 		if len(it.Docs) > 0 {
-			b.files = append(b.files, it.Docs)
+			files = append(files, it.Docs)
 		}
-		b.rows = append(b.rows, it.Files...)
+		d.pending.rows = append(d.pending.rows, it.Files...)
 	}
-	if len(b.files) > 0 {
-		err := d.mem.WriteFiles(b.files)
-		if err == nil {
-			b.staged, err = d.readStaging()
+	if len(files) > 0 {
+		if err := d.mem.WriteFiles(files); err != nil { // one staging transaction: nothing of it kept
+			return fmt.Errorf("postgres: staging: %w", err)
 		}
+		d.pending.files = append(d.pending.files, files...)
+	}
+	if d.inflight == nil || len(d.pending.files) >= maxPending {
+		return d.launch()
+	}
+	return nil
+}
+
+// maxPending bounds the files staged while a transaction runs.
+const maxPending = 128
+
+// launch waits for the transaction under way and starts the next with
+// every pending item.
+func (d *DB) launch() error {
+	if err := d.wait(); err != nil {
+		return err
+	}
+	b := d.pending
+	d.pending = nil
+	if len(b.files) > 0 {
+		var err error
+		b.staged, err = d.readStaging()
 		d.clearStaging()
 		if err != nil {
 			return fmt.Errorf("postgres: staging: %w", err)
@@ -77,9 +109,19 @@ func (d *DB) WriteItems(run int64, items []sqlite.Item) error {
 	return nil
 }
 
-// Flush waits for the batch being written and returns the first write
+// Flush writes what is pending, waits for it and returns the first write
 // error of this sink.
 func (d *DB) Flush() error {
+	if d.pending != nil && d.sticky == nil {
+		if err := d.launch(); err != nil {
+			return err
+		}
+	}
+	return d.wait()
+}
+
+// wait waits for the transaction under way.
+func (d *DB) wait() error {
 	if d.inflight != nil {
 		if err := <-d.inflight; err != nil && d.sticky == nil {
 			d.sticky = err
@@ -87,6 +129,21 @@ func (d *DB) Flush() error {
 		d.inflight = nil
 	}
 	return d.sticky
+}
+
+// poll notes the end of the transaction under way, if it ended.
+func (d *DB) poll() {
+	if d.inflight == nil {
+		return
+	}
+	select {
+	case err := <-d.inflight:
+		d.inflight = nil
+		if err != nil && d.sticky == nil {
+			d.sticky = err
+		}
+	default:
+	}
 }
 
 // allocate takes a block of n ids of each table, outside the write
