@@ -286,7 +286,7 @@ func (r *Reader) Decode(ctx context.Context, path string, format schema.Format, 
 	case schema.FormatDOC:
 		dec = decodeDOC
 	case schema.FormatOFD:
-		dec = decodeOFD
+		dec = r.decodeOFDWithOCR
 	default:
 		return doc, fmt.Errorf("%s: %w", path, ErrUnsupported)
 	}

@@ -146,6 +146,8 @@ type fib struct {
 	lcbClx     uint32
 	fcPapx     uint32 // PlcBtePapx
 	lcbPapx    uint32
+	fcStshf    uint32 // the style sheet (STSH)
+	lcbStshf   uint32
 }
 
 // parseFIB reads the FIB at the start of the WordDocument stream.
@@ -190,6 +192,7 @@ func parseFIB(w []byte) (*fib, error) {
 	}
 	f.fcClx, f.lcbClx = pair(33)
 	f.fcPapx, f.lcbPapx = pair(13)
+	f.fcStshf, f.lcbStshf = pair(1)
 	if f.ccpText < 0 || f.lcbClx == 0 {
 		return nil, errors.New("damaged Word file: no piece table")
 	}

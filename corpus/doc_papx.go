@@ -12,6 +12,7 @@ type papx struct {
 	ttp      bool // row end mark (sprmPFTtp)
 	innerTtp bool // row end of a nested table (flattened)
 	outline  int  // sprmPOutLvl 0–8, -1 none
+	istd     int  // the paragraph's style
 	edges    []int
 	cells    []docCellFlags
 }
@@ -88,6 +89,14 @@ func readPAPX(w, table []byte, f *fib) (*docProps, error) {
 		}
 	}
 	sort.SliceStable(d.runs, func(i, j int) bool { return d.runs[i].fc < d.runs[j].fc })
+	// a paragraph of a heading style without an outline level of its own
+	// is a heading of the style's level
+	levels := headingStyles(table, f)
+	for i := range d.runs {
+		if pp := &d.runs[i].pp; pp.outline < 0 && levels[pp.istd] > 0 {
+			pp.outline = levels[pp.istd] - 1
+		}
+	}
 	return d, nil
 }
 
@@ -105,6 +114,7 @@ func parsePapx(fkp []byte, bo int) papx {
 	if len(g) < 2 {
 		return pp
 	}
+	pp.istd = int(binary.LittleEndian.Uint16(g))
 	eachSprm(g[2:], func(op uint16, arg []byte) {
 		switch op {
 		case 0x2416:

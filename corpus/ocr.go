@@ -500,7 +500,8 @@ var ocrFullWidth = map[rune]rune{',': '，', ';': '；', ':': '：', '!': '！',
 
 // ocrPunct turns the ASCII punctuation OCR reads next to Chinese text into
 // the full-width marks Chinese text uses (, → ，, ( → （ …); a full stop
-// between two Chinese characters is a misread enumeration comma (、).
+// between two Chinese characters is a misread enumeration comma (、); a
+// quotation mark read twice is one.
 func ocrPunct(s string) string {
 	rs := []rune(s)
 	han := func(i int) bool { return i >= 0 && i < len(rs) && unicode.Is(unicode.Han, rs[i]) }
@@ -560,7 +561,15 @@ func ocrPunct(s string) string {
 			}
 		}
 	}
-	return string(rs)
+	// a quotation mark read twice (““): Chinese text never doubles one
+	out := rs[:0]
+	for i, r := range rs {
+		if i > 0 && (r == '“' || r == '”') && rs[i-1] == r {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }
 
 func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }

@@ -24,6 +24,7 @@ func TestOCRPunct(t *testing.T) {
 		"建立3一5个科技支行":              "建立3—5个科技支行",
 		"Plan A (2025). Done, ok": "Plan A (2025). Done, ok", // Latin text keeps its marks
 		"第一条 一二三":                 "第一条 一二三",
+		"“优机优补”““有进有出”":           "“优机优补”“有进有出”", // a quotation mark read twice
 	}
 	for in, want := range cases {
 		if got := ocrPunct(in); got != want {

@@ -22,8 +22,20 @@ import (
 // turned into the same positioned glyphs and ruling lines as a PDF page, so
 // lines, paragraphs and ruled tables come out of the PDF layout code.
 // Annotations (Annots), signatures and seals are separate parts and are not
-// read: they are not body text.
+// read: they are not body text. decodeOFD reads no page by OCR:
+// decodeOFDWithOCR does.
 func decodeOFD(ctx context.Context, data []byte, lim Limits) ([]schema.Block, []schema.Diagnostic, error) {
+	return readOFD(ctx, data, lim, false)
+}
+
+// decodeOFDWithOCR is decodeOFD with the pages that are a scan (no text,
+// one image covering the page) read by OCR (ofd_ocr.go) when tesseract is
+// installed, unless the reader was made WithoutOCR.
+func (r *Reader) decodeOFDWithOCR(ctx context.Context, data []byte, lim Limits) ([]schema.Block, []schema.Diagnostic, error) {
+	return readOFD(ctx, data, lim, !r.noOCR)
+}
+
+func readOFD(ctx context.Context, data []byte, lim Limits, ocr bool) ([]schema.Block, []schema.Diagnostic, error) {
 	z, err := openZip(data, lim)
 	if err != nil {
 		return nil, nil, err
@@ -66,10 +78,15 @@ func decodeOFD(ctx context.Context, data []byte, lim Limits) ([]schema.Block, []
 		}
 		pages[i] = p
 	}
+	if ocr {
+		if done := doc.ocrOFD(ctx, z, pages, warn); len(done) > 0 {
+			diags = append(diags, ofdOCRDiag(done))
+		}
+	}
 	blocks, ldiags, err := pdf.Layout(ctx, pages)
 	diags = append(diags, ldiags...)
 	if errors.Is(err, pdf.ErrNoText) {
-		return nil, diags, errors.New("OFD: no text (pages of images only?)")
+		return nil, diags, errors.New("OFD: no text (pages of images only? install tesseract-ocr-chi-sim to read scanned pages)")
 	}
 	return blocks, diags, err
 }
@@ -128,6 +145,10 @@ type ofdDoc struct {
 	w, h      float64 // mm
 	templates map[string]string
 	pages     []ofdPageRef
+	res       []string              // resource files (PublicRes, DocumentRes)
+	media     map[string]string     // MultiMedia ID → location
+	images    map[string][]ofdImage // page location → its images
+	hasText   map[string]bool       // page location → it has text objects
 }
 
 type ofdPageRef struct {
@@ -140,7 +161,7 @@ func ofdDocument(z *zipArchive, root string, lim Limits) (*ofdDoc, error) {
 		return nil, fmt.Errorf("OFD: document root %s missing", root)
 	}
 	dir := path.Dir(root)
-	d := &ofdDoc{w: 210, h: 297, templates: map[string]string{}}
+	d := &ofdDoc{w: 210, h: 297, templates: map[string]string{}, images: map[string][]ofdImage{}, hasText: map[string]bool{}}
 	var text strings.Builder
 	stack := []string{}
 	w := &xmlWalk{part: root, depth: lim.MaxDepth,
@@ -166,6 +187,9 @@ func ofdDocument(z *zipArchive, root string, lim Limits) (*ofdDoc, error) {
 					d.w, d.h = b[2], b[3]
 				}
 			}
+			if (t.Name.Local == "PublicRes" || t.Name.Local == "DocumentRes") && len(d.res) < 16 {
+				d.res = append(d.res, ofdPath(dir, text.String()))
+			}
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
 			}
@@ -179,6 +203,7 @@ func ofdDocument(z *zipArchive, root string, lim Limits) (*ofdDoc, error) {
 	if err := walkZipPart(z, w); err != nil {
 		return nil, err
 	}
+	d.media = ofdResources(z, d.res, lim)
 	return d, nil
 }
 

@@ -51,6 +51,7 @@ type ofdPageReader struct {
 	template string  // TemplateID
 	marks    []ofdMark
 	images   [][2]float64
+	imgs     []ofdImage // the image objects with their resources
 	obj      *ofdObject
 	code     *ofdCode
 	buf      strings.Builder // text of a TextCode or an AbbreviatedData
@@ -78,7 +79,15 @@ func (d *ofdDoc) readPage(z *zipArchive, ref ofdPageRef, lim Limits) (*pdf.Page,
 			if terr := t.read(z, loc, lim); terr == nil {
 				r.marks = append(t.marks, r.marks...)
 				r.images = append(t.images, r.images...)
+				r.imgs = append(t.imgs, r.imgs...)
 			}
+		}
+	}
+	d.images[ref.loc] = r.imgs
+	for _, m := range r.marks {
+		if m.kind == 'g' {
+			d.hasText[ref.loc] = true
+			break
 		}
 	}
 	return r.page(), err
@@ -130,6 +139,9 @@ func (r *ofdPageReader) start(t xml.StartElement) {
 	case "ImageObject":
 		if b := ofdNumbers(attr(t, "Boundary")); len(b) == 4 {
 			r.images = append(r.images, [2]float64{b[2], b[3]})
+			if len(r.imgs) < 1000 {
+				r.imgs = append(r.imgs, ofdImage{res: attr(t, "ResourceID"), x: b[0], y: b[1], w: b[2], h: b[3]})
+			}
 		}
 	}
 }

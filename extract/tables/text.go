@@ -110,35 +110,34 @@ func (v *vocab) isValue(s string) bool {
 	return false
 }
 
-// hasQualifierPrefix reports a value phrase like 不低于全国平均水平.
-func (v *vocab) hasQualifierPrefix(s string) bool {
-	k := key(s)
-	for _, q := range v.qualifier {
-		if strings.HasPrefix(k, q) {
+// anyWord reports whether match holds for a word of the list.
+func anyWord(list []string, match func(w string) bool) bool {
+	for _, w := range list {
+		if match(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasQualifierPrefix reports a value phrase like 不低于全国平均水平.
+func (v *vocab) hasQualifierPrefix(s string) bool {
+	k := key(s)
+	return anyWord(v.qualifier, func(q string) bool { return strings.HasPrefix(k, q) })
 }
 
 func (v *vocab) isTotal(s string) bool {
 	k := key(s)
-	for _, w := range v.total {
-		if k == w || strings.HasPrefix(k, w) && runeLen(k) <= runeLen(w)+6 && !strings.ContainsAny(k[len(w):], "：:") {
-			return true
-		}
-	}
-	return v.isSubtotal(k)
+	return anyWord(v.total, func(w string) bool {
+		return k == w || strings.HasPrefix(k, w) && runeLen(k) <= runeLen(w)+6 && !strings.ContainsAny(k[len(w):], "：:")
+	}) || v.isSubtotal(k)
 }
 
 func (v *vocab) isSubtotal(s string) bool {
 	k := key(s)
-	for _, w := range v.subtotal {
-		if k == w || strings.HasPrefix(k, w) && runeLen(k) <= runeLen(w)+6 {
-			return true
-		}
-	}
-	return false
+	return anyWord(v.subtotal, func(w string) bool {
+		return k == w || strings.HasPrefix(k, w) && runeLen(k) <= runeLen(w)+6
+	})
 }
 
 // isNote reports a note line: 备注：… 注：… 注1．…
@@ -159,22 +158,12 @@ func (v *vocab) isNote(s string) bool {
 
 func (v *vocab) isSeqHead(s string) bool {
 	k := key(s)
-	for _, w := range v.seqhead {
-		if strings.EqualFold(k, w) {
-			return true
-		}
-	}
-	return false
+	return anyWord(v.seqhead, func(w string) bool { return strings.EqualFold(k, w) })
 }
 
 func (v *vocab) endsDept(s string) bool {
 	k := strings.TrimRight(key(s), "等）)")
-	for _, w := range v.deptsuffix {
-		if strings.HasSuffix(k, w) {
-			return true
-		}
-	}
-	return false
+	return anyWord(v.deptsuffix, func(w string) bool { return strings.HasSuffix(k, w) })
 }
 
 // isDeptHeader reports a header naming responsible units.

@@ -26,10 +26,11 @@ func (p *para) pos(i int) int { return p.idx[i] }
 // squeeze drops white space and Markdown emphasis from text[start:end].
 func squeeze(text string, start, end int) (string, []int) {
 	var b strings.Builder
+	b.Grow(end - start)
 	idx := make([]int, 0, end-start+1)
 	for i := start; i < end; {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) || r == '*' || r == '#' || r == '\u200b' || r == '\ufeff' {
+		if squeezed(r) {
 			i += n
 			continue
 		}
@@ -43,9 +44,23 @@ func squeeze(text string, start, end int) (string, []int) {
 	return b.String(), idx
 }
 
+// squeezed reports whether squeeze drops r.
+func squeezed(r rune) bool {
+	return unicode.IsSpace(r) || r == '*' || r == '#' || r == '\u200b' || r == '\ufeff'
+}
+
+// squeezeString is the text of squeeze(s, 0, len(s)), without the offsets.
 func squeezeString(s string) string {
-	sq, _ := squeeze(s, 0, len(s))
-	return sq
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !squeezed(r) {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // breakAt reports whether sq position i follows removed white space or starts
