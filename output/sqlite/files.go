@@ -119,13 +119,17 @@ func (k rowKeys) runArg() any {
 // staleOf selects the documents a file (?1 its SHA-256, ?2 its path) replaces:
 // the same bytes, and other bytes stored under the same path, unless a
 // files row of run ?3 links to them (another path of the run has those bytes).
+// A files row links to a file's first part: the bytes are kept, every part,
+// by their SHA-256.
 const staleOf = `SELECT id FROM documents WHERE source_sha256 = ?1 OR (source_path = ?2 AND source_sha256 != ?1
-	AND id NOT IN (SELECT document_id FROM files WHERE run_id = ?3 AND document_id IS NOT NULL))`
+	AND source_sha256 NOT IN (SELECT k.source_sha256 FROM files f JOIN documents k ON k.id = f.document_id WHERE f.run_id = ?3))`
 
-// moveLinked gives the bytes a path held before (?2, other than ?1) to the
-// first path of run ?3 linked to them.
-const moveLinked = `UPDATE documents SET source_path = (SELECT f.display_path FROM files f WHERE f.run_id = ?3 AND f.document_id = documents.id ORDER BY f.id LIMIT 1)
-	WHERE source_path = ?2 AND source_sha256 != ?1 AND id IN (SELECT document_id FROM files WHERE run_id = ?3 AND document_id IS NOT NULL)`
+// moveLinked gives the bytes a path held before (?2, other than ?1), every
+// part, to the first path of run ?3 linked to them.
+const moveLinked = `UPDATE documents SET source_path = (SELECT f.display_path FROM files f JOIN documents k ON k.id = f.document_id
+		WHERE f.run_id = ?3 AND k.source_sha256 = documents.source_sha256 ORDER BY f.id LIMIT 1)
+	WHERE source_path = ?2 AND source_sha256 != ?1
+	AND source_sha256 IN (SELECT k.source_sha256 FROM files f JOIN documents k ON k.id = f.document_id WHERE f.run_id = ?3)`
 
 // partIDs returns the ids of the parts stored for sha, by part number.
 func partIDs(tx *sql.Tx, sha string) (map[int]int64, error) {
