@@ -324,3 +324,73 @@ func TestClaims(t *testing.T) {
 		t.Error("later run: s1 claimed without redo or not with it")
 	}
 }
+
+// A path that held other bytes is replaced, unless a files row of the same
+// run links to those bytes (another path of the run has them): then they
+// stay, every part, under that path, as the SQLite sink keeps them
+// (sqlite.TestWriteKeepsLinkedBytes). Whether the linking row came in an
+// earlier batch or in the same one; without it the old bytes go.
+func TestWriteKeepsLinkedBytes(t *testing.T) {
+	ctx := context.Background()
+	dup := sqlite.Item{Files: []sqlite.FileRow{{Path: "b.txt", Display: "b.txt", SHA256: "sha1", Status: sqlite.FileDuplicate, DocSHA256: "sha1"}}}
+	repl := sqlite.Item{Docs: []*schema.Document{testDoc("a.txt", "sha2", 1)},
+		Files: []sqlite.FileRow{{Path: "a.txt", Display: "a.txt", SHA256: "sha2", Status: sqlite.FileProcessed, DocSHA256: "sha2"}}}
+	for _, tc := range []struct {
+		name   string
+		writes [][]sqlite.Item
+		kept   bool
+	}{
+		{"same batch", [][]sqlite.Item{{dup, repl}}, true},
+		{"earlier batch", [][]sqlite.Item{{dup}, {repl}}, true},
+		{"not linked", [][]sqlite.Item{{repl}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db, _ := openFresh(t)
+			q := func(sql string, args ...any) (n int) {
+				t.Helper()
+				if err := db.Pool().QueryRow(ctx, sql, args...).Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+			run, err := db.BeginRun("t", nil, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			old := []*schema.Document{testDoc("a.txt", "sha1", 1), testDoc("a.txt", "sha1", 2)}
+			if err := db.WriteItems(run, []sqlite.Item{{Docs: old,
+				Files: []sqlite.FileRow{{Path: "a.txt", Display: "a.txt", SHA256: "sha1", Status: sqlite.FileProcessed, DocSHA256: "sha1"}}}}); err != nil {
+				t.Fatal(err)
+			}
+			db.Flush()
+			run2, _ := db.BeginRun("t", nil, 1)
+			for _, items := range tc.writes {
+				if err := db.WriteItems(run2, items); err != nil {
+					t.Fatal(err)
+				}
+				if err := db.Flush(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			n := q(`SELECT count(*) FROM documents WHERE source_sha256 = 'sha1'`)
+			if !tc.kept {
+				if n != 0 {
+					t.Errorf("a.txt's old bytes, linked to no path of the run, kept: %d parts", n)
+				}
+				return
+			}
+			if n != 2 {
+				t.Fatalf("the bytes b.txt is linked to: %d parts stored, want 2", n)
+			}
+			if m := q(`SELECT count(*) FROM documents WHERE source_sha256 = 'sha1' AND source_path = 'b.txt'`); m != 2 {
+				t.Errorf("a.txt's old bytes: %d of 2 parts under b.txt", m)
+			}
+			if m := q(`SELECT count(*) FROM files f JOIN documents d ON d.id = f.document_id WHERE f.run_id = $1 AND f.path = 'b.txt'::bytea AND d.source_sha256 = 'sha1'`, run2); m != 1 {
+				t.Error("b.txt lost its document")
+			}
+			if m := q(`SELECT count(*) FROM documents WHERE source_sha256 = 'sha2' AND source_path = 'a.txt'`); m != 1 {
+				t.Errorf("a.txt's new bytes: %d documents", m)
+			}
+		})
+	}
+}

@@ -310,7 +310,7 @@ func (d *DB) writeTx(ctx context.Context, b *batch, w *written) error {
 			return err
 		}
 		if len(w.shas) > 0 {
-			if err := d.writeDocs(ctx, tx, b.staged, w); err != nil {
+			if err := d.writeDocs(ctx, tx, b.run, b.staged, w); err != nil {
 				return err
 			}
 		}
@@ -320,9 +320,32 @@ func (d *DB) writeTx(ctx context.Context, b *batch, w *written) error {
 				return fmt.Errorf("postgres: files rows: %w", err)
 			}
 		}
+		if len(w.shas) > 0 && b.run != 0 {
+			if _, err := tx.Exec(ctx, moveLinked, w.shas, w.paths, b.run); err != nil {
+				return fmt.Errorf("postgres: move kept documents: %w", err)
+			}
+		}
 		return nil
 	})
 }
+
+// deleteStale deletes the documents the files of a batch replace (as the
+// SQLite sink's staleOf): the same bytes ($1), and other bytes stored under
+// their paths ($2) unless a files row of the run ($3), stored or in the
+// batch ($4, the SHA-256s its rows link to), links to those bytes: another
+// path of the run has them, and moveLinked gives them to it. Linked by
+// SHA-256, so every part of a file is kept, not only its first.
+const deleteStale = `DELETE FROM documents d WHERE d.source_sha256 = ANY($1) OR (d.source_path = ANY($2)
+	AND d.source_sha256 <> ALL($4::text[])
+	AND NOT EXISTS (SELECT 1 FROM files f JOIN documents k ON k.id = f.document_id WHERE f.run_id = $3 AND k.source_sha256 = d.source_sha256))`
+
+// moveLinked gives the bytes a path of the batch ($2) held before, kept by
+// deleteStale, to the first path of run $3 linked to them (the SQLite
+// sink's moveLinked); $1 are the batch's own SHA-256s.
+const moveLinked = `UPDATE documents d SET source_path = (SELECT f.display_path FROM files f JOIN documents k ON k.id = f.document_id
+		WHERE f.run_id = $3 AND k.source_sha256 = d.source_sha256 ORDER BY f.id LIMIT 1)
+	WHERE d.source_path = ANY($2) AND d.source_sha256 <> ALL($1)
+	AND EXISTS (SELECT 1 FROM files f JOIN documents k ON k.id = f.document_id WHERE f.run_id = $3 AND k.source_sha256 = d.source_sha256)`
 
 // insertFiles writes files rows of run $1 (INSERT OR REPLACE of the SQLite
 // sink), each linked to the first part stored for its document SHA-256.
@@ -335,8 +358,12 @@ const insertFiles = `INSERT INTO files AS f (id, run_id, path, display_path, sha
 
 // writeDocs replaces the documents of the batch's files and marks their
 // claims done.
-func (d *DB) writeDocs(ctx context.Context, tx pgx.Tx, staged map[string]*stagedTable, w *written) error {
-	if _, err := tx.Exec(ctx, `DELETE FROM documents WHERE source_sha256 = ANY($1) OR source_path = ANY($2)`, w.shas, w.paths); err != nil {
+func (d *DB) writeDocs(ctx context.Context, tx pgx.Tx, run int64, staged map[string]*stagedTable, w *written) error {
+	linked := []string{} // what the batch's files rows link to (never NULL: <> ALL(NULL) is NULL)
+	if run != 0 {
+		linked = append(linked, w.files.doc...)
+	}
+	if _, err := tx.Exec(ctx, deleteStale, w.shas, w.paths, run, linked); err != nil {
 		return fmt.Errorf("postgres: delete old rows: %w", err)
 	}
 	for _, name := range d.der.order() {
