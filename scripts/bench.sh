@@ -28,13 +28,23 @@ if [[ -n "${BENCH_PG:-}" && -z "${BENCH_PG_URL:-}" ]]; then
 fi
 ./bin/bench -mb "$MB" -repeat "${BENCH_REPEAT:-1}" -src "corpus/samples,$SHARED/realdocs" ${BENCH_CPUPROFILE:+-cpuprofile $BENCH_CPUPROFILE} ${BENCH_PG_URL:+-db "$BENCH_PG_URL"}
 # BENCH_GB=1: a 1 GB batch (about 17,000 files) in its own process, peak RSS
-# of `policyx run` on SQLite (budget 300 MB). Slow: minutes.
+# of `policyx run` on SQLite (budget 300 MB); with BENCH_PG or BENCH_PG_URL the
+# same files again into a fresh PostgreSQL schema (dropped after), side by
+# side: wall, CPU, peak RSS of each (the server's own CPU and memory are not
+# in the PostgreSQL figures). Slow: minutes each.
 if [[ -n "${BENCH_GB:-}" ]]; then
   echo "== batch of ${BENCH_GB} GB, peak RSS"
   ./bin/bench -gen -mb $((BENCH_GB * 1024)) -src "corpus/samples,$SHARED/realdocs" -dir /tmp/policyx-bench-gb
   rm -rf /tmp/policyx-bench-gb/out
-  /usr/bin/time -f "1 GB batch: %e s wall, %U s user, %S s system, peak RSS %M KB" \
+  /usr/bin/time -f "${BENCH_GB} GB batch, SQLite: %e s wall, %U s user, %S s system, peak RSS %M KB" \
     ./bin/policyx run -q -o /tmp/policyx-bench-gb/out /tmp/policyx-bench-gb/corpus || true
+  if [[ -n "${BENCH_PG_URL:-}" ]]; then
+    gbschema=policyx_bench_gb_$$
+    rm -rf /tmp/policyx-bench-gb/out-pg
+    /usr/bin/time -f "${BENCH_GB} GB batch, PostgreSQL: %e s wall, %U s user, %S s system, peak RSS %M KB" \
+      ./bin/policyx run -q -o /tmp/policyx-bench-gb/out-pg -db "$BENCH_PG_URL" -db-schema "$gbschema" /tmp/policyx-bench-gb/corpus || true
+    psql -X -q "$BENCH_PG_URL" -c "DROP SCHEMA IF EXISTS $gbschema CASCADE" >/dev/null 2>&1 || true
+  fi
 fi
 if [ -f scripts/bench_pdf.sh ]; then echo "== PDF pages/s"; bash scripts/bench_pdf.sh; fi
 if [ -f scripts/bench_xlsx.sh ]; then echo "== workbook memory"; bash scripts/bench_xlsx.sh; fi
