@@ -23,8 +23,8 @@ type roleList struct {
 	items []string
 }
 
-var openers = map[rune]bool{'（': true, '(': true, '[': true, '【': true, '［': true}
-var closers = map[rune]bool{'）': true, ')': true, ']': true, '】': true, '］': true}
+var openers = map[rune]bool{'（': true, '(': true, '[': true, '【': true, '［': true, '〔': true}
+var closers = map[rune]bool{'）': true, ')': true, ']': true, '】': true, '］': true, '〕': true}
 
 // matchClose returns the end (after the closer) of the bracket opened at i.
 func matchClose(s string, i int) int {
@@ -205,6 +205,11 @@ func (x *extractor) parseLabelled(content string) []roleList {
 		body := content[loc[1]:end]
 		if f := reOtherField.FindStringIndex(body); f != nil {
 			body = body[:f[0]]
+		}
+		// 〔责任单位：A、B按职责分工负责。具体任务均涉及…，下同。〕: a full
+		// stop ends the list
+		if k := strings.Index(body, "。"); k >= 0 {
+			body = body[:k]
 		}
 		role := roleOf(lab)
 		// 责任单位：市科技局牵头，市财政局配合.
