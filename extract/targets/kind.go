@@ -21,7 +21,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if la := stripCmp(lastAfter); t.Comparator != "=" && t.Comparator != "~" && strings.HasPrefix(la, "的") {
 		noun := la[len("的"):]
 		_, cl1 := clause(cs, q.Start, q.End)
-		if r := utf8.RuneCountInString(noun); r >= 1 && r <= 10 && !strings.ContainsAny(noun, "0123456789") && !x.kw.Funding.contains(noun) && !x.kw.Rate.contains(noun) && x.kw.ShareUse.prefix(strings.TrimLeft(cs[cl1:], "，,")) == "" && x.kw.Funding.contains(toSentenceEnd(cs[cl1:])) {
+		if r := utf8.RuneCountInString(noun); r >= 1 && r <= 10 && !strings.ContainsAny(noun, "0123456789") && !x.kw.Funding.contains(noun) && !x.kw.FundNoun.contains(noun) && !x.kw.Rate.contains(noun) && x.kw.ShareUse.prefix(strings.TrimLeft(cs[cl1:], "，,")) == "" && x.kw.Funding.contains(toSentenceEnd(cs[cl1:])) {
 			return schema.KindThreshold
 		}
 		// 对投资500万元以上的农业产业化项目，实行…: whom a measure applies to

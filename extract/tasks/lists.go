@@ -23,8 +23,8 @@ type roleList struct {
 	items []string
 }
 
-var openers = map[rune]bool{'（': true, '(': true, '[': true, '【': true, '［': true}
-var closers = map[rune]bool{'）': true, ')': true, ']': true, '】': true, '］': true}
+var openers = map[rune]bool{'（': true, '(': true, '[': true, '【': true, '［': true, '〔': true}
+var closers = map[rune]bool{'）': true, ')': true, ']': true, '】': true, '］': true, '〕': true}
 
 // matchClose returns the end (after the closer) of the bracket opened at i.
 func matchClose(s string, i int) int {
@@ -166,17 +166,28 @@ func trailing(s string, i, end int) bool {
 // parseBare reads a trailing bracket that holds only unit names, with no
 // role label or duty verb (（市科委、市经济信息化委）): the units are
 // responsible. Every item must be a known organ with a level or place
-// prefix, or a collective, so a bracketed remark or example is not read.
+// prefix, or a collective, so a bracketed remark or example is not read;
+// in a longer list, a few names the dictionary lacks (上海金融监管局) may
+// stand among at least twice as many known ones when they read as units.
 func (x *extractor) parseBare(inner string) (list, bool) {
 	items := x.split(inner, true)
 	if len(items) == 0 {
 		return list{}, false
 	}
+	known, odd := 0, 0
 	for k, it := range items {
 		// 市科委、经济信息化委: a later item may leave its prefix to the first.
-		if !dept.IsCollective(it) && !x.d.KnownUnit(it) && (k == 0 || !x.d.IsOrgan(it)) {
+		switch {
+		case dept.IsCollective(it) || x.d.KnownUnit(it) || k > 0 && x.d.IsOrgan(it):
+			known++
+		case k > 0 && x.unitLike(it):
+			odd++
+		default:
 			return list{}, false
 		}
+	}
+	if odd > 0 && known < 2*odd+1 {
+		return list{}, false
 	}
 	return list{roles: []roleList{{schema.RoleResponsible, items}}}, true
 }
@@ -194,6 +205,11 @@ func (x *extractor) parseLabelled(content string) []roleList {
 		body := content[loc[1]:end]
 		if f := reOtherField.FindStringIndex(body); f != nil {
 			body = body[:f[0]]
+		}
+		// 〔责任单位：A、B按职责分工负责。具体任务均涉及…，下同。〕: a full
+		// stop ends the list
+		if k := strings.Index(body, "。"); k >= 0 {
+			body = body[:k]
 		}
 		role := roleOf(lab)
 		// 责任单位：市科技局牵头，市财政局配合.
