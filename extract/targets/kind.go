@@ -99,6 +99,13 @@ func (x *extractor) percentKind(before, a string, funding, cond bool, t schema.T
 	if t.Deadline != "" && numbers.HasAnySuffix(x.stripCmpWords(before), "达到", "达", "提高到", "提高至", "提升到", "提升至", "增长到", "增至") && !funding {
 		return schema.KindGoal
 	}
+	// 争取上级专项资金增长10%以上: the growth of money set aside is a goal
+	if funding && !x.kw.Funding.contains(before) && !x.kw.Rate.contains(before) && numbers.HasAnySuffix(x.stripCmpWords(before), "增长", "增加", "提高", "下降", "降低", "减少") {
+		if cond && cmp != "=" {
+			return schema.KindThreshold
+		}
+		return schema.KindGoal
+	}
 	if x.kw.Rate.contains(before) || x.kw.Rate.contains(a) && strings.HasPrefix(a, "的") || funding && !share {
 		return schema.KindRate
 	}
