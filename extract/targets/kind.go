@@ -192,6 +192,19 @@ func (x *extractor) condClause(cs string, q numbers.Quantity, dated bool) bool {
 	if j := strings.Index(rest, "的,"); j >= 0 && (k < 0 || j < k) {
 		k, n = j, len("的,")
 	}
+	// 对服务企业超30家或连接设备超1千台的平台，奖励: a condition joined by
+	// 或/且 to a later figure ends in 的 and a short noun before the grant
+	if k < 0 {
+		if c := strings.IndexAny(rest, "，,"); c > 0 && numbers.HasAnyPrefix(rest, "或", "且", "并且", "同时") {
+			seg := rest[:c]
+			if d := strings.LastIndex(seg, "的"); d > 0 && strings.ContainsAny(seg[:d], "0123456789") {
+				noun := seg[d+len("的"):]
+				if r := utf8.RuneCountInString(noun); r >= 1 && r <= 16 && !strings.ContainsAny(noun, "0123456789") {
+					k, n = d, c-d
+				}
+			}
+		}
+	}
 	if k < 0 {
 		// …场次超过100场，全年票房超过100万元的新型演艺空间，经认定，给予:
 		// a later clause of the condition ends in 的 and a short noun
