@@ -124,6 +124,9 @@ func TestExtract(t *testing.T) {
 		// 德清县 2024 (deqing.gov.cn), half-width punctuation as published
 		{"condition joined by 或", []string{"对服务县内同行业企业超30家或连接设备超1千台的平台,奖励100万元;"}, "threshold 30家 >=; threshold 1000台 >=; funding 1e+06元 ="},
 		{"dated goal with a condition joined by 或", []string{"到2025年,培育年营业收入超100亿元或利润超10亿元的企业达到5家。"}, "threshold 1e+10元 >= 2025-12-31; threshold 1e+09元 >= 2025-12-31; goal 5家 = 2025-12-31"},
+		// ../shared/realdocs/hainan_2024_nongji_butie_ssfa.pdf
+		{"floor naming what a cap is granted for", []string{"100 马力以上拖拉机单机补贴限额不超过 10 万元，200 马力以上动力换挡或无级变速拖拉机单机补贴限额不超过 25 万元。"}, "threshold 100马力 >=; funding 100000元 <=; threshold 200马力 >=; funding 250000元 <="},
+		{"floor of a goal beside a grant", []string{"建设10个以上示范基地，给予每个基地最高50万元补助。"}, "goal 10个 >=; funding 500000元 <="},
 		{"floor and deadline", []string{"到2022年，高新技术企业保有量达到560家以上。"}, "goal 560家 >= 2022-12-31"},
 		{"start year is no deadline", []string{"自2018年起，每年实施20项以上的重大科技项目。"}, "goal 20项 >= annual"},
 		{"year-end", []string{"2018年末实现新增高新技术企业500家。"}, "goal 500家 = 2018-12-31"},
