@@ -109,3 +109,35 @@ func TestRowXMLAsExcelize(t *testing.T) {
 		}
 	}
 }
+
+// TestSpoolPatches: rows past the spool's memory go to its temporary file,
+// and the row tags patched in at the end land where they belong, in
+// memory and in the file.
+func TestSpoolPatches(t *testing.T) {
+	var s spool
+	defer s.close()
+	var want bytes.Buffer
+	row := bytes.Repeat([]byte("x"), 1000)
+	for i := 0; s.pos() < spoolMem+3*spoolBlock; i++ {
+		if i%5000 == 7 {
+			tag := []byte("<row " + strings.Repeat("y", i%13) + ">")
+			s.patches = append(s.patches, rowPatch{at: s.pos(), tag: tag})
+			want.Write(tag)
+		}
+		s.buf = append(s.buf, row...)
+		want.Write(row)
+		if err := s.sync(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s.tmp == nil || len(s.patches) < 3 {
+		t.Fatalf("spool never reached its file (%d bytes, %d patches)", s.pos(), len(s.patches))
+	}
+	var got bytes.Buffer
+	if err := s.writeTo(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatalf("spool gave %d bytes, want %d (or they differ)", got.Len(), want.Len())
+	}
+}

@@ -386,23 +386,38 @@ func (p *rowPatch) finish(widths []float64) {
 	p.tag = appendRowStart(nil, p.n, rowHeight(lines))
 }
 
-// spoolChunk is how many bytes of rows a spool keeps in memory before it
-// moves them to a temporary file (excelize's StreamWriter's size).
-const spoolChunk = excelize.StreamChunkSize
+// spoolMem is how many bytes of rows a spool keeps in memory before it
+// moves them to a temporary file (excelize's StreamWriter's size), in
+// blocks of spoolBlock bytes: one growing slice would copy itself over and
+// over (append grows a large slice by a quarter).
+const (
+	spoolMem   = excelize.StreamChunkSize
+	spoolBlock = 256 << 10
+)
 
 // spool holds the encoded rows of one worksheet: in memory, and past
-// spoolChunk bytes in a temporary file.
+// spoolMem bytes in a temporary file.
 type spool struct {
-	buf     []byte
+	full    [][]byte // filled blocks
+	buf     []byte   // the block being filled
+	mem     int      // bytes in full
 	tmp     *os.File
 	flushed int64 // bytes in tmp
 	patches []rowPatch
 }
 
-func (s *spool) pos() int64 { return s.flushed + int64(len(s.buf)) }
+func (s *spool) pos() int64 { return s.flushed + int64(s.mem) + int64(len(s.buf)) }
 
+// sync starts a new block when the current one is full, and moves the
+// blocks to the temporary file past spoolMem bytes.
 func (s *spool) sync() error {
-	if len(s.buf) < spoolChunk {
+	if len(s.buf) < spoolBlock {
+		return nil
+	}
+	s.full = append(s.full, s.buf)
+	s.mem += len(s.buf)
+	s.buf = make([]byte, 0, spoolBlock+spoolBlock/4)
+	if s.mem < spoolMem {
 		return nil
 	}
 	if s.tmp == nil {
@@ -415,28 +430,32 @@ func (s *spool) sync() error {
 	return s.flush()
 }
 
+// flush moves the blocks in memory to the temporary file.
 func (s *spool) flush() error {
-	if s.tmp == nil || len(s.buf) == 0 {
-		return nil
+	for _, b := range append(s.full, s.buf) {
+		n, err := s.tmp.Write(b)
+		s.flushed += int64(n)
+		if err != nil {
+			return err
+		}
 	}
-	n, err := s.tmp.Write(s.buf)
-	s.flushed += int64(n)
-	s.buf = s.buf[:0]
-	return err
+	s.full, s.mem, s.buf = s.full[:0], 0, s.buf[:0]
+	return nil
 }
 
 // writeTo copies the rows to w, the patched row tags in place.
 func (s *spool) writeTo(w io.Writer) error {
-	var src io.Reader = bytes.NewReader(s.buf)
+	var src []io.Reader
 	if s.tmp != nil {
-		if err := s.flush(); err != nil {
-			return err
-		}
-		src = io.NewSectionReader(s.tmp, 0, s.flushed)
+		src = append(src, io.NewSectionReader(s.tmp, 0, s.flushed))
 	}
+	for _, b := range append(s.full, s.buf) {
+		src = append(src, bytes.NewReader(b))
+	}
+	r := io.MultiReader(src...)
 	pos := int64(0)
 	for _, p := range s.patches {
-		if _, err := io.CopyN(w, src, p.at-pos); err != nil {
+		if _, err := io.CopyN(w, r, p.at-pos); err != nil {
 			return err
 		}
 		if _, err := w.Write(p.tag); err != nil {
@@ -444,12 +463,12 @@ func (s *spool) writeTo(w io.Writer) error {
 		}
 		pos = p.at
 	}
-	_, err := io.Copy(w, src)
+	_, err := io.Copy(w, r)
 	return err
 }
 
 func (s *spool) close() error {
-	s.buf = nil
+	s.full, s.buf = nil, nil
 	if s.tmp == nil {
 		return nil
 	}
