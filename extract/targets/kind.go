@@ -21,7 +21,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if la := stripCmp(lastAfter); t.Comparator != "=" && t.Comparator != "~" && strings.HasPrefix(la, "的") {
 		noun := la[len("的"):]
 		_, cl1 := clause(cs, q.Start, q.End)
-		if r := utf8.RuneCountInString(noun); r >= 1 && r <= 10 && !strings.ContainsAny(noun, "0123456789") && !x.kw.Funding.contains(noun) && !x.kw.Rate.contains(noun) && x.kw.ShareUse.prefix(strings.TrimLeft(cs[cl1:], "，,")) == "" && x.kw.Funding.contains(toSentenceEnd(cs[cl1:])) {
+		if r := utf8.RuneCountInString(noun); r >= 1 && r <= 10 && !strings.ContainsAny(noun, "0123456789") && !x.kw.Funding.contains(noun) && !x.kw.FundNoun.contains(noun) && !x.kw.Rate.contains(noun) && x.kw.ShareUse.prefix(strings.TrimLeft(cs[cl1:], "，,")) == "" && x.kw.Funding.contains(toSentenceEnd(cs[cl1:])) {
 			return schema.KindThreshold
 		}
 		// 对投资500万元以上的农业产业化项目，实行…: whom a measure applies to
@@ -97,6 +97,13 @@ func (x *extractor) percentKind(before, a string, funding, cond bool, t schema.T
 	share := strings.Contains(before, "率") || strings.Contains(before, "比重") || strings.Contains(before, "占")
 	// 到2025年，…覆盖农村人口比例达到85%: a dated level to reach is a goal
 	if t.Deadline != "" && numbers.HasAnySuffix(x.stripCmpWords(before), "达到", "达", "提高到", "提高至", "提升到", "提升至", "增长到", "增至") && !funding {
+		return schema.KindGoal
+	}
+	// 争取上级专项资金增长10%以上: the growth of money set aside is a goal
+	if funding && !x.kw.Funding.contains(before) && !x.kw.Rate.contains(before) && numbers.HasAnySuffix(x.stripCmpWords(before), "增长", "增加", "提高", "下降", "降低", "减少") {
+		if cond && cmp != "=" {
+			return schema.KindThreshold
+		}
 		return schema.KindGoal
 	}
 	if x.kw.Rate.contains(before) || x.kw.Rate.contains(a) && strings.HasPrefix(a, "的") || funding && !share {
