@@ -117,6 +117,16 @@ func TestExtract(t *testing.T) {
 		{"basis clause without a year", []string{"根据2020年统计口径，新增孵化器10个。"}, "goal 10个 ="},
 		{"fund noun after a cap", []string{"引育国际性科技组织，开展联合研究等活动，按照规定给予最高500万元的开办经费，并每年给予最高200万元的经费支持。"}, "funding 5e+06元 <=; funding 2e+06元 <= annual"},
 		{"entity after a cap", []string{"年销量1万台以上的车型，每台奖励500元。"}, "threshold 10000台 >=; funding 500元 ="},
+		// 丽水市 2023 and 德州 2023 (lishui.gov.cn, gqrdw.cn/zhengce/720.html)
+		{"figures in a list of goals", []string{"力争引进20亿级项目不少于12个、50亿级项目不少于2个,努力实现百亿级重大产业项目接二连三再突破。"}, "goal 12个 >=; goal 2个 >="},
+		{"growth of funds set aside", []string{"2023年,争取上级专项资金增长10%以上,力争地方政府专项债券资金10亿元。"}, "goal 10% >= 2023-12-31; funding 1e+09元 = 2023-12-31"},
+		{"share of a loan is a rate", []string{"对新认定的省级“独角兽”“瞪羚”企业,按企业上年度实际贷款总额的50%给予贴息扶持。"}, "rate 50% ="},
+		// 德清县 2024 (deqing.gov.cn), half-width punctuation as published
+		{"condition joined by 或", []string{"对服务县内同行业企业超30家或连接设备超1千台的平台,奖励100万元;"}, "threshold 30家 >=; threshold 1000台 >=; funding 1e+06元 ="},
+		{"dated goal with a condition joined by 或", []string{"到2025年,培育年营业收入超100亿元或利润超10亿元的企业达到5家。"}, "threshold 1e+10元 >= 2025-12-31; threshold 1e+09元 >= 2025-12-31; goal 5家 = 2025-12-31"},
+		// ../shared/realdocs/hainan_2024_nongji_butie_ssfa.pdf
+		{"floor naming what a cap is granted for", []string{"100 马力以上拖拉机单机补贴限额不超过 10 万元，200 马力以上动力换挡或无级变速拖拉机单机补贴限额不超过 25 万元。"}, "threshold 100马力 >=; funding 100000元 <=; threshold 200马力 >=; funding 250000元 <="},
+		{"floor of a goal beside a grant", []string{"建设10个以上示范基地，给予每个基地最高50万元补助。"}, "goal 10个 >=; funding 500000元 <="},
 		{"floor and deadline", []string{"到2022年，高新技术企业保有量达到560家以上。"}, "goal 560家 >= 2022-12-31"},
 		{"start year is no deadline", []string{"自2018年起，每年实施20项以上的重大科技项目。"}, "goal 20项 >= annual"},
 		{"year-end", []string{"2018年末实现新增高新技术企业500家。"}, "goal 500家 = 2018-12-31"},
