@@ -251,6 +251,9 @@ func (o *sheetOut) close() error {
 		if err := o.finishPart(p, widths); err != nil {
 			return err
 		}
+		if err := p.rows.park(); err != nil {
+			return err
+		}
 	}
 	o.cur = cur
 	return nil
@@ -420,12 +423,8 @@ func (s *spool) sync() error {
 	if s.mem < spoolMem {
 		return nil
 	}
-	if s.tmp == nil {
-		f, err := os.CreateTemp("", "policyx-rows-")
-		if err != nil {
-			return err
-		}
-		s.tmp = f
+	if err := s.openTmp(); err != nil {
+		return err
 	}
 	return s.flush()
 }
@@ -439,7 +438,41 @@ func (s *spool) flush() error {
 			return err
 		}
 	}
+	clear(s.full) // the moved blocks are garbage, not kept by the slice's array
 	s.full, s.mem, s.buf = s.full[:0], 0, s.buf[:0]
+	return nil
+}
+
+// openTmp makes the spool's temporary file, if it has none.
+func (s *spool) openTmp() error {
+	if s.tmp != nil {
+		return nil
+	}
+	f, err := os.CreateTemp("", "policyx-rows-")
+	s.tmp = f
+	return err
+}
+
+// spoolKeep is how many bytes of rows a finished sheet keeps in memory
+// until the workbook is zipped; more go to the temporary file (park).
+const spoolKeep = 1 << 20
+
+// park moves the rows of a finished sheet to the temporary file when they
+// are more than spoolKeep bytes, and lets their blocks go: a workbook's
+// sheets are zipped together at the end, and the summary's ten sheets
+// would otherwise hold up to spoolMem each until then (about 100 MB of the
+// 1 GB batch's peak).
+func (s *spool) park() error {
+	if s.mem+len(s.buf) <= spoolKeep {
+		return nil
+	}
+	if err := s.openTmp(); err != nil {
+		return err
+	}
+	if err := s.flush(); err != nil {
+		return err
+	}
+	s.full, s.buf = nil, nil
 	return nil
 }
 
