@@ -231,6 +231,10 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	if q.Num == 1 && !q.Range && perOne(f.before) {
 		return true
 	}
+	// 按照产值每新增1000万元奖励2万元: the step a grant is counted by
+	if x.kw.PerStep.suffix(f.before) != "" && x.kw.Funding.contains(toComma(f.after)) {
+		return true
+	}
 	// past statements; figures in a framing clause (依托…4个高新区)
 	// …自注册成立以来首次达到1亿元的，给予: a condition of a grant
 	if x.kw.Past.contains(cs[f.cl0:q.Start]) || x.kw.PastSentence.contains(cs[:q.Start]) && !x.kw.Funding.contains(cs[q.End:]) {
