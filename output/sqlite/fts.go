@@ -24,9 +24,14 @@ import (
 const ftsStale = `INSERT INTO fts_state (name, stale) VALUES ('documents_fts', 1)
 	ON CONFLICT(name) DO UPDATE SET stale = 1`
 
-func markStale(tx *sql.Tx) error {
+func markStale(tx execer) error {
 	_, err := tx.Exec(ftsStale)
 	return err
+}
+
+// execer runs one statement: a *sql.Tx or a *wtx.
+type execer interface {
+	Exec(query string, args ...any) (sql.Result, error)
 }
 
 func noModule(err error) bool {
@@ -180,7 +185,7 @@ type ftsOp struct {
 
 // remove queues the removal of the documents the query selects (by id)
 // from both indexes, with their old text read now, before their rows go.
-func (q *ftsQueue) remove(tx *sql.Tx, idQuery string, args ...any) error {
+func (q *ftsQueue) remove(tx *wtx, idQuery string, args ...any) error {
 	rows, err := tx.Query(`SELECT id, coalesce(text, '') FROM documents WHERE id IN (`+idQuery+`)`, args...)
 	if err != nil {
 		return err
@@ -205,7 +210,7 @@ func (q *ftsQueue) add(id int64, txt string, tokens []string) {
 }
 
 // apply writes the queued changes in their order and empties the queue.
-func (q *ftsQueue) apply(tx *sql.Tx) error {
+func (q *ftsQueue) apply(tx *wtx) error {
 	if len(q.ops) == 0 {
 		return nil
 	}
@@ -220,7 +225,6 @@ func (q *ftsQueue) apply(tx *sql.Tx) error {
 		if err != nil {
 			return err
 		}
-		defer st.Close()
 		stmts[i] = st
 	}
 	for _, op := range q.ops {
