@@ -47,6 +47,7 @@ func main() {
 	seed := flag.Uint64("seed", 1, "seed of the synthetic corpus (another seed changes every file)")
 	rawDir := flag.String("rawgse", "", "measure raw gse Cut over the files of this folder and stop (run as its own process)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the first run here")
+	profileRun := flag.String("profile-run", "fresh", "the run -cpuprofile profiles: fresh (the first), force or changed")
 	workers := flag.Int("workers", runtime.NumCPU(), "pipeline workers and gse goroutines")
 	pg := flag.String("db", "", "also run the batch into this PostgreSQL database (postgres://…), schema policyx_bench")
 	repeat := flag.Int("repeat", 1, "fresh runs, each followed by a raw gse run: the ratio's median and spread")
@@ -75,6 +76,10 @@ func main() {
 		return
 	}
 	b := &bench{corpus: corpusDir, out: filepath.Join(*dir, "out"), workers: *workers, size: size, noXLSX: *noXLSX}
+	if *profileRun != "fresh" {
+		b.profile, b.profileRun = *cpuprofile, *profileRun
+		*cpuprofile = ""
+	}
 	b.fresh(max(*repeat, 1), *cpuprofile)
 	if *freshOnly {
 		return
@@ -98,6 +103,8 @@ type bench struct {
 	workers     int
 	size        int64
 	noXLSX      bool
+	profile     string // CPU profile of the run named profileRun (force, changed)
+	profileRun  string
 	first       time.Duration // median wall time of the fresh runs
 	firstCPU    time.Duration // median CPU time of the fresh runs
 }
@@ -171,7 +178,9 @@ func (b *bench) reruns() {
 	sum, second, _ := b.run()
 	fmt.Printf("unchanged re-run: %.3f s (%d unchanged), %.1f× faster than the first run\n",
 		second.Seconds(), sum.Unchanged, b.first.Seconds()/second.Seconds())
+	stop := b.startProfile("force")
 	_, forced, cpu := b.run(pipeline.WithForce(true))
+	stop()
 	fmt.Printf("-force re-run: %.2f s, %.2f× the first run (budget 1.5×); CPU %.2f s, %.2f×\n",
 		forced.Seconds(), forced.Seconds()/b.first.Seconds(), cpu.Seconds(), cpu.Seconds()/b.firstCPU.Seconds())
 }
@@ -183,7 +192,9 @@ func (b *bench) changed() {
 	check(os.RemoveAll(c + "-orig"))
 	check(os.Rename(c, c+"-orig"))
 	check(os.Rename(c+"-changed", c))
+	stop := b.startProfile("changed")
 	_, changed, cpu := b.run()
+	stop()
 	check(os.Rename(c, c+"-changed"))
 	check(os.Rename(c+"-orig", c))
 	check(os.RemoveAll(c + "-changed"))
@@ -422,6 +433,18 @@ func check(err error) {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
+}
+
+// startProfile starts the CPU profile when run is the one to profile and
+// returns what stops it.
+func (b *bench) startProfile(run string) func() {
+	if b.profile == "" || b.profileRun != run {
+		return func() {}
+	}
+	f, err := os.Create(b.profile)
+	check(err)
+	check(pprof.StartCPUProfile(f))
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }
 
 // what the runs write.
