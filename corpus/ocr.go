@@ -212,10 +212,14 @@ func (t ocrTools) tesseract1(ctx context.Context, r ocrRun, images []string, pag
 			crops = append(crops, figureCrops(n, words, imgs[n])...)
 		}
 	}
+	var figErr error
 	if len(crops) > 0 {
-		// a failure of the second reading leaves the first
+		// A failure of the second reading leaves the first, and says so:
+		// the pages are kept, the error becomes the file's OCR warning.
 		if figs, err := t.readFigures(ctx, r, imgs, crops); err == nil {
 			replaceFigures(byPage, imgs, ruled, crops, figs)
+		} else {
+			figErr = fmt.Errorf("OCR: figures left as the Chinese model read them: %w", err)
 		}
 	}
 	for n, p := range built {
@@ -224,7 +228,7 @@ func (t ocrTools) tesseract1(ctx context.Context, r ocrRun, images []string, pag
 		out[i] = p
 		heights[i] = medianLine(byPage[n])
 	}
-	return nil
+	return figErr
 }
 
 // medianLine is the median height of the lines of a page's words.

@@ -176,6 +176,32 @@ func TestScannedPDFWithoutOCR(t *testing.T) {
 // it back by OCR: the title must come out and the document be marked as
 // read by OCR. It needs tesseract (chi_sim) and pdftoppm, and ../shared.
 func TestOCRScannedPage(t *testing.T) {
+	_, scan := scannedSamplePage(t)
+	doc, err := New().Decode(context.Background(), "scan.pdf", schema.FormatPDF, scan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, b := range doc.Blocks {
+		text = append(text, b.Text)
+	}
+	if all := strings.Join(text, ""); !strings.Contains(all, "科技强桂三年行动方案") {
+		t.Errorf("OCR text lacks the title: %q", all)
+	}
+	found := false
+	for _, d := range doc.Diagnostics {
+		found = found || (d.Severity == schema.SevWarning && strings.Contains(d.Message, "OCR: page 1 "))
+	}
+	if !found {
+		t.Errorf("no OCR diagnostic in %v", doc.Diagnostics)
+	}
+}
+
+// scannedSamplePage is page 1 of a text rendition of a sample, rasterized
+// and wrapped as an image-only PDF, with the OCR tools; it skips when
+// tesseract (chi_sim), pdftoppm or ../shared is missing.
+func scannedSamplePage(t *testing.T) (ocrTools, []byte) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("OCR is slow")
 	}
@@ -205,22 +231,28 @@ func TestOCRScannedPage(t *testing.T) {
 	if err := imagepdf.Write(&scan, []*imagepdf.Gray{img}, 150); err != nil {
 		t.Fatal(err)
 	}
-	doc, err := New().Decode(context.Background(), "scan.pdf", schema.FormatPDF, scan.Bytes())
-	if err != nil {
+	return tools, scan.Bytes()
+}
+
+// TestOCRFiguresFailure: when the English model's second reading of the
+// figure lines fails, the page keeps the Chinese model's reading and the
+// failure is said (it becomes the file's OCR warning), never silent.
+func TestOCRFiguresFailure(t *testing.T) {
+	tools, scan := scannedSamplePage(t)
+	if !tools.eng {
+		t.Skip("tesseract's eng model not installed")
+	}
+	wrap := filepath.Join(t.TempDir(), "tesseract")
+	script := "#!/bin/sh\ncase \"$*\" in *\"-l eng\"*) echo 'eng: failed' >&2; exit 1;; esac\nexec " + tools.tesseract + " \"$@\"\n"
+	if err := os.WriteFile(wrap, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	var text []string
-	for _, b := range doc.Blocks {
-		text = append(text, b.Text)
+	tools.tesseract = wrap
+	pages, err := tools.ocrPDF(context.Background(), scan, []pdf.OCRPage{{Num: 1, W: 595, H: 842}})
+	if len(pages) != 1 || pages[0] == nil {
+		t.Fatalf("pages %v, error %v", pages, err)
 	}
-	if all := strings.Join(text, ""); !strings.Contains(all, "科技强桂三年行动方案") {
-		t.Errorf("OCR text lacks the title: %q", all)
-	}
-	found := false
-	for _, d := range doc.Diagnostics {
-		found = found || (d.Severity == schema.SevWarning && strings.Contains(d.Message, "OCR: page 1 "))
-	}
-	if !found {
-		t.Errorf("no OCR diagnostic in %v", doc.Diagnostics)
+	if err == nil || !strings.Contains(err.Error(), "figures left as the Chinese model read them") {
+		t.Errorf("error %v, want the figures' failure said", err)
 	}
 }

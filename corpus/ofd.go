@@ -13,7 +13,7 @@ import (
 	"policyx/schema"
 )
 
-// decodeOFD reads an OFD file (GB/T 33190, the national fixed-layout
+// decodeOFDWithOCR reads an OFD file (GB/T 33190, the national fixed-layout
 // format): a zip of XML parts. OFD.xml names the document root
 // (Document.xml), which lists the pages in order; each page's Content.xml
 // (after its template page, if any) holds text objects — TextCode runs
@@ -22,14 +22,8 @@ import (
 // turned into the same positioned glyphs and ruling lines as a PDF page, so
 // lines, paragraphs and ruled tables come out of the PDF layout code.
 // Annotations (Annots), signatures and seals are separate parts and are not
-// read: they are not body text. decodeOFD reads no page by OCR:
-// decodeOFDWithOCR does.
-func decodeOFD(ctx context.Context, data []byte, lim Limits) ([]schema.Block, []schema.Diagnostic, error) {
-	return readOFD(ctx, data, lim, false)
-}
-
-// decodeOFDWithOCR is decodeOFD with the pages that are a scan (no text,
-// one image covering the page) read by OCR (ofd_ocr.go) when tesseract is
+// read: they are not body text. The pages that are a scan (no text, one
+// image covering the page) are read by OCR (ofd_ocr.go) when tesseract is
 // installed, unless the reader was made WithoutOCR.
 func (r *Reader) decodeOFDWithOCR(ctx context.Context, data []byte, lim Limits) ([]schema.Block, []schema.Diagnostic, error) {
 	return readOFD(ctx, data, lim, !r.noOCR)

@@ -13,6 +13,12 @@ import (
 	"policyx/schema"
 )
 
+// decodeOFD is the OFD reader without OCR, as the tests and the fuzz target
+// call it.
+func decodeOFD(ctx context.Context, data []byte, lim Limits) ([]schema.Block, []schema.Diagnostic, error) {
+	return readOFD(ctx, data, lim, false)
+}
+
 const ofdTestRoot = `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID></ofd:DocInfo><ofd:DocRoot>/Doc_0/Document.xml</ofd:DocRoot><ofd:Signatures>/Doc_0/Signatures.xml</ofd:Signatures></ofd:DocBody></ofd:OFD>`
 
 // ofdFiles returns the parts of an OFD of the given page contents (the

@@ -23,7 +23,7 @@ const (
 )
 
 var boxLabels = map[string]boxField{
-	"发文字号": boxDocNum, "文号": boxDocNum, "政策文号": boxDocNum, "文件编号": boxDocNum, "发文号": boxDocNum, "文件字号": boxDocNum,
+	"发文字号": boxDocNum, "文号": boxDocNum, "发文文号": boxDocNum, "政策文号": boxDocNum, "文件编号": boxDocNum, "发文号": boxDocNum, "文件字号": boxDocNum,
 	"成文日期": boxDate, "成文时间": boxDate,
 	"标题": boxTitle, "政策名": boxTitle, "政策名称": boxTitle, "文件名称": boxTitle, "文件标题": boxTitle, "名称": boxTitle,
 	"发文机关": boxIssuer, "发文单位": boxIssuer, "发布机关": boxIssuer, "制发机关": boxIssuer, "发文机构": boxIssuer,
@@ -33,6 +33,7 @@ var boxLabels = map[string]boxField{
 	"来源": boxOther, "信息来源": boxOther, "发布机构": boxPublisher, "公文种类": boxOther, "牵头单位": boxOther, "公开方式": boxOther,
 	"详情页链接": boxOther, "具体链接": boxOther, "原文链接": boxOther, "检索时间": boxOther, "检索关键词": boxOther,
 	"文档类型": boxOther, "产业类型": boxOther, "体裁分类": boxOther, "生成日期": boxOther, "有效性": boxOther, "组配分类": boxOther,
+	"信息分类": boxOther, "是否有效": boxOther,
 }
 
 // boxLabel splits "发文字号：桂政发〔2018〕51号" into its field and value.
@@ -96,8 +97,10 @@ func boxFields(s string) [][2]string {
 	// starts with a letter: the first label, if any, starts where they end.
 	// Checking there first keeps the many lines without a label (long
 	// flattened web text among them) from a scan of the whole line.
-	p := strings.IndexFunc(s, func(r rune) bool { return !strings.ContainsRune("-*# ", r) && !unicode.IsSpace(r) })
-	if p < 0 || !reBoxLabelHead.MatchString(s[p:]) || strings.TrimSpace(strings.Trim(s[:p], "-*# ")) != "" {
+	// A box copied as a markdown table (| 文 号: | 六盘水府办发〔2022〕10号 |)
+	// opens with a bar.
+	p := strings.IndexFunc(s, func(r rune) bool { return !strings.ContainsRune("-*#| ", r) && !unicode.IsSpace(r) })
+	if p < 0 || !reBoxLabelHead.MatchString(s[p:]) || strings.TrimSpace(strings.Trim(s[:p], "-*#| ")) != "" {
 		return nil
 	}
 	locs := reBoxLabelAny.FindAllStringIndex(s[p:], -1)
@@ -138,7 +141,8 @@ func (x *extractor) readBox() {
 		x.boxLines[i] = true
 		for k, fv := range fields {
 			f, _, _ := boxLabel(fv[0])
-			v := strings.TrimSpace(strings.Trim(strings.TrimSpace(fv[1]), "*"))
+			v := strings.TrimSpace(strings.Trim(strings.TrimSpace(fv[1]), "*|"))
+			v = strings.TrimSpace(strings.Trim(v, "|"))
 			if v == "" && k == len(fields)-1 && i+1 < len(x.lines) && x.valueLine(x.lines[i+1].text, f) {
 				v = x.lines[i+1].text
 				x.boxLines[i+1] = true

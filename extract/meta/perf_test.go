@@ -13,7 +13,7 @@ import (
 // boxFieldsScan is boxFields as it was: every label of the whole line first.
 func boxFieldsScan(s string) [][2]string {
 	locs := reBoxLabelAny.FindAllStringIndex(s, -1)
-	if len(locs) == 0 || strings.TrimSpace(strings.Trim(s[:locs[0][0]], "-*# ")) != "" {
+	if len(locs) == 0 || strings.TrimSpace(strings.Trim(s[:locs[0][0]], "-*#| ")) != "" {
 		return nil
 	}
 	return labelValues(s, locs)
@@ -30,7 +30,7 @@ func TestBoxFieldsSameAsScan(t *testing.T) {
 		}
 		lines = append(lines, strings.Split(string(b), "\n")...)
 	}
-	pieces := []string{"-", "*", "#", " ", "\t", "\u3000", "- ", "标 题", "发文字号", "文　　号", "索引号", "成文日期", "：", ":", "**",
+	pieces := []string{"-", "*", "#", "|", " ", "\t", "\u3000", "- ", "标 题", "发文字号", "文　　号", "索引号", "成文日期", "：", ":", "**",
 		"桂政发〔2018〕51号", "关于", "x", "\xe5", "名称", "发布日期"}
 	r := rand.New(rand.NewPCG(5, 6))
 	for i := 0; i < 5000; i++ {

@@ -122,8 +122,12 @@ func anyWord(list []string, match func(w string) bool) bool {
 
 // hasQualifierPrefix reports a value phrase like 不低于全国平均水平.
 func (v *vocab) hasQualifierPrefix(s string) bool {
-	k := key(s)
-	return anyWord(v.qualifier, func(q string) bool { return strings.HasPrefix(k, q) })
+	return anyWord(v.qualifier, prefixOf(key(s)))
+}
+
+// prefixOf is the test "w begins k" for anyWord.
+func prefixOf(k string) func(w string) bool {
+	return func(w string) bool { return strings.HasPrefix(k, w) }
 }
 
 func (v *vocab) isTotal(s string) bool {
@@ -158,7 +162,12 @@ func (v *vocab) isNote(s string) bool {
 
 func (v *vocab) isSeqHead(s string) bool {
 	k := key(s)
-	return anyWord(v.seqhead, func(w string) bool { return strings.EqualFold(k, w) })
+	for _, w := range v.seqhead {
+		if strings.EqualFold(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (v *vocab) endsDept(s string) bool {

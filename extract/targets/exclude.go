@@ -36,6 +36,11 @@ func enumCount(before string, v float64) bool {
 	if strings.HasSuffix(before, "等") || v < 2 || v > 20 {
 		return false
 	}
+	// 大项目不少于12个、小项目不少于2个: the list holds figures, or a
+	// comparator states the count
+	if strings.ContainsAny(before, "0123456789") || numbers.HasAnySuffix(before, "不少于", "不低于", "超过", "达到", "达", "突破") {
+		return false
+	}
 	n := strings.Count(before, "、") + 1
 	if n < 2 {
 		return false

@@ -64,6 +64,7 @@ type lexicon struct {
 	PerHead      words `list:"per_head"`      // per-head words of a standard
 	Compare      words `list:"compare"`       // comparisons with a past period
 	FrameVerb    words `list:"frame_verb"`    // verbs that commit after a frame
+	Basis        words `list:"basis"`         // lead-ins naming what goals follow
 }
 
 // parseLexicon reads the [list] sections of data into a lexicon.

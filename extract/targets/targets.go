@@ -160,7 +160,7 @@ func (w *walk) rankOrOutside() int {
 
 // openingYear returns the year a sentence opens with (到2025年，…; 力争到
 // 2025年…), which governs what follows it.
-func openingYear(cs string) (numbers.Date, bool) {
+func (x *extractor) openingYear(cs string) (numbers.Date, bool) {
 	body := cs
 	if k, _ := listMarker(body); k > 0 {
 		body = body[k:]
@@ -169,6 +169,14 @@ func openingYear(cs string) (numbers.Date, bool) {
 	if k := strings.IndexAny(body, "：:"); k > 0 && utf8.RuneCountInString(body[:k]) <= 10 && !strings.ContainsAny(body[:k], "0123456789，,") {
 		_, sz := utf8.DecodeRuneInString(body[k:])
 		body = body[k+sz:]
+	}
+	// 根据《…》相关目标任务，到2025年，…: a clause naming what the goals
+	// follow comes before the year
+	if x.kw.Basis.prefix(body) != "" {
+		if k := strings.IndexAny(body, "，,"); k > 0 {
+			_, sz := utf8.DecodeRuneInString(body[k:])
+			body = body[k+sz:]
+		}
 	}
 	body = strings.TrimPrefix(body, "力争")
 	if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
@@ -237,13 +245,13 @@ func (x *extractor) paragraph(w *walk, p para, m int, inherited numbers.Date, ha
 			}
 		}
 		if st.first {
-			if d, ok := openingYear(cs); ok {
+			if d, ok := x.openingYear(cs); ok {
 				paraYear, hasParaYear = d, true
 				opening, hasOpening = d, true
 			}
 		}
 		if !w.hasSecYear && w.hs.level > 0 && strings.Contains(w.hs.titles[w.hs.level], "目标") {
-			if d, ok := openingYear(cs); ok {
+			if d, ok := x.openingYear(cs); ok {
 				w.secYear, w.hasSecYear, w.secYearRank = d, true, w.rankOrOutside()
 			}
 		}

@@ -72,6 +72,7 @@ func TestExtract(t *testing.T) {
 		{"past statement", []string{"2017年广西综合科技创新水平指数仅为44.84，位居全国第25位。"}, ""},
 		{"identifiers and names", []string{"研发满足国六b排放法规的2.0T发动机和CN300平台，建设5G网络，发展“5+5”产业，落实柳发〔2018〕14号文件。"}, ""},
 		{"durations and frequencies", []string{"通过1—2年的努力，申请在30天内办结，有效期3年，每5年修订1次。"}, ""},
+		{"natural days and quarters", []string{"自公示结束之日起30个自然日内未签订入驻协议的，视为自动放弃；连续3个季度营业收入增长的企业优先推荐。"}, ""},
 		{"vague magnitudes", []string{"力争高新技术企业数量实现倍增，培育数以万计的产教融合型企业。"}, ""},
 		{"dates", []string{"本方案自2019年1月1日起施行。"}, ""},
 		{"table rows", []string{"TABLE:1\t国家工业设计中心\t3", "1\t国家重点实验室\t1"}, ""},
@@ -112,6 +113,20 @@ func TestExtract(t *testing.T) {
 		{"qualifying amount", []string{"对年度研发经费不足1000万元但与高校有合作基础的企业给予支持。"}, "threshold 1e+07元 <="},
 		{"tiers written after the list", []string{"营业收入首次达到5000万元、1亿元、2亿元以上的，给予奖励。"}, "threshold 5e+07元 >=; threshold 1e+08元 >=; threshold 2e+08元 >="},
 		{"section year", []string{"二、发展目标", "到2023年末，建成产业集聚区。", "——产业规模达1000亿元。"}, "goal 1e+11元 = 2023-12-31"},
+		{"year after a basis clause", []string{"二、发展目标", "根据《上海市推进农业高质量发展行动方案（2021-2025年）》相关目标任务，到2025年，主要粮食作物耕种收综合机械化率达到98%以上。建成5-8个林果机械化生产示范基地。"}, "goal 98% >= 2025-12-31; goal 5个 >= 2025-12-31"},
+		{"basis clause without a year", []string{"根据2020年统计口径，新增孵化器10个。"}, "goal 10个 ="},
+		{"fund noun after a cap", []string{"引育国际性科技组织，开展联合研究等活动，按照规定给予最高500万元的开办经费，并每年给予最高200万元的经费支持。"}, "funding 5e+06元 <=; funding 2e+06元 <= annual"},
+		{"entity after a cap", []string{"年销量1万台以上的车型，每台奖励500元。"}, "threshold 10000台 >=; funding 500元 ="},
+		// 丽水市 2023 and 德州 2023 (lishui.gov.cn, gqrdw.cn/zhengce/720.html)
+		{"figures in a list of goals", []string{"力争引进20亿级项目不少于12个、50亿级项目不少于2个,努力实现百亿级重大产业项目接二连三再突破。"}, "goal 12个 >=; goal 2个 >="},
+		{"growth of funds set aside", []string{"2023年,争取上级专项资金增长10%以上,力争地方政府专项债券资金10亿元。"}, "goal 10% >= 2023-12-31; funding 1e+09元 = 2023-12-31"},
+		{"share of a loan is a rate", []string{"对新认定的省级“独角兽”“瞪羚”企业,按企业上年度实际贷款总额的50%给予贴息扶持。"}, "rate 50% ="},
+		// 德清县 2024 (deqing.gov.cn), half-width punctuation as published
+		{"condition joined by 或", []string{"对服务县内同行业企业超30家或连接设备超1千台的平台,奖励100万元;"}, "threshold 30家 >=; threshold 1000台 >=; funding 1e+06元 ="},
+		{"dated goal with a condition joined by 或", []string{"到2025年,培育年营业收入超100亿元或利润超10亿元的企业达到5家。"}, "threshold 1e+10元 >= 2025-12-31; threshold 1e+09元 >= 2025-12-31; goal 5家 = 2025-12-31"},
+		// ../shared/realdocs/hainan_2024_nongji_butie_ssfa.pdf
+		{"floor naming what a cap is granted for", []string{"100 马力以上拖拉机单机补贴限额不超过 10 万元，200 马力以上动力换挡或无级变速拖拉机单机补贴限额不超过 25 万元。"}, "threshold 100马力 >=; funding 100000元 <=; threshold 200马力 >=; funding 250000元 <="},
+		{"floor of a goal beside a grant", []string{"建设10个以上示范基地，给予每个基地最高50万元补助。"}, "goal 10个 >=; funding 500000元 <="},
 		{"floor and deadline", []string{"到2022年，高新技术企业保有量达到560家以上。"}, "goal 560家 >= 2022-12-31"},
 		{"start year is no deadline", []string{"自2018年起，每年实施20项以上的重大科技项目。"}, "goal 20项 >= annual"},
 		{"year-end", []string{"2018年末实现新增高新技术企业500家。"}, "goal 500家 = 2018-12-31"},

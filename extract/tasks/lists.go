@@ -23,8 +23,8 @@ type roleList struct {
 	items []string
 }
 
-var openers = map[rune]bool{'（': true, '(': true, '[': true, '【': true, '［': true}
-var closers = map[rune]bool{'）': true, ')': true, ']': true, '】': true, '］': true}
+var openers = map[rune]bool{'（': true, '(': true, '[': true, '【': true, '［': true, '〔': true}
+var closers = map[rune]bool{'）': true, ')': true, ']': true, '】': true, '］': true, '〕': true}
 
 // matchClose returns the end (after the closer) of the bracket opened at i.
 func matchClose(s string, i int) int {
@@ -78,9 +78,15 @@ func (x *extractor) findLists(p *para) []list {
 		}
 		i += n
 	}
-	// Unbracketed: 责任单位：… running to the end of the paragraph.
+	// Unbracketed: 责任单位：… running to the end of its sentence; the
+	// sentence after it may hold the next role (牵头单位：A。配合单位：B。).
+	first := true
 	for _, loc := range roleLocs(s, -1) {
 		if loc[0] < covered || insideBracket(s, loc[0]) {
+			continue
+		}
+		// a later list must open its sentence
+		if !first && !strings.HasSuffix(s[:loc[0]], "。") {
 			continue
 		}
 		content := s[loc[0]:]
@@ -92,7 +98,8 @@ func (x *extractor) findLists(p *para) []list {
 			continue
 		}
 		out = append(out, list{start: loc[0], end: loc[0] + len(content), labelled: true, roles: roles})
-		break
+		covered = loc[0] + len(content)
+		first = false
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
@@ -166,17 +173,28 @@ func trailing(s string, i, end int) bool {
 // parseBare reads a trailing bracket that holds only unit names, with no
 // role label or duty verb (（市科委、市经济信息化委）): the units are
 // responsible. Every item must be a known organ with a level or place
-// prefix, or a collective, so a bracketed remark or example is not read.
+// prefix, or a collective, so a bracketed remark or example is not read;
+// in a longer list, a few names the dictionary lacks (上海金融监管局) may
+// stand among at least twice as many known ones when they read as units.
 func (x *extractor) parseBare(inner string) (list, bool) {
 	items := x.split(inner, true)
 	if len(items) == 0 {
 		return list{}, false
 	}
+	known, odd := 0, 0
 	for k, it := range items {
 		// 市科委、经济信息化委: a later item may leave its prefix to the first.
-		if !dept.IsCollective(it) && !x.d.KnownUnit(it) && (k == 0 || !x.d.IsOrgan(it)) {
+		switch {
+		case dept.IsCollective(it) || x.d.KnownUnit(it) || k > 0 && x.d.IsOrgan(it):
+			known++
+		case k > 0 && x.unitLike(it):
+			odd++
+		default:
 			return list{}, false
 		}
+	}
+	if odd > 0 && known < 2*odd+1 {
+		return list{}, false
 	}
 	return list{roles: []roleList{{schema.RoleResponsible, items}}}, true
 }
@@ -195,6 +213,11 @@ func (x *extractor) parseLabelled(content string) []roleList {
 		if f := reOtherField.FindStringIndex(body); f != nil {
 			body = body[:f[0]]
 		}
+		// 〔责任单位：A、B按职责分工负责。具体任务均涉及…，下同。〕: a full
+		// stop ends the list
+		if k := strings.Index(body, "。"); k >= 0 {
+			body = body[:k]
+		}
 		role := roleOf(lab)
 		// 责任单位：市科技局牵头，市财政局配合.
 		if role == schema.RoleResponsible {
@@ -208,6 +231,11 @@ func (x *extractor) parseLabelled(content string) []roleList {
 		}
 		items := x.split(body, false)
 		if len(items) == 0 {
+			continue
+		}
+		// 责任单位：市人力社保局、市农业农村局分别牵头: every unit leads.
+		if role == schema.RoleResponsible && reAllLead.MatchString(strings.TrimRight(body, "。；;，, ")) {
+			out = append(out, roleList{schema.RoleLead, items})
 			continue
 		}
 		// 市科技局（牵头）、市财政局: a marked unit leads.
@@ -229,6 +257,8 @@ func (x *extractor) parseLabelled(content string) []roleList {
 	}
 	return out
 }
+
+var reAllLead = regexp.MustCompile(`(?:分别|共同)牵头(?:负责)?$`)
 
 var reLeadMark = regexp.MustCompile(`[（(](?:牵头|牵头单位|主责)[）)]$`)
 
@@ -257,7 +287,7 @@ func roleOf(label string) string {
 var (
 	reDutyEnd  = regexp.MustCompile(`(?:按职能分别负责|按职责分别负责|按职责分工负责|按职能分工负责|按职责负责|按职能负责|分别负责|共同负责|牵头负责|负责落实|负责)$`)
 	reLeadSupp = regexp.MustCompile(`^由?(.+?)(?:牵头|指导)[，,、]?(.+?)(?:配合|参与|协助|按职责分工负责|按职责负责|负责)$`)
-	reLeadOnly = regexp.MustCompile(`^由?(.+?)牵头(?:负责)?$`)
+	reLeadOnly = regexp.MustCompile(`^由?(.+?)(?:分别|共同)?牵头(?:负责)?$`)
 )
 
 // parseDuty reads an unlabelled list: (A、B按职责分工负责), (A负责),
@@ -326,7 +356,7 @@ func dropTimeClauses(s string) string {
 }
 
 var (
-	reTrailer = regexp.MustCompile(`(?:按职能分别负责|按职责分别负责|按职责分工负责|按职能分工负责|按职责负责|按职能负责|分别负责|共同负责|牵头负责|负责落实|负责|牵头|配合|参与|协助)$`)
+	reTrailer = regexp.MustCompile(`(?:按职能分别负责|按职责分别负责|按职责分工负责|按职能分工负责|按职责负责|按职能负责|分别负责|共同负责|牵头负责|负责落实|负责|分别牵头|共同牵头|牵头|配合|参与|协助)$`)
 	reEtc     = regexp.MustCompile(`等(?:部门|单位|有关|相关|各|其他|多|机构|市|区|县|领域|方面|行业|产业|$)`)
 )
 
@@ -386,8 +416,18 @@ func (x *extractor) split(s string, strict bool) []string {
 		if it == "" {
 			continue
 		}
+		// 市卫生健康委(除标注“分别牵头”外,列第一位为牵头单位,下同): a note
+		// bracketed after the last unit ends the list
+		note := false
+		if k := noteBracket(it); k > 0 {
+			it, note = it[:k], true
+		}
 		if strict && !x.unitLike(it) {
 			return nil
+		}
+		if note {
+			res = append(res, it)
+			break
 		}
 		if reProse.MatchString(it) {
 			// 以下均需各区政府落实，不再列出: a note, not a unit; it ends the list.
@@ -396,6 +436,20 @@ func (x *extractor) split(s string, strict bool) []string {
 		res = append(res, it)
 	}
 	return res
+}
+
+// noteBracket returns where a bracket closing item starts when it holds a
+// note (reProse) rather than an alias, or 0.
+func noteBracket(item string) int {
+	r, _ := utf8.DecodeLastRuneInString(item)
+	if !closers[r] {
+		return 0
+	}
+	k := strings.LastIndexAny(item, "（(")
+	if k <= 0 || !reProse.MatchString(item[k:]) {
+		return 0
+	}
+	return k
 }
 
 // reProse marks a note written into a unit list.

@@ -131,7 +131,7 @@ func nameColumn(header []string, roles map[int]string) int {
 	for _, want := range nameHeaders {
 		for c, h := range header {
 			h = squeezeString(h)
-			if _, isRole := roles[c]; isRole || strings.Contains(h, "主要内容") || strings.Contains(h, "创建内容") {
+			if _, isRole := roles[c]; isRole || strings.Contains(h, "主要内容") {
 				continue
 			}
 			if strings.Contains(h, want) {

@@ -94,7 +94,10 @@ func pairTargets(tx *sql.Tx, docs map[int64]*linkDoc, tok func(string) []string)
 	if err != nil {
 		return err
 	}
-	g, _ := place.Load()
+	g, err := place.Load()
+	if err != nil {
+		return fmt.Errorf("target pairs: %w", err)
+	}
 	ids := sortedIDs(docs)
 	p := newPairer(g, docs, ids, all, refs)
 	ins, err := tx.Prepare(`INSERT INTO target_pairs (upper_target_id, lower_target_id, upper_document_id, lower_document_id,

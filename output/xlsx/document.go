@@ -33,7 +33,7 @@ func WriteDocument(path string, docs []*schema.Document) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	defer w.f.Close()
+	defer w.close()
 	multi := len(ds) > 1
 	for _, n := range []string{sheetOverview, sheetTargets, sheetTasks, sheetTaskDept, sheetChecks} {
 		w.names.take(n, n)
@@ -51,7 +51,7 @@ func WriteDocument(path string, docs []*schema.Document) error {
 			return fmt.Errorf("%s: %w", path, err)
 		}
 	}
-	return save(w.f, path)
+	return save(w, path)
 }
 
 // docIndex answers position questions about one document's facts.

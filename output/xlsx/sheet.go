@@ -99,11 +99,23 @@ type writer struct {
 	// grid: the cells written now belong to a data range (header and rows)
 	// and get borders, so a printed table keeps its lines.
 	grid bool
+	// parts: the streamed worksheets, their rows spooled (stream.go)
+	parts []*sheetPart
+}
+
+// close releases the workbook and the spooled rows.
+func (w *writer) close() error {
+	err := w.f.Close()
+	for _, p := range w.parts {
+		if cerr := p.rows.close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
 }
 
 func newWriter() (*writer, error) {
 	f := excelize.NewFile()
-	f.SetZipWriter(fastZip)
 	if err := f.SetDefaultFont(fontName); err != nil {
 		f.Close()
 		return nil, err
@@ -119,221 +131,6 @@ func (w *writer) addSheet(name string) error {
 	}
 	_, err := w.f.NewSheet(name)
 	return err
-}
-
-// write streams one sheet: widths, frozen header, header, rows, autofilter.
-// A sheet past Excel's row limit goes on in sheets named "name (2)",
-// "name (3)" …, each with the title and header again (continued).
-func (w *writer) write(s *sheet) error {
-	widths, err := s.widths()
-	if err != nil {
-		return fmt.Errorf("sheet %s: %w", s.name, err)
-	}
-	o := &sheetOut{w: w, s: s, widths: widths, cur: s.name, headerRow: len(s.title) + 1}
-	if s.noHeader {
-		o.headerRow--
-	}
-	defer func() { w.grid = false }()
-	if err := o.open(); err != nil {
-		return fmt.Errorf("sheet %s: %w", s.name, err)
-	}
-	part := 1
-	err = s.rows(func(r row) error {
-		if o.n >= sheetRowLimit {
-			part++
-			if err := o.continued(part); err != nil {
-				return err
-			}
-		}
-		return o.put(r)
-	})
-	if err == nil {
-		err = o.close()
-	}
-	if err != nil {
-		return fmt.Errorf("sheet %s: %w", o.cur, err)
-	}
-	return nil
-}
-
-// widths measures the columns of s in Excel units: the header (beside the
-// filter button, capped) and every row, within each column's bounds.
-func (s *sheet) widths() ([]float64, error) {
-	widths := make([]float64, len(s.cols))
-	for i, c := range s.cols {
-		// the filter button takes about two units beside the header text;
-		// a long header wraps rather than widening a column of numbers
-		widths[i] = min(displayWidth(c.name)+4, maxHeaderWidth)
-		if c.min > widths[i] {
-			widths[i] = c.min
-		}
-	}
-	err := s.rows(func(r row) error {
-		for i, v := range r.cells {
-			if i >= len(widths) {
-				break
-			}
-			if dw := displayWidth(cellText(v)) + 2; dw > widths[i] {
-				widths[i] = dw
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	for i, c := range s.cols {
-		m := c.max
-		if m == 0 {
-			m = defaultMaxWidth
-		}
-		if widths[i] > m {
-			widths[i] = m
-		}
-		widths[i] = math.Round(widths[i]*10) / 10
-	}
-	return widths, nil
-}
-
-// sheetOut is one sheet being streamed: the worksheet written now (cur)
-// and its last row (n).
-type sheetOut struct {
-	w         *writer
-	s         *sheet
-	widths    []float64
-	headerRow int // the row of the header, 0 when none
-	cur       string
-	sw        *excelize.StreamWriter
-	n         int
-}
-
-// open starts worksheet cur: page setup, column widths, frozen panes,
-// then the title rows and the header.
-func (o *sheetOut) open() error {
-	w := o.w
-	if err := w.addSheet(o.cur); err != nil {
-		return err
-	}
-	if err := w.pageSetup(o.cur, o.headerRow); err != nil {
-		return err
-	}
-	var err error
-	if o.sw, err = w.f.NewStreamWriter(o.cur); err != nil {
-		return err
-	}
-	for i, wd := range o.widths {
-		if err := o.sw.SetColWidth(i+1, i+1, wd); err != nil {
-			return err
-		}
-	}
-	if o.headerRow > 0 {
-		top, _ := excelize.CoordinatesToCellName(1, o.headerRow+1)
-		if err := o.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: o.headerRow, TopLeftCell: top, ActivePane: "bottomLeft",
-			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}); err != nil {
-			return err
-		}
-	}
-	o.n = 0
-	w.grid = false
-	for _, r := range o.s.title {
-		if err := o.put(r); err != nil {
-			return err
-		}
-	}
-	w.grid = true
-	if o.s.noHeader {
-		return nil
-	}
-	hdr := make([]any, len(o.s.cols))
-	for i, c := range o.s.cols {
-		hdr[i] = label(c.name)
-	}
-	return o.put(row{cells: hdr})
-}
-
-// continued closes the full worksheet and opens part number part.
-func (o *sheetOut) continued(part int) error {
-	if _, err := o.filter(); err != nil {
-		return err
-	}
-	if err := o.sw.Flush(); err != nil {
-		return err
-	}
-	o.cur = o.w.names.take(fmt.Sprintf("%s (%d)", o.s.name, part), o.s.name)
-	return o.open()
-}
-
-// filter sets the autofilter over the header and the rows written; it
-// returns the filter's last row.
-func (o *sheetOut) filter() (int, error) {
-	last := o.n
-	if o.headerRow > 0 && len(o.s.cols) > 0 {
-		if last == o.headerRow {
-			last++ // a filter over the header alone
-		}
-		from, _ := excelize.CoordinatesToCellName(1, o.headerRow)
-		to, _ := excelize.CoordinatesToCellName(len(o.s.cols), last)
-		if err := o.w.f.AutoFilter(o.cur, from+":"+to, nil); err != nil {
-			return 0, err
-		}
-	}
-	return last, nil
-}
-
-// close ends the worksheet: the filter, the rows below the data (after
-// one empty row), and the flush.
-func (o *sheetOut) close() error {
-	last, err := o.filter()
-	if err != nil {
-		return err
-	}
-	o.w.grid = false
-	if len(o.s.after) > 0 {
-		o.n = max(o.n, last) + 1 // one empty row between
-		for _, r := range o.s.after {
-			if err := o.put(r); err != nil {
-				return err
-			}
-		}
-	}
-	return o.sw.Flush()
-}
-
-// put writes r as the next row; a row of wrapped text is given its height.
-func (o *sheetOut) put(r row) error {
-	o.n++
-	cells := make([]any, 0, len(o.s.cols))
-	lines := 1
-	for i, v := range r.cells {
-		wd := defaultMaxWidth * 1.0
-		var col column
-		if i < len(o.widths) {
-			wd, col = o.widths[i], o.s.cols[i]
-		}
-		c, nl, err := o.w.cell(o.cur, i+1, o.n, v, r.kind, wd, col)
-		if err != nil {
-			return err
-		}
-		lines = max(lines, nl)
-		cells = append(cells, c)
-	}
-	if r.kind == rowGroup || r.kind == rowPart {
-		// carry the fill across the table
-		id, err := o.w.st.id(styleKey{bold: true, fill: r.kind == rowGroup, part: r.kind == rowPart, border: o.w.grid})
-		if err != nil {
-			return err
-		}
-		for len(cells) < len(o.s.cols) {
-			cells = append(cells, excelize.Cell{StyleID: id})
-		}
-	}
-	ref, _ := excelize.CoordinatesToCellName(1, o.n)
-	if lines > 1 {
-		// Spreadsheets do not all fit a row to wrapped text on opening
-		// (LibreOffice keeps the default height): say how tall it is.
-		return o.sw.SetRow(ref, cells, excelize.RowOpts{Height: min(lineHeight*float64(lines)+2, excelize.MaxRowHeight)})
-	}
-	return o.sw.SetRow(ref, cells)
 }
 
 // sheetRowLimit is Excel's limit on the rows of a sheet (a variable so
@@ -359,57 +156,59 @@ func formulaLike(s string) bool {
 	return r == '＝' || r == '＋' || r == '－' || r == '＠'
 }
 
-// cell turns a row value into a styled excelize cell and says how many lines
-// it takes. Strings are always written as strings (the StreamWriter writes
-// inline strings; it writes a formula only for Cell.Formula, which this
-// package never sets).
-func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth float64, c column) (any, int, error) {
+// cell turns a row value into its style and encoded value and says how
+// many lines it takes in a column colWidth wide; skip: nothing to write.
+// Strings are always written as strings (inline strings), never as
+// formulas.
+func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth float64, c column) (style int, x xcell, lines int, skip bool, err error) {
 	k := styleKey{bold: kind != rowData, fill: kind == rowGroup, part: kind == rowPart, left: c.left, center: c.center && kind != rowGroup, border: w.grid}
-	lines := 1
+	lines = 1
 	wrapIf := func(s string) {
 		if !c.noWrap && (strings.Contains(s, "\n") || displayWidth(s)+2 > colWidth) {
 			k.wrap = true
 			lines = wrappedLines(s, colWidth)
 		}
 	}
-	var val any
 	switch v := v.(type) {
 	case nil:
 		if k == (styleKey{}) {
-			return nil, 1, nil
+			return 0, x, 1, true, nil
 		}
+		x.none = true
 	case string:
-		val = v
+		x = textCell(v)
 		k.text = formulaLike(v)
 		wrapIf(v)
 	case plain:
-		val = string(v)
+		x = textCell(string(v))
 		k.text = true
 		wrapIf(string(v))
 	case label:
-		val = string(v)
+		x = textCell(string(v))
 		k = styleKey{header: true, wrap: true, border: w.grid}
 		if string(v) != "" {
 			lines = wrappedLines(string(v), colWidth-2) // beside the filter button
 		}
 	case heading:
-		val = string(v)
+		x = textCell(string(v))
 		k = styleKey{title: true, text: formulaLike(string(v))}
-	case int, int64:
-		val = v
+	case int:
+		x = intCell(int64(v))
+	case int64:
+		x = intCell(v)
 	case float64:
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			val = ""
+			x = textCell("")
 		} else {
-			val = v
+			x = floatCell(v)
 		}
 	case quantity:
-		val = float64(v)
+		x = numberCell(float64(v))
 		if grouped(float64(v)) {
 			k.numFmt = fmtMoney
 		}
 	case money:
-		val = float64(v)
+		x = numberCell(float64(v))
 		if float64(v) == math.Trunc(float64(v)) {
 			k.numFmt = fmtMoney
 		} else {
@@ -418,19 +217,19 @@ func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth
 	case date:
 		t, err := time.Parse("2006-01-02", string(v))
 		if err != nil {
-			val = string(v)
+			x = textCell(string(v))
 			k.text = formulaLike(string(v))
 		} else {
-			val = t
+			x = timeCell(t)
 			k.numFmt = fmtDate
 		}
 	case indented:
-		val = v.text
+		x = textCell(v.text)
 		k.indent = min(v.level, 15)
 		k.text = formulaLike(v.text)
 		wrapIf(v.text)
 	case link:
-		val = v.text
+		x = textCell(v.text)
 		k.link = true
 		k.text = formulaLike(v.text)
 		ref, _ := excelize.CoordinatesToCellName(col, rowN)
@@ -439,16 +238,13 @@ func (w *writer) cell(sheet string, col, rowN int, v any, kind rowKind, colWidth
 			kind = "Location"
 		}
 		if err := w.f.SetCellHyperLink(sheet, ref, v.target, kind, excelize.HyperlinkOpts{Tooltip: &tip}); err != nil {
-			return nil, 0, err
+			return 0, x, 0, false, err
 		}
 	default:
-		val = fmt.Sprint(v)
+		x = textCell(fmt.Sprint(v))
 	}
-	id, err := w.st.id(k)
-	if err != nil {
-		return nil, 0, err
-	}
-	return excelize.Cell{StyleID: id, Value: val}, lines, nil
+	style, err = w.st.id(k)
+	return style, x, lines, false, err
 }
 
 // pageSetup prints a sheet landscape on A4, all columns on one page width,

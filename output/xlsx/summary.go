@@ -31,7 +31,7 @@ func WriteSummary(path string, db *sql.DB) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	defer w.f.Close()
+	defer w.close()
 	links, err := workbookLinks(db, filepath.Dir(path))
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -68,7 +68,7 @@ func WriteSummary(path string, db *sql.DB) error {
 	if err := w.linkSheets(db, links); err != nil { // 引用关系, 上下级对照 (links.go)
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return save(w.f, path)
+	return save(w, path)
 }
 
 // overflowNotes says, for the 文件 sheet, which summary sheets go past

@@ -12,37 +12,128 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bytes"
 	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// save writes f to path through replaceFile. A new workbook (no Path) is
-// zipped straight into the file: excelize's Write builds the whole zip in a
+// save writes the workbook of w to path through replaceFile. The zip is
+// written straight into the file: excelize's Write builds the whole zip in a
 // bytes.Buffer first (WriteToBuffer) and copies it out, hundreds of MB and
 // the buffer's doublings for the summary of a large batch (peak RSS 691 MB
 // on a 1 GB batch). WriteToBuffer hands its buffer to the zip writer
 // function; the one set here writes to the file instead, so the buffer
-// stays empty. The bytes are excelize's, except its marking of zip64
+// stays empty, and puts the spooled rows of every streamed worksheet in
+// place (spliceZip). The bytes are excelize's, except its marking of zip64
 // entries, parts over 4 GiB (far past a sheet's 1,048,576 rows).
-func save(f *excelize.File, path string) error {
-	return replaceFile(path, func(w io.Writer) error {
-		if f.Path != "" {
-			return f.Write(w) // an opened workbook: excelize's checks of its type
+func save(w *writer, path string) error {
+	sheets := map[string]*sheetPart{}
+	ids := map[string]int{}
+	for id, name := range w.f.GetSheetMap() {
+		ids[name] = id
+	}
+	for _, p := range w.parts {
+		id, ok := ids[p.name]
+		if !ok {
+			return fmt.Errorf("%s: sheet %s: not in the workbook", path, p.name)
 		}
-		f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return fastZip(w) })
-		buf, err := f.WriteToBuffer()
+		// the part of a sheet added to a new workbook (excelize's NewSheet)
+		sheets["xl/worksheets/sheet"+strconv.Itoa(id)+".xml"] = p
+	}
+	return replaceFile(path, func(out io.Writer) error {
+		z := &spliceZip{zw: fastZip(out), sheets: sheets}
+		w.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
+		buf, err := w.f.WriteToBuffer()
 		if err == nil && buf.Len() > 0 {
 			err = errors.New("workbook bytes outside the zip")
 		}
 		return err
 	})
+}
+
+// spliceZip is the zip writer of a new workbook: it fills the empty
+// sheetData of every streamed worksheet with its spooled rows.
+type spliceZip struct {
+	zw      *zip.Writer
+	sheets  map[string]*sheetPart // by part name
+	cur     *sheetPart            // the worksheet being received
+	out     io.Writer             // its entry in the zip
+	pending bytes.Buffer          // its XML as excelize writes it
+	done    int
+}
+
+var emptySheetData = []byte("<sheetData></sheetData>")
+
+func (z *spliceZip) Create(name string) (io.Writer, error) {
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	fw, err := z.zw.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if p := z.sheets[name]; p != nil {
+		z.cur, z.out = p, fw
+		z.pending.Reset()
+		return &z.pending, nil
+	}
+	return fw, nil
+}
+
+func (z *spliceZip) AddFS(fsys fs.FS) error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	return z.zw.AddFS(fsys)
+}
+
+func (z *spliceZip) Close() error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	if z.done != len(z.sheets) {
+		return fmt.Errorf("%d of %d streamed worksheets written", z.done, len(z.sheets))
+	}
+	return z.zw.Close()
+}
+
+// finish writes the worksheet received: excelize's XML up to its empty
+// sheetData, the title and header rows, the spooled rows, the rest.
+func (z *spliceZip) finish() error {
+	p := z.cur
+	if p == nil {
+		return nil
+	}
+	z.cur = nil
+	b := z.pending.Bytes()
+	i := bytes.Index(b, emptySheetData)
+	if i < 0 {
+		return fmt.Errorf("sheet %s: no empty sheetData for its rows", p.name)
+	}
+	i += len("<sheetData>")
+	if _, err := z.out.Write(b[:i]); err != nil {
+		return err
+	}
+	if _, err := z.out.Write(p.head); err != nil {
+		return err
+	}
+	if err := p.rows.writeTo(z.out); err != nil {
+		return err
+	}
+	if _, err := z.out.Write(b[i:]); err != nil {
+		return err
+	}
+	z.done++
+	return nil
 }
 
 // replaceFile writes path through a temporary file in its folder, filled by
@@ -108,8 +199,8 @@ func fastCompressor(out io.Writer) (io.WriteCloser, error) {
 	return &pooledFlate{fw}, nil
 }
 
-// fastZip is the workbooks' zip writer (excelize.File.SetZipWriter).
-func fastZip(w io.Writer) excelize.ZipWriter {
+// fastZip is the workbooks' zip writer.
+func fastZip(w io.Writer) *zip.Writer {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, fastCompressor)
 	return zw
