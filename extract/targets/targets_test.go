@@ -127,6 +127,11 @@ func TestExtract(t *testing.T) {
 		// ../shared/realdocs/hainan_2024_nongji_butie_ssfa.pdf
 		{"floor naming what a cap is granted for", []string{"100 马力以上拖拉机单机补贴限额不超过 10 万元，200 马力以上动力换挡或无级变速拖拉机单机补贴限额不超过 25 万元。"}, "threshold 100马力 >=; funding 100000元 <=; threshold 200马力 >=; funding 250000元 <="},
 		{"floor of a goal beside a grant", []string{"建设10个以上示范基地，给予每个基地最高50万元补助。"}, "goal 10个 >=; funding 500000元 <="},
+		{"end of a five-year plan", []string{"二、发展目标", "到“十四五”末，全市高新技术企业达到1000家，PM2.5平均浓度控制在30微克/立方米以内。"}, "goal 1000家 = 2025-12-31; goal 30微克/立方米 <= 2025-12-31"},
+		{"during a five-year plan", []string{"“十四五”期间，累计培育专精特新企业500家。"}, "goal 500家 ="},
+		// chacewang.com/newsdetail/news748437.html (a county's 若干措施)
+		{"step a grant is counted by", []string{"给予一次性奖励10万元,并按照产值每新增1000万元奖励2万元的标准给予增量奖励,每家企业最高奖励300万元。"}, "funding 100000元 =; funding 20000元 =; funding 3e+06元 <="},
+		{"yearly increase is no step", []string{"到2025年，每年新增规模以上工业企业50家。"}, "goal 50家 = 2025-12-31 annual"},
 		{"floor and deadline", []string{"到2022年，高新技术企业保有量达到560家以上。"}, "goal 560家 >= 2022-12-31"},
 		{"start year is no deadline", []string{"自2018年起，每年实施20项以上的重大科技项目。"}, "goal 20项 >= annual"},
 		{"year-end", []string{"2018年末实现新增高新技术企业500家。"}, "goal 500家 = 2018-12-31"},
