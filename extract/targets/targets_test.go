@@ -127,6 +127,11 @@ func TestExtract(t *testing.T) {
 		// ../shared/realdocs/hainan_2024_nongji_butie_ssfa.pdf
 		{"floor naming what a cap is granted for", []string{"100 马力以上拖拉机单机补贴限额不超过 10 万元，200 马力以上动力换挡或无级变速拖拉机单机补贴限额不超过 25 万元。"}, "threshold 100马力 >=; funding 100000元 <=; threshold 200马力 >=; funding 250000元 <="},
 		{"floor of a goal beside a grant", []string{"建设10个以上示范基地，给予每个基地最高50万元补助。"}, "goal 10个 >=; funding 500000元 <="},
+		{"end of a five-year plan", []string{"二、发展目标", "到“十四五”末，全市高新技术企业达到1000家，PM2.5平均浓度控制在30微克/立方米以内。"}, "goal 1000家 = 2025-12-31; goal 30微克/立方米 <= 2025-12-31"},
+		{"during a five-year plan", []string{"“十四五”期间，累计培育专精特新企业500家。"}, "goal 500家 ="},
+		// chacewang.com/newsdetail/news748437.html (a county's 若干措施)
+		{"step a grant is counted by", []string{"给予一次性奖励10万元,并按照产值每新增1000万元奖励2万元的标准给予增量奖励,每家企业最高奖励300万元。"}, "funding 100000元 =; funding 20000元 =; funding 3e+06元 <="},
+		{"yearly increase is no step", []string{"到2025年，每年新增规模以上工业企业50家。"}, "goal 50家 = 2025-12-31 annual"},
 		{"floor and deadline", []string{"到2022年，高新技术企业保有量达到560家以上。"}, "goal 560家 >= 2022-12-31"},
 		{"start year is no deadline", []string{"自2018年起，每年实施20项以上的重大科技项目。"}, "goal 20项 >= annual"},
 		{"year-end", []string{"2018年末实现新增高新技术企业500家。"}, "goal 500家 = 2018-12-31"},
@@ -216,6 +221,9 @@ func TestSubjects(t *testing.T) {
 		{"per-unit words are no subject", "（一）全市最低生活保障标准为每人每月1200元。", "全市最低生活保障标准"},
 		{"a long object keeps its head noun", "对依法经营、无重大安全事故、注册成立时间未满3年的人力资源服务机构，给予最高100万元奖励。", "人力资源服务机构 奖励"},
 		{"a list member shares its subject", "农村特困人员基本生活标准每人每月分别为2000元、2100元。", "农村特困人员基本生活标准|农村特困人员基本生活标准"},
+		// 花都区中小企业助保贷业务管理办法 (2024, lukkaal/DataExtract POLICY_TEST)
+		{"an article label run onto the text", "第十八条政府风险补偿金余额保持在5000万元以上。", "政府风险补偿金余额"},
+		{"a bracketed label run onto the text", "（三）企业研发投入强度达到3%以上的，给予10万元奖励。", "企业研发投入强度|奖励"},
 		{"the sentence's noun before 为", "（二）边缘家庭救助标准按保障标准的1.5倍确定，为每人每月1800元。", "保障标准|边缘家庭救助标准"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
