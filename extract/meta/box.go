@@ -157,6 +157,11 @@ func (x *extractor) readBox() {
 	for i := 0; i < limit; i++ {
 		fields := boxFields(x.lines[i].text)
 		if fields == nil {
+			// 成文日期 2018-03-28 发布日期 2018-03-30: a box without colons
+			if d := bareDateField(x.lines[i].text); d != "" {
+				x.boxLines[i] = true
+				x.setBox(boxDate, d)
+			}
 			continue
 		}
 		x.boxLines[i] = true
@@ -172,6 +177,18 @@ func (x *extractor) readBox() {
 			x.setBox(f, v)
 		}
 	}
+}
+
+// reBareDate is a 成文日期 label without a colon, its date after a space.
+var reBareDate = regexp.MustCompile(`^成文(?:日期|时间)[ \t]+((?:19|20)\d{2}-\d{1,2}-\d{1,2})\b`)
+
+// bareDateField returns the date of a line that opens with 成文日期 and a
+// space before an ISO date, or "".
+func bareDateField(s string) string {
+	if m := reBareDate.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // valueLine reports whether next can be the value of an empty label of kind f.
