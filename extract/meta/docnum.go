@@ -25,7 +25,18 @@ func NormalizeDocNumber(s string) string {
 
 func formatDocNum(m []string) string {
 	serial := strings.Join(strings.Fields(m[3]), "")
-	return m[1] + "〔" + m[2] + "〕" + serial + "号"
+	return dropNumLabel(m[1]) + "〔" + m[2] + "〕" + serial + "号"
+}
+
+// dropNumLabel drops a box label run onto a 文号's prefix by a box without
+// colons (文 号 观政〔2021〕30 号 → 观政).
+func dropNumLabel(prefix string) string {
+	for label, f := range boxLabels {
+		if f == boxDocNum && strings.HasPrefix(prefix, label) && len(prefix) > len(label) {
+			return prefix[len(label):]
+		}
+	}
+	return prefix
 }
 
 // reTrailDocNum is a (文号) after a title.

@@ -143,7 +143,7 @@ func (x *extractor) figure(sc *sentenceCtx, qi int) (schema.Target, bool) {
 		return t, false
 	}
 	// deadline: the year governing the clause, else the paragraph's
-	if d, ok := numbers.Governing(cs[:q.Start]); ok {
+	if d, ok := governing(cs[:q.Start]); ok {
 		t.Deadline = d.String()
 	} else if sc.hasYear {
 		t.Deadline = sc.year.String()
@@ -231,6 +231,10 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	if q.Num == 1 && !q.Range && perOne(f.before) {
 		return true
 	}
+	// 按照产值每新增1000万元奖励2万元: the step a grant is counted by
+	if x.kw.PerStep.suffix(f.before) != "" && x.kw.Funding.contains(toComma(f.after)) {
+		return true
+	}
 	// past statements; figures in a framing clause (依托…4个高新区)
 	// …自注册成立以来首次达到1亿元的，给予: a condition of a grant
 	if x.kw.Past.contains(cs[f.cl0:q.Start]) || x.kw.PastSentence.contains(cs[:q.Start]) && !x.kw.Funding.contains(cs[q.End:]) {
@@ -239,14 +243,14 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	// 同比增长15%: the past, unless a condition (营业收入同比增长15%以上的)
 	// or a dated or bounded commitment (到2025年…同比增长10%以上)
 	if x.kw.Compare.contains(cs[f.cl0:q.Start]) && !sc.cond && cmp == "=" && !strings.HasPrefix(stripCmp(f.after), "的") {
-		if _, dated := numbers.Governing(cs[:q.Start]); !dated && !sc.hasYear {
+		if _, dated := governing(cs[:q.Start]); !dated && !sc.hasYear {
 			return true
 		}
 	}
 	// 巩固落实好…达到12000元的基础上: the present level a measure starts
 	// from; 到2020年，在确保…达到460家以上的基础上 still commits
 	if a := stripCmp(cs[q.End:]); strings.HasPrefix(a, "的基础上") || strings.HasPrefix(a, "基础上") {
-		if _, dated := numbers.Governing(cs[:q.Start]); !dated && !sc.hasYear && !strings.Contains(cs[f.cl0:q.Start], "确保") {
+		if _, dated := governing(cs[:q.Start]); !dated && !sc.hasYear && !strings.Contains(cs[f.cl0:q.Start], "确保") {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package targets
 import (
 	_ "embed"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"policyx/normalize/numbers"
@@ -42,7 +43,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if t.Comparator != "=" && strings.HasPrefix(a, "的") && x.kw.Verb.prefix(a[len("的"):]) != "" {
 		return schema.KindThreshold
 	}
-	if x.condClause(cs, q, t.Deadline != "") || x.qualifier(cs, q, later, t.Comparator) {
+	if x.floorOfGranted(cs, q, after, later, t) || x.condClause(cs, q, t.Deadline != "") || x.qualifier(cs, q, later, t.Comparator) {
 		return schema.KindThreshold
 	}
 	rest := cs[q.End:]
@@ -192,6 +193,19 @@ func (x *extractor) condClause(cs string, q numbers.Quantity, dated bool) bool {
 	if j := strings.Index(rest, "的,"); j >= 0 && (k < 0 || j < k) {
 		k, n = j, len("的,")
 	}
+	// 对服务企业超30家或连接设备超1千台的平台，奖励: a condition joined by
+	// 或/且 to a later figure ends in 的 and a short noun before the grant
+	if k < 0 {
+		if c := strings.IndexAny(rest, "，,"); c > 0 && numbers.HasAnyPrefix(rest, "或", "且", "并且", "同时") {
+			seg := rest[:c]
+			if d := strings.LastIndex(seg, "的"); d > 0 && strings.ContainsAny(seg[:d], "0123456789") {
+				noun := seg[d+len("的"):]
+				if r := utf8.RuneCountInString(noun); r >= 1 && r <= 16 && !strings.ContainsAny(noun, "0123456789") {
+					k, n = d, c-d
+				}
+			}
+		}
+	}
 	if k < 0 {
 		// …场次超过100场，全年票房超过100万元的新型演艺空间，经认定，给予:
 		// a later clause of the condition ends in 的 and a short noun
@@ -250,6 +264,25 @@ func (x *extractor) qualifier(cs string, q numbers.Quantity, later []numbers.Qua
 		return false
 	}
 	return utf8.RuneCountInString(g) >= 2 && (strings.Contains(g, "的") || x.kw.Have.suffix(cs[:q.Start]) != "")
+}
+
+// floorOfGranted reports whether an undated floor names the class of what
+// its clause then grants money for (100马力以上拖拉机单机补贴限额不超过10万元).
+func (x *extractor) floorOfGranted(cs string, q numbers.Quantity, after string, later []numbers.Quantity, t schema.Target) bool {
+	if t.Comparator != ">=" || t.Deadline != "" || q.Class == numbers.Money || !strings.HasPrefix(after, "以上") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(after[len("以上"):]); !unicode.Is(unicode.Han, r) || strings.HasPrefix(after[len("以上"):], "的") {
+		return false
+	}
+	for _, o := range later {
+		if o.Class != numbers.Money || o.Start < q.End {
+			continue
+		}
+		gap := cs[q.End:o.Start]
+		return !strings.ContainsAny(gap, "，,；;。：:") && x.kw.Funding.contains(gap)
+	}
+	return false
 }
 
 // toSentenceEnd returns s up to its first ；or 。.

@@ -65,6 +65,7 @@ type lexicon struct {
 	Compare      words `list:"compare"`       // comparisons with a past period
 	FrameVerb    words `list:"frame_verb"`    // verbs that commit after a frame
 	Basis        words `list:"basis"`         // lead-ins naming what goals follow
+	PerStep      words `list:"per_step"`      // 每新增…: the step a grant is counted by
 }
 
 // parseLexicon reads the [list] sections of data into a lexicon.

@@ -200,7 +200,7 @@ loop:
 			end += len(t)
 			continue
 		}
-		if depth == 0 && (isPunct(t) || x.isVerbTok(t) || t == "等" || strings.ContainsAny(t, "0123456789") || n >= 30) {
+		if depth == 0 && (isPunct(t) || x.isVerbTok(t) || t == "等" || t == "不" || strings.ContainsAny(t, "0123456789") || n >= 30) {
 			break
 		}
 		end += len(t)

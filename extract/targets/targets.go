@@ -179,7 +179,7 @@ func (x *extractor) openingYear(cs string) (numbers.Date, bool) {
 		}
 	}
 	body = strings.TrimPrefix(body, "力争")
-	if d, ok := numbers.Governing(firstClause(body)); ok && d.Start <= len("截至") {
+	if d, ok := governing(firstClause(body)); ok && d.Start <= len("截至") {
 		return d, true
 	}
 	return numbers.Date{}, false

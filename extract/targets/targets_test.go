@@ -121,6 +121,17 @@ func TestExtract(t *testing.T) {
 		{"figures in a list of goals", []string{"力争引进20亿级项目不少于12个、50亿级项目不少于2个,努力实现百亿级重大产业项目接二连三再突破。"}, "goal 12个 >=; goal 2个 >="},
 		{"growth of funds set aside", []string{"2023年,争取上级专项资金增长10%以上,力争地方政府专项债券资金10亿元。"}, "goal 10% >= 2023-12-31; funding 1e+09元 = 2023-12-31"},
 		{"share of a loan is a rate", []string{"对新认定的省级“独角兽”“瞪羚”企业,按企业上年度实际贷款总额的50%给予贴息扶持。"}, "rate 50% ="},
+		// 德清县 2024 (deqing.gov.cn), half-width punctuation as published
+		{"condition joined by 或", []string{"对服务县内同行业企业超30家或连接设备超1千台的平台,奖励100万元;"}, "threshold 30家 >=; threshold 1000台 >=; funding 1e+06元 ="},
+		{"dated goal with a condition joined by 或", []string{"到2025年,培育年营业收入超100亿元或利润超10亿元的企业达到5家。"}, "threshold 1e+10元 >= 2025-12-31; threshold 1e+09元 >= 2025-12-31; goal 5家 = 2025-12-31"},
+		// ../shared/realdocs/hainan_2024_nongji_butie_ssfa.pdf
+		{"floor naming what a cap is granted for", []string{"100 马力以上拖拉机单机补贴限额不超过 10 万元，200 马力以上动力换挡或无级变速拖拉机单机补贴限额不超过 25 万元。"}, "threshold 100马力 >=; funding 100000元 <=; threshold 200马力 >=; funding 250000元 <="},
+		{"floor of a goal beside a grant", []string{"建设10个以上示范基地，给予每个基地最高50万元补助。"}, "goal 10个 >=; funding 500000元 <="},
+		{"end of a five-year plan", []string{"二、发展目标", "到“十四五”末，全市高新技术企业达到1000家，PM2.5平均浓度控制在30微克/立方米以内。"}, "goal 1000家 = 2025-12-31; goal 30微克/立方米 <= 2025-12-31"},
+		{"during a five-year plan", []string{"“十四五”期间，累计培育专精特新企业500家。"}, "goal 500家 ="},
+		// chacewang.com/newsdetail/news748437.html (a county's 若干措施)
+		{"step a grant is counted by", []string{"给予一次性奖励10万元,并按照产值每新增1000万元奖励2万元的标准给予增量奖励,每家企业最高奖励300万元。"}, "funding 100000元 =; funding 20000元 =; funding 3e+06元 <="},
+		{"yearly increase is no step", []string{"到2025年，每年新增规模以上工业企业50家。"}, "goal 50家 = 2025-12-31 annual"},
 		{"floor and deadline", []string{"到2022年，高新技术企业保有量达到560家以上。"}, "goal 560家 >= 2022-12-31"},
 		{"start year is no deadline", []string{"自2018年起，每年实施20项以上的重大科技项目。"}, "goal 20项 >= annual"},
 		{"year-end", []string{"2018年末实现新增高新技术企业500家。"}, "goal 500家 = 2018-12-31"},

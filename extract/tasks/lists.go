@@ -78,9 +78,15 @@ func (x *extractor) findLists(p *para) []list {
 		}
 		i += n
 	}
-	// Unbracketed: 责任单位：… running to the end of the paragraph.
+	// Unbracketed: 责任单位：… running to the end of its sentence; the
+	// sentence after it may hold the next role (牵头单位：A。配合单位：B。).
+	first := true
 	for _, loc := range roleLocs(s, -1) {
 		if loc[0] < covered || insideBracket(s, loc[0]) {
+			continue
+		}
+		// a later list must open its sentence
+		if !first && !strings.HasSuffix(s[:loc[0]], "。") {
 			continue
 		}
 		content := s[loc[0]:]
@@ -92,7 +98,8 @@ func (x *extractor) findLists(p *para) []list {
 			continue
 		}
 		out = append(out, list{start: loc[0], end: loc[0] + len(content), labelled: true, roles: roles})
-		break
+		covered = loc[0] + len(content)
+		first = false
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out

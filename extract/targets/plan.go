@@ -1,0 +1,57 @@
+package targets
+
+import (
+	"strings"
+
+	"policyx/normalize/numbers"
+)
+
+// governing is numbers.Governing, or else the end of a five-year plan
+// named as the deadline (到“十四五”末 → 2025).
+func governing(s string) (numbers.Date, bool) {
+	if d, ok := numbers.Governing(s); ok {
+		return d, true
+	}
+	return planEnd(s)
+}
+
+// planOrdinal are the five-year plans by their ordinal after 十 (十一五 …
+// 十五五); plan 十N五 ends in 2010+5×(N−1).
+const planOrdinal = "一二三四五"
+
+// planEnd finds the last end of a five-year plan in s that reads as a
+// deadline: 到“十四五”末, 至“十四五”期末, “十四五”时期末 at a clause start.
+func planEnd(s string) (numbers.Date, bool) {
+	for k := strings.LastIndex(s, "十"); k >= 0; k = strings.LastIndex(s[:k], "十") {
+		rest := s[k+len("十"):]
+		n := strings.IndexRune(planOrdinal, firstRune(rest))
+		if n < 0 || !strings.HasPrefix(rest[len("一"):], "五") {
+			continue
+		}
+		tail := strings.TrimLeft(rest[len("一五"):], "”\"’」")
+		end := ""
+		for _, w := range []string{"规划期末", "时期末", "期末", "末"} {
+			if strings.HasPrefix(tail, w) {
+				end = w
+				break
+			}
+		}
+		if end == "" {
+			continue
+		}
+		lead := strings.TrimRight(s[:k], "“\"‘「")
+		if lead != "" && !numbers.HasAnySuffix(lead, "到", "至", "截至", "力争到", "在", "，", ",", "。", "；", ";", "：", ":") {
+			continue
+		}
+		stop := len(s) - len(tail) + len(end)
+		return numbers.Date{Start: len(lead), End: stop, Year: 2010 + 5*(n/len("一")), Kind: numbers.Deadline}, true
+	}
+	return numbers.Date{}, false
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
