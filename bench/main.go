@@ -47,9 +47,12 @@ func main() {
 	seed := flag.Uint64("seed", 1, "seed of the synthetic corpus (another seed changes every file)")
 	rawDir := flag.String("rawgse", "", "measure raw gse Cut over the files of this folder and stop (run as its own process)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the first run here")
+	profileRun := flag.String("profile-run", "fresh", "the run -cpuprofile profiles: fresh (the first), force or changed")
 	workers := flag.Int("workers", runtime.NumCPU(), "pipeline workers and gse goroutines")
 	pg := flag.String("db", "", "also run the batch into this PostgreSQL database (postgres://…), schema policyx_bench")
 	repeat := flag.Int("repeat", 1, "fresh runs, each followed by a raw gse run: the ratio's median and spread")
+	freshOnly := flag.Bool("fresh-only", false, "only the fresh runs and their raw gse ratio (no re-runs)")
+	noXLSX := flag.Bool("no-xlsx", false, "database only, no workbooks (the core's share; the ratio then leaves the workbooks out)")
 	flag.Parse()
 
 	if *rawDir != "" {
@@ -72,8 +75,15 @@ func main() {
 	if *genOnly {
 		return
 	}
-	b := &bench{corpus: corpusDir, out: filepath.Join(*dir, "out"), workers: *workers, size: size}
+	b := &bench{corpus: corpusDir, out: filepath.Join(*dir, "out"), workers: *workers, size: size, noXLSX: *noXLSX}
+	if *profileRun != "fresh" {
+		b.profile, b.profileRun = *cpuprofile, *profileRun
+		*cpuprofile = ""
+	}
 	b.fresh(max(*repeat, 1), *cpuprofile)
+	if *freshOnly {
+		return
+	}
 	b.reruns()
 	// Every file changed: the same paths with other bytes, into the same
 	// output folder (old rows found by path and replaced).
@@ -87,18 +97,25 @@ func main() {
 
 // bench runs the pipeline on one corpus into one output folder. Every run
 // writes the database and the workbooks, as policyx run does without
-// -no-xlsx.
+// -no-xlsx (unless the bench's own -no-xlsx says otherwise).
 type bench struct {
 	corpus, out string
 	workers     int
 	size        int64
+	noXLSX      bool
+	profile     string // CPU profile of the run named profileRun (force, changed)
+	profileRun  string
 	first       time.Duration // median wall time of the fresh runs
 	firstCPU    time.Duration // median CPU time of the fresh runs
 }
 
 // run runs the pipeline once and returns its summary, wall and CPU time.
 func (b *bench) run(opts ...pipeline.Option) (*pipeline.Summary, time.Duration, time.Duration) {
-	p, err := pipeline.New(append([]pipeline.Option{pipeline.WithOutDir(b.out), pipeline.WithWorkers(b.workers), pipeline.WithLog(io.Discard)}, opts...)...)
+	opts = append([]pipeline.Option{pipeline.WithOutDir(b.out), pipeline.WithWorkers(b.workers), pipeline.WithLog(io.Discard)}, opts...)
+	if b.noXLSX {
+		opts = append(opts, pipeline.WithoutWorkbooks())
+	}
+	p, err := pipeline.New(opts...)
 	check(err)
 	cpu0, t0 := cpuTime(), time.Now()
 	sum, err := p.Run(context.Background(), []string{b.corpus})
@@ -124,8 +141,8 @@ func (b *bench) fresh(n int, cpuprofile string) {
 			pprof.StopCPUProfile()
 		}
 		mbps := float64(b.size) / (1 << 20) / wall.Seconds()
-		fmt.Printf("first run (database and workbooks): %.2f s, %.2f MB/s, %.1f documents/s, %.2f s CPU, peak RSS %d MB (%s)\n",
-			wall.Seconds(), mbps, float64(sum.Documents)/wall.Seconds(), cpu.Seconds(), peakRSS()>>20, sum)
+		fmt.Printf("first run (%s): %.2f s, %.2f MB/s, %.1f documents/s, %.2f s CPU, peak RSS %d MB (%s)\n",
+			b.what(), wall.Seconds(), mbps, float64(sum.Documents)/wall.Seconds(), cpu.Seconds(), peakRSS()>>20, sum)
 		rawMBps, rawCPU := b.raw()
 		walls, cpus = append(walls, mbps), append(cpus, cpu.Seconds())
 		if rawMBps > 0 {
@@ -161,7 +178,9 @@ func (b *bench) reruns() {
 	sum, second, _ := b.run()
 	fmt.Printf("unchanged re-run: %.3f s (%d unchanged), %.1f× faster than the first run\n",
 		second.Seconds(), sum.Unchanged, b.first.Seconds()/second.Seconds())
+	stop := b.startProfile("force")
 	_, forced, cpu := b.run(pipeline.WithForce(true))
+	stop()
 	fmt.Printf("-force re-run: %.2f s, %.2f× the first run (budget 1.5×); CPU %.2f s, %.2f×\n",
 		forced.Seconds(), forced.Seconds()/b.first.Seconds(), cpu.Seconds(), cpu.Seconds()/b.firstCPU.Seconds())
 }
@@ -173,7 +192,9 @@ func (b *bench) changed() {
 	check(os.RemoveAll(c + "-orig"))
 	check(os.Rename(c, c+"-orig"))
 	check(os.Rename(c+"-changed", c))
+	stop := b.startProfile("changed")
 	_, changed, cpu := b.run()
+	stop()
 	check(os.Rename(c, c+"-changed"))
 	check(os.Rename(c+"-orig", c))
 	check(os.RemoveAll(c + "-changed"))
@@ -412,4 +433,24 @@ func check(err error) {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
+}
+
+// startProfile starts the CPU profile when run is the one to profile and
+// returns what stops it.
+func (b *bench) startProfile(run string) func() {
+	if b.profile == "" || b.profileRun != run {
+		return func() {}
+	}
+	f, err := os.Create(b.profile)
+	check(err)
+	check(pprof.StartCPUProfile(f))
+	return func() { pprof.StopCPUProfile(); f.Close() }
+}
+
+// what the runs write.
+func (b *bench) what() string {
+	if b.noXLSX {
+		return "database only, no workbooks"
+	}
+	return "database and workbooks"
 }

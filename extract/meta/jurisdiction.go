@@ -2,6 +2,7 @@ package meta
 
 import (
 	"fmt"
+	"strings"
 
 	"policyx/lexicon/place"
 )
@@ -60,6 +61,45 @@ func (x *extractor) reposted(organ, docNum string) bool {
 // jurisdiction is the shared resolver (place.Gazetteer.Jurisdiction) over
 // what the notice says: its issuers, 文号, title prefix and metadata box.
 func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string {
-	return x.p.g.Jurisdiction(place.Evidence{Issuers: organs, DocNumber: docNum,
+	j := x.p.g.Jurisdiction(place.Evidence{Issuers: organs, DocNumber: docNum,
 		TitlePrefix: prefix, BoxIssuer: x.box.issuer, Text: x.text})
+	if len(organs) > 0 {
+		if d := x.p.zoneDistrict(organs[0], j); d != "" {
+			return d
+		}
+	}
+	return j
+}
+
+// zoneWords name development zones that carry the name of their district.
+var zoneWords = []string{"经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "开发区", "新区"}
+
+// zoneDistrict returns the district of city whose name a zone's organ
+// carries (广州南沙经济技术开发区科学技术局 → 广州市南沙区: the zone is the
+// district's, and its 区 is the district), or "".
+func (p *Places) zoneDistrict(organ, city string) string {
+	if pl, ok := p.g.Regional(city); !ok || pl.Kind != place.City {
+		return ""
+	}
+	match, full := p.g.Prefix(organ)
+	if full != city {
+		return ""
+	}
+	rest := []rune(strings.TrimPrefix(organ[len(match):], "市"))
+	for n := 2; n <= 3 && n < len(rest); n++ {
+		stem, after := string(rest[:n]), string(rest[n:])
+		zone := false
+		for _, w := range zoneWords {
+			zone = zone || strings.HasPrefix(after, w)
+		}
+		if !zone {
+			continue
+		}
+		for _, suf := range []string{"区", "县"} {
+			if d := p.g.District(stem + suf); d != "" && strings.HasPrefix(d, city) {
+				return d
+			}
+		}
+	}
+	return ""
 }

@@ -198,3 +198,17 @@ func parseArchive(s string) map[string]string {
 	}
 	return out
 }
+
+func TestZoneDistrict(t *testing.T) {
+	p := mustPlaces()
+	for _, c := range []struct{ organ, city, want string }{
+		{"广州南沙经济技术开发区科学技术局", "广州市", "广州市南沙区"},
+		{"广州开发区管理委员会", "广州市", ""},
+		{"柳州高新区管委会", "柳州市", ""},
+		{"广州市海珠区人力资源和社会保障局", "广州市海珠区", ""},
+	} {
+		if got := p.zoneDistrict(c.organ, c.city); got != c.want {
+			t.Errorf("zoneDistrict(%q, %q) = %q, want %q", c.organ, c.city, got, c.want)
+		}
+	}
+}

@@ -13,6 +13,10 @@ import (
 // subject reads what the figure counts or funds from the words around it.
 func (x *extractor) subject(cs string, q numbers.Quantity, cl0, cl1 int, kind string) string {
 	before := cs[cl0:q.Start]
+	// 第十八条政府风险补偿金余额…: an item label run onto the text
+	if k, _ := listMarker(before); k > 0 {
+		before = before[k:]
+	}
 	after := cs[q.End:cl1]
 	for _, w := range []string{"(含)", "（含）", "及以上", "以上", "以下", "以内", "左右", "的"} {
 		after = strings.TrimPrefix(after, w)

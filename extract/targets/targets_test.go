@@ -221,6 +221,9 @@ func TestSubjects(t *testing.T) {
 		{"per-unit words are no subject", "（一）全市最低生活保障标准为每人每月1200元。", "全市最低生活保障标准"},
 		{"a long object keeps its head noun", "对依法经营、无重大安全事故、注册成立时间未满3年的人力资源服务机构，给予最高100万元奖励。", "人力资源服务机构 奖励"},
 		{"a list member shares its subject", "农村特困人员基本生活标准每人每月分别为2000元、2100元。", "农村特困人员基本生活标准|农村特困人员基本生活标准"},
+		// 花都区中小企业助保贷业务管理办法 (2024, lukkaal/DataExtract POLICY_TEST)
+		{"an article label run onto the text", "第十八条政府风险补偿金余额保持在5000万元以上。", "政府风险补偿金余额"},
+		{"a bracketed label run onto the text", "（三）企业研发投入强度达到3%以上的，给予10万元奖励。", "企业研发投入强度|奖励"},
 		{"the sentence's noun before 为", "（二）边缘家庭救助标准按保障标准的1.5倍确定，为每人每月1800元。", "保障标准|边缘家庭救助标准"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

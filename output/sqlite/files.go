@@ -128,7 +128,7 @@ const moveLinked = `UPDATE documents SET source_path = (SELECT f.display_path FR
 	WHERE source_path = ?2 AND source_sha256 != ?1 AND id IN (SELECT document_id FROM files WHERE run_id = ?3 AND document_id IS NOT NULL)`
 
 // partIDs returns the ids of the parts stored for sha, by part number.
-func partIDs(tx *sql.Tx, sha string) (map[int]int64, error) {
+func partIDs(tx *wtx, sha string) (map[int]int64, error) {
 	ids := map[int]int64{}
 	err := eachRow(tx, func(rows *sql.Rows) error {
 		var part int
@@ -287,7 +287,9 @@ func (d *DB) WriteItems(run int64, items []Item) error {
 	if d.fts {
 		fts = &ftsQueue{}
 	}
-	return inTx(d.db, func(tx *sql.Tx) error {
+	defer d.stmts.fill(d.db)
+	return inTx(d.db, func(stx *sql.Tx) error {
+		tx := d.stmts.begin(stx)
 		for _, it := range items {
 			if len(it.Docs) > 0 {
 				if err := writeFile(tx, it.Docs, fts, run, d.num); err != nil {
@@ -307,7 +309,7 @@ func (d *DB) WriteItems(run int64, items []Item) error {
 	})
 }
 
-func insertFile(tx *sql.Tx, run int64, f FileRow) error {
+func insertFile(tx *wtx, run int64, f FileRow) error {
 	_, err := tx.Exec(`INSERT OR REPLACE INTO files (run_id, path, display_path, sha256, status, message, document_id)
 		VALUES (?, ?, ?, ?, ?, ?, (SELECT id FROM documents WHERE source_sha256 = ? ORDER BY part LIMIT 1))`,
 		run, []byte(f.Path), text(f.Display), null(f.SHA256), f.Status, null(f.Message), f.DocSHA256)

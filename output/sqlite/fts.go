@@ -24,9 +24,14 @@ import (
 const ftsStale = `INSERT INTO fts_state (name, stale) VALUES ('documents_fts', 1)
 	ON CONFLICT(name) DO UPDATE SET stale = 1`
 
-func markStale(tx *sql.Tx) error {
+func markStale(tx execer) error {
 	_, err := tx.Exec(ftsStale)
 	return err
+}
+
+// execer runs one statement: a *sql.Tx or a *wtx.
+type execer interface {
+	Exec(query string, args ...any) (sql.Result, error)
 }
 
 func noModule(err error) bool {
@@ -175,20 +180,30 @@ type ftsOp struct {
 	del    bool
 	id     int64
 	text   string // the text indexed, or the old text to remove
-	tokens string // space-joined gse tokens (insertions)
+	tokens string // space-joined gse tokens: inserted, or the old ones (words says whether there were)
+	words  bool   // a removal: the document had a documents_words row
+	// keepText and keepWords mark a removal and the insertion of the same
+	// id that follows it with the same text (tokens): a file processed
+	// again (-force) keeps its ids, and re-indexing unchanged text
+	// (tokenizing it once to delete and once to insert) was most of the
+	// writer's work in such a run. Both ops are skipped; the index ends
+	// as it would have.
+	keepText, keepWords bool
 }
 
 // remove queues the removal of the documents the query selects (by id)
-// from both indexes, with their old text read now, before their rows go.
-func (q *ftsQueue) remove(tx *sql.Tx, idQuery string, args ...any) error {
-	rows, err := tx.Query(`SELECT id, coalesce(text, '') FROM documents WHERE id IN (`+idQuery+`)`, args...)
+// from both indexes, with their old text and tokens read now, before
+// their rows go.
+func (q *ftsQueue) remove(tx *wtx, idQuery string, args ...any) error {
+	rows, err := tx.Query(`SELECT d.id, coalesce(d.text, ''), w.rowid IS NOT NULL, coalesce(w.tokens, '')
+		FROM documents d LEFT JOIN documents_words w ON w.rowid = d.id WHERE d.id IN (`+idQuery+`)`, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		op := ftsOp{del: true}
-		if err := rows.Scan(&op.id, &op.text); err != nil {
+		if err := rows.Scan(&op.id, &op.text, &op.words, &op.tokens); err != nil {
 			return err
 		}
 		q.ops = append(q.ops, op)
@@ -204,11 +219,37 @@ func (q *ftsQueue) add(id int64, txt string, tokens []string) {
 	q.ops = append(q.ops, ftsOp{id: id, text: txt, tokens: text(strings.Join(tokens, " "))})
 }
 
+// keep pairs every removal with the next insertion of its id and marks
+// what both can skip (ftsOp.keepText, keepWords).
+func (q *ftsQueue) keep() {
+	removed := map[int64]int{} // id → index of its last removal not yet paired
+	for i := range q.ops {
+		op := &q.ops[i]
+		if op.del {
+			removed[op.id] = i
+			continue
+		}
+		j, ok := removed[op.id]
+		if !ok {
+			continue
+		}
+		delete(removed, op.id)
+		old := &q.ops[j]
+		if old.text == op.text {
+			old.keepText, op.keepText = true, true
+		}
+		if old.words && old.tokens == op.tokens {
+			old.keepWords, op.keepWords = true, true
+		}
+	}
+}
+
 // apply writes the queued changes in their order and empties the queue.
-func (q *ftsQueue) apply(tx *sql.Tx) error {
+func (q *ftsQueue) apply(tx *wtx) error {
 	if len(q.ops) == 0 {
 		return nil
 	}
+	q.keep()
 	stmts := make([]*sql.Stmt, 4)
 	for i, s := range []string{
 		`INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', ?, ?)`,
@@ -220,21 +261,23 @@ func (q *ftsQueue) apply(tx *sql.Tx) error {
 		if err != nil {
 			return err
 		}
-		defer st.Close()
 		stmts[i] = st
 	}
 	for _, op := range q.ops {
 		var err error
 		switch {
 		case op.del:
-			if op.text != "" {
+			if op.text != "" && !op.keepText {
 				_, err = stmts[0].Exec(op.id, op.text)
 			}
-			if err == nil {
+			if err == nil && !op.keepWords {
 				_, err = stmts[1].Exec(op.id)
 			}
 		default:
-			if _, err = stmts[2].Exec(op.id, op.text); err == nil {
+			if !op.keepText {
+				_, err = stmts[2].Exec(op.id, op.text)
+			}
+			if err == nil && !op.keepWords {
 				_, err = stmts[3].Exec(op.id, op.tokens)
 			}
 		}

@@ -11,7 +11,7 @@ import (
 
 // writeLinks stores a document's references (document_links); they are
 // resolved after the batch by ResolveLinks.
-func writeLinks(tx *sql.Tx, docID int64, doc *schema.Document, cs func(schema.Span) (any, any)) error {
+func writeLinks(tx *wtx, docID int64, doc *schema.Document, cs func(schema.Span) (any, any)) error {
 	if len(doc.Links) == 0 {
 		return nil
 	}
@@ -20,7 +20,6 @@ func writeLinks(tx *sql.Tx, docID int64, doc *schema.Document, cs func(schema.Sp
 	if err != nil {
 		return err
 	}
-	defer stmt.Close()
 	for _, l := range doc.Links {
 		a, b := cs(l.Span)
 		if _, err := stmt.Exec(docID, l.Kind, null(l.Title), null(l.Number), a, b, null(l.Sentence), null(l.Attachment),

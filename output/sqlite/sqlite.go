@@ -29,6 +29,7 @@ type DB struct {
 	fts    bool // documents_fts exists (SQLite has FTS5)
 	num    *numbers.Parser
 	notice string
+	stmts  stmtCache // prepared write statements
 }
 
 // Open opens or creates the database at path, applies the DDL and checks
@@ -88,7 +89,10 @@ func (d *DB) Notice() string { return d.notice }
 func (d *DB) FullText() bool { return d.fts }
 
 // Close closes the database.
-func (d *DB) Close() error { return d.db.Close() }
+func (d *DB) Close() error {
+	d.stmts.close()
+	return d.db.Close()
+}
 
 // SQL exposes the underlying handle for read-only queries (reports, tests).
 func (d *DB) SQL() *sql.DB { return d.db }
@@ -213,7 +217,7 @@ func inTx(db *sql.DB, fn func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
-func writeFile(tx *sql.Tx, docs []*schema.Document, fts *ftsQueue, run int64, num *numbers.Parser) (err error) {
+func writeFile(tx *wtx, docs []*schema.Document, fts *ftsQueue, run int64, num *numbers.Parser) (err error) {
 	path, sha := docs[0].Path, docs[0].SHA256
 	ids, err := partIDs(tx, sha)
 	if err != nil {
@@ -254,7 +258,7 @@ type deptAgg struct {
 	mentions map[string]bool
 }
 
-func upsertDepartments(tx *sql.Tx, depts map[string]*deptAgg) error {
+func upsertDepartments(tx *wtx, depts map[string]*deptAgg) error {
 	names := make([]string, 0, len(depts))
 	for n := range depts {
 		names = append(names, n)

@@ -11,7 +11,7 @@ import (
 // document, then its sections, tables, checks, targets, tasks, links and
 // diagnostics, each table's rows pointing at the ids written before it.
 type docWriter struct {
-	tx    *sql.Tx
+	tx    *wtx
 	doc   *schema.Document
 	num   *numbers.Parser
 	depts map[string]*deptAgg
@@ -24,7 +24,7 @@ type docWriter struct {
 	rowIDs [][]int64
 }
 
-func writeDoc(tx *sql.Tx, doc *schema.Document, depts map[string]*deptAgg, fts *ftsQueue, keys rowKeys, num *numbers.Parser) error {
+func writeDoc(tx *wtx, doc *schema.Document, depts map[string]*deptAgg, fts *ftsQueue, keys rowKeys, num *numbers.Parser) error {
 	w := &docWriter{tx: tx, doc: doc, num: num, depts: depts, off: schema.NewOffsets(doc.Text), pg: schema.NewPager(doc)}
 	if err := w.document(fts, keys); err != nil {
 		return err
@@ -100,7 +100,6 @@ func (w *docWriter) sections() error {
 	if err != nil {
 		return err
 	}
-	defer stmt.Close()
 	for i, s := range w.doc.Sections {
 		var parent any
 		if s.Parent >= 0 && s.Parent < i {
@@ -123,12 +122,10 @@ func (w *docWriter) tables() error {
 	if err != nil {
 		return err
 	}
-	defer rowStmt.Close()
 	cellStmt, err := w.tx.Prepare(`INSERT INTO table_cells (table_id, row_id, col, header, value, norm_value, norm_unit) VALUES (?,?,?,?,?,?,?)`)
 	if err != nil {
 		return err
 	}
-	defer cellStmt.Close()
 	for i, t := range w.doc.Tables {
 		a, b := w.cs(t.Span)
 		ord := t.Ordinal
@@ -191,7 +188,6 @@ func (w *docWriter) targets() error {
 	if err != nil {
 		return err
 	}
-	defer stmt.Close()
 	for _, t := range doc.Targets {
 		a, b := w.cs(t.Span)
 		src := t.Source
@@ -222,7 +218,6 @@ func (w *docWriter) tasks() error {
 	if err != nil {
 		return err
 	}
-	defer depStmt.Close()
 	for _, t := range w.doc.Tasks {
 		a, b := w.cs(t.Span)
 		p0, p1 := pages(w.pg, t.Span)
@@ -265,7 +260,6 @@ func (w *docWriter) diagnostics() error {
 	if err != nil {
 		return err
 	}
-	defer stmt.Close()
 	for _, dg := range w.doc.Diagnostics {
 		var a, b, page any
 		if dg.Span != (schema.Span{}) {
