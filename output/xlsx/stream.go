@@ -59,10 +59,11 @@ func (w *writer) write(s *sheet) error {
 // continuations): the StreamWriter that writes all but the rows, the title
 // and header rows (head) and the spooled rows below them.
 type sheetPart struct {
-	name string
-	sw   *excelize.StreamWriter
-	head []byte
-	rows spool
+	name   string
+	sw     *excelize.StreamWriter
+	head   []byte
+	rows   spool
+	packed *packed // the rows deflated in the background (splice.go)
 }
 
 // sheetOut is one sheet being streamed: its parts, the part written now
@@ -251,9 +252,7 @@ func (o *sheetOut) close() error {
 		if err := o.finishPart(p, widths); err != nil {
 			return err
 		}
-		if err := p.rows.park(); err != nil {
-			return err
-		}
+		o.w.pack(p)
 	}
 	o.cur = cur
 	return nil
@@ -409,6 +408,12 @@ type spool struct {
 	patches []rowPatch
 }
 
+// Write appends b.
+func (s *spool) Write(b []byte) (int, error) {
+	s.buf = append(s.buf, b...)
+	return len(b), s.sync()
+}
+
 func (s *spool) pos() int64 { return s.flushed + int64(s.mem) + int64(len(s.buf)) }
 
 // sync starts a new block when the current one is full, and moves the
@@ -457,11 +462,11 @@ func (s *spool) openTmp() error {
 // until the workbook is zipped; more go to the temporary file (park).
 const spoolKeep = 1 << 20
 
-// park moves the rows of a finished sheet to the temporary file when they
-// are more than spoolKeep bytes, and lets their blocks go: a workbook's
-// sheets are zipped together at the end, and the summary's ten sheets
-// would otherwise hold up to spoolMem each until then (about 100 MB of the
-// 1 GB batch's peak).
+// park moves the bytes of a finished sheet to the temporary file when they
+// are more than spoolKeep, and lets their blocks go: a workbook's sheets
+// are zipped together at the end, and the summary's ten sheets would
+// otherwise hold up to spoolMem each until then (about 100 MB of the 1 GB
+// batch's peak).
 func (s *spool) park() error {
 	if s.mem+len(s.buf) <= spoolKeep {
 		return nil
