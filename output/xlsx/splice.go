@@ -152,7 +152,14 @@ func deflateRows(p *sheetPart) error {
 	if err := p.rows.writeTo(fw); err != nil {
 		return err
 	}
-	return fw.Flush()
+	if err := fw.Flush(); err != nil {
+		return err
+	}
+	// Both wait for the zip in their files, not in memory (park).
+	if err := p.rows.park(); err != nil {
+		return err
+	}
+	return p.packed.data.park()
 }
 
 // countWriter counts the bytes written to it.
