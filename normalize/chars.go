@@ -173,3 +173,45 @@ func apply(t transform.Transformer, s string) string {
 	}
 	return out
 }
+
+// untouched reports whether the character steps leave s as it is: valid
+// UTF-8 with no character any of them rewrites (Unicode spaces, invisible
+// characters, foldable full-width forms, a vertical tab) and, unless
+// spaces is true, no ASCII space either (the stray-space step looks at
+// those). Most lines of Chinese prose are so; the transformers, which
+// decode and copy every rune, are then skipped. Spaces may be true only
+// for a chain without RemoveCJKSpaces (prefold).
+func untouched(s string, spaces bool) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\v' || c == ' ' && !spaces {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || spaceLike(r) || invisible(r) || unicode.Is(foldable, r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// applyPre is apply(prefold chain, s) without the work when s is untouched.
+func applyPre(pre transform.Transformer, s string) string {
+	if untouched(s, true) {
+		return s
+	}
+	return apply(pre, s)
+}
+
+// applyChars is apply(Chars chain, s) without the work when s is untouched.
+func applyChars(chars transform.Transformer, s string) string {
+	if untouched(s, false) {
+		return s
+	}
+	return apply(chars, s)
+}

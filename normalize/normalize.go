@@ -16,6 +16,8 @@ package normalize
 import (
 	"strings"
 
+	"golang.org/x/text/transform"
+
 	"policyx/schema"
 )
 
@@ -24,7 +26,14 @@ import (
 // stray spaces between CJK characters removed, outer space trimmed, and a
 // full-width full stop between digits made a decimal point.
 func Line(s string) string {
-	return foldDecimalPoint(strings.TrimSpace(apply(Chars(), s)))
+	return line(Chars(), s)
+}
+
+// line is Line with a chain built once by the caller (Chars): building one
+// allocates its buffers, which per table cell was most of normalizing a
+// table.
+func line(chars transform.Transformer, s string) string {
+	return foldDecimalPoint(strings.TrimSpace(applyChars(chars, s)))
 }
 
 // foldDecimalPoint turns a full-width full stop between two digits into a
@@ -66,7 +75,7 @@ func Document(doc *schema.Document) {
 			blocks = append(blocks, b)
 			continue
 		}
-		b.Text = apply(pre, b.Text)
+		b.Text = applyPre(pre, b.Text)
 		if !strings.ContainsAny(b.Text, "\n\r") {
 			blocks = append(blocks, b)
 			continue
@@ -102,11 +111,11 @@ func Document(doc *schema.Document) {
 	out := blocks[:0]
 	for _, blk := range blocks {
 		if blk.Kind == schema.BlockTable {
-			if !normalizeTable(&blk) {
+			if !normalizeTable(&blk, chars) {
 				continue
 			}
 		} else {
-			blk.Text = foldDecimalPoint(strings.TrimSpace(apply(chars, KeepItemSpaces(blk.Text))))
+			blk.Text = line(chars, KeepItemSpaces(blk.Text))
 			if blk.Text == "" {
 				continue
 			}
@@ -127,7 +136,7 @@ func Document(doc *schema.Document) {
 // break inside a cell (several paragraphs in one cell) becomes one space,
 // and tabs inside a cell become spaces, so the Text keeps one row per line
 // and one cell per tab. It reports false for a table without any text.
-func normalizeTable(blk *schema.Block) bool {
+func normalizeTable(blk *schema.Block, chars transform.Transformer) bool {
 	any := false
 	lines := make([]string, 0, len(blk.Rows))
 	for i, row := range blk.Rows {
@@ -135,11 +144,11 @@ func normalizeTable(blk *schema.Block) bool {
 			if strings.ContainsAny(cell, "\n\r\t") {
 				parts := strings.FieldsFunc(cell, func(r rune) bool { return r == '\n' || r == '\r' })
 				for k := range parts {
-					parts[k] = Line(strings.ReplaceAll(parts[k], "\t", " "))
+					parts[k] = line(chars, strings.ReplaceAll(parts[k], "\t", " "))
 				}
 				cell = strings.Join(parts, " ")
 			} else {
-				cell = Line(cell)
+				cell = line(chars, cell)
 			}
 			blk.Rows[i][j] = strings.TrimSpace(cell)
 			if cell != "" {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The metadata box of a saved web page: label lines (发文字号: …) with the
@@ -39,6 +40,23 @@ var boxLabels = map[string]boxField{
 // boxLabel splits "发文字号：桂政发〔2018〕51号" into its field and value.
 func boxLabel(s string) (boxField, string, bool) {
 	i := strings.IndexAny(s, ":：")
+	if t := strings.TrimLeft(s, " \t"); strings.HasPrefix(t, "[") || strings.HasPrefix(t, "【") {
+		// [ 发文字号 ] or 【发文字号】: the closing bracket ends the label
+		if k := strings.IndexAny(s, "]】"); k > 0 {
+			label := strings.Map(func(r rune) rune {
+				if r == ' ' || r == '\t' || r == '[' || r == '【' || r == '\u3000' {
+					return -1
+				}
+				return r
+			}, s[:k])
+			f, ok := boxLabels[label]
+			if !ok {
+				return boxNone, "", false
+			}
+			_, n := utf8.DecodeRuneInString(s[k:])
+			return f, strings.TrimSpace(s[k+n:]), true
+		}
+	}
 	if i < 0 || i > 40 {
 		return boxNone, "", false
 	}
@@ -87,7 +105,10 @@ var boxLabelPattern = func() string {
 		}
 		keys[i] = b.String()
 	}
-	return `(` + strings.Join(keys, "|") + `)[ \t]*\**[ \t]*[:：]`
+	alt := strings.Join(keys, "|")
+	// 发文字号：…, or a label in brackets without a colon ([ 发文字号 ] …,
+	// 【发文字号】…)
+	return `(?:(` + alt + `)[ \t]*\**[ \t]*[:：]|[\[【][ \t]*(?:` + alt + `)[ \t]*[\]】])`
 }()
 
 // boxFields splits a line into its label: value pairs; nil when the line does
@@ -136,6 +157,11 @@ func (x *extractor) readBox() {
 	for i := 0; i < limit; i++ {
 		fields := boxFields(x.lines[i].text)
 		if fields == nil {
+			// 成文日期 2018-03-28 发布日期 2018-03-30: a box without colons
+			if d := bareDateField(x.lines[i].text); d != "" {
+				x.boxLines[i] = true
+				x.setBox(boxDate, d)
+			}
 			continue
 		}
 		x.boxLines[i] = true
@@ -151,6 +177,18 @@ func (x *extractor) readBox() {
 			x.setBox(f, v)
 		}
 	}
+}
+
+// reBareDate is a 成文日期 label without a colon, its date after a space.
+var reBareDate = regexp.MustCompile(`^成文(?:日期|时间)[ \t]+((?:19|20)\d{2}-\d{1,2}-\d{1,2})\b`)
+
+// bareDateField returns the date of a line that opens with 成文日期 and a
+// space before an ISO date, or "".
+func bareDateField(s string) string {
+	if m := reBareDate.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // valueLine reports whether next can be the value of an empty label of kind f.

@@ -14,17 +14,26 @@ import (
 
 // key is the comparison form of a cell: NFKC, no white space.
 func key(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 || s[i] <= ' ' {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if keyOf(s) {
 		return s
 	}
 	return cjk.RemoveSpace(norm.NFKC.String(s))
+}
+
+// keyOf reports whether s is its own key: printable ASCII other than the
+// space, Han characters of the basic block (U+4E00–U+9FFF) and 、。, none
+// of which NFKC changes or counts as white space. Most cells are so; key
+// is asked for each of them many times.
+func keyOf(s string) bool {
+	for _, r := range s {
+		switch {
+		case r > ' ' && r < utf8.RuneSelf:
+		case r >= 0x4E00 && r <= 0x9FFF, r == '、', r == '。':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // width is the display width of s: CJK and full-width forms count 2.

@@ -165,9 +165,10 @@ func (x *extractor) parseBracket(inner string) (list, bool) {
 }
 
 // trailing reports whether the bracket s[i:end] ends its paragraph
-// (…提升产业能级。（市科委、市经济信息化委）), maybe before a final 。.
+// (…提升产业能级。（市科委、市经济信息化委）), maybe before a final 。, or
+// is the whole paragraph, on a line of its own after the item's text.
 func trailing(s string, i, end int) bool {
-	return i > 0 && strings.Trim(s[end:], "。；;") == ""
+	return strings.Trim(s[end:], "。；;") == "" && (i > 0 || label(s) == 0)
 }
 
 // parseBare reads a trailing bracket that holds only unit names, with no

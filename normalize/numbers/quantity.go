@@ -146,27 +146,16 @@ func (p *Parser) Scan(s string) []Quantity {
 	var out []Quantity
 	var pending []Quantity // bare numbers of a list waiting for a unit
 	flush := func() { pending = pending[:0] }
+	fen := strings.Contains(s, "分之")
 	i := 0
 	for i < len(s) {
 		r, sz := utf8.DecodeRuneInString(s[i:])
 		start := i
-		if q, ok, isPct := percentWord(s, i, probe); isPct {
+		if q, ok, word := p.wordQuantity(s, i, r, fen); word {
 			if !ok {
 				i += sz
 				continue
 			}
-			out = append(out, q)
-			flush()
-			i = q.End
-			continue
-		}
-		if q, ok := fraction(s, i); ok {
-			out = append(out, q)
-			flush()
-			i = q.End
-			continue
-		}
-		if q, ok := p.bareMagnitude(s, i); ok {
 			out = append(out, q)
 			flush()
 			i = q.End
@@ -259,6 +248,28 @@ func (p *Parser) Scan(s string) []Quantity {
 		i = j
 	}
 	return out
+}
+
+// wordQuantity reads at i a quantity written in words: 百分之/千分之 and a
+// number, a fraction (三分之一, 一半), a bare magnitude (超千亿元). word
+// says whether one starts there; ok whether it reads as a quantity. fen
+// says whether s holds 分之 at all: percent words and fractions need it
+// (but 一半), and are then not tried at every rune.
+func (p *Parser) wordQuantity(s string, i int, r rune, fen bool) (q Quantity, ok, word bool) {
+	if fen {
+		if q, ok, isPct := percentWord(s, i, p.matchUnit); isPct {
+			return q, ok, true
+		}
+	}
+	if fen || r == '一' {
+		if q, ok := fraction(s, i); ok {
+			return q, true, true
+		}
+	}
+	if q, ok := p.bareMagnitude(s, i); ok {
+		return q, true, true
+	}
+	return Quantity{}, false, false
 }
 
 // percentWord reads 百分之三十 or 千分之一 at s[i:]. isPct reports whether
