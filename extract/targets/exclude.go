@@ -139,3 +139,18 @@ func (x *extractor) partCount(before, after string, q numbers.Quantity, cmp stri
 	}
 	return strings.HasSuffix(before, "等") && strings.Count(before, "、") >= 2 && x.kw.ListedNoun.prefix(after) != ""
 }
+
+// inclusionNote returns the length of a bracketed inclusion note opening
+// after (（含）, (含90分)), or 0.
+func inclusionNote(after string) int {
+	for _, o := range []string{"（含", "(含"} {
+		if !strings.HasPrefix(after, o) {
+			continue
+		}
+		if k := strings.IndexAny(after, "）)"); k > 0 && utf8.RuneCountInString(after[:k]) <= 12 {
+			_, n := utf8.DecodeRuneInString(after[k:])
+			return k + n
+		}
+	}
+	return 0
+}

@@ -181,6 +181,12 @@ func (x *extractor) figure(sc *sentenceCtx, qi int) (schema.Target, bool) {
 func (x *extractor) comparator(sc *sentenceCtx, f *figureCtx) string {
 	cs, kept, q, qi := sc.cs, sc.kept, f.q, f.qi
 	cmp := x.num.Comparator(f.before, f.after, q)
+	// 90分(含90分)以上: an inclusion note between a figure and its 以上
+	if cmp == "=" {
+		if k := inclusionNote(f.after); k > 0 {
+			cmp = x.num.Comparator(f.before, f.after[k:], q)
+		}
+	}
 	f.lastAfter = f.after
 	if k := listLast(cs, kept, qi); k != qi {
 		_, e := clause(cs, kept[k].Start, kept[k].End)

@@ -1,7 +1,6 @@
 package targets
 
 import (
-	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"

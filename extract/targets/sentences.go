@@ -15,8 +15,11 @@ type compact struct {
 }
 
 func newCompact(text string, start, end int) compact {
+	// at most one byte (and offset) per byte of the text: sized once
+	n := max(end-start, 0)
 	var b strings.Builder
-	var off []int
+	b.Grow(n)
+	off := make([]int, 0, n+1)
 	prevKeep := rune(0)
 	for i := start; i < end; {
 		r, sz := utf8.DecodeRuneInString(text[i:])

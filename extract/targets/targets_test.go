@@ -132,6 +132,9 @@ func TestExtract(t *testing.T) {
 		// chacewang.com/newsdetail/news748437.html (a county's 若干措施)
 		{"step a grant is counted by", []string{"给予一次性奖励10万元,并按照产值每新增1000万元奖励2万元的标准给予增量奖励,每家企业最高奖励300万元。"}, "funding 100000元 =; funding 20000元 =; funding 3e+06元 <="},
 		{"yearly increase is no step", []string{"到2025年，每年新增规模以上工业企业50家。"}, "goal 50家 = 2025-12-31 annual"},
+		// 济宁市任城区 2021 (sd.010b.com/policy/detail/171633.html); realdocs wenlv
+		{"inclusion note before 以上", []string{"评价总分值在90分(含90分)以上,所有关键项均达到要求。"}, "threshold 90分 >="},
+		{"inclusion note in a range", []string{"单场演出售票 5000 人（含）—10000 人（不含）的，给予单场最高 3 万元奖励。"}, "threshold 5000人 >=; funding 30000元 <="},
 		{"floor and deadline", []string{"到2022年，高新技术企业保有量达到560家以上。"}, "goal 560家 >= 2022-12-31"},
 		{"start year is no deadline", []string{"自2018年起，每年实施20项以上的重大科技项目。"}, "goal 20项 >= annual"},
 		{"year-end", []string{"2018年末实现新增高新技术企业500家。"}, "goal 500家 = 2018-12-31"},

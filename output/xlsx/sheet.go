@@ -100,15 +100,22 @@ type writer struct {
 	// and get borders, so a printed table keeps its lines.
 	grid bool
 	// parts: the streamed worksheets, their rows spooled (stream.go)
-	parts []*sheetPart
+	parts  []*sheetPart
+	packer *packer // deflates large worksheets' rows (splice.go)
 }
 
 // close releases the workbook and the spooled rows.
 func (w *writer) close() error {
+	w.packer.stop()
 	err := w.f.Close()
 	for _, p := range w.parts {
 		if cerr := p.rows.close(); err == nil {
 			err = cerr
+		}
+		if p.packed != nil {
+			if cerr := p.packed.data.close(); err == nil {
+				err = cerr
+			}
 		}
 	}
 	return err

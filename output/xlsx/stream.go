@@ -59,10 +59,11 @@ func (w *writer) write(s *sheet) error {
 // continuations): the StreamWriter that writes all but the rows, the title
 // and header rows (head) and the spooled rows below them.
 type sheetPart struct {
-	name string
-	sw   *excelize.StreamWriter
-	head []byte
-	rows spool
+	name   string
+	sw     *excelize.StreamWriter
+	head   []byte
+	rows   spool
+	packed *packed // the rows deflated in the background (splice.go)
 }
 
 // sheetOut is one sheet being streamed: its parts, the part written now
@@ -251,6 +252,7 @@ func (o *sheetOut) close() error {
 		if err := o.finishPart(p, widths); err != nil {
 			return err
 		}
+		o.w.pack(p)
 	}
 	o.cur = cur
 	return nil
@@ -404,6 +406,12 @@ type spool struct {
 	tmp     *os.File
 	flushed int64 // bytes in tmp
 	patches []rowPatch
+}
+
+// Write appends b.
+func (s *spool) Write(b []byte) (int, error) {
+	s.buf = append(s.buf, b...)
+	return len(b), s.sync()
 }
 
 func (s *spool) pos() int64 { return s.flushed + int64(s.mem) + int64(len(s.buf)) }

@@ -123,28 +123,6 @@ func workbookLinks(db *sql.DB, dir string) (map[string]string, error) {
 	return names, nil
 }
 
-// stream runs q and yields one row per result row; q runs once per call, so
-// the two passes of a sheet each read the database afresh.
-func stream(db *sql.DB, q string, scan func(*sql.Rows) ([]any, error)) func(func(row) error) error {
-	return func(yield func(row) error) error {
-		rows, err := db.Query(q)
-		if err != nil {
-			return fmt.Errorf("query: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			cells, err := scan(rows)
-			if err != nil {
-				return err
-			}
-			if err := yield(row{cells: cells}); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
-	}
-}
-
 func filesSheet(db *sql.DB, links map[string]string) *sheet {
 	const q = `SELECT d.source_path, d.part, d.format, d.status, coalesce(d.error,''), coalesce(d.title,''),
 		coalesce(d.doc_number,''), coalesce(d.issuer,''), coalesce(d.issue_date,''), coalesce(d.jurisdiction,''),

@@ -12,12 +12,10 @@ package xlsx
 
 import (
 	"archive/zip"
-	"bytes"
 	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -58,82 +56,6 @@ func save(w *writer, path string) error {
 		}
 		return err
 	})
-}
-
-// spliceZip is the zip writer of a new workbook: it fills the empty
-// sheetData of every streamed worksheet with its spooled rows.
-type spliceZip struct {
-	zw      *zip.Writer
-	sheets  map[string]*sheetPart // by part name
-	cur     *sheetPart            // the worksheet being received
-	out     io.Writer             // its entry in the zip
-	pending bytes.Buffer          // its XML as excelize writes it
-	done    int
-}
-
-var emptySheetData = []byte("<sheetData></sheetData>")
-
-func (z *spliceZip) Create(name string) (io.Writer, error) {
-	if err := z.finish(); err != nil {
-		return nil, err
-	}
-	fw, err := z.zw.Create(name)
-	if err != nil {
-		return nil, err
-	}
-	if p := z.sheets[name]; p != nil {
-		z.cur, z.out = p, fw
-		z.pending.Reset()
-		return &z.pending, nil
-	}
-	return fw, nil
-}
-
-func (z *spliceZip) AddFS(fsys fs.FS) error {
-	if err := z.finish(); err != nil {
-		return err
-	}
-	return z.zw.AddFS(fsys)
-}
-
-func (z *spliceZip) Close() error {
-	if err := z.finish(); err != nil {
-		return err
-	}
-	if z.done != len(z.sheets) {
-		return fmt.Errorf("%d of %d streamed worksheets written", z.done, len(z.sheets))
-	}
-	return z.zw.Close()
-}
-
-// finish writes the worksheet received: excelize's XML up to its empty
-// sheetData, the title and header rows, the spooled rows, the rest.
-func (z *spliceZip) finish() error {
-	p := z.cur
-	if p == nil {
-		return nil
-	}
-	z.cur = nil
-	b := z.pending.Bytes()
-	i := bytes.Index(b, emptySheetData)
-	if i < 0 {
-		return fmt.Errorf("sheet %s: no empty sheetData for its rows", p.name)
-	}
-	i += len("<sheetData>")
-	if _, err := z.out.Write(b[:i]); err != nil {
-		return err
-	}
-	if _, err := z.out.Write(p.head); err != nil {
-		return err
-	}
-	if err := p.rows.writeTo(z.out); err != nil {
-		return err
-	}
-	if _, err := z.out.Write(b[i:]); err != nil {
-		return err
-	}
-	z.done++
-	return nil
 }
 
 // replaceFile writes path through a temporary file in its folder, filled by
@@ -188,15 +110,21 @@ func (p *pooledFlate) Close() error {
 }
 
 func fastCompressor(out io.Writer) (io.WriteCloser, error) {
-	if fw, ok := fastFlate.Get().(*flate.Writer); ok {
-		fw.Reset(out)
-		return &pooledFlate{fw}, nil
-	}
-	fw, err := flate.NewWriter(out, flate.BestSpeed)
+	fw, err := getFlate(out)
 	if err != nil {
 		return nil, err
 	}
 	return &pooledFlate{fw}, nil
+}
+
+// getFlate is a BestSpeed deflater writing to out, from the pool (give it
+// back with fastFlate.Put).
+func getFlate(out io.Writer) (*flate.Writer, error) {
+	if fw, ok := fastFlate.Get().(*flate.Writer); ok {
+		fw.Reset(out)
+		return fw, nil
+	}
+	return flate.NewWriter(out, flate.BestSpeed)
 }
 
 // fastZip is the workbooks' zip writer.
