@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"
 )
 
@@ -14,18 +15,30 @@ import (
 // text never needs to be held twice per step.
 
 // foldable are the full-width forms folded to ASCII: digits, Latin letters
-// and the percent sign. Chinese punctuation （），：；。、 stays as written.
+// and the percent sign; and the half-width ideographic full stop and comma
+// ｡ ､, folded to 。、. Chinese punctuation （），：；。、 stays as written.
 var foldable = &unicode.RangeTable{R16: []unicode.Range16{
 	{Lo: 0xFF05, Hi: 0xFF05, Stride: 1},
 	{Lo: 0xFF10, Hi: 0xFF19, Stride: 1},
 	{Lo: 0xFF21, Hi: 0xFF3A, Stride: 1},
 	{Lo: 0xFF41, Hi: 0xFF5A, Stride: 1},
+	{Lo: 0xFF61, Hi: 0xFF61, Stride: 1},
+	{Lo: 0xFF64, Hi: 0xFF64, Stride: 1},
+}}
+
+// smallForms are the small form variants of the label separators, ﹑ and
+// ﹒ (1﹒ for 1.), given their compatibility (NFKC) forms 、 and . .
+var smallForms = &unicode.RangeTable{R16: []unicode.Range16{
+	{Lo: 0xFE51, Hi: 0xFE52, Stride: 1},
 }}
 
 // FoldWidth folds full-width digits, Latin letters and ％ to ASCII with
-// x/text's width folding; everything else is left alone (NFKC is not
-// wanted: it would also rewrite （，：；）).
-func FoldWidth() transform.Transformer { return runes.If(runes.In(foldable), width.Fold, nil) }
+// x/text's width folding, and the small separators ﹑﹒ with NFKC;
+// everything else is left alone (NFKC is not wanted for all text: it would
+// also rewrite （，：；）).
+func FoldWidth() transform.Transformer {
+	return runes.If(runes.In(foldable), width.Fold, runes.If(runes.In(smallForms), norm.NFKC, nil))
+}
 
 // spaceLike are the white-space characters that become an ASCII space: the
 // no-break space, the ideographic space and the typographic spaces.
@@ -192,7 +205,7 @@ func untouched(s string, spaces bool) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || spaceLike(r) || invisible(r) || unicode.Is(foldable, r) {
+		if r == utf8.RuneError && size == 1 || spaceLike(r) || invisible(r) || unicode.Is(foldable, r) || unicode.Is(smallForms, r) {
 			return false
 		}
 		i += size

@@ -25,6 +25,7 @@ func TestUntouched(t *testing.T) {
 		{"abc\xffdef", false, false},   // invalid UTF-8
 		{"Ｐｍ２.５达到３５％", false, false},   // full-width Latin and ％
 		{"1000 亿元", true, false},       // a space next to a digit: Chars keeps it, but looks
+		{"1﹒加强组织领导", false, false},     // small full stop
 		{"", true, true},
 	}
 	for _, c := range cases {
@@ -36,7 +37,7 @@ func TestUntouched(t *testing.T) {
 		}
 	}
 	alphabet := []string{"的", "，", "。", "（", "）", "1", "a", " ", "  ", "\t", "\n", "\u3000", "\u00a0", "\u200b", "\ufeff",
-		"２", "Ａ", "％", "．", "\v", "\xff", "—", "《", "》", "\U00020000"}
+		"２", "Ａ", "％", "．", "﹒", "﹑", "｡", "\v", "\xff", "—", "《", "》", "\U00020000"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	pre, chars := prefold(), Chars()
 	for i := 0; i < 20000; i++ {
@@ -50,6 +51,23 @@ func TestUntouched(t *testing.T) {
 		}
 		if got, want := applyChars(chars, s), apply(Chars(), s); got != want {
 			t.Fatalf("applyChars(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// The small and half-width forms of the label separators (1﹒ 一﹑ from some
+// word processors) fold to the ones labels are read with; other small forms
+// and the full-width ones stay as written.
+func TestFoldSeparators(t *testing.T) {
+	for in, want := range map[string]string{
+		"1﹒加强组织领导":     "1.加强组织领导",
+		"一﹑总体要求":       "一、总体要求",
+		"完成｡下一步､继续":    "完成。下一步、继续",
+		"2．推进平台建设":     "2．推进平台建设", // full-width full stop: kept (foldDecimalPoint reads it)
+		"﹙一﹚总体要求﹔其他﹕略": "﹙一﹚总体要求﹔其他﹕略",
+	} {
+		if got := apply(Chars(), in); got != want {
+			t.Errorf("Chars(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -55,6 +55,49 @@ func enumCount(before string, v float64) bool {
 	return float64(n) == v
 }
 
+// serviceList returns the first member of the list of services that
+// kept[qi], a count of 次, belongs to, each counted before its name
+// (1次政策宣介、1次职业指导、3次岗位推荐): the standard of what each person is
+// given, a frequency, not a count of events; -1 when kept[qi] is in no
+// such list. The caller checks that no comparator or date commits it.
+func serviceList(cs string, kept []numbers.Quantity, qi int) int {
+	if kept[qi].Unit != "次" {
+		return -1
+	}
+	// the gap between two members: the first one's name, then 、 (和, 及)
+	member := func(a, b int) bool {
+		if a < 0 || b >= len(kept) || kept[a].Unit != "次" || kept[b].Unit != "次" || kept[a].End > kept[b].Start {
+			return false
+		}
+		g := cs[kept[a].End:kept[b].Start]
+		for _, sep := range []string{"、", "和", "及"} {
+			if name, ok := strings.CutSuffix(g, sep); ok {
+				n := utf8.RuneCountInString(name)
+				return n >= 2 && n <= 10 && allHan(name)
+			}
+		}
+		return false
+	}
+	if !member(qi-1, qi) && !member(qi, qi+1) {
+		return -1
+	}
+	first := qi
+	for member(first-1, first) {
+		first--
+	}
+	return first
+}
+
+// allHan reports whether s holds only Chinese characters.
+func allHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
 // perOne reports whether the text before a 1 makes it a rate base:
 // 每招收1名, 每引进1个.
 func perOne(before string) bool {

@@ -233,6 +233,14 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	if rest := stripCmp(cs[q.End:]); strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
 		return true
 	}
+	// 提供1次政策宣介、3次岗位推荐: a service standard, unless bounded or dated
+	if k := serviceList(cs, sc.kept, f.qi); k >= 0 && cmp == "=" {
+		first := sc.kept[k]
+		bounded := x.num.Comparator(cs[min(f.cl0, first.Start):first.Start], "", first) != "="
+		if _, dated := governing(cs[:q.Start]); !dated && !sc.hasYear && !bounded {
+			return true
+		}
+	}
 	// 每招收1名博士后: the unit a grant is counted in
 	if q.Num == 1 && !q.Range && perOne(f.before) {
 		return true

@@ -36,6 +36,22 @@ var (
 	rePlaceRx = regexp.MustCompile(`^(\p{Han}{1,6}?(?:市|区|县|州|盟|旗))`)
 )
 
+// rePBOCShort reads 人行, the common short name of 人民银行, only before a
+// branch (人行柳州市中心支行, 人行广州分行), so that 人行道 stays a word.
+var rePBOCShort = regexp.MustCompile(`^人行(\p{Han}+(?:支行|分行))$`)
+
+// pbocBranch returns the branch part of a 人民银行/人行 mention, "" when m
+// names none.
+func pbocBranch(m string) string {
+	if s := rePBOC.FindStringSubmatch(m); s != nil {
+		return s[1]
+	}
+	if s := rePBOCShort.FindStringSubmatch(m); s != nil {
+		return s[1]
+	}
+	return ""
+}
+
 // Canonical returns the canonical full name of mention in a document whose
 // jurisdiction is juris (e.g. 柳州市), and the jurisdiction of that name.
 // Unknown units keep their mention with the 市/自治区/省 prefix resolved.
@@ -62,8 +78,8 @@ func (d *Dict) Canonical(mention, juris string) (name, nameJuris string) {
 			return "共青团" + j + "委员会", j
 		}
 	}
-	if s := rePBOC.FindStringSubmatch(m); s != nil && !IsCollective(s[1]) {
-		return "中国人民银行" + s[1], d.placeIn(s[1], juris)
+	if b := pbocBranch(m); b != "" && !IsCollective(b) {
+		return "中国人民银行" + b, d.placeIn(b, juris)
 	}
 	if s := reCBIRC.FindStringSubmatch(m); s != nil {
 		short, j := d.shortPlace(s[1], juris)
@@ -242,6 +258,9 @@ func (d *Dict) HasPrefix(mention string) bool {
 		if strings.HasPrefix(m, p) {
 			return true
 		}
+	}
+	if pbocBranch(m) != "" {
+		return true
 	}
 	if o, ok := d.organs[m]; ok && o.kind == kindNat {
 		return true

@@ -82,9 +82,9 @@ func Parse(line string) (l Label, rest string, ok bool) {
 // (ASCII, tab, U+3000) may stand between the parts of a label:
 //
 //	第 number 章|节|部分|编|篇|条|项
-//	Chinese-numeral 、|．|.
+//	Chinese-numeral 、|．|.|﹒
 //	（|( number ）|)
-//	Arabic 、|．|.        not followed by a digit (1.5 is a decimal)
+//	Arabic 、|．|.|﹒      not followed by a digit (1.5 is a decimal)
 //	Arabic(.Arabic)+ 、|．|.   not followed by a digit
 //	Arabic )|）
 //	① … ⑳   ⑴ … ⒇ (as (1))   ⒈ … ⒛ (as 1.)
@@ -323,8 +323,10 @@ func spaces(s string, i int) int {
 }
 
 // separator returns the length of the separator after a number: 、 ． .
+// and the small full stop ﹒ (normalize folds it to ., PDF text may not be
+// normalized yet).
 func separator(s string) int {
-	for _, sep := range [...]string{"、", "．", "."} {
+	for _, sep := range [...]string{"、", "．", ".", "﹒"} {
 		if strings.HasPrefix(s, sep) {
 			return len(sep)
 		}

@@ -86,6 +86,8 @@ func TestParse(t *testing.T) {
 		{"3）开展试点", ArabicClose, 3, "3）", "开展试点"},
 		{"⑵加强监管", ParenArabic, 2, "⑵", "加强监管"},
 		{"⒊推进", ArabicDot, 3, "⒊", "推进"},
+		{"1﹒加强组织领导", ArabicDot, 1, "1﹒", "加强组织领导"}, // small full stop, as PDF text leaves it
+		{"二﹒重点任务", CNComma, 2, "二﹒", "重点任务"},
 		{"附表2 任务清单", Attachment, 2, "附表2", " 任务清单"},
 		{"附 件 3", Attachment, 3, "附 件 3", ""},
 		{"附件", Attachment, 0, "附件", ""},
@@ -99,7 +101,7 @@ func TestParse(t *testing.T) {
 	}
 	// counter-examples: no label opens these lines
 	for _, line := range []string{"1.5万元", "一是加强领导", "第一批试点", "(注)", "二〇二三年", "统一部署",
-		"1、2、3号楼", "1.1 标题", "2025.加强", "(2025)", "一，二", "万、千", "一千、", "第3页", "附则", "一二三四五六、"} {
+		"1、2、3号楼", "1﹒5万元", "1.1 标题", "2025.加强", "(2025)", "一，二", "万、千", "一千、", "第3页", "附则", "一二三四五六、"} {
 		if l, _, ok := Parse(line); ok {
 			t.Errorf("Parse(%q) = %+v, want no label", line, l)
 		}
