@@ -32,7 +32,7 @@ func TestLoad(t *testing.T) {
 				t.Errorf("%s: short name %q", p.Name, p.Shorts[0])
 			}
 		case District:
-			if !strings.HasPrefix(p.Name, p.Parent) {
+			if pl, _ := g.Lookup(p.Parent); !strings.HasPrefix(p.Name, p.Parent) && (pl.Kind != Province || strings.HasSuffix(p.Parent, "市")) {
 				t.Errorf("%s: a district is listed under its city", p.Name)
 			}
 		}
@@ -50,15 +50,16 @@ func TestLoad(t *testing.T) {
 func TestParseRejectsConflicts(t *testing.T) {
 	for _, data := range []string{
 		"甲省\tprov\t-\t甲\t-\n", // short name of one rune
-		"甲乙省\tprov\t-\t甲乙\t甲\n丙丁省\tprov\t-\t丙丁\t甲\n",    // one 文号 prefix, two places
-		"甲乙省\tprov\t-\t甲乙\t-\n甲乙市\tcity\t甲乙省\t甲乙\t-\n",  // one short name, two places
-		"甲乙市\tcity\t丙丁省\t甲乙\t-\n",                       // unknown parent
-		"甲乙省\tprov\t-\t甲乙\t-\n甲乙省\tprov\t-\t-\t-\n",     // duplicate
-		"甲乙省\tprov\t-\t甲乙\n",                            // columns
-		"甲乙省\tcounty\t-\t-\t-\n",                        // kind
-		"甲乙省\tprov\t-\t丙丁市\t-\n丙丁市\tcity\t甲乙省\t丙丁\t-\n", // short name is a full name
+		"甲乙省\tprov\t-\t甲乙\t甲\n丙丁省\tprov\t-\t丙丁\t甲\n",                        // one 文号 prefix, two places
+		"甲乙省\tprov\t-\t甲乙\t-\n甲乙市\tcity\t甲乙省\t甲乙\t-\n",                      // one short name, two places
+		"甲乙市\tcity\t丙丁省\t甲乙\t-\n",                                           // unknown parent
+		"甲乙省\tprov\t-\t甲乙\t-\n甲乙省\tprov\t-\t-\t-\n",                         // duplicate
+		"丙丁省\tprov\t-\t-\t-\n甲市\tcity\t丙丁省\t-\t-\n乙县\tdistrict\t甲市\t-\t-\n", // district not named after its city
+		"甲乙省\tprov\t-\t甲乙\n",                                                // columns
+		"甲乙省\tcounty\t-\t-\t-\n",                                            // kind
+		"甲乙省\tprov\t-\t丙丁市\t-\n丙丁市\tcity\t甲乙省\t丙丁\t-\n",                     // short name is a full name
 	} {
-		if _, err := parse(data, ""); err == nil {
+		if _, err := parse(data, "甲乙省\tprov\t-\t-\t-\n", "国务院\n"); err == nil {
 			t.Errorf("no error for %q", data)
 		}
 	}

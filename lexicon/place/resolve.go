@@ -91,7 +91,7 @@ func (g *Gazetteer) FromOrgan(name string) string {
 	name = strings.TrimPrefix(name, "中共")
 	name = strings.TrimPrefix(name, "中国共产党")
 	for i := 0; i < len(name); {
-		if match, full := g.Prefix(name[i:]); match != "" {
+		if match, full := g.Prefix(name[i:]); match != "" && !g.countyOfShort(match, full, name[i+len(match):]) {
 			rest := name[i+len(match):]
 			if match != full {
 				// short name: 广西科技厅 → 广西壮族自治区; but only when not
@@ -116,6 +116,20 @@ func (g *Gazetteer) FromOrgan(name string) string {
 		return National
 	}
 	return ""
+}
+
+// countyOfShort reports whether a short name match begins a county-level
+// name rather than naming its place (朝阳 in 朝阳区 is not 朝阳市).
+func (g *Gazetteer) countyOfShort(match, full, rest string) bool {
+	if match == full {
+		return false
+	}
+	for _, suf := range []string{"区", "县", "旗"} {
+		if strings.HasPrefix(rest, suf) && len(g.bare[match+suf]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // district returns a 区/县 name at the start of rest (海珠区人力资源…), or "".

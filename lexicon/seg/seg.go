@@ -17,7 +17,7 @@ import (
 // files only, never from documents). The whole dictionary costs ~1.6 s and
 // ~220 MB to load; the core a fraction (make bench: "segmenter ready").
 //
-//go:generate go run gen_dict.go -min 20 data/policy.txt ../dept/data/organs.tsv ../place/data/places.tsv ../place/data/central.txt ../quantity/data/units.txt ../quantity/data/comparators.txt ../quantity/data/money_words.txt ../../extract/targets/data/keywords.txt ../../extract/quotas/data/words.txt ../../extract/links/data/words.txt
+//go:generate go run gen_dict.go -min 20 data/policy.txt ../dept/data/organs.tsv ../place/data/places.tsv ../place/data/counties.tsv ../place/data/central.txt ../quantity/data/units.txt ../quantity/data/comparators.txt ../quantity/data/money_words.txt ../../extract/targets/data/keywords.txt ../../extract/quotas/data/words.txt ../../extract/links/data/words.txt
 //go:embed data/zh_core.txt
 var coreDict string
 
