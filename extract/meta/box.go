@@ -37,19 +37,26 @@ var boxLabels = map[string]boxField{
 	"信息分类": boxOther, "是否有效": boxOther,
 }
 
+// boxLabelField looks a label up with its spaces (and the runes in drop)
+// left out: "发 文 字 号" and "*发文字号" are 发文字号.
+func boxLabelField(label, drop string) (boxField, bool) {
+	label = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\u3000' || strings.ContainsRune(drop, r) {
+			return -1
+		}
+		return r
+	}, label)
+	f, ok := boxLabels[label]
+	return f, ok
+}
+
 // boxLabel splits "发文字号：桂政发〔2018〕51号" into its field and value.
 func boxLabel(s string) (boxField, string, bool) {
 	i := strings.IndexAny(s, ":：")
 	if t := strings.TrimLeft(s, " \t"); strings.HasPrefix(t, "[") || strings.HasPrefix(t, "【") {
 		// [ 发文字号 ] or 【发文字号】: the closing bracket ends the label
 		if k := strings.IndexAny(s, "]】"); k > 0 {
-			label := strings.Map(func(r rune) rune {
-				if r == ' ' || r == '\t' || r == '[' || r == '【' || r == '\u3000' {
-					return -1
-				}
-				return r
-			}, s[:k])
-			f, ok := boxLabels[label]
+			f, ok := boxLabelField(s[:k], "[【")
 			if !ok {
 				return boxNone, "", false
 			}
@@ -60,13 +67,7 @@ func boxLabel(s string) (boxField, string, bool) {
 	if i < 0 || i > 40 {
 		return boxNone, "", false
 	}
-	label := strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\t' || r == '*' || r == '\u3000' {
-			return -1
-		}
-		return r
-	}, s[:i])
-	f, ok := boxLabels[label]
+	f, ok := boxLabelField(s[:i], "*")
 	if !ok {
 		return boxNone, "", false
 	}
