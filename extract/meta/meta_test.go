@@ -212,3 +212,15 @@ func TestZoneDistrict(t *testing.T) {
 		}
 	}
 }
+
+func TestUnwrapBook(t *testing.T) {
+	for in, want := range map[string]string{
+		"《浙江省人民政府办公厅关于印发2019年政府工作报告重点工作责任分解的通知》": "浙江省人民政府办公厅关于印发2019年政府工作报告重点工作责任分解的通知",
+		"关于印发《上海市脑机接口未来产业培育行动方案（2025-2030年）》的通知": "关于印发《上海市脑机接口未来产业培育行动方案（2025-2030年）》的通知",
+		"《关于印发〈办法〉的通知》和《细则》":                     "《关于印发〈办法〉的通知》和《细则》",
+	} {
+		if got := unwrapBook(in); got != want {
+			t.Errorf("unwrapBook(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

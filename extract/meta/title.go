@@ -110,7 +110,7 @@ func (x *extractor) titleAt(i int) *titleCand {
 		}
 		joined += lt
 		c := stripTitleDocNum(CompactTitle(joined))
-		c = strings.TrimSpace(reDocNumAt.ReplaceAllString(c, ""))
+		c = unwrapBook(strings.TrimSpace(reDocNumAt.ReplaceAllString(c, "")))
 		num := ""
 		if !reTitleEnd.MatchString(c) {
 			c, num = splitRunOnDocNum(c)
@@ -120,6 +120,16 @@ func (x *extractor) titleAt(i int) *titleCand {
 		}
 	}
 	return nil
+}
+
+// unwrapBook drops the book marks a reposting site prints around a whole
+// title (《…关于印发…的通知》); a title that only quotes a name
+// (关于印发《…》的通知) keeps its marks.
+func unwrapBook(c string) string {
+	if strings.HasPrefix(c, "《") && strings.HasSuffix(c, "》") && strings.Count(c, "《") == 1 && strings.Count(c, "》") == 1 {
+		return c[len("《") : len(c)-len("》")]
+	}
+	return c
 }
 
 // line goes on with it.
