@@ -229,6 +229,11 @@ func (x *extractor) ownTitle() (string, string) {
 			continue
 		}
 		organ := ""
+		if x.p.organLine(t) != nil && i+1 < len(x.lines) && ParseDate(x.lines[i+1].text) != "" {
+			// the 署名 over its date (a notice whose title line is
+			// missing): the policy's own heading comes after it
+			continue
+		}
 		if x.p.organLine(t) != nil && i+1 < len(x.lines) && titleLike(x.lines[i+1].text) && x.p.organLine(x.lines[i+1].text) == nil {
 			organ = t
 			t += x.lines[i+1].text
