@@ -225,3 +225,17 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func TestFirstIsLeadStatement(t *testing.T) {
+	for in, want := range map[string]bool{
+		"列第一位者为牵头单位，下同":                true,
+		"责任分解中,列第一位的责任单位为牵头单位或汇总单位。":   true,
+		"除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同": true,
+		"列第一位的责任单位要加强协调,及时报告进展情况。":     false,
+		"各牵头单位和汇总单位要及时向市政府报告重点工作完成情况。": false,
+	} {
+		if got := firstIsLead(in); got != want {
+			t.Errorf("firstIsLead(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
