@@ -368,7 +368,8 @@ func (x *extractor) split(s string, strict bool) []string {
 	s = strings.TrimLeft(s, "：:")
 	s = strings.TrimRight(s, "。；;，,、")
 	var parts []string
-	depth, last := 0, 0
+	var semi []bool // the part follows a ；, which starts a new group
+	depth, last, afterSemi := 0, 0, false
 	for i, r := range s {
 		switch {
 		case openers[r]:
@@ -379,10 +380,13 @@ func (x *extractor) split(s string, strict bool) []string {
 			}
 		case depth == 0 && (r == '、' || r == '，' || r == ',' || r == '；' || r == ';' || r == '/'):
 			parts = append(parts, s[last:i])
+			semi = append(semi, afterSemi)
+			afterSemi = r == '；' || r == ';'
 			last = i + utf8.RuneLen(r)
 		}
 	}
 	parts = append(parts, s[last:])
+	semi = append(semi, afterSemi)
 	// 各市、县科技局: a bare level word shares the next part's organ.
 	for k := 0; k+1 < len(parts); k++ {
 		if reBareLevel.MatchString(parts[k]) {
@@ -391,10 +395,13 @@ func (x *extractor) split(s string, strict bool) []string {
 		}
 	}
 	var out []string
-	for _, p := range parts {
-		if p == "" {
+	stopped := false
+	for k, p := range parts {
+		// 市通信管理局等；各区政府: 等 ends its group, not the list
+		if p == "" || stopped && !semi[k] {
 			continue
 		}
+		stopped = false
 		// 和各/及各: a second unit joined by a conjunction.
 		for _, sep := range []string{"和各", "及各", "以及各"} {
 			if k := strings.Index(p, sep); k > 0 {
@@ -408,9 +415,7 @@ func (x *extractor) split(s string, strict bool) []string {
 			stop = true
 		}
 		out = append(out, x.cleanItem(p))
-		if stop {
-			break
-		}
+		stopped = stop
 	}
 	var res []string
 	for _, it := range out {
