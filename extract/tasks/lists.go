@@ -230,6 +230,14 @@ func (x *extractor) parseLabelled(content string) []roleList {
 				}
 			}
 		}
+		// 责任单位：省政府办公厅、省财政厅牵头，省商务厅: the units before
+		// 牵头 lead, the rest keep the label's role.
+		if role == schema.RoleResponsible {
+			if lead, rest := x.leadThenRest(body); lead != nil {
+				out = append(out, roleList{schema.RoleLead, lead}, roleList{role, rest})
+				continue
+			}
+		}
 		items := x.split(body, false)
 		if len(items) == 0 {
 			continue
@@ -258,6 +266,23 @@ func (x *extractor) parseLabelled(content string) []roleList {
 	}
 	return out
 }
+
+// leadThenRest splits 省政府办公厅、省财政厅牵头，省商务厅、省文旅厅 at
+// 牵头 and a comma: both sides must be unit lists; nil otherwise.
+func (x *extractor) leadThenRest(body string) (lead, rest []string) {
+	loc := reLeadComma.FindStringIndex(body)
+	if loc == nil || loc[0] == 0 {
+		return nil, nil
+	}
+	lead = x.split(body[:loc[0]], true)
+	rest = x.split(body[loc[1]:], true)
+	if lead == nil || rest == nil {
+		return nil, nil
+	}
+	return lead, rest
+}
+
+var reLeadComma = regexp.MustCompile(`牵头[，,]`)
 
 var reAllLead = regexp.MustCompile(`(?:分别|共同)牵头(?:负责)?$`)
 
@@ -503,6 +528,10 @@ func (x *extractor) unitLike(s string) bool {
 		if strings.HasSuffix(s, suf) {
 			return true
 		}
+	}
+	// 市残联: a known organ under its level word
+	if p := x.d.Prefix(s); p != "" && x.d.IsOrgan(strings.TrimPrefix(s, p)) {
+		return true
 	}
 	return x.d.IsOrgan(s)
 }

@@ -241,3 +241,32 @@ func TestFirstIsLeadStatement(t *testing.T) {
 		}
 	}
 }
+
+// A bracketed list (A、B负责) is read when every name is a unit: a known
+// organ under its level word (市残联) is one; a phrase ending so is not.
+func TestParseDutyKnownOrgan(t *testing.T) {
+	x := &extractor{d: loadDict(t)}
+	got := x.parseDuty("市残联、市财政局、市税务局负责")
+	want := []roleList{{schema.RoleResponsible, []string{"市残联", "市财政局", "市税务局"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parseDuty = %v, want %v", got, want)
+	}
+	if got := x.parseDuty("由各地结合实际、自行负责"); got != nil {
+		t.Errorf("parseDuty(phrase) = %v, want nil", got)
+	}
+}
+
+func TestParseLabelledLeadThenRest(t *testing.T) {
+	x := &extractor{d: loadDict(t)}
+	got := x.parseLabelled("责任单位:省政府办公厅、省财政厅牵头,省商务厅、省文化广电和旅游厅(除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同)")
+	want := []roleList{{schema.RoleLead, []string{"省政府办公厅", "省财政厅"}}, {schema.RoleResponsible, []string{"省商务厅", "省文化广电和旅游厅"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parseLabelled = %v, want %v", got, want)
+	}
+	// 牵头 inside a duty phrase is no split: the list stays whole
+	got = x.parseLabelled("责任单位:省财政厅、省发展改革委")
+	want = []roleList{{schema.RoleResponsible, []string{"省财政厅", "省发展改革委"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parseLabelled = %v, want %v", got, want)
+	}
+}
