@@ -72,6 +72,9 @@ func TestClasses(t *testing.T) {
 		{"a dated growth goal", []string{"到2025年，数字经济核心产业增加值同比增长10%。"}, "goal 10% = 2025-12-31"},
 		{"a floor in a definition qualifies", []string{"本办法所称骨干企业，是指年营业收入5000万元以上的企业。"}, "threshold 5e+07元 >="},
 		{"a share of a base spent on a grant", []string{"鼓励机构将奖励资金总额中50%以上的比例，用于骨干人员补助。"}, "rate 50% >="},
+		// restatements
+		{"equal wording under two items is two grants", []string{"（一）加强应用性基础研究。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。", "（十）培育未来产业集聚区。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。"}, "rate 30% <=; funding 3e+07元 <=; rate 30% <=; funding 3e+07元 <="},
+		{"a figure restated within one sentence is one", []string{"到2025年，高新技术企业数量达到750家，使高新技术企业数量达到750家。"}, "goal 750家 = 2025-12-31"},
 		// what is not a target
 		{"the base a measure starts from", []string{"在巩固落实好生均财政拨款水平达到12000元的基础上，逐步提高拨款水平。"}, ""},
 		{"a committed base", []string{"到2020年，在确保高新技术企业保有量达到460家以上的基础上，力争新增220家。"}, "goal 460家 >= 2020-12-31; goal 220家 = 2020-12-31"},

@@ -8,7 +8,8 @@ import (
 	"policyx/schema"
 )
 
-// dedupe drops a figure restated for the same subject within one sentence,
+// dedupe drops a figure restated for the same subject within one sentence
+// (the same place in the text, not equal wording),
 // and the mention of a figure in an overview paragraph that lists several
 // (即“3个100”：突破100项…、创建100个…) when the body commits it again.
 func (x *extractor) dedupe() []schema.Target {
@@ -65,7 +66,10 @@ func (x *extractor) dedupe() []schema.Target {
 			if a.NormValue != b.NormValue || a.NormUnit != b.NormUnit || !similar(a.Subject, b.Subject) {
 				continue
 			}
-			if a.Sentence == b.Sentence && i > j && a.Subject == b.Subject && utf8.RuneCountInString(a.Subject) >= 3 && a.Comparator == b.Comparator {
+			// one sentence, not the same words at another place: 若干措施
+			// repeat 按照规定给予不超过总投入30%、最高3000万元的经费支持 under
+			// item after item, each a grant of its own
+			if a.SentenceSpan == b.SentenceSpan && i > j && a.Subject == b.Subject && utf8.RuneCountInString(a.Subject) >= 3 && a.Comparator == b.Comparator {
 				drop[i] = true
 				continue
 			}
