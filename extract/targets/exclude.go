@@ -150,8 +150,8 @@ func (x *extractor) excluded(cs string, q numbers.Quantity) bool {
 			return true
 		}
 	}
-	// inside parentheses next to an identifier: (含70分)
-	if strings.HasSuffix(cs[:q.Start], "(含") || strings.HasSuffix(cs[:q.Start], "（含") {
+	// an inclusion note restating a bound: (含70分), 6亩以下(不含6亩)
+	if numbers.HasAnySuffix(cs[:q.Start], "(含", "（含", "(不含", "（不含") {
 		return true
 	}
 	// a rank: 全国第25位 is caught by the parser; 前5名 in 排名 stays
