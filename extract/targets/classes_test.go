@@ -32,8 +32,12 @@ func TestClasses(t *testing.T) {
 		{"a dated floor on a noun is a goal", []string{"到2025年，新能源汽车年销量达到10万台以上。"}, "goal 100000台 >= 2025-12-31"},
 		{"满 is a floor", []string{"单笔消费满3000元的，给予10%的补贴。"}, "threshold 3000元 >=; rate 10% ="},
 		{"以下 includes its number", []string{"对营业收入10亿元以下的企业，给予最高50万元奖励。"}, "threshold 1e+09元 <=; funding 500000元 <="},
+		{"及以下 qualifies whom a measure supports", []string{"担保机构要重点支持单户担保金额500万元及以下的小微企业和“三农”主体。"}, "threshold 5e+06元 <="},
+		{"及以下 qualifies the subject of a share", []string{"其中单户担保金额500万元及以下的占比不得低于50%。"}, "threshold 5e+06元 <=; goal 50% >="},
+		{"以内 naming the grant is its cap", []string{"对项目给予500万元以内的补助。"}, "funding 5e+06元 <="},
 		{"ages in 周岁", []string{"年满60周岁的老年人可免费乘车。"}, "threshold 60岁 >="},
 		{"a tier boundary from both sides is one threshold", []string{"（三）评价得分60分以上为合格。", "（四）评价得分低于60分为不合格。"}, "threshold 60分 >="},
+		{"a tier boundary from both sides, the cap first", []string{"其中，对单户担保金额500万元及以下的小微企业收取的担保费率原则上不超过1%，对单户担保金额500万元以上的小微企业收取的担保费率原则上不超过1.5%。"}, "threshold 5e+06元 <=; goal 1% <=; goal 1.5% <="},
 		{"a tier range and the tier below", []string{"规上工业总产值50亿元（含）至300亿元的为二级产业园区；", "规上工业总产值50亿元以下的为三级产业园区。"}, "threshold 5e+09元 >="},
 		{"a floor and a later cap of another clause are two", []string{"鼓励年度研发经费超过1000万元的科技型企业与高校合作。", "对年度研发经费不足1000万元但与高校有合作基础的企业给予支持。"}, "threshold 1e+07元 >=; threshold 1e+07元 <="},
 		// deadlines
@@ -72,6 +76,8 @@ func TestClasses(t *testing.T) {
 		{"a dated growth goal", []string{"到2025年，数字经济核心产业增加值同比增长10%。"}, "goal 10% = 2025-12-31"},
 		{"a floor in a definition qualifies", []string{"本办法所称骨干企业，是指年营业收入5000万元以上的企业。"}, "threshold 5e+07元 >="},
 		{"a share of a base spent on a grant", []string{"鼓励机构将奖励资金总额中50%以上的比例，用于骨干人员补助。"}, "rate 50% >="},
+		{"an inclusion note restates its bound", []string{"辖区范围内6亩以下(不含6亩)的土地使用审批，由区政府负责。"}, "goal 6亩 <="},
+		{"an inclusion note of a floor", []string{"（一）评价得分90分（含90分）以上为优秀。"}, "threshold 90分 >="},
 		// restatements
 		{"equal wording under two items is two grants", []string{"（一）加强应用性基础研究。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。", "（十）培育未来产业集聚区。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。"}, "rate 30% <=; funding 3e+07元 <=; rate 30% <=; funding 3e+07元 <="},
 		{"a figure restated within one sentence is one", []string{"到2025年，高新技术企业数量达到750家，使高新技术企业数量达到750家。"}, "goal 750家 = 2025-12-31"},

@@ -43,15 +43,15 @@ func (x *extractor) dedupe() []schema.Target {
 		}
 	}
 	// a tier boundary stated from both sides (10亿元以上的…，10亿元以下的…;
-	// 60分以上为合格，低于60分为不合格), a few paragraphs apart at most, is
-	// one threshold: the first
+	// 60分以上为合格，低于60分为不合格; 500万元及以下的…，500万元以上的…), a
+	// few paragraphs apart at most, is one threshold: the first
 	for i, a := range out {
 		if a.Kind != schema.KindThreshold || x.cellOf[i] != "" {
 			continue
 		}
 		for _, j := range groups[key{a.NormValue, personUnit(a.NormUnit)}] {
 			b := out[j]
-			if j < i && !drop[j] && x.paraOf[i]-x.paraOf[j] <= 3 && tierStatement(a, false) && tierStatement(b, true) && b.Kind == schema.KindThreshold && b.NormUnit == a.NormUnit && a.Comparator == "<=" && b.Comparator == ">=" && similar(a.Subject, b.Subject) {
+			if j < i && !drop[j] && x.paraOf[i]-x.paraOf[j] <= 3 && tierStatement(a, false) && b.Kind == schema.KindThreshold && b.NormUnit == a.NormUnit && similar(a.Subject, b.Subject) && (a.Comparator == "<=" && b.Comparator == ">=" && tierStatement(b, true) || a.Comparator == ">=" && b.Comparator == "<=" && tierStatement(b, false)) {
 				drop[i] = true
 				break
 			}

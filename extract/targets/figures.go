@@ -358,7 +358,7 @@ func (x *extractor) fillSubject(sc *sentenceCtx, f *figureCtx, t *schema.Target)
 func stripCmp(a string) string {
 	for {
 		b := a
-		for _, w := range []string{"(含)", "（含）", "(不含)", "（不含）", "及以上", "以上", "以下", "以内", "左右"} {
+		for _, w := range []string{"(含)", "（含）", "(不含)", "（不含）", "及以上", "以上", "及以下", "以下", "以内", "左右"} {
 			a = strings.TrimPrefix(a, w)
 		}
 		if a == b {

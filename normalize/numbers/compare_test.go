@@ -40,3 +40,20 @@ func TestUnitStop(t *testing.T) {
 		}
 	}
 }
+
+// TestComparatorAfterAnd: 及以下 is a cap as 及以上 is a floor (单户担保金额
+// 500万元及以下的小微企业); a plain 及 after a figure is no comparator.
+func TestComparatorAfterAnd(t *testing.T) {
+	pr := MustLoad()
+	for _, c := range []struct{ after, want string }{
+		{"及以下的小微企业", "<="},
+		{"及以上的企业", ">="},
+		{"（含）及以下", "<="},
+		{"及配套资金", "="},
+	} {
+		q := pr.Scan("500万元")[0]
+		if got := pr.Comparator("单户担保金额", c.after, q); got != c.want {
+			t.Errorf("%s: got %s, want %s", c.after, got, c.want)
+		}
+	}
+}
