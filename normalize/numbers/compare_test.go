@@ -57,3 +57,27 @@ func TestComparatorAfterAnd(t *testing.T) {
 		}
 	}
 }
+
+// TestCountUnits: weights and places counted in their own units, not as
+// money: 粮食产量500亿斤 beside 收入 is no amount of 元; 处 is a count of
+// sites unless a word begins with it (3处室).
+func TestCountUnits(t *testing.T) {
+	pr := MustLoad()
+	for _, c := range []struct{ s, unit string }{
+		{"居民人均可支配收入增长与经济增长基本同步、粮食产量500亿斤左右", "斤"},
+		{"新建口袋公园50处", "处"},
+		{"年产值2000万以上", "元"},
+		{"内设3处室", ""},
+	} {
+		qs := pr.Scan(c.s)
+		got := ""
+		for _, q := range qs {
+			if q.Is() {
+				got = q.NormUnit
+			}
+		}
+		if got != c.unit {
+			t.Errorf("%s: unit %q, want %q", c.s, got, c.unit)
+		}
+	}
+}
