@@ -78,6 +78,8 @@ func TestClasses(t *testing.T) {
 		{"a share of a base spent on a grant", []string{"鼓励机构将奖励资金总额中50%以上的比例，用于骨干人员补助。"}, "rate 50% >="},
 		{"an inclusion note restates its bound", []string{"辖区范围内6亩以下(不含6亩)的土地使用审批，由区政府负责。"}, "goal 6亩 <="},
 		{"an inclusion note of a floor", []string{"（一）评价得分90分（含90分）以上为优秀。"}, "threshold 90分 >="},
+		{"a session's name", []string{"根据区十届人大四次会议通过的《政府工作报告》，到2020年，新建农村公路100公里。"}, "goal 100公里 = 2020-12-31"},
+		{"a count of meetings", []string{"到2020年，召开4次会议研究产业发展。"}, "goal 4次 = 2020-12-31"},
 		// restatements
 		{"equal wording under two items is two grants", []string{"（一）加强应用性基础研究。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。", "（十）培育未来产业集聚区。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。"}, "rate 30% <=; funding 3e+07元 <=; rate 30% <=; funding 3e+07元 <="},
 		{"a figure restated within one sentence is one", []string{"到2025年，高新技术企业数量达到750家，使高新技术企业数量达到750家。"}, "goal 750家 = 2025-12-31"},
