@@ -80,6 +80,12 @@ func TestClasses(t *testing.T) {
 		{"an inclusion note of a floor", []string{"（一）评价得分90分（含90分）以上为优秀。"}, "threshold 90分 >="},
 		{"a session's name", []string{"根据区十届人大四次会议通过的《政府工作报告》，到2020年，新建农村公路100公里。"}, "goal 100公里 = 2020-12-31"},
 		{"a count of meetings", []string{"到2020年，召开4次会议研究产业发展。"}, "goal 4次 = 2020-12-31"},
+		{"a numbered condition's first sentence holds its figure", []string{"二、入驻条件", "（二）申请入驻单位团队人员数量应不少于（含）3人。10人以上可申请独立办公场地。"}, "threshold 3人 >=; threshold 10人 >="},
+		{"a heading line restated by its body", []string{"（五）转化400项重大科技成果", "实施重大科技成果转化行动，转化400项重大科技成果。"}, "goal 400项 ="},
+		{"a heading line that is the goal", []string{"（一）地区生产总值增长7%以上 责任单位：区发改局", "（二）规上工业增加值增长12%以上 责任单位：区经信局"}, "goal 7% >=; goal 12% >="},
+		{"the count of the items listed below", []string{"一、推广的改革举措（共23项）", "（一）知识产权保护方面5项：知识产权民事、刑事、行政案件“三合一”审判。"}, ""},
+		{"a package of measures by its count", []string{"2.落实好提振市场信心90条措施。（省发展改革委负责）"}, ""},
+		{"measures to make, dated", []string{"到2025年，制定10条措施支持民营企业。"}, "goal 10条 = 2025-12-31"},
 		// restatements
 		{"equal wording under two items is two grants", []string{"（一）加强应用性基础研究。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。", "（十）培育未来产业集聚区。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。"}, "rate 30% <=; funding 3e+07元 <=; rate 30% <=; funding 3e+07元 <="},
 		{"a figure restated within one sentence is one", []string{"到2025年，高新技术企业数量达到750家，使高新技术企业数量达到750家。"}, "goal 750家 = 2025-12-31"},
