@@ -162,6 +162,9 @@ func (x *extractor) readBox() {
 			if d := bareDateField(x.lines[i].text); d != "" {
 				x.boxLines[i] = true
 				x.setBox(boxDate, d)
+			} else if f, v := gluedField(x.lines[i].text); f != boxNone {
+				x.boxLines[i] = true
+				x.setBox(f, v)
 			}
 			continue
 		}
@@ -190,6 +193,36 @@ func bareDateField(s string) string {
 		return m[1]
 	}
 	return ""
+}
+
+// reGluedLabel is a title or 文号 label without a colon at the start of a
+// line, its value run onto it (标 题河南省人民政府关于…的通知, 发文字号豫政〔2015〕24号
+// 时 效…) or apart by a bar (文号 | 汉政办发〔2021〕88号 |), as a box laid out
+// in table cells gives it once the normalizer drops the spaces between Han.
+var reGluedLabel = regexp.MustCompile(`^[ \t|]*(标[ \t]*题|文件名称|文件标题|政策名称|发文字号|文[ \t]*号)[ \t|]*`)
+
+// gluedField reads a line that opens with a title or 文号 label without a
+// colon. The value must be what the label says: a notice title
+// (…关于…的通知) or a 文号 at its start; boxNone otherwise.
+func gluedField(s string) (boxField, string) {
+	m := reGluedLabel.FindStringSubmatch(s)
+	if m == nil {
+		return boxNone, ""
+	}
+	f, _ := boxLabelField(m[1], "")
+	rest := s[len(m[0]):]
+	switch f {
+	case boxTitle:
+		t := CompactTitle(rest)
+		if reTitleEnd.MatchString(t) && hasTitleWord(t) && !strings.ContainsAny(t, "。；") {
+			return boxTitle, t
+		}
+	case boxDocNum:
+		if n := reDocNumAt.FindString(rest); n != "" {
+			return boxDocNum, n
+		}
+	}
+	return boxNone, ""
 }
 
 // valueLine reports whether next can be the value of an empty label of kind f.

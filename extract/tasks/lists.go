@@ -533,7 +533,7 @@ func (x *extractor) departments(roles []roleList) []schema.TaskDept {
 	return out
 }
 
-var reBareLevel = regexp.MustCompile(`^(?:各|有关)?(?:市|县|区|省|自治区|县区|区县|市县)$`)
+var reBareLevel = regexp.MustCompile(`^(?:各有关|各相关|各|有关|相关)?(?:市|县|区|省|自治区|县区|区县|市县)$`)
 
 var reBarePlace = regexp.MustCompile(`^\p{Han}{1,5}[区县市]$`)
 
