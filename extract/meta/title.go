@@ -110,7 +110,7 @@ func (x *extractor) titleAt(i int) *titleCand {
 		}
 		joined += lt
 		c := stripTitleDocNum(CompactTitle(joined))
-		c = unwrapBook(strings.TrimSpace(reDocNumAt.ReplaceAllString(c, "")))
+		c = x.dropLeadQuote(unwrapBook(strings.TrimSpace(reDocNumAt.ReplaceAllString(c, ""))))
 		num := ""
 		if !reTitleEnd.MatchString(c) {
 			c, num = splitRunOnDocNum(c)
@@ -128,6 +128,26 @@ func (x *extractor) titleAt(i int) *titleCand {
 func unwrapBook(c string) string {
 	if strings.HasPrefix(c, "《") && strings.HasSuffix(c, "》") && strings.Count(c, "《") == 1 && strings.Count(c, "》") == 1 {
 		return c[len("《") : len(c)-len("》")]
+	}
+	return c
+}
+
+// dropLeadQuote drops a quoted label a page prints before a title
+// (“党政混合信息公开” 中共静安区委办公室…印发…的通知) when an organ that
+// names its place follows it.
+func (x *extractor) dropLeadQuote(c string) string {
+	if !strings.HasPrefix(c, "“") {
+		return c
+	}
+	k := strings.Index(c, "”")
+	if k < 0 {
+		return c
+	}
+	rest := c[k+len("”"):]
+	// the organ must name its place: “双减”工作领导小组办公室关于… keeps its
+	// quoted name
+	if p := issuerPrefix(rest); p != "" && x.p.organLine(p) != nil && x.p.FromOrgan(strings.TrimSpace(p)) != "" {
+		return rest
 	}
 	return c
 }
