@@ -94,6 +94,15 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	if m.DocNumber == "" {
 		m.DocNumber = x.bodyDocNum(titleAt, titleEnd)
 	}
+	var dec decree
+	if m.DocNumber == "" {
+		// a 规章 or 条例 published by a 令 (广州市人民政府令第179号)
+		dec = x.decree()
+		m.DocNumber = dec.num
+		if titleAt < 0 && x.box.title == "" && dec.title != "" {
+			m.Title = dec.title
+		}
+	}
 
 	from := 0
 	if titleAt >= 0 {
@@ -101,6 +110,9 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	}
 	date, signers := x.signature(from)
 	m.IssueDate = x.box.date
+	if date == "" {
+		date = dec.date
+	}
 	if m.IssueDate == "" {
 		m.IssueDate = date
 	} else if date != "" && date != m.IssueDate {
@@ -111,6 +123,9 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	organs := signers
 	if len(organs) == 0 && prefix != "" {
 		organs = x.titleOrgans(prefix)
+	}
+	if len(organs) == 0 && dec.organ != "" {
+		organs = []string{dec.organ}
 	}
 	fromBox := len(organs) == 0
 	if len(organs) == 0 && x.box.issuer != "" {
