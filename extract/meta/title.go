@@ -132,18 +132,20 @@ func unwrapBook(c string) string {
 	return c
 }
 
-// dropLeadQuote drops a quoted label a page prints before a title
-// (“党政混合信息公开” 中共静安区委办公室…印发…的通知) when an organ that
-// names its place follows it.
+// dropLeadQuote drops a quoted or bracketed label a page prints before a
+// title (“党政混合信息公开” 中共静安区委办公室…印发…的通知, （转载）广州市人民政府
+// 办公厅关于…) when an organ that names its place follows it.
 func (x *extractor) dropLeadQuote(c string) string {
-	if !strings.HasPrefix(c, "“") {
+	rest := ""
+	for _, p := range [][2]string{{"“", "”"}, {"（", "）"}, {"(", ")"}, {"【", "】"}, {"[", "]"}} {
+		if k := strings.Index(c, p[1]); strings.HasPrefix(c, p[0]) && k > 0 {
+			rest = c[k+len(p[1]):]
+			break
+		}
+	}
+	if rest == "" {
 		return c
 	}
-	k := strings.Index(c, "”")
-	if k < 0 {
-		return c
-	}
-	rest := c[k+len("”"):]
 	// the organ must name its place: “双减”工作领导小组办公室关于… keeps its
 	// quoted name
 	if p := issuerPrefix(rest); p != "" && x.p.organLine(p) != nil && x.p.FromOrgan(strings.TrimSpace(p)) != "" {
