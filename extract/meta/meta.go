@@ -15,6 +15,7 @@ package meta
 import (
 	"fmt"
 	"policyx/extract/internal/mdline"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -113,6 +114,12 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	if date == "" {
 		date = dec.date
 	}
+	if date == "" && titleEnd >= 0 && titleEnd < len(x.lines) {
+		// 中共中央国务院关于…的意见 / （2023年1月2日）: the date under the title
+		if m := reParenDate.FindStringSubmatch(strings.TrimSpace(x.lines[titleEnd].text)); m != nil {
+			date = ParseDate(m[1])
+		}
+	}
 	if m.IssueDate == "" {
 		m.IssueDate = date
 	} else if date != "" && date != m.IssueDate {
@@ -160,6 +167,9 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	}
 	return m, x.diags
 }
+
+// reParenDate is a date in brackets on a line of its own.
+var reParenDate = regexp.MustCompile(`^[(（]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]$`)
 
 func dedupe(ss []string) []string {
 	seen := map[string]bool{}

@@ -61,6 +61,10 @@ func (x *extractor) noticeTitle() (at, end int, title, prefix string) {
 		}
 		if first == nil {
 			first = c
+		} else if len(c.title) > len(first.title) && strings.HasSuffix(c.title, first.title) && issuerPrefix(c.title) != "" {
+			// a crawl header's title without its issuers, then the notice's
+			// own line with them (中共中央国务院关于…的意见)
+			first = c
 		}
 		// a title followed by its 文号 or 主送 beats one that is not (a
 		// link to another notice at the top of a page)
@@ -172,6 +176,9 @@ func (x *extractor) anchored(end int) bool {
 	}
 	for k := end; k < len(x.lines) && k < end+4; k++ {
 		t := x.lines[k].text
+		if x.boxLines[k] && !reDocNumAt.MatchString(t) {
+			continue // 发布机构：… is a box label, not a 主送
+		}
 		if reDocNumAt.MatchString(t) || reLeadDocNum.MatchString(t) {
 			return true
 		}
