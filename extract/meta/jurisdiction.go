@@ -64,7 +64,7 @@ func (x *extractor) reposted(organ, docNum string) bool {
 func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string {
 	ev := place.Evidence{Issuers: organs, DocNumber: docNum, TitlePrefix: prefix, BoxIssuer: x.box.issuer}
 	named := x.p.g.Jurisdiction(ev) != ""
-	ev.Text = x.text
+	ev.Text = reDateline.ReplaceAllString(x.text, "")
 	j := x.p.g.Jurisdiction(ev)
 	if !named && x.box.publisher != "" && !x.reposted(x.box.publisher, docNum) {
 		// 区人民政府办公室 with no place anywhere but the page's 发布机构
@@ -119,6 +119,10 @@ func (p *Places) zoneDistrict(organ, city string) string {
 	}
 	return ""
 }
+
+// reDateline is a news agency's dateline (新华社北京12月14日电): it names
+// where the news was filed, not whose document it is.
+var reDateline = regexp.MustCompile(`(?:新华社|人民网|中新社|新华网)\p{Han}{2,6}?\d{1,2}月\d{1,2}日电`)
 
 // reOwnPlace is the place a policy says it is made for: 结合官渡区实际.
 var reOwnPlace = regexp.MustCompile(`结合(\p{Han}{2,4}?[区县])(?:的)?实际`)
