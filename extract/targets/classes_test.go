@@ -91,6 +91,8 @@ func TestClasses(t *testing.T) {
 		{"amounts listed after a goal's lead-in", []string{"主要目标：到2025年，地区生产总值达到5000亿元。"}, "goal 5e+11元 = 2025-12-31"},
 		{"last year is the past", []string{"去年全市新增高新技术企业500家，带动就业1.2万人。"}, ""},
 		{"last year's base of a condition", []string{"对营业收入较去年增长20%以上的企业，给予10万元奖励。"}, "threshold 20% >=; funding 100000元 ="},
+		{"a list of bare magnitudes", []string{"到2025年，突破百项前沿关键核心技术，形成百项标志性产品，打造百家领军企业。"}, "goal 100项 >= 2025-12-31; goal 100项 = 2025-12-31; goal 100家 = 2025-12-31"},
+		{"a bare magnitude after a verb alone", []string{"到2025年，形成百项标志性产品。"}, ""},
 		// restatements
 		{"equal wording under two items is two grants", []string{"（一）加强应用性基础研究。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。", "（十）培育未来产业集聚区。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。"}, "rate 30% <=; funding 3e+07元 <=; rate 30% <=; funding 3e+07元 <="},
 		{"a figure restated within one sentence is one", []string{"到2025年，高新技术企业数量达到750家，使高新技术企业数量达到750家。"}, "goal 750家 = 2025-12-31"},

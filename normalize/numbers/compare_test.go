@@ -104,3 +104,21 @@ func TestComparatorNegated(t *testing.T) {
 		}
 	}
 }
+
+// TestBareMagnitudeList: a bare magnitude counts after a floor word, and so
+// do the members of its list after a verb; alone after a verb it is none.
+func TestBareMagnitudeList(t *testing.T) {
+	pr := MustLoad()
+	for _, c := range []struct {
+		s    string
+		want int
+	}{
+		{"突破百项前沿关键核心技术，形成百项标志性产品，打造百家领军企业", 3},
+		{"形成百项标志性产品，打造百家领军企业", 0},
+		{"突破百项关键技术。形成百项标志性产品", 1},
+	} {
+		if got := len(pr.Scan(c.s)); got != c.want {
+			t.Errorf("%s: %d quantities, want %d", c.s, got, c.want)
+		}
+	}
+}
