@@ -72,6 +72,9 @@ func openFTS(db *sql.DB, words func(string) []string) (bool, string, error) {
 		}
 		return false, "", err
 	}
+	if err := tuneMerge(db); err != nil {
+		return false, "", err
+	}
 	var stale, nDocs, nFTS, nWords int
 	_ = db.QueryRow(`SELECT coalesce(max(stale), 0) FROM fts_state`).Scan(&stale)
 	if err := db.QueryRow(`SELECT count(*) FROM documents WHERE text IS NOT NULL AND text != ''`).Scan(&nDocs); err != nil {
@@ -94,6 +97,27 @@ func openFTS(db *sql.DB, words func(string) []string) (bool, string, error) {
 		msg += "; documents_words not rebuilt (no segmenter): re-run with -force to refill it"
 	}
 	return true, msg, nil
+}
+
+// ftsAutomerge is the automerge setting of both indexes (FTS5's default is
+// 4): how many segments of one level wait before they are merged into one.
+// Every batch of files adds a segment to each index; at 4, the merging of
+// them rewrote the index again and again and was about a fifth of the
+// full-text cost of a fresh batch (20 MB bench corpus: ~0.2–0.4 s CPU of
+// ~2 s). At 8 a token is rewritten fewer times; a query reads at most 7
+// segments per level instead of 3. What a search finds is the same.
+const ftsAutomerge = 8
+
+// tuneMerge sets the merge policy of both indexes (kept by FTS5 in its
+// config table, so set on every open: a database of an older policyx gets
+// it too).
+func tuneMerge(db *sql.DB) error {
+	for _, t := range []string{"documents_fts", "documents_words"} {
+		if _, err := db.Exec(fmt.Sprintf(`INSERT INTO %s (%s, rank) VALUES ('automerge', %d)`, t, t, ftsAutomerge)); err != nil {
+			return fmt.Errorf("%s: automerge: %w", t, err)
+		}
+	}
+	return nil
 }
 
 func notice(exists bool) string {
