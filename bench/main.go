@@ -12,6 +12,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"flag"
 	"fmt"
 	"io"
@@ -29,6 +30,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	_ "github.com/mattn/go-sqlite3"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"policyx/lexicon/dept"
@@ -46,6 +48,7 @@ func main() {
 	genOnly := flag.Bool("gen", false, "write the synthetic corpus into -dir/corpus and stop")
 	seed := flag.Uint64("seed", 1, "seed of the synthetic corpus (another seed changes every file)")
 	rawDir := flag.String("rawgse", "", "measure raw gse Cut over the files of this folder and stop (run as its own process)")
+	rawDB := flag.String("rawgse-db", "", "measure raw gse Cut over documents.text of this policy.db and stop (run as its own process)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the first run here")
 	profileRun := flag.String("profile-run", "fresh", "the run -cpuprofile profiles: fresh (the first), force or changed")
 	workers := flag.Int("workers", runtime.NumCPU(), "pipeline workers and gse goroutines")
@@ -55,10 +58,21 @@ func main() {
 	noXLSX := flag.Bool("no-xlsx", false, "database only, no workbooks (the core's share; the ratio then leaves the workbooks out)")
 	flag.Parse()
 
-	if *rawDir != "" {
+	if *rawDir != "" || *rawDB != "" {
 		// No TuneGC here: the raw figure runs with Go's default collector
 		// settings and no memory limit.
-		rawGSE(*rawDir, *workers)
+		var texts []string
+		var size int64
+		if *rawDB != "" {
+			texts, size = rawDocuments(*rawDB)
+		} else {
+			texts, size = rawFiles(*rawDir)
+		}
+		what := "files"
+		if *rawDB != "" {
+			what = "documents' text"
+		}
+		rawGSE(what, texts, size, *workers)
 		return
 	}
 	pipeline.TuneGC() // as policyx run does
@@ -128,7 +142,7 @@ func (b *bench) run(opts ...pipeline.Option) (*pipeline.Summary, time.Duration, 
 // both sides of a ratio on a shared machine), and prints every pair and the
 // medians with their spread.
 func (b *bench) fresh(n int, cpuprofile string) {
-	var walls, cpus, rwall, rcpu []float64
+	var walls, cpus, rwall, rcpu, tcpu []float64
 	for i := 0; i < n; i++ {
 		check(os.RemoveAll(b.out))
 		if cpuprofile != "" && i == 0 {
@@ -143,31 +157,42 @@ func (b *bench) fresh(n int, cpuprofile string) {
 		mbps := float64(b.size) / (1 << 20) / wall.Seconds()
 		fmt.Printf("first run (%s): %.2f s, %.2f MB/s, %.1f documents/s, %.2f s CPU, peak RSS %d MB (%s)\n",
 			b.what(), wall.Seconds(), mbps, float64(sum.Documents)/wall.Seconds(), cpu.Seconds(), peakRSS()>>20, sum)
-		rawMBps, rawCPU := b.raw()
+		rawMBps, rawCPU := b.raw("-rawgse", b.corpus)
 		walls, cpus = append(walls, mbps), append(cpus, cpu.Seconds())
 		if rawMBps > 0 {
 			rwall, rcpu = append(rwall, mbps/rawMBps), append(rcpu, rawCPU/cpu.Seconds())
+		}
+		// The text the pipeline segments is the documents' normalized
+		// text, not the files' bytes (markup, site chrome, scripts): raw gse
+		// over it, against the same run, is gse's own share of the run.
+		_, textCPU := b.raw("-rawgse-db", filepath.Join(b.out, "policy.db"))
+		if textCPU > 0 {
+			tcpu = append(tcpu, textCPU/cpu.Seconds())
 		}
 	}
 	b.first = time.Duration(float64(b.size) / (1 << 20) / median(walls) * float64(time.Second))
 	b.firstCPU = time.Duration(median(cpus) * float64(time.Second))
 	if len(rwall) > 0 {
-		fmt.Printf("ratio end-to-end / raw gse: %.2f wall, %.2f CPU (raw gse in its own process; median of %d pairs, wall %s, CPU %s)\n",
+		fmt.Printf("ratio end-to-end / raw gse over the files: %.2f wall, %.2f CPU (raw gse in its own process; median of %d pairs, wall %s, CPU %s)\n",
 			median(rwall), median(rcpu), len(rwall), spread(rwall), spread(rcpu))
+	}
+	if len(tcpu) > 0 {
+		fmt.Printf("ratio end-to-end / raw gse over the documents' normalized text (what the pipeline segments): %.2f CPU (median of %d, %s)\n",
+			median(tcpu), len(tcpu), spread(tcpu))
 	}
 }
 
 // raw runs raw gse Cut in its own process: the same dictionary and text,
 // Go's default memory settings, nothing else in the heap.
-func (b *bench) raw() (mbps, cpu float64) {
-	raw := exec.Command(os.Args[0], "-rawgse", b.corpus, "-workers", fmt.Sprint(b.workers))
+func (b *bench) raw(flag, src string) (mbps, cpu float64) {
+	raw := exec.Command(os.Args[0], flag, src, "-workers", fmt.Sprint(b.workers))
 	raw.Stderr = os.Stderr
 	out, err := raw.Output()
 	check(err)
 	os.Stdout.Write(out)
 	for _, l := range strings.Split(string(out), "\n") {
 		if strings.HasPrefix(l, "raw gse Cut") {
-			fmt.Sscanf(l[strings.Index(l, ":")+1:], "%f MB/s wall, %f s CPU", &mbps, &cpu)
+			fmt.Sscanf(l[strings.Index(l, "):")+2:], "%f MB/s wall, %f s CPU", &mbps, &cpu)
 		}
 	}
 	return mbps, cpu
@@ -243,14 +268,9 @@ func spread(xs []float64) string {
 	return fmt.Sprintf("%.2f–%.2f", s[0], s[len(s)-1])
 }
 
-// rawGSE cuts every file of dir (decoded as the pipeline decodes) with the
-// pipeline's segmenter and dictionary and prints MB/s and CPU seconds of the
-// cutting alone.
-func rawGSE(dir string, workers int) {
-	d, err := dept.Load()
-	check(err)
-	sg, err := seg.Load(seg.WithWords(d.GSEWords()))
-	check(err)
+// rawFiles reads every file of dir, decoded as the pipeline decodes text
+// (UTF-8, else GB18030): the files' bytes, markup included.
+func rawFiles(dir string) ([]string, int64) {
 	files, err := filepath.Glob(filepath.Join(dir, "*"))
 	check(err)
 	var all []string
@@ -261,6 +281,36 @@ func rawGSE(dir string, workers int) {
 		all = append(all, decode(b))
 		total += int64(len(b))
 	}
+	return all, total
+}
+
+// rawDocuments reads documents.text of a policy.db: the normalized text
+// the pipeline segments.
+func rawDocuments(path string) ([]string, int64) {
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	check(err)
+	defer db.Close()
+	rows, err := db.Query("SELECT text FROM documents")
+	check(err)
+	var all []string
+	var total int64
+	for rows.Next() {
+		var t string
+		check(rows.Scan(&t))
+		all = append(all, t)
+		total += int64(len(t))
+	}
+	check(rows.Err())
+	return all, total
+}
+
+// rawGSE cuts every text with the pipeline's segmenter and dictionary and
+// prints MB/s (of total bytes) and CPU seconds of the cutting alone.
+func rawGSE(what string, all []string, total int64, workers int) {
+	d, err := dept.Load()
+	check(err)
+	sg, err := seg.Load(seg.WithWords(d.GSEWords()))
+	check(err)
 	runtime.GC()
 	cpu0 := cpuTime()
 	t0 := time.Now()
@@ -281,8 +331,8 @@ func rawGSE(dir string, workers int) {
 	close(next)
 	wg.Wait()
 	wall := time.Since(t0)
-	fmt.Printf("raw gse Cut: %.2f MB/s wall, %.2f s CPU (%d goroutines, own process, default GC)\n",
-		float64(total)/(1<<20)/wall.Seconds(), (cpuTime() - cpu0).Seconds(), workers)
+	fmt.Printf("raw gse Cut (%s, %.1f MB): %.2f MB/s wall, %.2f s CPU (%d goroutines, own process, default GC)\n",
+		what, float64(total)/(1<<20), float64(total)/(1<<20)/wall.Seconds(), (cpuTime() - cpu0).Seconds(), workers)
 }
 
 // cpuTime is the process's user+system CPU time.

@@ -87,7 +87,13 @@ var reBoxLabelAny = regexp.MustCompile(boxLabelPattern)
 // step whether a line opens with a label.
 var reBoxLabelHead = regexp.MustCompile(`^(?:` + boxLabelPattern + `)`)
 
-var boxLabelPattern = func() string {
+// boxLabelPattern is a label before its colon (发文字号：…), or a label in
+// brackets without one ([ 发文字号 ] …, 【发文字号】…).
+var boxLabelPattern = `(?:(` + boxLabelAlt + `)[ \t]*\**[ \t]*[:：]|[\[【][ \t]*(?:` + boxLabelAlt + `)[ \t]*[\]】])`
+
+// boxLabelAlt is every box label, longest first, spaces allowed between its
+// runes (标 题, 文　　号).
+var boxLabelAlt = func() string {
 	keys := make([]string, 0, len(boxLabels))
 	for k := range boxLabels {
 		keys = append(keys, k)
@@ -96,7 +102,6 @@ var boxLabelPattern = func() string {
 		return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j]
 	})
 	for i, k := range keys {
-		// allow spaces inside a label (标 题, 文　　号)
 		var b strings.Builder
 		for j, r := range k {
 			if j > 0 {
@@ -106,10 +111,7 @@ var boxLabelPattern = func() string {
 		}
 		keys[i] = b.String()
 	}
-	alt := strings.Join(keys, "|")
-	// 发文字号：…, or a label in brackets without a colon ([ 发文字号 ] …,
-	// 【发文字号】…)
-	return `(?:(` + alt + `)[ \t]*\**[ \t]*[:：]|[\[【][ \t]*(?:` + alt + `)[ \t]*[\]】])`
+	return strings.Join(keys, "|")
 }()
 
 // boxFields splits a line into its label: value pairs; nil when the line does
@@ -162,6 +164,12 @@ func (x *extractor) readBox() {
 			if d := bareDateField(x.lines[i].text); d != "" {
 				x.boxLines[i] = true
 				x.setBox(boxDate, d)
+			} else if f, v := gluedField(x.lines[i].text); f != boxNone {
+				x.boxLines[i] = true
+				x.setBox(f, v)
+			} else if n := innerDocNum(x.lines[i].text); n != "" {
+				x.boxLines[i] = true
+				x.setBox(boxDocNum, n)
 			}
 			continue
 		}
@@ -191,6 +199,58 @@ func bareDateField(s string) string {
 	}
 	return ""
 }
+
+// reGluedLabel is a title or 文号 label without a colon at the start of a
+// line, its value run onto it (标 题河南省人民政府关于…的通知, 发文字号豫政〔2015〕24号
+// 时 效…) or apart by a bar (文号 | 汉政办发〔2021〕88号 |), as a box laid out
+// in table cells gives it once the normalizer drops the spaces between Han.
+var reGluedLabel = regexp.MustCompile(`^[ \t|]*(标[ \t]*题|文件名称|文件标题|政策名称|发文字号|文[ \t]*号)[ \t|]*`)
+
+// gluedField reads a line that opens with a title or 文号 label without a
+// colon. The value must be what the label says: a notice title
+// (…关于…的通知) or a 文号 at its start; boxNone otherwise.
+func gluedField(s string) (boxField, string) {
+	m := reGluedLabel.FindStringSubmatch(s)
+	if m == nil {
+		return boxNone, ""
+	}
+	f, _ := boxLabelField(m[1], "")
+	rest := s[len(m[0]):]
+	switch f {
+	case boxTitle:
+		t := CompactTitle(rest)
+		if reTitleEnd.MatchString(t) && hasTitleWord(t) && !strings.ContainsAny(t, "。；") {
+			return boxTitle, t
+		}
+	case boxDocNum:
+		if n := reDocNumAt.FindString(rest); n != "" {
+			return boxDocNum, n
+		}
+	}
+	return boxNone, ""
+}
+
+// reInnerDocNumLabel is a 文号 label inside a box line, its value run onto it.
+var reInnerDocNumLabel = regexp.MustCompile(`(?:发文字号|文[ \t]*号)[ \t|]*`)
+
+// innerDocNum returns the 文号 of a box line without colons that opens with
+// another label (发布机构区人民政府办公室文 号蔡政办〔2023〕1号), or "".
+func innerDocNum(s string) string {
+	t := strings.TrimLeft(s, " \t|")
+	if !reGluedHead.MatchString(t) {
+		return ""
+	}
+	for _, loc := range reInnerDocNumLabel.FindAllStringIndex(t, -1) {
+		if n := reDocNumAt.FindString(t[loc[1]:]); n != "" {
+			return n
+		}
+	}
+	return ""
+}
+
+// reGluedHead is a box label at the start of a line, with or without a
+// colon after it.
+var reGluedHead = regexp.MustCompile(`^(?:` + boxLabelAlt + `)`)
 
 // valueLine reports whether next can be the value of an empty label of kind f.
 func (x *extractor) valueLine(next string, f boxField) bool {

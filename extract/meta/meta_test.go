@@ -212,3 +212,48 @@ func TestZoneDistrict(t *testing.T) {
 		}
 	}
 }
+
+func TestUnwrapBook(t *testing.T) {
+	for in, want := range map[string]string{
+		"《浙江省人民政府办公厅关于印发2019年政府工作报告重点工作责任分解的通知》": "浙江省人民政府办公厅关于印发2019年政府工作报告重点工作责任分解的通知",
+		"关于印发《上海市脑机接口未来产业培育行动方案（2025-2030年）》的通知": "关于印发《上海市脑机接口未来产业培育行动方案（2025-2030年）》的通知",
+		"《关于印发〈办法〉的通知》和《细则》":                     "《关于印发〈办法〉的通知》和《细则》",
+	} {
+		if got := unwrapBook(in); got != want {
+			t.Errorf("unwrapBook(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestGluedField(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		f    boxField
+		want string
+	}{
+		{"标 题河南省人民政府关于印发促进经济平稳健康发展若干政策措施的通知", boxTitle, "河南省人民政府关于印发促进经济平稳健康发展若干政策措施的通知"},
+		{"发文字号豫政〔2015〕24号 时 效根据《决定》", boxDocNum, "豫政〔2015〕24号"},
+		{"文号 | 汉政办发〔2021〕88号 | 成文日期: | 2021年09月28日 |", boxDocNum, "汉政办发〔2021〕88号"},
+		// a body sentence that opens with the word 标题 or 文号 is no box line
+		{"标题党现象要坚决纠正，关于此事的通知另行下发。", boxNone, ""},
+		{"文号一律按规定编排。", boxNone, ""},
+	} {
+		f, v := gluedField(tc.in)
+		if f != tc.f || v != tc.want {
+			t.Errorf("gluedField(%q) = %v, %q; want %v, %q", tc.in, f, v, tc.f, tc.want)
+		}
+	}
+}
+
+func TestInnerDocNum(t *testing.T) {
+	for in, want := range map[string]string{
+		"发布机构区人民政府办公室文 号蔡政办〔2023〕1号": "蔡政办〔2023〕1号",
+		// a body sentence citing a 文号 is no box line
+		"根据上级文件要求,文号为桂政发〔2018〕51号的通知继续有效。": "",
+		"发布机构区人民政府办公室文 号":                  "",
+	} {
+		if got := innerDocNum(in); got != want {
+			t.Errorf("innerDocNum(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -110,7 +110,7 @@ func (x *extractor) titleAt(i int) *titleCand {
 		}
 		joined += lt
 		c := stripTitleDocNum(CompactTitle(joined))
-		c = strings.TrimSpace(reDocNumAt.ReplaceAllString(c, ""))
+		c = unwrapBook(strings.TrimSpace(reDocNumAt.ReplaceAllString(c, "")))
 		num := ""
 		if !reTitleEnd.MatchString(c) {
 			c, num = splitRunOnDocNum(c)
@@ -120,6 +120,16 @@ func (x *extractor) titleAt(i int) *titleCand {
 		}
 	}
 	return nil
+}
+
+// unwrapBook drops the book marks a reposting site prints around a whole
+// title (《…关于印发…的通知》); a title that only quotes a name
+// (关于印发《…》的通知) keeps its marks.
+func unwrapBook(c string) string {
+	if strings.HasPrefix(c, "《") && strings.HasSuffix(c, "》") && strings.Count(c, "《") == 1 && strings.Count(c, "》") == 1 {
+		return c[len("《") : len(c)-len("》")]
+	}
+	return c
 }
 
 // line goes on with it.
@@ -219,6 +229,11 @@ func (x *extractor) ownTitle() (string, string) {
 			continue
 		}
 		organ := ""
+		if x.p.organLine(t) != nil && i+1 < len(x.lines) && ParseDate(x.lines[i+1].text) != "" {
+			// the 署名 over its date (a notice whose title line is
+			// missing): the policy's own heading comes after it
+			continue
+		}
 		if x.p.organLine(t) != nil && i+1 < len(x.lines) && titleLike(x.lines[i+1].text) && x.p.organLine(x.lines[i+1].text) == nil {
 			organ = t
 			t += x.lines[i+1].text

@@ -8,7 +8,8 @@ import (
 	"policyx/schema"
 )
 
-// dedupe drops a figure restated for the same subject within one sentence,
+// dedupe drops a figure restated for the same subject within one sentence
+// (the same place in the text, not equal wording),
 // and the mention of a figure in an overview paragraph that lists several
 // (即“3个100”：突破100项…、创建100个…) when the body commits it again.
 func (x *extractor) dedupe() []schema.Target {
@@ -42,15 +43,15 @@ func (x *extractor) dedupe() []schema.Target {
 		}
 	}
 	// a tier boundary stated from both sides (10亿元以上的…，10亿元以下的…;
-	// 60分以上为合格，低于60分为不合格), a few paragraphs apart at most, is
-	// one threshold: the first
+	// 60分以上为合格，低于60分为不合格; 500万元及以下的…，500万元以上的…), a
+	// few paragraphs apart at most, is one threshold: the first
 	for i, a := range out {
 		if a.Kind != schema.KindThreshold || x.cellOf[i] != "" {
 			continue
 		}
 		for _, j := range groups[key{a.NormValue, personUnit(a.NormUnit)}] {
 			b := out[j]
-			if j < i && !drop[j] && x.paraOf[i]-x.paraOf[j] <= 3 && tierStatement(a, false) && tierStatement(b, true) && b.Kind == schema.KindThreshold && b.NormUnit == a.NormUnit && a.Comparator == "<=" && b.Comparator == ">=" && similar(a.Subject, b.Subject) {
+			if j < i && !drop[j] && x.paraOf[i]-x.paraOf[j] <= 3 && tierStatement(a, false) && b.Kind == schema.KindThreshold && b.NormUnit == a.NormUnit && similar(a.Subject, b.Subject) && (a.Comparator == "<=" && b.Comparator == ">=" && tierStatement(b, true) || a.Comparator == ">=" && b.Comparator == "<=" && tierStatement(b, false)) {
 				drop[i] = true
 				break
 			}
@@ -65,7 +66,10 @@ func (x *extractor) dedupe() []schema.Target {
 			if a.NormValue != b.NormValue || a.NormUnit != b.NormUnit || !similar(a.Subject, b.Subject) {
 				continue
 			}
-			if a.Sentence == b.Sentence && i > j && a.Subject == b.Subject && utf8.RuneCountInString(a.Subject) >= 3 && a.Comparator == b.Comparator {
+			// one sentence, not the same words at another place: 若干措施
+			// repeat 按照规定给予不超过总投入30%、最高3000万元的经费支持 under
+			// item after item, each a grant of its own
+			if a.SentenceSpan == b.SentenceSpan && i > j && a.Subject == b.Subject && utf8.RuneCountInString(a.Subject) >= 3 && a.Comparator == b.Comparator {
 				drop[i] = true
 				continue
 			}

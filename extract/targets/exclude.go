@@ -150,9 +150,15 @@ func (x *extractor) excluded(cs string, q numbers.Quantity) bool {
 			return true
 		}
 	}
-	// inside parentheses next to an identifier: (含70分)
-	if strings.HasSuffix(cs[:q.Start], "(含") || strings.HasSuffix(cs[:q.Start], "（含") {
+	// an inclusion note restating a bound: (含70分), 6亩以下(不含6亩)
+	if numbers.HasAnySuffix(cs[:q.Start], "(含", "（含", "(不含", "（不含") {
 		return true
+	}
+	// a session's name: 区十届人大四次会议, 三届二次全会
+	if q.Unit == "次" && numbers.HasAnyPrefix(cs[q.End:], "会议", "全会", "全体会议") {
+		if k := strings.LastIndex(cs[:q.Start], "届"); k >= 0 && utf8.RuneCountInString(cs[k:q.Start]) <= 8 {
+			return true
+		}
 	}
 	// a rank: 全国第25位 is caught by the parser; 前5名 in 排名 stays
 	// vague or ordinal words after: 70吨级 is caught by the unit stop list

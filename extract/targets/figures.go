@@ -73,7 +73,7 @@ func (x *extractor) notProse(cs string, p para, si, n int) bool {
 	if p.heading && !strings.ContainsAny(cs, "，,") {
 		return true
 	}
-	if k, _ := listMarker(cs); k > 0 && si == 0 && runes <= 30 && (n > 1 || !strings.ContainsAny(cs, "，,；;。")) {
+	if k, _ := listMarker(cs); k > 0 && si == 0 && runes <= 30 && (n > 1 || !strings.ContainsAny(cs, "，,；;。")) && !x.ownFigure(cs, p) {
 		return true
 	}
 	if runes <= 30 && !strings.ContainsAny(cs, "，,。；;：:") {
@@ -93,6 +93,27 @@ func (x *extractor) notProse(cs string, p para, si, n int) bool {
 	}
 	// markup, scripts and style sheets left by a reader are no prose
 	return markup(cs)
+}
+
+// ownFigure reports whether the label sentence of a numbered item states a
+// figure that the rest of its paragraph does not restate: （二）申请入驻单位
+// 团队人员数量应不少于（含）3人。3-10人规模的… is a condition of its own,
+// while 4. 新增1000家高新技术企业。到2020年，新增…1000家以上。 is a heading
+// its body commits again.
+func (x *extractor) ownFigure(label string, p para) bool {
+	// a heading line's body is the text after it
+	end := p.end
+	for n := 0; end < len(x.doc.Text) && n < 600; n++ {
+		_, sz := utf8.DecodeRuneInString(x.doc.Text[end:])
+		end += sz
+	}
+	whole := strings.Join(strings.Fields(x.doc.Text[p.start:end]), "")
+	for _, q := range x.num.Scan(label) {
+		if q.Is() && q.NormValue > 0 && strings.Count(whole, label[q.Start:q.End]) <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // background reports whether a sentence stands in a section on the past or
@@ -229,6 +250,16 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	if strings.Contains(cs[:q.Start], "合计：") || strings.Contains(cs[:q.Start], "合计:") {
 		return true
 	}
+	// 推广的改革举措（共23项）: the count of the items listed below
+	if numbers.HasAnySuffix(cs[:q.Start], "（共", "(共") && numbers.HasAnyPrefix(cs[q.End:], "）", ")") {
+		return true
+	}
+	// 落实好提振市场信心90条措施: the name of a package of measures
+	if q.Unit == "条" && cmp == "=" && numbers.HasAnyPrefix(cs[q.End:], "措施", "举措", "政策措施") {
+		if _, dated := governing(cs[:q.Start]); !dated && !sc.hasYear {
+			return true
+		}
+	}
 	// 知识产权保护方面5项：… counts the items that follow
 	if rest := stripCmp(cs[q.End:]); strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
 		return true
@@ -358,7 +389,7 @@ func (x *extractor) fillSubject(sc *sentenceCtx, f *figureCtx, t *schema.Target)
 func stripCmp(a string) string {
 	for {
 		b := a
-		for _, w := range []string{"(含)", "（含）", "(不含)", "（不含）", "及以上", "以上", "以下", "以内", "左右"} {
+		for _, w := range []string{"(含)", "（含）", "(不含)", "（不含）", "及以上", "以上", "及以下", "以下", "以内", "左右"} {
 			a = strings.TrimPrefix(a, w)
 		}
 		if a == b {

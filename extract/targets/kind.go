@@ -29,6 +29,15 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 			return schema.KindThreshold
 		}
 	}
+	// 单户担保金额500万元及以下的小微企业, …500万元以上的再担保业务收费: a
+	// bound written after an amount and followed by 的 qualifies what
+	// follows; a grant's cap stands before it (最高500万元) or names the
+	// grant (以内的补助, 以上的资金)
+	if q.Class == numbers.Money && (t.Comparator == "<=" || t.Comparator == ">=") && strings.HasPrefix(a, "的") && numbers.HasAnyPrefix(strings.TrimPrefix(strings.TrimPrefix(after, "（含）"), "(含)"), "以下", "及以下", "以内", "以上", "及以上") {
+		if g := a[len("的"):]; x.kw.Funding.prefix(g) == "" && x.kw.FundNoun.prefix(g) == "" {
+			return schema.KindThreshold
+		}
+	}
 	// 就诊人数指在签约机构就诊≥1次的签约居民; 是指年营业收入500万元以上的
 	// 企业: a floor or cap in a definition qualifies
 	if t.Comparator != "=" && t.Comparator != "~" {

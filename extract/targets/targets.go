@@ -239,7 +239,7 @@ func (x *extractor) paragraph(w *walk, p para, m int, inherited numbers.Date, ha
 		}
 		// the label sentence of a numbered item: （三）主要目标。
 		if si == 0 && m > 0 && len(sents) > 1 && utf8.RuneCountInString(cs) <= 30 {
-			if k, _ := listMarker(cs); k > 0 {
+			if k, _ := listMarker(cs); k > 0 && !x.ownFigure(cs, p) {
 				sents[1].first = true
 				continue
 			}

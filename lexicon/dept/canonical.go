@@ -197,6 +197,9 @@ func (d *Dict) parse(m, juris string) parsed {
 		}
 		rest := m[len(lw):]
 		party, organRest := splitParty(rest, d)
+		if !party {
+			organRest = d.dropGov(organRest)
+		}
 		if !d.known(organRest) && !party && d.known(m) {
 			continue
 		}
@@ -214,6 +217,20 @@ func (d *Dict) parse(m, juris string) parsed {
 		}
 	}
 	return parsed{rest: m}
+}
+
+// dropGov reads 政府金融办 (省政府金融办) as the office of the people's
+// government it names: 政府 before a known organ whose full name starts
+// with 人民政府 (金融办 → 人民政府金融工作办公室) is dropped.
+func (d *Dict) dropGov(rest string) string {
+	r := strings.TrimPrefix(rest, "政府")
+	if r == rest || d.known(rest) {
+		return rest
+	}
+	if o, ok := d.organs[r]; ok && strings.HasPrefix(o.local, "人民政府") {
+		return r
+	}
+	return rest
 }
 
 // startsOrgan reports whether m itself begins with a known organ of two or

@@ -40,3 +40,44 @@ func TestUnitStop(t *testing.T) {
 		}
 	}
 }
+
+// TestComparatorAfterAnd: 及以下 is a cap as 及以上 is a floor (单户担保金额
+// 500万元及以下的小微企业); a plain 及 after a figure is no comparator.
+func TestComparatorAfterAnd(t *testing.T) {
+	pr := MustLoad()
+	for _, c := range []struct{ after, want string }{
+		{"及以下的小微企业", "<="},
+		{"及以上的企业", ">="},
+		{"（含）及以下", "<="},
+		{"及配套资金", "="},
+	} {
+		q := pr.Scan("500万元")[0]
+		if got := pr.Comparator("单户担保金额", c.after, q); got != c.want {
+			t.Errorf("%s: got %s, want %s", c.after, got, c.want)
+		}
+	}
+}
+
+// TestCountUnits: weights and places counted in their own units, not as
+// money: 粮食产量500亿斤 beside 收入 is no amount of 元; 处 is a count of
+// sites unless a word begins with it (3处室).
+func TestCountUnits(t *testing.T) {
+	pr := MustLoad()
+	for _, c := range []struct{ s, unit string }{
+		{"居民人均可支配收入增长与经济增长基本同步、粮食产量500亿斤左右", "斤"},
+		{"新建口袋公园50处", "处"},
+		{"年产值2000万以上", "元"},
+		{"内设3处室", ""},
+	} {
+		qs := pr.Scan(c.s)
+		got := ""
+		for _, q := range qs {
+			if q.Is() {
+				got = q.NormUnit
+			}
+		}
+		if got != c.unit {
+			t.Errorf("%s: unit %q, want %q", c.s, got, c.unit)
+		}
+	}
+}
