@@ -87,7 +87,13 @@ var reBoxLabelAny = regexp.MustCompile(boxLabelPattern)
 // step whether a line opens with a label.
 var reBoxLabelHead = regexp.MustCompile(`^(?:` + boxLabelPattern + `)`)
 
-var boxLabelPattern = func() string {
+// boxLabelPattern is a label before its colon (发文字号：…), or a label in
+// brackets without one ([ 发文字号 ] …, 【发文字号】…).
+var boxLabelPattern = `(?:(` + boxLabelAlt + `)[ \t]*\**[ \t]*[:：]|[\[【][ \t]*(?:` + boxLabelAlt + `)[ \t]*[\]】])`
+
+// boxLabelAlt is every box label, longest first, spaces allowed between its
+// runes (标 题, 文　　号).
+var boxLabelAlt = func() string {
 	keys := make([]string, 0, len(boxLabels))
 	for k := range boxLabels {
 		keys = append(keys, k)
@@ -96,7 +102,6 @@ var boxLabelPattern = func() string {
 		return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j]
 	})
 	for i, k := range keys {
-		// allow spaces inside a label (标 题, 文　　号)
 		var b strings.Builder
 		for j, r := range k {
 			if j > 0 {
@@ -106,10 +111,7 @@ var boxLabelPattern = func() string {
 		}
 		keys[i] = b.String()
 	}
-	alt := strings.Join(keys, "|")
-	// 发文字号：…, or a label in brackets without a colon ([ 发文字号 ] …,
-	// 【发文字号】…)
-	return `(?:(` + alt + `)[ \t]*\**[ \t]*[:：]|[\[【][ \t]*(?:` + alt + `)[ \t]*[\]】])`
+	return strings.Join(keys, "|")
 }()
 
 // boxFields splits a line into its label: value pairs; nil when the line does
@@ -165,6 +167,9 @@ func (x *extractor) readBox() {
 			} else if f, v := gluedField(x.lines[i].text); f != boxNone {
 				x.boxLines[i] = true
 				x.setBox(f, v)
+			} else if n := innerDocNum(x.lines[i].text); n != "" {
+				x.boxLines[i] = true
+				x.setBox(boxDocNum, n)
 			}
 			continue
 		}
@@ -224,6 +229,28 @@ func gluedField(s string) (boxField, string) {
 	}
 	return boxNone, ""
 }
+
+// reInnerDocNumLabel is a 文号 label inside a box line, its value run onto it.
+var reInnerDocNumLabel = regexp.MustCompile(`(?:发文字号|文[ \t]*号)[ \t|]*`)
+
+// innerDocNum returns the 文号 of a box line without colons that opens with
+// another label (发布机构区人民政府办公室文 号蔡政办〔2023〕1号), or "".
+func innerDocNum(s string) string {
+	t := strings.TrimLeft(s, " \t|")
+	if !reGluedHead.MatchString(t) {
+		return ""
+	}
+	for _, loc := range reInnerDocNumLabel.FindAllStringIndex(t, -1) {
+		if n := reDocNumAt.FindString(t[loc[1]:]); n != "" {
+			return n
+		}
+	}
+	return ""
+}
+
+// reGluedHead is a box label at the start of a line, with or without a
+// colon after it.
+var reGluedHead = regexp.MustCompile(`^(?:` + boxLabelAlt + `)`)
 
 // valueLine reports whether next can be the value of an empty label of kind f.
 func (x *extractor) valueLine(next string, f boxField) bool {

@@ -2,6 +2,7 @@ package meta
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"policyx/lexicon/place"
@@ -63,6 +64,16 @@ func (x *extractor) reposted(organ, docNum string) bool {
 func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string {
 	j := x.p.g.Jurisdiction(place.Evidence{Issuers: organs, DocNumber: docNum,
 		TitlePrefix: prefix, BoxIssuer: x.box.issuer, Text: x.text})
+	if j == "" && x.box.publisher != "" {
+		// 区人民政府办公室 with no place anywhere but the page's 发布机构
+		// (下陆区政府办公室)
+		j = x.p.g.Jurisdiction(place.Evidence{Issuers: []string{x.box.publisher}})
+	}
+	if len(organs) == 0 || x.p.FromOrgan(organs[0]) == "" {
+		if d := x.p.ownPlace(x.text, j); d != "" {
+			return d
+		}
+	}
 	if len(organs) > 0 {
 		if d := x.p.zoneDistrict(organs[0], j); d != "" {
 			return d
@@ -102,4 +113,26 @@ func (p *Places) zoneDistrict(organ, city string) string {
 		}
 	}
 	return ""
+}
+
+// reOwnPlace is the place a policy says it is made for: 结合官渡区实际.
+var reOwnPlace = regexp.MustCompile(`结合(\p{Han}{2,4}?[区县])(?:的)?实际`)
+
+// ownPlace returns the district or county of city the text says the policy
+// is made for (结合官渡区实际 in a 昆明市 text → 昆明市官渡区), "" when the
+// text says none or names one outside city. It is asked only when no issuer
+// names a place.
+func (p *Places) ownPlace(text, city string) string {
+	if len(text) > 4000 {
+		text = text[:4000]
+	}
+	m := reOwnPlace.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	d := p.g.District(m[1])
+	if d == "" || city != "" && !strings.HasPrefix(d, city) || d == city {
+		return ""
+	}
+	return d
 }

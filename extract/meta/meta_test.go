@@ -244,3 +244,16 @@ func TestGluedField(t *testing.T) {
 		}
 	}
 }
+
+func TestInnerDocNum(t *testing.T) {
+	for in, want := range map[string]string{
+		"发布机构区人民政府办公室文 号蔡政办〔2023〕1号": "蔡政办〔2023〕1号",
+		// a body sentence citing a 文号 is no box line
+		"根据上级文件要求,文号为桂政发〔2018〕51号的通知继续有效。": "",
+		"发布机构区人民政府办公室文 号":                  "",
+	} {
+		if got := innerDocNum(in); got != want {
+			t.Errorf("innerDocNum(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -230,6 +230,14 @@ func (x *extractor) parseLabelled(content string) []roleList {
 				}
 			}
 		}
+		// 责任单位：省政府办公厅、省财政厅牵头，省商务厅: the units before
+		// 牵头 lead, the rest keep the label's role.
+		if role == schema.RoleResponsible {
+			if lead, rest := x.leadThenRest(body); lead != nil {
+				out = append(out, roleList{schema.RoleLead, lead}, roleList{role, rest})
+				continue
+			}
+		}
 		items := x.split(body, false)
 		if len(items) == 0 {
 			continue
@@ -258,6 +266,23 @@ func (x *extractor) parseLabelled(content string) []roleList {
 	}
 	return out
 }
+
+// leadThenRest splits 省政府办公厅、省财政厅牵头，省商务厅、省文旅厅 at
+// 牵头 and a comma: both sides must be unit lists; nil otherwise.
+func (x *extractor) leadThenRest(body string) (lead, rest []string) {
+	loc := reLeadComma.FindStringIndex(body)
+	if loc == nil || loc[0] == 0 {
+		return nil, nil
+	}
+	lead = x.split(body[:loc[0]], true)
+	rest = x.split(body[loc[1]:], true)
+	if lead == nil || rest == nil {
+		return nil, nil
+	}
+	return lead, rest
+}
+
+var reLeadComma = regexp.MustCompile(`牵头[，,]`)
 
 var reAllLead = regexp.MustCompile(`(?:分别|共同)牵头(?:负责)?$`)
 
@@ -368,7 +393,8 @@ func (x *extractor) split(s string, strict bool) []string {
 	s = strings.TrimLeft(s, "：:")
 	s = strings.TrimRight(s, "。；;，,、")
 	var parts []string
-	depth, last := 0, 0
+	var semi []bool // the part follows a ；, which starts a new group
+	depth, last, afterSemi := 0, 0, false
 	for i, r := range s {
 		switch {
 		case openers[r]:
@@ -379,10 +405,13 @@ func (x *extractor) split(s string, strict bool) []string {
 			}
 		case depth == 0 && (r == '、' || r == '，' || r == ',' || r == '；' || r == ';' || r == '/'):
 			parts = append(parts, s[last:i])
+			semi = append(semi, afterSemi)
+			afterSemi = r == '；' || r == ';'
 			last = i + utf8.RuneLen(r)
 		}
 	}
 	parts = append(parts, s[last:])
+	semi = append(semi, afterSemi)
 	// 各市、县科技局: a bare level word shares the next part's organ.
 	for k := 0; k+1 < len(parts); k++ {
 		if reBareLevel.MatchString(parts[k]) {
@@ -391,10 +420,13 @@ func (x *extractor) split(s string, strict bool) []string {
 		}
 	}
 	var out []string
-	for _, p := range parts {
-		if p == "" {
+	stopped := false
+	for k, p := range parts {
+		// 市通信管理局等；各区政府: 等 ends its group, not the list
+		if p == "" || stopped && !semi[k] {
 			continue
 		}
+		stopped = false
 		// 和各/及各: a second unit joined by a conjunction.
 		for _, sep := range []string{"和各", "及各", "以及各"} {
 			if k := strings.Index(p, sep); k > 0 {
@@ -408,9 +440,7 @@ func (x *extractor) split(s string, strict bool) []string {
 			stop = true
 		}
 		out = append(out, x.cleanItem(p))
-		if stop {
-			break
-		}
+		stopped = stop
 	}
 	var res []string
 	for _, it := range out {
@@ -498,6 +528,10 @@ func (x *extractor) unitLike(s string) bool {
 		if strings.HasSuffix(s, suf) {
 			return true
 		}
+	}
+	// 市残联: a known organ under its level word
+	if p := x.d.Prefix(s); p != "" && x.d.IsOrgan(strings.TrimPrefix(s, p)) {
+		return true
 	}
 	return x.d.IsOrgan(s)
 }

@@ -95,6 +95,8 @@ func TestSplit(t *testing.T) {
 		{"自治区科技厅、工业和信息化厅按职责分工负责", []string{"自治区科技厅", "工业和信息化厅"}},
 		{"区投资促进局、区科技局等各产业、招商主管部门", []string{"区投资促进局", "区科技局"}},
 		{"工业和信息化部、农业农村部等", []string{"工业和信息化部", "农业农村部"}},
+		{"市税务局、市通信管理局等；各区政府", []string{"市税务局", "市通信管理局", "各区政府"}},
+		{"区投资促进局、区科技局等各产业、招商主管部门；各街道", []string{"区投资促进局", "区科技局", "各街道"}},
 		{"各市、县科技局", []string{"各市、县科技局"}},
 		{"市科协，各有关区、县级市", []string{"市科协", "各有关区、县级市"}},
 		{"市科协，越秀区、县级市", []string{"市科协", "越秀区", "县级市"}},
@@ -224,4 +226,47 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestFirstIsLeadStatement(t *testing.T) {
+	for in, want := range map[string]bool{
+		"列第一位者为牵头单位，下同":                true,
+		"责任分解中,列第一位的责任单位为牵头单位或汇总单位。":   true,
+		"除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同": true,
+		"列第一位的责任单位要加强协调,及时报告进展情况。":     false,
+		"各牵头单位和汇总单位要及时向市政府报告重点工作完成情况。": false,
+	} {
+		if got := firstIsLead(in); got != want {
+			t.Errorf("firstIsLead(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+// A bracketed list (A、B负责) is read when every name is a unit: a known
+// organ under its level word (市残联) is one; a phrase ending so is not.
+func TestParseDutyKnownOrgan(t *testing.T) {
+	x := &extractor{d: loadDict(t)}
+	got := x.parseDuty("市残联、市财政局、市税务局负责")
+	want := []roleList{{schema.RoleResponsible, []string{"市残联", "市财政局", "市税务局"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parseDuty = %v, want %v", got, want)
+	}
+	if got := x.parseDuty("由各地结合实际、自行负责"); got != nil {
+		t.Errorf("parseDuty(phrase) = %v, want nil", got)
+	}
+}
+
+func TestParseLabelledLeadThenRest(t *testing.T) {
+	x := &extractor{d: loadDict(t)}
+	got := x.parseLabelled("责任单位:省政府办公厅、省财政厅牵头,省商务厅、省文化广电和旅游厅(除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同)")
+	want := []roleList{{schema.RoleLead, []string{"省政府办公厅", "省财政厅"}}, {schema.RoleResponsible, []string{"省商务厅", "省文化广电和旅游厅"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parseLabelled = %v, want %v", got, want)
+	}
+	// 牵头 inside a duty phrase is no split: the list stays whole
+	got = x.parseLabelled("责任单位:省财政厅、省发展改革委")
+	want = []roleList{{schema.RoleResponsible, []string{"省财政厅", "省发展改革委"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parseLabelled = %v, want %v", got, want)
+	}
 }
