@@ -86,6 +86,13 @@ func TestClasses(t *testing.T) {
 		{"the count of the items listed below", []string{"一、推广的改革举措（共23项）", "（一）知识产权保护方面5项：知识产权民事、刑事、行政案件“三合一”审判。"}, ""},
 		{"a package of measures by its count", []string{"2.落实好提振市场信心90条措施。（省发展改革委负责）"}, ""},
 		{"measures to make, dated", []string{"到2025年，制定10条措施支持民营企业。"}, "goal 10条 = 2025-12-31"},
+		{"amounts listed after a grant's lead-in", []string{"奖励标准为：国家级50万元、省级20万元、市级10万元。"}, "funding 500000元 =; funding 200000元 =; funding 100000元 ="},
+		{"amounts listed under a grant's lead-in", []string{"三、奖励措施", "对认定的企业给予奖励，奖励标准如下：", "（一）国家级50万元；", "（二）省级20万元。", "四、保障措施", "（一）地区生产总值达到5000亿元。"}, "funding 500000元 =; funding 200000元 =; goal 5e+11元 ="},
+		{"amounts listed after a goal's lead-in", []string{"主要目标：到2025年，地区生产总值达到5000亿元。"}, "goal 5e+11元 = 2025-12-31"},
+		{"last year is the past", []string{"去年全市新增高新技术企业500家，带动就业1.2万人。"}, ""},
+		{"last year's base of a condition", []string{"对营业收入较去年增长20%以上的企业，给予10万元奖励。"}, "threshold 20% >=; funding 100000元 ="},
+		{"a list of bare magnitudes", []string{"到2025年，突破百项前沿关键核心技术，形成百项标志性产品，打造百家领军企业。"}, "goal 100项 >= 2025-12-31; goal 100项 = 2025-12-31; goal 100家 = 2025-12-31"},
+		{"a bare magnitude after a verb alone", []string{"到2025年，形成百项标志性产品。"}, ""},
 		// restatements
 		{"equal wording under two items is two grants", []string{"（一）加强应用性基础研究。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。", "（十）培育未来产业集聚区。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。"}, "rate 30% <=; funding 3e+07元 <=; rate 30% <=; funding 3e+07元 <="},
 		{"a figure restated within one sentence is one", []string{"到2025年，高新技术企业数量达到750家，使高新技术企业数量达到750家。"}, "goal 750家 = 2025-12-31"},

@@ -19,6 +19,9 @@ type spliceZip struct {
 	name    string                // its part name
 	pending bytes.Buffer          // its XML as excelize writes it
 	done    int
+	// plain: the part being received is not a worksheet; it waits in
+	// pending for recurringParts (parts.go).
+	plain bool
 }
 
 var emptySheetData = []byte("<sheetData></sheetData>")
@@ -32,7 +35,38 @@ func (z *spliceZip) Create(name string) (io.Writer, error) {
 		z.pending.Reset()
 		return &z.pending, nil
 	}
+	if asciiName(name) {
+		z.plain, z.name = true, name
+		z.pending.Reset()
+		return &z.pending, nil
+	}
 	return z.zw.Create(name)
+}
+
+// asciiName: zip.Writer.Create sets no UTF-8 flag for the name.
+func asciiName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// finishPlain writes the part received that is not a worksheet: copied
+// deflated when it recurs, else deflated in place.
+func (z *spliceZip) finishPlain() error {
+	z.plain = false
+	b := z.pending.Bytes()
+	if p := recurringParts.get(z.name, b); p != nil {
+		return writeDeflated(z.zw, p)
+	}
+	out, err := z.zw.Create(z.name)
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(b)
+	return err
 }
 
 func (z *spliceZip) AddFS(fsys fs.FS) error {
@@ -55,6 +89,9 @@ func (z *spliceZip) Close() error {
 // finish writes the worksheet received: excelize's XML up to its empty
 // sheetData, the title and header rows, the spooled rows, the rest.
 func (z *spliceZip) finish() error {
+	if z.plain {
+		return z.finishPlain()
+	}
 	p := z.cur
 	if p == nil {
 		return nil
