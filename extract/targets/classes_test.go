@@ -50,6 +50,8 @@ func TestClasses(t *testing.T) {
 		{"whom a measure applies to", []string{"对投资500万元以上的农业产业化项目，实行工程报建手续全程代办。"}, "threshold 5e+06元 >="},
 		{"a cap on a grant after 对 is funding", []string{"对符合条件的企业给予最高50万元的奖励。"}, "funding 500000元 <="},
 		{"a dated share to reach is a goal", []string{"到2025年，规模化供水工程覆盖农村人口比例达到85%。"}, "goal 85% = 2025-12-31"},
+		{"an intensity of spending is a goal", []string{"到2025年，研发经费投入强度达到2.5%。"}, "goal 2.5% = 2025-12-31"},
+		{"a share of spending granted is a rate", []string{"按研发经费投入的10%给予补助。"}, "rate 10% ="},
 		{"a share of a cost is a rate", []string{"补贴比例不超过项目投资的30%。"}, "rate 30% <="},
 		{"a share of GDP is a goal", []string{"到2025年，力争全社会研发经费投入占GDP比重达到2.5%左右。"}, "goal 2.5% ~ 2025-12-31"},
 		// less common units
@@ -93,6 +95,11 @@ func TestClasses(t *testing.T) {
 		{"last year's base of a condition", []string{"对营业收入较去年增长20%以上的企业，给予10万元奖励。"}, "threshold 20% >=; funding 100000元 ="},
 		{"a list of bare magnitudes", []string{"到2025年，突破百项前沿关键核心技术，形成百项标志性产品，打造百家领军企业。"}, "goal 100项 >= 2025-12-31; goal 100项 = 2025-12-31; goal 100家 = 2025-12-31"},
 		{"a bare magnitude after a verb alone", []string{"到2025年，形成百项标志性产品。"}, ""},
+		{"a list number running into a figure", []string{"三、资助对象", "符合以下条件之一的经济困难且失能（失智）的老年人：", "1.80周岁及以上的；", "2.纯老家庭人员。"}, "threshold 80岁 >="},
+		{"a list number and a space before a figure", []string{"四、资助对象", "5. 100周岁及以上的；"}, "threshold 100岁 >="},
+		{"a figure opening a paragraph outside a list", []string{"五、支持方式", "1.5亿元以上的项目优先支持。"}, "threshold 1.5e+08元 >="},
+		{"a household's size", []string{"按以下顺序分配：", "1.3人户家庭；", "2.2人户中2人均年满60周岁的家庭。"}, "threshold 60岁 >="},
+		{"persons in households", []string{"到2025年，帮扶困难群众2000人，覆盖500户家庭。"}, "goal 2000人 = 2025-12-31; goal 500户 = 2025-12-31"},
 		// restatements
 		{"equal wording under two items is two grants", []string{"（一）加强应用性基础研究。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。", "（十）培育未来产业集聚区。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。"}, "rate 30% <=; funding 3e+07元 <=; rate 30% <=; funding 3e+07元 <="},
 		{"a figure restated within one sentence is one", []string{"到2025年，高新技术企业数量达到750家，使高新技术企业数量达到750家。"}, "goal 750家 = 2025-12-31"},

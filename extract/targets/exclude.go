@@ -154,6 +154,10 @@ func (x *extractor) excluded(cs string, q numbers.Quantity) bool {
 	if numbers.HasAnySuffix(cs[:q.Start], "(含", "（含", "(不含", "（不含") {
 		return true
 	}
+	// a household's size: 3人户家庭, 2人户中2人均年满60周岁
+	if q.Unit == "人" && strings.HasPrefix(cs[q.End:], "户") {
+		return true
+	}
 	// a session's name: 区十届人大四次会议, 三届二次全会
 	if q.Unit == "次" && numbers.HasAnyPrefix(cs[q.End:], "会议", "全会", "全体会议") {
 		if k := strings.LastIndex(cs[:q.Start], "届"); k >= 0 && utf8.RuneCountInString(cs[k:q.Start]) <= 8 {
