@@ -100,6 +100,13 @@ func TestClasses(t *testing.T) {
 		{"a figure opening a paragraph outside a list", []string{"五、支持方式", "1.5亿元以上的项目优先支持。"}, "threshold 1.5e+08元 >="},
 		{"a household's size", []string{"按以下顺序分配：", "1.3人户家庭；", "2.2人户中2人均年满60周岁的家庭。"}, "threshold 60岁 >="},
 		{"persons in households", []string{"到2025年，帮扶困难群众2000人，覆盖500户家庭。"}, "goal 2000人 = 2025-12-31; goal 500户 = 2025-12-31"},
+		{"未满 and 不满 are caps", []string{"（1）未满35周岁参保人员个人不缴费；（2）年满60周岁的老年人免费乘车。"}, "threshold 35岁 <=; threshold 60岁 >="},
+		{"the next member of a list of articles", []string{"依照本办法第十二条、十三条规定执行，给予50万元奖励。"}, "funding 500000元 ="},
+		{"a list of counted items", []string{"到2025年，新建公园12个、十三个口袋公园。"}, "goal 12个 = 2025-12-31; goal 13个 = 2025-12-31"},
+		{"an inclusion note of a range", []string{"（1）1万—3万元（含1万元，不含3万元）（4分）；"}, "goal 10000元 >=; threshold 4分 ="},
+		{"years counted are a duration", []string{"从出生之日起享受相应的2个年度城乡居民医保待遇。"}, ""},
+		{"a full-width slash of per-unit money", []string{"给予20万元／家的奖励，补贴不足200元的，按照200元／月予以发放。"}, "funding 200000元/家 =; threshold 200元 <=; funding 200元 = monthly"},
+		{"a breakdown in brackets", []string{"到2025年，培育专精特新企业500家（含国家级专精特新“小巨人”企业50家）。"}, "goal 500家 = 2025-12-31; goal 50家 = 2025-12-31"},
 		// restatements
 		{"equal wording under two items is two grants", []string{"（一）加强应用性基础研究。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。", "（十）培育未来产业集聚区。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。"}, "rate 30% <=; funding 3e+07元 <=; rate 30% <=; funding 3e+07元 <="},
 		{"a figure restated within one sentence is one", []string{"到2025年，高新技术企业数量达到750家，使高新技术企业数量达到750家。"}, "goal 750家 = 2025-12-31"},
