@@ -40,6 +40,10 @@ type figureCtx struct {
 // n) into x.out.
 func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condPara bool, paraYear numbers.Date, hasParaYear bool) {
 	cs := st.c.s
+	// 1.80周岁及以上的: the list number is no part of the figure
+	if k := x.numbered[p.start]; si == 0 && k > 0 && k <= len(cs) {
+		cs = strings.Repeat(" ", k) + cs[k:]
+	}
 	if x.notProse(cs, p, si, n) {
 		return
 	}

@@ -43,6 +43,9 @@ type extractor struct {
 	doc *schema.Document
 	sg  *seg.Segmenter
 	out []schema.Target
+	// numbered: paragraphs whose list number runs into a figure (1.80周岁
+	// 及以上的；), by start, with the byte length of the number and its dot
+	numbered map[int]int
 	// fundLead: the sentence stands under a grant lead-in of an earlier
 	// paragraph (奖励标准如下：)
 	fundLead bool
@@ -198,7 +201,9 @@ func (x *extractor) openingYear(cs string) (numbers.Date, bool) {
 func (x *extractor) run() {
 	text := x.doc.Text
 	var w walk
-	for pi, p := range x.paragraphs(x.lines()) {
+	ps := x.paragraphs(x.lines())
+	x.numbered = numberedFigures(text, ps)
+	for pi, p := range ps {
 		x.curPara = pi
 		pt := strings.TrimSpace(text[p.start:p.end])
 		m, ty := listMarker(pt)

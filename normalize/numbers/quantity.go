@@ -89,13 +89,16 @@ func (p *Parser) matchUnit(s string) (u Unit, n int, ok bool) {
 		switch {
 		case strings.HasPrefix(rest, "/"):
 			sep = "/"
+		case strings.HasPrefix(rest, "／"):
+			// 200元／月, 20万元／家: a full-width slash
+			sep = "／"
 		case strings.HasPrefix(rest, "每"):
 			sep = "每"
 		}
 		if sep != "" {
 			if cu, cn, cok := best(rest[len(sep):]); cok && (cu.Class == Count || cu.Class == Duration) && !strings.ContainsAny(cu.Name, "0123456789") {
 				norm := cu.Name
-				u = Unit{Name: u.Name + sep + cu.Name, Norm: u.Norm + "/" + norm, Factor: u.Factor, Class: Money}
+				u = Unit{Name: u.Name + strings.ReplaceAll(sep, "／", "/") + cu.Name, Norm: u.Norm + "/" + norm, Factor: u.Factor, Class: Money}
 				n += len(sep) + cn
 			}
 		}
