@@ -278,6 +278,9 @@ func (x *extractor) setBox(f boxField, v string) {
 		if x.box.docNum == "" {
 			x.box.docNum = NormalizeDocNumber(v)
 		}
+		if x.box.docNum == "" && reDecreeValue.MatchString(v) {
+			x.box.docNum = squeeze(v) // 国令第707号
+		}
 	case boxDate:
 		if x.box.date == "" {
 			x.box.date = ParseDate(v)
