@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"policyx/lexicon/place"
 )
@@ -72,6 +73,13 @@ func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string 
 		// the publisher before the places the text names
 		if pj := x.p.g.Jurisdiction(place.Evidence{Issuers: []string{x.box.publisher}, Text: x.text}); pj != "" {
 			j = pj
+		}
+	}
+	if !named && docNum != "" {
+		// 菏政办字〔2023〕1号 in a text that names 菏泽: the city whose name
+		// the 文号 opens with, when the table of 文号 prefixes has none
+		if c := x.p.cityOfDocNum(docNum, x.text, j); c != "" {
+			j = c
 		}
 	}
 	if len(organs) == 0 || x.p.FromOrgan(organs[0]) == "" {
@@ -144,4 +152,33 @@ func (p *Places) ownPlace(text, city string) string {
 		return ""
 	}
 	return d
+}
+
+// cityOfDocNum returns the one city (of province prov, when prov is a
+// province) whose name opens with the 文号's first rune and that the text
+// names; "" when none or several.
+func (p *Places) cityOfDocNum(docNum, text, prov string) string {
+	if prov != "" && !p.IsProvince(prov) {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(docNum)
+	found := ""
+	for _, pl := range p.g.Places() {
+		if pl.Kind != place.City || prov != "" && pl.Parent != prov {
+			continue
+		}
+		if c, _ := utf8.DecodeRuneInString(pl.Name); c != r {
+			continue
+		}
+		names := append([]string{pl.Name}, pl.Shorts...)
+		for _, n := range names {
+			if strings.Contains(text, n) {
+				if found != "" && found != pl.Name {
+					return ""
+				}
+				found = pl.Name
+			}
+		}
+	}
+	return found
 }
