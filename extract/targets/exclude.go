@@ -149,9 +149,18 @@ func (x *extractor) excluded(cs string, q numbers.Quantity) bool {
 		if k < len(b) && strings.HasSuffix(b[:k], "第") {
 			return true
 		}
+		// 第三十三条、三十四条: the next member of a list of articles
+		if ordinalAt(b) {
+			return true
+		}
 	}
-	// an inclusion note restating a bound: (含70分), 6亩以下(不含6亩)
-	if numbers.HasAnySuffix(cs[:q.Start], "(含", "（含", "(不含", "（不含") {
+	// an inclusion note restating a bound: (含70分), 6亩以下(不含6亩),
+	// 1万—3万元（含1万元，不含3万元）
+	if inclusionNoteAt(cs[:q.Start]) {
+		return true
+	}
+	// a household's size: 3人户家庭, 2人户中2人均年满60周岁
+	if q.Unit == "人" && strings.HasPrefix(cs[q.End:], "户") {
 		return true
 	}
 	// a session's name: 区十届人大四次会议, 三届二次全会
@@ -202,4 +211,39 @@ func inclusionNote(after string) int {
 		}
 	}
 	return 0
+}
+
+// ordinalAt reports whether s ends with an ordinal of an article or an
+// item (第三十三条, 第12项).
+func ordinalAt(s string) bool {
+	r, sz := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune("条款项章节", r) {
+		return false
+	}
+	k := len(s) - sz
+	j := k
+	for j > 0 {
+		r2, sz2 := utf8.DecodeLastRuneInString(s[:j])
+		if isCN(r2) || r2 == '百' || r2 == '零' || r2 < utf8.RuneSelf && unicode.IsDigit(r2) {
+			j -= sz2
+			continue
+		}
+		break
+	}
+	return j < k && strings.HasSuffix(s[:j], "第")
+}
+
+// inclusionNoteAt reports whether a figure follows 含 or 不含 right away
+// inside a bracket that opens with one of them (（含1万元，不含3万元）); a
+// breakdown (培育500家（含国家级小巨人50家）) names what it counts.
+func inclusionNoteAt(before string) bool {
+	if !numbers.HasAnySuffix(before, "含") {
+		return false
+	}
+	open := max(strings.LastIndex(before, "（"), strings.LastIndex(before, "("))
+	if open < 0 || strings.ContainsAny(before[open:], "）)") {
+		return false
+	}
+	_, sz := utf8.DecodeRuneInString(before[open:])
+	return numbers.HasAnyPrefix(before[open+sz:], "含", "不含")
 }

@@ -40,6 +40,10 @@ type figureCtx struct {
 // n) into x.out.
 func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condPara bool, paraYear numbers.Date, hasParaYear bool) {
 	cs := st.c.s
+	// 1.80周岁及以上的: the list number is no part of the figure
+	if k := x.numbered[p.start]; si == 0 && k > 0 && k <= len(cs) {
+		cs = strings.Repeat(" ", k) + cs[k:]
+	}
 	if x.notProse(cs, p, si, n) {
 		return
 	}
@@ -335,7 +339,28 @@ func (x *extractor) figureKind(sc *sentenceCtx, f *figureCtx, t schema.Target) s
 	if f.rank {
 		k = schema.KindThreshold
 	}
+	// 奖励标准为：国家级50万元、省级20万元: plain amounts listed after a
+	// grant's lead-in, in its sentence or under it, are grants
+	if k == schema.KindGoal && q.Class == numbers.Money && (t.Comparator == "=" || t.Comparator == "<=") && t.Deadline == "" {
+		if leadIn := grantLeadIn(cs[:q.Start]); x.fundLead || leadIn != "" && x.kw.Funding.contains(leadIn) {
+			k = schema.KindFunding
+		}
+	}
 	return k
+}
+
+// grantLeadIn returns the text of s before its last colon when s ends a
+// lead-in or holds one (奖励标准如下：, 奖励标准为：国家级…), else "".
+func grantLeadIn(s string) string {
+	k := max(strings.LastIndex(s, "："), strings.LastIndex(s, ":"))
+	if k <= 0 {
+		return ""
+	}
+	lead := s[:k]
+	if j := strings.LastIndexAny(lead, "，,；;。"); j >= 0 {
+		lead = lead[j:]
+	}
+	return lead
 }
 
 // fillSubject sets the subject and scope of t.

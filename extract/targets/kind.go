@@ -103,7 +103,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 func (x *extractor) percentKind(before, a string, funding, cond bool, t schema.Target) string {
 	cmp := t.Comparator
 	// 研发经费投入占GDP比重达到2.5%: a share of a whole is a goal
-	share := strings.Contains(before, "率") || strings.Contains(before, "比重") || strings.Contains(before, "占")
+	share := strings.Contains(before, "率") || strings.Contains(before, "比重") || strings.Contains(before, "占") || strings.Contains(before, "强度")
 	// 到2025年，…覆盖农村人口比例达到85%: a dated level to reach is a goal
 	if t.Deadline != "" && numbers.HasAnySuffix(x.stripCmpWords(before), "达到", "达", "提高到", "提高至", "提升到", "提升至", "增长到", "增至") && !funding {
 		return schema.KindGoal

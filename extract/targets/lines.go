@@ -257,3 +257,56 @@ func lastLineStart(text string, end int) int {
 	i := strings.LastIndexByte(text[:end], '\n')
 	return i + 1
 }
+
+// numberedFigures finds the paragraphs whose list number runs into a figure
+// (1.80周岁及以上的；, 5. 100周岁及以上的；), which would read as 1.80 and
+// 5.100: a number and dot with a space after it, or whose neighbour opens
+// with the next or the previous number. It maps the paragraph's start to
+// the byte length of the number and its dot.
+func numberedFigures(text string, ps []para) map[int]int {
+	lead := func(p para) (n, k int, spaced, digit bool) {
+		t := strings.TrimLeft(text[p.start:p.end], " \t\u3000")
+		for k < len(t) && k < 2 && t[k] >= '0' && t[k] <= '9' {
+			n = n*10 + int(t[k]-'0')
+			k++
+		}
+		if k == 0 {
+			return 0, 0, false, false
+		}
+		sep := ""
+		for _, d := range []string{".", "．"} {
+			if strings.HasPrefix(t[k:], d) {
+				sep = d
+			}
+		}
+		if sep == "" {
+			return 0, 0, false, false
+		}
+		rest := t[k+len(sep):]
+		body := strings.TrimLeft(rest, " \u3000")
+		return n, k + len(sep), len(body) < len(rest), body != "" && body[0] >= '0' && body[0] <= '9'
+	}
+	var out map[int]int
+	for i, p := range ps {
+		n, k, spaced, digit := lead(p)
+		if !digit {
+			continue
+		}
+		ok := spaced
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(ps) {
+				continue
+			}
+			if m, _, _, _ := lead(ps[j]); m > 0 && (m == n-1 || m == n+1) {
+				ok = true
+			}
+		}
+		if ok {
+			if out == nil {
+				out = map[int]int{}
+			}
+			out[p.start] = k
+		}
+	}
+	return out
+}

@@ -43,6 +43,12 @@ type extractor struct {
 	doc *schema.Document
 	sg  *seg.Segmenter
 	out []schema.Target
+	// numbered: paragraphs whose list number runs into a figure (1.80周岁
+	// 及以上的；), by start, with the byte length of the number and its dot
+	numbered map[int]int
+	// fundLead: the sentence stands under a grant lead-in of an earlier
+	// paragraph (奖励标准如下：)
+	fundLead bool
 	// paraOf holds the paragraph of each output target, for dedupe
 	paraOf  []int
 	curPara int
@@ -121,6 +127,10 @@ type walk struct {
 	// of its rank or an outer one
 	condPara bool
 	condRank int
+	// a grant lead-in (奖励标准如下：) holds likewise: the plain amounts
+	// listed under it are grants
+	fundPara bool
+	fundRank int
 	// a year stated at the start of a sentence in a 目标 section governs the
 	// rest of that section (二、发展目标 …到2023年末，… ——产业规模…达1000亿元)
 	secYear     numbers.Date
@@ -144,6 +154,9 @@ func (w *walk) heading(ty int, title string) {
 	w.hs.push(w.curRank, title)
 	if w.curRank <= w.condRank {
 		w.condPara = false
+	}
+	if w.curRank <= w.fundRank {
+		w.fundPara = false
 	}
 	if w.curRank <= w.secYearRank {
 		w.hasSecYear, w.secYearRank = false, 0
@@ -188,7 +201,9 @@ func (x *extractor) openingYear(cs string) (numbers.Date, bool) {
 func (x *extractor) run() {
 	text := x.doc.Text
 	var w walk
-	for pi, p := range x.paragraphs(x.lines()) {
+	ps := x.paragraphs(x.lines())
+	x.numbered = numberedFigures(text, ps)
+	for pi, p := range ps {
 		x.curPara = pi
 		pt := strings.TrimSpace(text[p.start:p.end])
 		m, ty := listMarker(pt)
@@ -261,6 +276,10 @@ func (x *extractor) paragraph(w *walk, p para, m int, inherited numbers.Date, ha
 		if leadIn := cs[:max(strings.LastIndex(cs, "："), strings.LastIndex(cs, ":"), 0)]; leadIn != "" && x.kw.Condition.contains(leadIn) && !strings.ContainsAny(leadIn[strings.LastIndexAny(leadIn, "，,")+1:], "0123456789") {
 			w.condPara, w.condRank = true, w.rankOrOutside()
 		}
+		if leadIn := grantLeadIn(cs); leadIn != "" && x.kw.Funding.contains(leadIn) && st.end == p.end {
+			w.fundPara, w.fundRank = true, w.rankOrOutside()
+		}
+		x.fundLead = w.fundPara
 		x.sentence(st, p, si, len(sents), w.hs, w.condPara, paraYear, hasParaYear)
 	}
 	return opening, hasOpening

@@ -81,3 +81,44 @@ func TestCountUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestComparatorNegated: 不超 and 不多于 negate a floor word (超, 多于) and
+// cap; 至多 caps; 或以上 / 或以下 and 为限 bound from after the figure.
+func TestComparatorNegated(t *testing.T) {
+	pr := MustLoad()
+	for _, c := range []struct{ before, after, want string }{
+		{"每家企业补贴不超", "", "<="},
+		{"年营业收入超", "", ">="},
+		{"评审专家人数不多于", "", "<="},
+		{"评审专家人数多于", "", ">="},
+		{"每人至多", "", "<="},
+		{"补贴金额不超出", "", "<="},
+		{"人数", "或以上单数组成", ">="},
+		{"人数", "或以下", "<="},
+		{"以", "为限", "<="},
+		{"人数", "为宜", "="},
+	} {
+		q := pr.Scan("5人")[0]
+		if got := pr.Comparator(c.before, c.after, q); got != c.want {
+			t.Errorf("%s…%s: got %s, want %s", c.before, c.after, got, c.want)
+		}
+	}
+}
+
+// TestBareMagnitudeList: a bare magnitude counts after a floor word, and so
+// do the members of its list after a verb; alone after a verb it is none.
+func TestBareMagnitudeList(t *testing.T) {
+	pr := MustLoad()
+	for _, c := range []struct {
+		s    string
+		want int
+	}{
+		{"突破百项前沿关键核心技术，形成百项标志性产品，打造百家领军企业", 3},
+		{"形成百项标志性产品，打造百家领军企业", 0},
+		{"突破百项关键技术。形成百项标志性产品", 1},
+	} {
+		if got := len(pr.Scan(c.s)); got != c.want {
+			t.Errorf("%s: %d quantities, want %d", c.s, got, c.want)
+		}
+	}
+}

@@ -89,13 +89,16 @@ func (p *Parser) matchUnit(s string) (u Unit, n int, ok bool) {
 		switch {
 		case strings.HasPrefix(rest, "/"):
 			sep = "/"
+		case strings.HasPrefix(rest, "／"):
+			// 200元／月, 20万元／家: a full-width slash
+			sep = "／"
 		case strings.HasPrefix(rest, "每"):
 			sep = "每"
 		}
 		if sep != "" {
 			if cu, cn, cok := best(rest[len(sep):]); cok && (cu.Class == Count || cu.Class == Duration) && !strings.ContainsAny(cu.Name, "0123456789") {
 				norm := cu.Name
-				u = Unit{Name: u.Name + sep + cu.Name, Norm: u.Norm + "/" + norm, Factor: u.Factor, Class: Money}
+				u = Unit{Name: u.Name + strings.ReplaceAll(sep, "／", "/") + cu.Name, Norm: u.Norm + "/" + norm, Factor: u.Factor, Class: Money}
 				n += len(sep) + cn
 			}
 		}
@@ -147,14 +150,19 @@ func (p *Parser) Scan(s string) []Quantity {
 	var pending []Quantity // bare numbers of a list waiting for a unit
 	flush := func() { pending = pending[:0] }
 	fen := strings.Contains(s, "分之")
+	lastBare := -1 // end of the last bare magnitude (突破百项)
 	i := 0
 	for i < len(s) {
 		r, sz := utf8.DecodeRuneInString(s[i:])
 		start := i
-		if q, ok, word := p.wordQuantity(s, i, r, fen); word {
+		listed := lastBare >= 0 && !strings.ContainsAny(s[lastBare:i], "。；;")
+		if q, ok, word := p.wordQuantity(s, i, r, fen, listed); word {
 			if !ok {
 				i += sz
 				continue
+			}
+			if q.Unit != "" && strings.HasPrefix(q.Written, q.Unit) {
+				lastBare = q.End
 			}
 			out = append(out, q)
 			flush()
@@ -255,7 +263,7 @@ func (p *Parser) Scan(s string) []Quantity {
 // says whether one starts there; ok whether it reads as a quantity. fen
 // says whether s holds 分之 at all: percent words and fractions need it
 // (but 一半), and are then not tried at every rune.
-func (p *Parser) wordQuantity(s string, i int, r rune, fen bool) (q Quantity, ok, word bool) {
+func (p *Parser) wordQuantity(s string, i int, r rune, fen, listed bool) (q Quantity, ok, word bool) {
 	if fen {
 		if q, ok, isPct := percentWord(s, i, p.matchUnit); isPct {
 			return q, ok, true
@@ -266,7 +274,7 @@ func (p *Parser) wordQuantity(s string, i int, r rune, fen bool) (q Quantity, ok
 			return q, true, true
 		}
 	}
-	if q, ok := p.bareMagnitude(s, i); ok {
+	if q, ok := p.bareMagnitude(s, i, listed); ok {
 		return q, true, true
 	}
 	return Quantity{}, false, false
@@ -442,15 +450,24 @@ func floorBefore(before string) bool {
 }
 
 // bareMagnitude reads a magnitude written without a number after a floor
-// word (规模超百亿元, 突破千亿元, 超万人): one of that unit.
-func (p *Parser) bareMagnitude(s string, i int) (Quantity, bool) {
+// word (规模超百亿元, 突破千亿元, 超万人): one of that unit. listed says that
+// one such magnitude came before in the sentence: the members of its list
+// count too (突破百项前沿关键核心技术，形成百项标志性产品，打造百家领军企业),
+// after a verb.
+func (p *Parser) bareMagnitude(s string, i int, listed bool) (Quantity, bool) {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	if r != '百' && r != '千' && r != '万' && r != '亿' {
 		return Quantity{}, false
 	}
 	before := s[:i]
-	if !HasAnySuffix(before, "超", "超过", "突破", "过") || strings.HasPrefix(s[i:], "百分之") || strings.HasPrefix(s[i:], "千分之") {
+	if strings.HasPrefix(s[i:], "百分之") || strings.HasPrefix(s[i:], "千分之") {
 		return Quantity{}, false
+	}
+	if !HasAnySuffix(before, "超", "超过", "突破", "过") {
+		pr, _ := utf8.DecodeLastRuneInString(before)
+		if !listed || !unicode.Is(unicode.Han, pr) || isCNNum(pr) {
+			return Quantity{}, false
+		}
 	}
 	u, n, ok := p.matchUnit(s[i:])
 	if !ok || u.Factor < 100 || u.Class != Money && u.Class != Count {
