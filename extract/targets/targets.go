@@ -142,7 +142,7 @@ type walk struct {
 	leadYear     numbers.Date
 	hasLeadYear  bool
 	leadYearRank int
-	curRank     int // static rank of the innermost heading seen
+	curRank      int // static rank of the innermost heading seen
 	// the year the last paragraph that is no bullet opened with
 	bulletYear    numbers.Date
 	hasBulletYear bool
