@@ -26,7 +26,7 @@ const (
 var boxLabels = map[string]boxField{
 	"发文字号": boxDocNum, "文号": boxDocNum, "发文文号": boxDocNum, "政策文号": boxDocNum, "文件编号": boxDocNum, "发文号": boxDocNum, "文件字号": boxDocNum,
 	"成文日期": boxDate, "成文时间": boxDate,
-	"标题": boxTitle, "政策名": boxTitle, "政策名称": boxTitle, "文件名称": boxTitle, "文件标题": boxTitle, "名称": boxTitle,
+	"标题": boxTitle, "政策名": boxTitle, "政策名称": boxTitle, "文件名称": boxTitle, "文件标题": boxTitle, "政策标题": boxTitle, "名称": boxTitle,
 	"发文机关": boxIssuer, "发文单位": boxIssuer, "发布机关": boxIssuer, "制发机关": boxIssuer, "发文机构": boxIssuer,
 	"索引号": boxOther, "主题分类": boxOther, "分类": boxOther, "发布日期": boxOther, "发布时间": boxOther, "日期": boxOther,
 	"效力状态": boxOther, "文件状态": boxOther, "文件下载": boxOther, "相关解读": boxOther, "主题词": boxOther,

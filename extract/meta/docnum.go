@@ -7,8 +7,9 @@ import (
 )
 
 // reDocNum matches a 发文字号: prefix, year in any bracket, serial, 号.
-// Brackets seen: 〔〕 [] ［］ 【】 () （） and the mis-encoded 〖〗.
-var reDocNum = regexp.MustCompile(`([\p{Han}A-Za-z]{1,14}?)\s*[〔\[［【(（〖]\s*((?:19|20)\d{2})\s*[〕\]］】)）〗]\s*(第?\s*\d{1,5})\s*号`)
+// Brackets seen: 〔〕 [] ［］ 【】 () （） and the mis-encoded 〖〗 and „‟
+// (〔〕 of a Symbol font in text taken from an old PDF: 鲁财建„2011‟45号).
+var reDocNum = regexp.MustCompile(`([\p{Han}A-Za-z]{1,14}?)\s*[〔\[［【(（〖„]\s*((?:19|20)\d{2})\s*[〕\]］】)）〗‟]\s*(第?\s*\d{1,5})\s*号`)
 
 // reDocNumAt matches a 文号 at the start of a string.
 var reDocNumAt = regexp.MustCompile(`^` + reDocNum.String())

@@ -62,12 +62,17 @@ func (x *extractor) reposted(organ, docNum string) bool {
 // jurisdiction is the shared resolver (place.Gazetteer.Jurisdiction) over
 // what the notice says: its issuers, 文号, title prefix and metadata box.
 func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string {
-	j := x.p.g.Jurisdiction(place.Evidence{Issuers: organs, DocNumber: docNum,
-		TitlePrefix: prefix, BoxIssuer: x.box.issuer, Text: x.text})
-	if j == "" && x.box.publisher != "" {
+	ev := place.Evidence{Issuers: organs, DocNumber: docNum, TitlePrefix: prefix, BoxIssuer: x.box.issuer}
+	named := x.p.g.Jurisdiction(ev) != ""
+	ev.Text = reDateline.ReplaceAllString(x.text, "")
+	j := x.p.g.Jurisdiction(ev)
+	if !named && x.box.publisher != "" && !x.reposted(x.box.publisher, docNum) {
 		// 区人民政府办公室 with no place anywhere but the page's 发布机构
-		// (下陆区政府办公室)
-		j = x.p.g.Jurisdiction(place.Evidence{Issuers: []string{x.box.publisher}})
+		// (下陆区政府办公室; 中共中央 over a text dated 新华社北京…电):
+		// the publisher before the places the text names
+		if pj := x.p.g.Jurisdiction(place.Evidence{Issuers: []string{x.box.publisher}, Text: x.text}); pj != "" {
+			j = pj
+		}
 	}
 	if len(organs) == 0 || x.p.FromOrgan(organs[0]) == "" {
 		if d := x.p.ownPlace(x.text, j); d != "" {
@@ -114,6 +119,10 @@ func (p *Places) zoneDistrict(organ, city string) string {
 	}
 	return ""
 }
+
+// reDateline is a news agency's dateline (新华社北京12月14日电): it names
+// where the news was filed, not whose document it is.
+var reDateline = regexp.MustCompile(`(?:新华社|人民网|中新社|新华网)\p{Han}{2,6}?\d{1,2}月\d{1,2}日电`)
 
 // reOwnPlace is the place a policy says it is made for: 结合官渡区实际.
 var reOwnPlace = regexp.MustCompile(`结合(\p{Han}{2,4}?[区县])(?:的)?实际`)

@@ -15,6 +15,7 @@ package meta
 import (
 	"fmt"
 	"policyx/extract/internal/mdline"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -94,6 +95,15 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	if m.DocNumber == "" {
 		m.DocNumber = x.bodyDocNum(titleAt, titleEnd)
 	}
+	var dec decree
+	if m.DocNumber == "" {
+		// a 规章 or 条例 published by a 令 (广州市人民政府令第179号)
+		dec = x.decree()
+		m.DocNumber = dec.num
+		if titleAt < 0 && x.box.title == "" && dec.title != "" {
+			m.Title = dec.title
+		}
+	}
 
 	from := 0
 	if titleAt >= 0 {
@@ -101,6 +111,15 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	}
 	date, signers := x.signature(from)
 	m.IssueDate = x.box.date
+	if date == "" {
+		date = dec.date
+	}
+	if date == "" && titleEnd >= 0 && titleEnd < len(x.lines) {
+		// 中共中央国务院关于…的意见 / （2023年1月2日）: the date under the title
+		if m := reParenDate.FindStringSubmatch(strings.TrimSpace(x.lines[titleEnd].text)); m != nil {
+			date = ParseDate(m[1])
+		}
+	}
 	if m.IssueDate == "" {
 		m.IssueDate = date
 	} else if date != "" && date != m.IssueDate {
@@ -111,6 +130,9 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	organs := signers
 	if len(organs) == 0 && prefix != "" {
 		organs = x.titleOrgans(prefix)
+	}
+	if len(organs) == 0 && dec.organ != "" {
+		organs = []string{dec.organ}
 	}
 	fromBox := len(organs) == 0
 	if len(organs) == 0 && x.box.issuer != "" {
@@ -145,6 +167,9 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	}
 	return m, x.diags
 }
+
+// reParenDate is a date in brackets on a line of its own.
+var reParenDate = regexp.MustCompile(`^[(（]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]$`)
 
 func dedupe(ss []string) []string {
 	seen := map[string]bool{}

@@ -61,6 +61,10 @@ func (x *extractor) noticeTitle() (at, end int, title, prefix string) {
 		}
 		if first == nil {
 			first = c
+		} else if len(c.title) > len(first.title) && strings.HasSuffix(c.title, first.title) && issuerPrefix(c.title) != "" {
+			// a crawl header's title without its issuers, then the notice's
+			// own line with them (中共中央国务院关于…的意见)
+			first = c
 		}
 		// a title followed by its 文号 or 主送 beats one that is not (a
 		// link to another notice at the top of a page)
@@ -110,7 +114,7 @@ func (x *extractor) titleAt(i int) *titleCand {
 		}
 		joined += lt
 		c := stripTitleDocNum(CompactTitle(joined))
-		c = unwrapBook(strings.TrimSpace(reDocNumAt.ReplaceAllString(c, "")))
+		c = x.dropLeadQuote(unwrapBook(strings.TrimSpace(reDocNumAt.ReplaceAllString(c, ""))))
 		num := ""
 		if !reTitleEnd.MatchString(c) {
 			c, num = splitRunOnDocNum(c)
@@ -128,6 +132,28 @@ func (x *extractor) titleAt(i int) *titleCand {
 func unwrapBook(c string) string {
 	if strings.HasPrefix(c, "《") && strings.HasSuffix(c, "》") && strings.Count(c, "《") == 1 && strings.Count(c, "》") == 1 {
 		return c[len("《") : len(c)-len("》")]
+	}
+	return c
+}
+
+// dropLeadQuote drops a quoted or bracketed label a page prints before a
+// title (“党政混合信息公开” 中共静安区委办公室…印发…的通知, （转载）广州市人民政府
+// 办公厅关于…) when an organ that names its place follows it.
+func (x *extractor) dropLeadQuote(c string) string {
+	rest := ""
+	for _, p := range [][2]string{{"“", "”"}, {"（", "）"}, {"(", ")"}, {"【", "】"}, {"[", "]"}} {
+		if k := strings.Index(c, p[1]); strings.HasPrefix(c, p[0]) && k > 0 {
+			rest = c[k+len(p[1]):]
+			break
+		}
+	}
+	if rest == "" {
+		return c
+	}
+	// the organ must name its place: “双减”工作领导小组办公室关于… keeps its
+	// quoted name
+	if p := issuerPrefix(rest); p != "" && x.p.organLine(p) != nil && x.p.FromOrgan(strings.TrimSpace(p)) != "" {
+		return rest
 	}
 	return c
 }
@@ -150,6 +176,9 @@ func (x *extractor) anchored(end int) bool {
 	}
 	for k := end; k < len(x.lines) && k < end+4; k++ {
 		t := x.lines[k].text
+		if x.boxLines[k] && !reDocNumAt.MatchString(t) {
+			continue // 发布机构：… is a box label, not a 主送
+		}
 		if reDocNumAt.MatchString(t) || reLeadDocNum.MatchString(t) {
 			return true
 		}
