@@ -29,7 +29,27 @@ func (v *vocab) check(ti int, t *schema.Table, raw *table, juris string) []schem
 		out = append(out, countChecks(ti, t, note, raw.noteSpans[n])...)
 	}
 	out = append(out, groupCounts(ti, t, raw)...)
+	out = append(out, titleCount(ti, t)...)
 	return out
+}
+
+// titleCount compares a caption that states the count of its items
+// (重点任务清单（共4项）) with the rows; a section heading taken as the
+// caption (三、申请办理情况（共2项）) counts what its section holds.
+func titleCount(ti int, t *schema.Table) []schema.Check {
+	m := reGroupCount.FindStringSubmatch(key(t.Title))
+	if m == nil || reHeading.MatchString(key(t.Title)) {
+		return nil
+	}
+	want, _ := strconv.Atoi(m[1])
+	got := 0
+	for _, n := range itemCounts(t.Rows) {
+		got += n
+	}
+	if got == want {
+		return nil
+	}
+	return []schema.Check{{Table: ti, Kind: "count_mismatch", Span: t.Span, Message: fmt.Sprintf("%s：标明共 %d 项，表中列有 %d 项", t.Title, want, got)}}
 }
 
 // groupCounts compares a group heading that states its count

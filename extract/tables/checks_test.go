@@ -36,6 +36,8 @@ func TestChecks(t *testing.T) {
 		{"count_mismatch_groups", "序号\t名称\n一、甲类\n1\t甲\n2\t乙\n二、乙类\n1\t丙\n合计：甲类 3 项，乙类 1 项，共 4 项\n",
 			[]string{"count_mismatch: 甲类：说明为 3 项，表中列有 2 项", "count_mismatch: 说明为共 4 项，表中列有 3 项"}},
 		{"count_holds_parts", "序号\t名称\n1\t甲\n2\t乙\n3\t丙\n备注：省级项目共 1 项，市级项目共 2 项，合计 3 项。每年实施 5 项以上。\n", nil},
+		{"count_mismatch_title", "重点任务清单（共4项）\n序号\t任务\t牵头单位\n一、创新平台\n1\t建设重点实验室\t市科技局\n2\t建设技术中心\t市工信局\n二、人才\n3\t引进人才\t市人社局\n", []string{"count_mismatch: 重点任务清单（共4项）：标明共 4 项，表中列有 3 项"}},
+		{"count_holds_title", "重点任务清单（共3项）\n序号\t任务\t牵头单位\n1\t建设重点实验室\t市科技局\n2\t建设技术中心\t市工信局\n3\t引进人才\t市人社局\n", nil},
 		{"count_note_total", "序号\t名称\n1\t甲\n2\t乙\n注：共 3 项。\n", []string{"count_mismatch: 说明为共 3 项，表中列有 2 项"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -44,6 +44,8 @@ func TestClasses(t *testing.T) {
 		{"a label before the opening year", []string{"具体指标：到2022年，职业院校教学条件基本达标。推动建设300个产教融合实训基地。"}, "goal 300个 = 2022-12-31"},
 		{"bullets take the year of their paragraph", []string{"到2025年，全市数字经济发展取得显著成效。", "——产业规模持续壮大，核心产业增加值达到1000亿元。", "——培育省级以上创新平台50个。", "加大投入，给予最高100万元奖励。"}, "goal 1e+11元 = 2025-12-31; goal 50个 = 2025-12-31; funding 1e+06元 <="},
 		{"bullets after a paragraph without a year", []string{"全市数字经济发展取得显著成效。", "——培育省级以上创新平台50个。"}, "goal 50个 ="},
+		{"a year's lead-in governs the list below", []string{"三、工作任务", "到2025年，实现以下目标：", "1.新增高新技术企业100家。", "2.研发投入强度达到3%。", "四、保障措施", "（一）培育企业10家。"}, "goal 100家 = 2025-12-31; goal 3% = 2025-12-31; goal 10家 ="},
+		{"a year's sentence without a lead-in governs its paragraph", []string{"三、工作任务", "到2025年，新增高新技术企业100家。", "1.培育企业10家。"}, "goal 100家 = 2025-12-31; goal 10家 ="},
 		{"力争 and a year govern the number", []string{"签约居民续约率较上一年增加，力争2023年达到60%。"}, "goal 60% = 2023-12-31"},
 		{"a magnitude without a number qualifies", []string{"力争到2025年形成在全球市场具有核心竞争力、规模超百亿元的领航企业40户。"}, "threshold 1e+10元 >= 2025-12-31; goal 40户 = 2025-12-31"},
 		{"过 is a floor", []string{"到2025年，纳税过1亿元的企业达30家。"}, "threshold 1e+08元 >= 2025-12-31; goal 30家 = 2025-12-31"},

@@ -136,7 +136,13 @@ type walk struct {
 	secYear     numbers.Date
 	hasSecYear  bool
 	secYearRank int
-	curRank     int // static rank of the innermost heading seen
+	// a paragraph that opens with a year and ends in a lead-in (到2025年，
+	// 实现以下目标：) gives its year to the list below it, until a heading
+	// of its rank or an outer one
+	leadYear     numbers.Date
+	hasLeadYear  bool
+	leadYearRank int
+	curRank      int // static rank of the innermost heading seen
 	// the year the last paragraph that is no bullet opened with
 	bulletYear    numbers.Date
 	hasBulletYear bool
@@ -160,6 +166,9 @@ func (w *walk) heading(ty int, title string) {
 	}
 	if w.curRank <= w.secYearRank {
 		w.hasSecYear, w.secYearRank = false, 0
+	}
+	if w.curRank <= w.leadYearRank {
+		w.hasLeadYear, w.leadYearRank = false, 0
 	}
 }
 
@@ -273,6 +282,9 @@ func (x *extractor) paragraph(w *walk, p para, m int, inherited numbers.Date, ha
 		if !hasParaYear && w.hasSecYear {
 			paraYear, hasParaYear = w.secYear, true
 		}
+		if !hasParaYear && w.hasLeadYear {
+			paraYear, hasParaYear = w.leadYear, true
+		}
 		if leadIn := cs[:max(strings.LastIndex(cs, "："), strings.LastIndex(cs, ":"), 0)]; leadIn != "" && x.kw.Condition.contains(leadIn) && !strings.ContainsAny(leadIn[strings.LastIndexAny(leadIn, "，,")+1:], "0123456789") {
 			w.condPara, w.condRank = true, w.rankOrOutside()
 		}
@@ -281,6 +293,9 @@ func (x *extractor) paragraph(w *walk, p para, m int, inherited numbers.Date, ha
 		}
 		x.fundLead = w.fundPara
 		x.sentence(st, p, si, len(sents), w.hs, w.condPara, paraYear, hasParaYear)
+	}
+	if n := len(sents); hasOpening && n > 0 && numbers.HasAnySuffix(strings.TrimSpace(sents[n-1].c.s), "：", ":") {
+		w.leadYear, w.hasLeadYear, w.leadYearRank = opening, true, w.rankOrOutside()
 	}
 	return opening, hasOpening
 }

@@ -39,7 +39,7 @@ func (p *Parser) Comparator(before, after string, q Quantity) string {
 		}
 		end := i + len(k.word)
 		// a one-character word must touch the number (超500万元, 约10项)
-		if (k.adj || utf8.RuneCountInString(k.word) == 1) && end != len(before) && !adjacent(before[end:]) {
+		if (k.adj || utf8.RuneCountInString(k.word) == 1) && end != len(before) && !adjacent(before[end:]) && !(utf8.RuneCountInString(k.word) > 1 && shareOfBase(before[end:], q)) {
 			continue
 		}
 		if end > bestEnd || end == bestEnd && len(k.word) > bestLen {
@@ -51,6 +51,20 @@ func (p *Parser) Comparator(before, after string, q Quantity) string {
 		return cmp
 	}
 	return "="
+}
+
+// shareOfBase reports whether the words between a comparator and a share
+// name the base it is a share of (超过本单位在职职工总人数的30%, 高于上年
+// 的1.5倍): the comparator bounds the share.
+func shareOfBase(gap string, q Quantity) bool {
+	if q.Class != Percent && q.Class != Permille && q.Class != Multiple {
+		return false
+	}
+	// 超过部分的1%: the excess is the base, not a bound
+	if strings.HasPrefix(gap, "部分") {
+		return false
+	}
+	return strings.HasSuffix(gap, "的") && utf8.RuneCountInString(gap) <= 20 && !strings.ContainsAny(gap, "，,；;。：:")
 }
 
 // adjacent reports whether the words between a comparator and its number

@@ -122,3 +122,23 @@ func TestBareMagnitudeList(t *testing.T) {
 		}
 	}
 }
+
+// TestComparatorShareOfBase: a comparator word that must touch its number
+// still bounds a share whose base stands between (超过…总人数的30%); a count
+// keeps the rule (重点突破…的24项 is no floor).
+func TestComparatorShareOfBase(t *testing.T) {
+	pr := MustLoad()
+	for _, c := range []struct{ before, num, want string }{
+		{"当期接收见习人员人数超过本单位在职职工总人数的", "30%", ">="},
+		{"租金低于市场租金的", "70%", "<="},
+		{"年薪高于上年度的", "1.5倍", ">="},
+		{"重点突破关键核心技术的", "24项", "="},
+		{"超过本单位在职职工总人数，占", "30%", "="},
+		{"如超过则仅交超过部分的", "1%", "="},
+	} {
+		q := pr.Scan(c.num)[0]
+		if got := pr.Comparator(c.before, "", q); got != c.want {
+			t.Errorf("%s%s: got %s, want %s", c.before, c.num, got, c.want)
+		}
+	}
+}
