@@ -1,6 +1,7 @@
 package targets
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -183,5 +184,24 @@ func TestPlanOfYear(t *testing.T) {
 		if b := brief(Extract(doc(c.line), segmenter(t))); b != c.want {
 			t.Errorf("%s:\n got %s\nwant %s", c.line, b, c.want)
 		}
+	}
+}
+
+// TestCellListNumber: a cell's list number followed by a space is no part
+// of the figure after it (1. 18—40周岁 is no 1.18 岁).
+func TestCellListNumber(t *testing.T) {
+	rows := [][]string{
+		{"基础指标", "年龄", "1. 18—40周岁（含40周岁）（30分）。2. 40周岁以上的，每增加1岁少加2分。"},
+		{"基础指标", "学历", "1.5倍于基础分值的，加20分。"},
+	}
+	got := Extract(tableDoc([]string{"积分指标及分值表"}, rows), segmenter(t))
+	var ages []string
+	for _, x := range got {
+		if x.NormUnit == "岁" {
+			ages = append(ages, fmt.Sprintf("%g", x.NormValue))
+		}
+	}
+	if s := strings.Join(ages, " "); s != "18 40" {
+		t.Errorf("ages %q, want \"18 40\"", s)
 	}
 }
