@@ -110,6 +110,8 @@ func TestClasses(t *testing.T) {
 		{"years counted are a duration", []string{"从出生之日起享受相应的2个年度城乡居民医保待遇。"}, ""},
 		{"a full-width slash of per-unit money", []string{"给予20万元／家的奖励，补贴不足200元的，按照200元／月予以发放。"}, "funding 200000元/家 =; threshold 200元 <=; funding 200元 = monthly"},
 		{"a breakdown in brackets", []string{"到2025年，培育专精特新企业500家（含国家级专精特新“小巨人”企业50家）。"}, "goal 500家 = 2025-12-31; goal 50家 = 2025-12-31"},
+		{"a section on last year's work is the past", []string{"一、2024年工作总结", "全年新增高新技术企业120家，完成技术合同成交额50亿元。", "二、2025年工作计划", "力争新增高新技术企业150家以上。"}, "goal 150家 >="},
+		{"a plan's execution is the past", []string{"一、2024年国民经济和社会发展计划执行情况", "全市地区生产总值增长5.2%。", "二、2025年主要预期目标", "地区生产总值增长5%左右。"}, "goal 5% ~ 2025-12-31"},
 		// restatements
 		{"equal wording under two items is two grants", []string{"（一）加强应用性基础研究。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。", "（十）培育未来产业集聚区。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。"}, "rate 30% <=; funding 3e+07元 <=; rate 30% <=; funding 3e+07元 <="},
 		{"a figure restated within one sentence is one", []string{"到2025年，高新技术企业数量达到750家，使高新技术企业数量达到750家。"}, "goal 750家 = 2025-12-31"},
