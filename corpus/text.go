@@ -237,7 +237,9 @@ func (m *mdState) add(blocks []schema.Block, line string, page int, markdown boo
 		if mdRule.MatchString(line) {
 			return append(blocks, schema.Block{Kind: schema.BlockPara, Page: page})
 		}
-		line = mdQuote.ReplaceAllString(line, "")
+		if strings.HasPrefix(strings.TrimLeft(line, " \t\n\f\r"), ">") { // only then can mdQuote match
+			line = mdQuote.ReplaceAllString(line, "")
+		}
 		if !pageLabel.MatchString(line) {
 			line = mdBullet.ReplaceAllString(line, "")
 		}
