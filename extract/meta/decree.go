@@ -16,6 +16,8 @@ var (
 	// reDecreeLine is a 令 header, its number on the same line or the next.
 	reDecreeLine = regexp.MustCompile(`^` + reDecreeOrgan + `\s*(第\s*\d{1,5}\s*号)?$`)
 	reDecreeNum  = regexp.MustCompile(`^第\s*\d{1,5}\s*号$`)
+	// reDecreeValue is a 令's number as a box gives it (国令第707号).
+	reDecreeValue = regexp.MustCompile(`^\p{Han}{1,24}令\s*第\s*\d{1,5}\s*号$`)
 	// reDecreePub is the publication note under a title.
 	rePublished = regexp.MustCompile(`^《([^》]{2,80})》已经`)
 	reDecreePub = regexp.MustCompile(`^[(（]\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*` + reDecreeOrgan + `\s*(第\s*\d{1,5}\s*号)\s*(?:公布|发布)`)

@@ -88,6 +88,13 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 		if prefix == "" {
 			prefix = organ
 		}
+		if m.Title == "" {
+			// no title line at all: the policy the notice issues
+			// (现将《菏泽市…分工落实方案》印发给你们)
+			if t := reIssuedName.FindStringSubmatch(x.text); t != nil {
+				m.Title = CompactTitle(t[1])
+			}
+		}
 	}
 
 	x.inlineNum = strings.TrimSpace(x.inlineNum)
@@ -167,6 +174,9 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	}
 	return m, x.diags
 }
+
+// reIssuedName is the name of the policy a notice issues.
+var reIssuedName = regexp.MustCompile(`现将\s*《([^《》]{4,80})》\s*(?:[（(]以下简称[^）)]*[）)])?\s*(?:印发|转发)`)
 
 // reParenDate is a date in brackets on a line of its own.
 var reParenDate = regexp.MustCompile(`^[(（]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]$`)

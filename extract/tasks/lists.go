@@ -427,11 +427,12 @@ func (x *extractor) split(s string, strict bool) []string {
 			continue
 		}
 		stopped = false
-		// 和各/及各: a second unit joined by a conjunction.
-		for _, sep := range []string{"和各", "及各", "以及各"} {
+		// 和各/及各, 会同: a second unit joined by a conjunction (the 各
+		// stays with it: 国家发展改革委会同有关部门 → 国家发展改革委, 有关部门).
+		for _, sep := range []string{"和各", "及各", "以及各", "会同"} {
 			if k := strings.Index(p, sep); k > 0 {
 				out = append(out, x.cleanItem(p[:k]))
-				p = p[k+len(sep)-len("各"):]
+				p = p[k+len(strings.TrimSuffix(sep, "各")):]
 			}
 		}
 		stop := false
