@@ -1,6 +1,7 @@
 package targets
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -109,6 +110,8 @@ func TestClasses(t *testing.T) {
 		{"years counted are a duration", []string{"从出生之日起享受相应的2个年度城乡居民医保待遇。"}, ""},
 		{"a full-width slash of per-unit money", []string{"给予20万元／家的奖励，补贴不足200元的，按照200元／月予以发放。"}, "funding 200000元/家 =; threshold 200元 <=; funding 200元 = monthly"},
 		{"a breakdown in brackets", []string{"到2025年，培育专精特新企业500家（含国家级专精特新“小巨人”企业50家）。"}, "goal 500家 = 2025-12-31; goal 50家 = 2025-12-31"},
+		{"a section on last year's work is the past", []string{"一、2024年工作总结", "全年新增高新技术企业120家，完成技术合同成交额50亿元。", "二、2025年工作计划", "力争新增高新技术企业150家以上。"}, "goal 150家 >="},
+		{"a plan's execution is the past", []string{"一、2024年国民经济和社会发展计划执行情况", "全市地区生产总值增长5.2%。", "二、2025年主要预期目标", "地区生产总值增长5%左右。"}, "goal 5% ~ 2025-12-31"},
 		// restatements
 		{"equal wording under two items is two grants", []string{"（一）加强应用性基础研究。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。", "（十）培育未来产业集聚区。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。"}, "rate 30% <=; funding 3e+07元 <=; rate 30% <=; funding 3e+07元 <="},
 		{"a figure restated within one sentence is one", []string{"到2025年，高新技术企业数量达到750家，使高新技术企业数量达到750家。"}, "goal 750家 = 2025-12-31"},
@@ -183,5 +186,24 @@ func TestPlanOfYear(t *testing.T) {
 		if b := brief(Extract(doc(c.line), segmenter(t))); b != c.want {
 			t.Errorf("%s:\n got %s\nwant %s", c.line, b, c.want)
 		}
+	}
+}
+
+// TestCellListNumber: a cell's list number followed by a space is no part
+// of the figure after it (1. 18—40周岁 is no 1.18 岁).
+func TestCellListNumber(t *testing.T) {
+	rows := [][]string{
+		{"基础指标", "年龄", "1. 18—40周岁（含40周岁）（30分）。2. 40周岁以上的，每增加1岁少加2分。"},
+		{"基础指标", "学历", "1.5倍于基础分值的，加20分。"},
+	}
+	got := Extract(tableDoc([]string{"积分指标及分值表"}, rows), segmenter(t))
+	var ages []string
+	for _, x := range got {
+		if x.NormUnit == "岁" {
+			ages = append(ages, fmt.Sprintf("%g", x.NormValue))
+		}
+	}
+	if s := strings.Join(ages, " "); s != "18 40" {
+		t.Errorf("ages %q, want \"18 40\"", s)
 	}
 }

@@ -40,8 +40,16 @@ type figureCtx struct {
 // n) into x.out.
 func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condPara bool, paraYear numbers.Date, hasParaYear bool) {
 	cs := st.c.s
-	// 1.80周岁及以上的: the list number is no part of the figure
-	if k := x.numbered[p.start]; si == 0 && k > 0 && k <= len(cs) {
+	// 1.80周岁及以上的, …。2. 40周岁以上的: the list number is no part of
+	// the figure
+	k := 0
+	if si == 0 {
+		k = x.numbered[p.start]
+	}
+	if _, k2, spaced, digit := leadNumber(x.doc.Text[st.start:st.end]); spaced && digit {
+		k = k2
+	}
+	if k > 0 && k <= len(cs) {
 		cs = strings.Repeat(" ", k) + cs[k:]
 	}
 	if x.notProse(cs, p, si, n) {
