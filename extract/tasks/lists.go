@@ -110,14 +110,14 @@ func (x *extractor) findLists(p *para) []list {
 const roleMaxLen = 48
 
 // roleLocs returns reRole.FindAllStringIndex(s, n) without running the
-// regexp over the whole paragraph. Every match ends with a colon, holds no
+// regexp over the whole paragraph. Every match ends with a colon (or 】), holds no
 // other, and is at most roleMaxLen bytes long, so the matches are those
 // found in the window before each colon.
 func roleLocs(s string, n int) [][]int {
 	var out [][]int
 	from := 0 // after the last colon
 	for from < len(s) && (n < 0 || len(out) < n) {
-		k := strings.IndexAny(s[from:], ":：")
+		k := strings.IndexAny(s[from:], ":：】")
 		if k < 0 {
 			break
 		}

@@ -271,3 +271,16 @@ func TestParseLabelledLeadThenRest(t *testing.T) {
 		t.Errorf("parseLabelled = %v, want %v", got, want)
 	}
 }
+
+func TestParseLabelledLenticular(t *testing.T) {
+	x := &extractor{d: loadDict(t)}
+	got := x.parseLabelled("【责任单位】市市场监管局、市公安局")
+	want := []roleList{{schema.RoleResponsible, []string{"市市场监管局", "市公安局"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parseLabelled = %v, want %v", got, want)
+	}
+	// 【政策解读】 is no role label
+	if got := roleLoc("【政策解读】市市场监管局发布"); got != nil {
+		t.Errorf("roleLoc = %v, want nil", got)
+	}
+}
