@@ -548,6 +548,8 @@ func (x *extractor) departments(roles []roleList) []schema.TaskDept {
 			full := m
 			if p := x.d.Prefix(m); p != "" {
 				inherit = p
+			} else if q := collectiveOf(rl.items, k); q != "" {
+				full = q + m // 各盟市行政公署、人民政府: 各盟市人民政府
 			} else if inherit != "" && !x.d.HasPrefix(m) && x.inheritable(m) {
 				full = inherit + m
 			}

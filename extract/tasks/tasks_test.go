@@ -284,3 +284,22 @@ func TestParseLabelledLenticular(t *testing.T) {
 		t.Errorf("roleLoc = %v, want nil", got)
 	}
 }
+
+func TestCollectiveOf(t *testing.T) {
+	for _, tc := range []struct {
+		items []string
+		k     int
+		want  string
+	}{
+		{[]string{"人力资源社会保障厅", "各盟市行政公署", "人民政府"}, 2, "各盟市"},
+		{[]string{"各县（市、区）人民政府", "管委会"}, 1, "各县（市、区）"},
+		// a named organ after a collective keeps its own reading
+		{[]string{"各盟市行政公署", "财政厅"}, 1, ""},
+		// 人民政府 after a single unit is that unit's government
+		{[]string{"自治区党委组织部", "人民政府"}, 1, ""},
+	} {
+		if got := collectiveOf(tc.items, tc.k); got != tc.want {
+			t.Errorf("collectiveOf(%q, %d) = %q, want %q", tc.items, tc.k, got, tc.want)
+		}
+	}
+}
