@@ -69,6 +69,7 @@ type extractor struct {
 	boxLines  map[int]bool // indexes of metadata-box lines
 	inlineNum string       // 文号 of a title run together with its 主送
 	box       struct{ title, docNum, date, issuer, publisher string }
+	ownHead   string // the organ a heading title opens with (镇巴县人民政府)
 }
 
 func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
@@ -87,6 +88,9 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 		m.Title, organ = x.ownTitle()
 		if prefix == "" {
 			prefix = organ
+		}
+		if loc := reHeadOrgan.FindStringSubmatch(m.Title); loc != nil {
+			x.ownHead = loc[1]
 		}
 		if m.Title == "" {
 			// no title line at all: the policy the notice issues
@@ -174,6 +178,10 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	}
 	return m, x.diags
 }
+
+// reHeadOrgan is a people's government or its office at the start of a
+// heading (镇巴县人民政府工作规则).
+var reHeadOrgan = regexp.MustCompile(`^(\p{Han}{2,12}?人民政府(?:办公厅|办公室)?)`)
 
 // reIssuedName is the name of the policy a notice issues.
 var reIssuedName = regexp.MustCompile(`现将\s*《([^《》]{4,80})》\s*(?:[（(]以下简称[^）)]*[）)])?\s*(?:印发|转发)`)

@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"policyx/extract/parts"
 	"policyx/lexicon/cjk"
 	"policyx/lexicon/outline"
 	"regexp"
@@ -272,8 +273,8 @@ func (x *extractor) ownTitle() (string, string) {
 			continue
 		}
 		t := x.lines[i].text
-		if !titleLike(t) {
-			continue
+		if !titleLike(t) || parts.Chrome(t) {
+			continue // 返回顶部 is a page's link
 		}
 		organ := ""
 		if x.p.organLine(t) != nil && i+1 < len(x.lines) && ParseDate(x.lines[i+1].text) != "" {
