@@ -87,6 +87,7 @@ func TestClasses(t *testing.T) {
 		{"a count of meetings", []string{"到2020年，召开4次会议研究产业发展。"}, "goal 4次 = 2020-12-31"},
 		{"a numbered condition's first sentence holds its figure", []string{"二、入驻条件", "（二）申请入驻单位团队人员数量应不少于（含）3人。10人以上可申请独立办公场地。"}, "threshold 3人 >=; threshold 10人 >="},
 		{"a heading line restated by its body", []string{"（五）转化400项重大科技成果", "实施重大科技成果转化行动，转化400项重大科技成果。"}, "goal 400项 ="},
+		{"a heading line restated in other words", []string{"1.新建5G基站1万个。到2025年，全市新建5G基站10000个以上，实现重点区域全覆盖。"}, "goal 10000个 >= 2025-12-31"},
 		{"a heading line that is the goal", []string{"（一）地区生产总值增长7%以上 责任单位：区发改局", "（二）规上工业增加值增长12%以上 责任单位：区经信局"}, "goal 7% >=; goal 12% >="},
 		{"the count of the items listed below", []string{"一、推广的改革举措（共23项）", "（一）知识产权保护方面5项：知识产权民事、刑事、行政案件“三合一”审判。"}, ""},
 		{"a package of measures by its count", []string{"2.落实好提振市场信心90条措施。（省发展改革委负责）"}, ""},

@@ -119,9 +119,19 @@ func (x *extractor) ownFigure(label string, p para) bool {
 		_, sz := utf8.DecodeRuneInString(x.doc.Text[end:])
 		end += sz
 	}
-	whole := strings.Join(strings.Fields(x.doc.Text[p.start:end]), "")
+	// the same amount written either way (1万个, 10000个) restates it
+	type amount struct {
+		v float64
+		u string
+	}
+	seen := map[amount]int{}
+	for _, q := range x.num.Scan(strings.Join(strings.Fields(x.doc.Text[p.start:end]), "")) {
+		if q.Is() {
+			seen[amount{q.NormValue, q.NormUnit}]++
+		}
+	}
 	for _, q := range x.num.Scan(label) {
-		if q.Is() && q.NormValue > 0 && strings.Count(whole, label[q.Start:q.End]) <= 1 {
+		if q.Is() && q.NormValue > 0 && seen[amount{q.NormValue, q.NormUnit}] <= 1 {
 			return true
 		}
 	}
