@@ -115,6 +115,7 @@ func TestClasses(t *testing.T) {
 		{"a plan's execution is the past", []string{"一、2024年国民经济和社会发展计划执行情况", "全市地区生产总值增长5.2%。", "二、2025年主要预期目标", "地区生产总值增长5%左右。"}, "goal 5% ~ 2025-12-31"},
 		// restatements
 		{"equal wording under two items is two grants", []string{"（一）加强应用性基础研究。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。", "（十）培育未来产业集聚区。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。"}, "rate 30% <=; funding 3e+07元 <=; rate 30% <=; funding 3e+07元 <="},
+		{"a passage held twice", []string{"对当年基金零报销的参保人员，次年提高大病保险最高支付限额3800元。两项激励额度可累加。", "对当年基金零报销的参保人员，次年提高大病保险最高支付限额3800元。两项激励额度可累加。"}, "funding 3800元 <="},
 		{"a figure restated within one sentence is one", []string{"到2025年，高新技术企业数量达到750家，使高新技术企业数量达到750家。"}, "goal 750家 = 2025-12-31"},
 		// what is not a target
 		{"the base a measure starts from", []string{"在巩固落实好生均财政拨款水平达到12000元的基础上，逐步提高拨款水平。"}, ""},
