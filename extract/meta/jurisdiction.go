@@ -67,6 +67,11 @@ func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string 
 	named := x.p.g.Jurisdiction(ev) != ""
 	ev.Text = reDateline.ReplaceAllString(x.text, "")
 	j := x.p.g.Jurisdiction(ev)
+	if !named && j != "" && !strings.Contains(ev.Text, j) && x.p.g.Mentions(ev.Text)[j] < 2 {
+		// a guess from one short name in the text, never written in full:
+		// a short name inside other words (创新乡村 is no 新乡)
+		j = ""
+	}
 	if !named && x.box.publisher != "" && !x.reposted(x.box.publisher, docNum) {
 		// 区人民政府办公室 with no place anywhere but the page's 发布机构
 		// (下陆区政府办公室; 中共中央 over a text dated 新华社北京…电):
