@@ -272,6 +272,14 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	if strings.Contains(cs[:q.Start], "合计：") || strings.Contains(cs[:q.Start], "合计:") {
 		return true
 	}
+	// 处1万元以上10万元以下的罚款: a penalty is no amount the policy gives,
+	// sets aside or sets as a bar (违法所得5万元以上的 still is one)
+	if q.Class == numbers.Money || q.Class == numbers.Multiple {
+		rest := cs[q.End:f.cl1]
+		if numbers.HasAnySuffix(cs[f.cl0:q.Start], "处", "并处", "处以") || strings.Contains(rest, "罚款") || strings.Contains(rest, "罚金") {
+			return true
+		}
+	}
 	// 推广的改革举措（共23项）: the count of the items listed below
 	if numbers.HasAnySuffix(cs[:q.Start], "（共", "(共") && numbers.HasAnyPrefix(cs[q.End:], "）", ")") {
 		return true
