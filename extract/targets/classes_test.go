@@ -115,6 +115,8 @@ func TestClasses(t *testing.T) {
 		{"a plan's execution is the past", []string{"一、2024年国民经济和社会发展计划执行情况", "全市地区生产总值增长5.2%。", "二、2025年主要预期目标", "地区生产总值增长5%左右。"}, "goal 5% ~ 2025-12-31"},
 		{"a fine is no target", []string{"拒不改正的，处1万元以上10万元以下的罚款；违法所得5万元以上的，并处违法所得1倍以上5倍以下的罚款。"}, "threshold 50000元 >="},
 		{"a grant beside a fine's clause", []string{"对符合条件的企业，给予10万元奖励，不得用于缴纳罚款。"}, "funding 100000元 ="},
+		{"a fine named first", []string{"对违反规定的，处以罚款5万元。"}, ""},
+		{"a grant to an office", []string{"考核优秀的，奖励所在街道办事处5万元。"}, "funding 50000元 ="},
 		// restatements
 		{"equal wording under two items is two grants", []string{"（一）加强应用性基础研究。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。", "（十）培育未来产业集聚区。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。"}, "rate 30% <=; funding 3e+07元 <=; rate 30% <=; funding 3e+07元 <="},
 		{"a passage held twice", []string{"对当年基金零报销的参保人员，次年提高大病保险最高支付限额3800元。两项激励额度可累加。", "对当年基金零报销的参保人员，次年提高大病保险最高支付限额3800元。两项激励额度可累加。"}, "funding 3800元 <="},

@@ -275,8 +275,8 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	// 处1万元以上10万元以下的罚款: a penalty is no amount the policy gives,
 	// sets aside or sets as a bar (违法所得5万元以上的 still is one)
 	if q.Class == numbers.Money || q.Class == numbers.Multiple {
-		rest := cs[q.End:f.cl1]
-		if numbers.HasAnySuffix(cs[f.cl0:q.Start], "处", "并处", "处以") || strings.Contains(rest, "罚款") || strings.Contains(rest, "罚金") {
+		clause := cs[f.cl0:f.cl1]
+		if strings.Contains(clause, "罚款") || strings.Contains(clause, "罚金") {
 			return true
 		}
 	}
