@@ -276,3 +276,15 @@ func TestCityOfDocNum(t *testing.T) {
 		}
 	}
 }
+
+func TestAnnounceNumberLine(t *testing.T) {
+	for in, want := range map[string]bool{
+		"国家税务总局公告2023年第3号":            true,
+		"财政部、税务总局公告2023年第12号":         true,
+		"根据国家税务总局公告2023年第3号的规定，现公告如下": false,
+	} {
+		if got := reAnnounce.MatchString(in); got != want {
+			t.Errorf("reAnnounce(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
