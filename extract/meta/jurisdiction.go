@@ -65,7 +65,10 @@ func (x *extractor) reposted(organ, docNum string) bool {
 func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string {
 	ev := place.Evidence{Issuers: organs, DocNumber: docNum, TitlePrefix: prefix, BoxIssuer: x.box.issuer}
 	named := x.p.g.Jurisdiction(ev) != ""
-	ev.Text = reDateline.ReplaceAllString(x.text, "")
+	ev.Text = x.text
+	if strings.Contains(ev.Text, "日电") { // scan for a dateline only where one can be
+		ev.Text = reDateline.ReplaceAllString(ev.Text, "")
+	}
 	j := x.p.g.Jurisdiction(ev)
 	if !named && j != "" && !strings.Contains(ev.Text, j) && x.p.g.Mentions(ev.Text)[j] < 2 {
 		// a guess from one short name in the text, never written in full:

@@ -95,7 +95,7 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 		if m.Title == "" {
 			// no title line at all: the policy the notice issues
 			// (现将《菏泽市…分工落实方案》印发给你们)
-			if t := reIssuedName.FindStringSubmatch(x.text); t != nil {
+			if t := reIssuedName.FindStringSubmatch(head(x.text, 4000)); t != nil {
 				m.Title = CompactTitle(t[1])
 			}
 		}
