@@ -83,12 +83,6 @@ func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string 
 			j = pj
 		}
 	}
-	if !named && x.ownHead != "" {
-		// 镇巴县人民政府工作规则: a heading that opens with its organ
-		if c := x.p.g.Jurisdiction(place.Evidence{Issuers: []string{x.ownHead}, Text: ev.Text}); c != "" {
-			j = c
-		}
-	}
 	if !named {
 		// 近日，中共中央、国务院印发了《…》: a news report of the issue
 		// names its issuer

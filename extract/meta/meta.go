@@ -145,9 +145,13 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	if len(organs) == 0 && dec.organ != "" {
 		organs = []string{dec.organ}
 	}
+	if len(organs) == 0 && x.ownHead != "" {
+		organs = []string{x.ownHead} // 镇巴县人民政府工作规则
+	}
 	fromBox := len(organs) == 0
 	if len(organs) == 0 && x.box.issuer != "" {
-		organs = x.p.splitOrgans(x.box.issuer)
+		// the box's 发文机构, when it names organs (县政府网站 is none)
+		organs = x.p.organLine(x.box.issuer)
 	}
 	if len(organs) == 0 && x.box.publisher != "" {
 		// the page's publisher, when it names organs (not 相关部门)
