@@ -260,6 +260,11 @@ func (x *extractor) valueLine(next string, f boxField) bool {
 	if f == boxTitle {
 		return true
 	}
+	if f != boxIssuer && f != boxPublisher && (hasTitleWord(next) || x.p.organLine(next) != nil) {
+		// an empty 主题词 before 国务院办公厅 / 关于…的函: the title's
+		// first line, not the label's value
+		return false
+	}
 	// an empty 主题词: must not swallow the title that follows the box
 	return runeLen(next) <= 60 && !strings.Contains(next, "关于") && !reTitleEnd.MatchString(next)
 }
@@ -272,6 +277,9 @@ func (x *extractor) setBox(f boxField, v string) {
 	case boxDocNum:
 		if x.box.docNum == "" {
 			x.box.docNum = NormalizeDocNumber(v)
+		}
+		if x.box.docNum == "" && reDecreeValue.MatchString(v) {
+			x.box.docNum = squeeze(v) // 国令第707号
 		}
 	case boxDate:
 		if x.box.date == "" {

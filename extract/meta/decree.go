@@ -16,7 +16,11 @@ var (
 	// reDecreeLine is a 令 header, its number on the same line or the next.
 	reDecreeLine = regexp.MustCompile(`^` + reDecreeOrgan + `\s*(第\s*\d{1,5}\s*号)?$`)
 	reDecreeNum  = regexp.MustCompile(`^第\s*\d{1,5}\s*号$`)
+	// reDecreeValue is a 令's number as a box gives it (国令第707号).
+	reDecreeValue = regexp.MustCompile(`^\p{Han}{1,24}令\s*第\s*\d{1,5}\s*号$`)
 	// reDecreePub is the publication note under a title.
+	// reAnnounce is the number line of a 公告 (国家税务总局公告2023年第1号).
+	reAnnounce  = regexp.MustCompile(`^(\p{Han}{2,24}?)(?:、\p{Han}{2,24}?)*公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号$`)
 	rePublished = regexp.MustCompile(`^《([^》]{2,80})》已经`)
 	reDecreePub = regexp.MustCompile(`^[(（]\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*` + reDecreeOrgan + `\s*(第\s*\d{1,5}\s*号)\s*(?:公布|发布)`)
 )
@@ -31,6 +35,10 @@ func (x *extractor) decree() decree {
 		t := strings.TrimSpace(x.lines[i].text)
 		if m := reDecreePub.FindStringSubmatch(t); m != nil {
 			return decree{squeeze(m[2] + "令" + m[3]), issuerOfDecree(m[2]), ParseDate(m[1]), ""}
+		}
+		if a := reAnnounce.FindStringSubmatch(t); a != nil {
+			// 国家税务总局公告2023年第1号: an announcement's own number
+			return decree{squeeze(a[0]), issuerOfDecree(a[1]), "", ""}
 		}
 		m := reDecreeLine.FindStringSubmatch(t)
 		if m == nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"policyx/lexicon/place"
 )
@@ -64,14 +65,44 @@ func (x *extractor) reposted(organ, docNum string) bool {
 func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string {
 	ev := place.Evidence{Issuers: organs, DocNumber: docNum, TitlePrefix: prefix, BoxIssuer: x.box.issuer}
 	named := x.p.g.Jurisdiction(ev) != ""
-	ev.Text = reDateline.ReplaceAllString(x.text, "")
+	ev.Text = x.text
+	if strings.Contains(ev.Text, "日电") { // scan for a dateline only where one can be
+		ev.Text = reDateline.ReplaceAllString(ev.Text, "")
+	}
 	j := x.p.g.Jurisdiction(ev)
+	if !named && j != "" && !strings.Contains(ev.Text, j) && x.p.g.Mentions(ev.Text)[j] < 2 {
+		// a guess from one short name in the text, never written in full:
+		// a short name inside other words (创新乡村 is no 新乡)
+		j = ""
+	}
 	if !named && x.box.publisher != "" && !x.reposted(x.box.publisher, docNum) {
 		// 区人民政府办公室 with no place anywhere but the page's 发布机构
 		// (下陆区政府办公室; 中共中央 over a text dated 新华社北京…电):
 		// the publisher before the places the text names
 		if pj := x.p.g.Jurisdiction(place.Evidence{Issuers: []string{x.box.publisher}, Text: x.text}); pj != "" {
 			j = pj
+		}
+	}
+	if !named && x.ownHead != "" {
+		// 镇巴县人民政府工作规则: a heading that opens with its organ
+		if c := x.p.g.Jurisdiction(place.Evidence{Issuers: []string{x.ownHead}, Text: ev.Text}); c != "" {
+			j = c
+		}
+	}
+	if !named {
+		// 近日，中共中央、国务院印发了《…》: a news report of the issue
+		// names its issuer
+		if m := reIssuedBy.FindStringSubmatch(head(ev.Text, 600)); m != nil {
+			if c := x.p.FromOrgan(m[1]); c != "" {
+				j = c
+			}
+		}
+	}
+	if !named && docNum != "" {
+		// 菏政办字〔2023〕1号 in a text that names 菏泽: the city whose name
+		// the 文号 opens with, when the table of 文号 prefixes has none
+		if c := x.p.cityOfDocNum(docNum, x.text, j); c != "" {
+			j = c
 		}
 	}
 	if len(organs) == 0 || x.p.FromOrgan(organs[0]) == "" {
@@ -124,6 +155,20 @@ func (p *Places) zoneDistrict(organ, city string) string {
 // where the news was filed, not whose document it is.
 var reDateline = regexp.MustCompile(`(?:新华社|人民网|中新社|新华网)\p{Han}{2,6}?\d{1,2}月\d{1,2}日电`)
 
+// reIssuedBy is a news report's issuer: 近日，中共中央、国务院印发了《.
+var reIssuedBy = regexp.MustCompile(`(?:近日|日前)[，,]\s*(\p{Han}{2,20}?)(?:、\p{Han}{2,20}?)?印发了?《`)
+
+// head is the first n bytes of s, cut at a rune boundary.
+func head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // reOwnPlace is the place a policy says it is made for: 结合官渡区实际.
 var reOwnPlace = regexp.MustCompile(`结合(\p{Han}{2,4}?[区县])(?:的)?实际`)
 
@@ -144,4 +189,33 @@ func (p *Places) ownPlace(text, city string) string {
 		return ""
 	}
 	return d
+}
+
+// cityOfDocNum returns the one city (of province prov, when prov is a
+// province) whose name opens with the 文号's first rune and that the text
+// names; "" when none or several.
+func (p *Places) cityOfDocNum(docNum, text, prov string) string {
+	if prov != "" && !p.IsProvince(prov) {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(docNum)
+	found := ""
+	for _, pl := range p.g.Places() {
+		if pl.Kind != place.City || prov != "" && pl.Parent != prov {
+			continue
+		}
+		if c, _ := utf8.DecodeRuneInString(pl.Name); c != r {
+			continue
+		}
+		names := append([]string{pl.Name}, pl.Shorts...)
+		for _, n := range names {
+			if strings.Contains(text, n) {
+				if found != "" && found != pl.Name {
+					return ""
+				}
+				found = pl.Name
+			}
+		}
+	}
+	return found
 }

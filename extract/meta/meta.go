@@ -69,6 +69,7 @@ type extractor struct {
 	boxLines  map[int]bool // indexes of metadata-box lines
 	inlineNum string       // 文号 of a title run together with its 主送
 	box       struct{ title, docNum, date, issuer, publisher string }
+	ownHead   string // the organ a heading title opens with (镇巴县人民政府)
 }
 
 func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
@@ -87,6 +88,16 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 		m.Title, organ = x.ownTitle()
 		if prefix == "" {
 			prefix = organ
+		}
+		if loc := reHeadOrgan.FindStringSubmatch(m.Title); loc != nil {
+			x.ownHead = loc[1]
+		}
+		if m.Title == "" {
+			// no title line at all: the policy the notice issues
+			// (现将《菏泽市…分工落实方案》印发给你们)
+			if t := reIssuedName.FindStringSubmatch(head(x.text, 4000)); t != nil {
+				m.Title = CompactTitle(t[1])
+			}
 		}
 	}
 
@@ -167,6 +178,13 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 	}
 	return m, x.diags
 }
+
+// reHeadOrgan is a people's government or its office at the start of a
+// heading (镇巴县人民政府工作规则).
+var reHeadOrgan = regexp.MustCompile(`^(\p{Han}{2,12}?人民政府(?:办公厅|办公室)?)`)
+
+// reIssuedName is the name of the policy a notice issues.
+var reIssuedName = regexp.MustCompile(`现将\s*《([^《》]{4,80})》\s*(?:[（(]以下简称[^）)]*[）)])?\s*(?:印发|转发)`)
 
 // reParenDate is a date in brackets on a line of its own.
 var reParenDate = regexp.MustCompile(`^[(（]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]$`)

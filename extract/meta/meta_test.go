@@ -259,3 +259,32 @@ func TestInnerDocNum(t *testing.T) {
 		}
 	}
 }
+
+func TestCityOfDocNum(t *testing.T) {
+	p := mustPlaces()
+	for _, tc := range []struct{ num, text, prov, want string }{
+		{"菏政办字〔2023〕1号", "现将《菏泽市深化新旧动能转换推动绿色低碳高质量发展分工落实方案》印发给你们", "山东省", "菏泽市"},
+		// two cities of the province open with 济 and both are named
+		{"济政发〔2023〕1号", "济南市、济宁市要加强协作", "山东省", ""},
+		// the city the 文号 opens with is not named
+		{"菏政办字〔2023〕1号", "经省政府同意，现印发给你们", "山东省", ""},
+		// a city's jurisdiction is kept
+		{"菏政办字〔2023〕1号", "菏泽市", "青岛市", ""},
+	} {
+		if got := p.cityOfDocNum(tc.num, tc.text, tc.prov); got != tc.want {
+			t.Errorf("cityOfDocNum(%q, %q, %q) = %q, want %q", tc.num, tc.text, tc.prov, got, tc.want)
+		}
+	}
+}
+
+func TestAnnounceNumberLine(t *testing.T) {
+	for in, want := range map[string]bool{
+		"国家税务总局公告2023年第3号":            true,
+		"财政部、税务总局公告2023年第12号":         true,
+		"根据国家税务总局公告2023年第3号的规定，现公告如下": false,
+	} {
+		if got := reAnnounce.MatchString(in); got != want {
+			t.Errorf("reAnnounce(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -69,6 +69,9 @@ func isOrgan(s string) bool {
 	if strings.ContainsAny(s, "。，,；;：:！？“”《》") {
 		return false
 	}
+	if strings.HasSuffix(s, "顶部") || strings.HasSuffix(s, "底部") {
+		return false // 返回顶部: a page's link, not a 部
+	}
 	return organEnd(s)
 }
 

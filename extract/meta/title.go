@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"policyx/extract/parts"
 	"policyx/lexicon/cjk"
 	"policyx/lexicon/outline"
 	"regexp"
@@ -119,11 +120,29 @@ func (x *extractor) titleAt(i int) *titleCand {
 		if !reTitleEnd.MatchString(c) {
 			c, num = splitRunOnDocNum(c)
 		}
-		if reTitleEnd.MatchString(c) && (strings.Contains(c, "关于") || strings.Contains(c, "印发") || strings.Contains(c, "转发")) {
+		if reTitleEnd.MatchString(c) && (strings.Contains(c, "关于") || strings.Contains(c, "印发") || strings.Contains(c, "转发")) && !x.titleGoesOn(joined, j+1, i+5) {
 			return &titleCand{start, j + 1, c, num}
 		}
 	}
 	return nil
+}
+
+// titleGoesOn reports whether the title joined so far, though it ends with
+// a kind word (…执法全过程记录制度), goes on over line k (/ 重大执法决定法制审核
+// 制度的指导意见): the next line is no 文号, 主送, date or sentence, and the
+// title with it ends with a kind word too.
+func (x *extractor) titleGoesOn(joined string, k, limit int) bool {
+	if k >= len(x.lines) || k >= limit || x.boxLines[k] {
+		return false
+	}
+	lt := x.lines[k].text
+	if reDocNumAt.MatchString(lt) || isMainSend(lt) || ParseDate(lt) != "" || strings.ContainsAny(lt, "。；") {
+		return false
+	}
+	if hasTitleWord(lt) && reTitleEnd.MatchString(CompactTitle(lt)) {
+		return false // a title of its own (the notice's line after a box's)
+	}
+	return reTitleEnd.MatchString(CompactTitle(joined + lt))
 }
 
 // unwrapBook drops the book marks a reposting site prints around a whole
@@ -254,8 +273,8 @@ func (x *extractor) ownTitle() (string, string) {
 			continue
 		}
 		t := x.lines[i].text
-		if !titleLike(t) {
-			continue
+		if !titleLike(t) || parts.Chrome(t) {
+			continue // 返回顶部 is a page's link
 		}
 		organ := ""
 		if x.p.organLine(t) != nil && i+1 < len(x.lines) && ParseDate(x.lines[i+1].text) != "" {

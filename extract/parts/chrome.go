@@ -186,3 +186,7 @@ func trimChrome(bl []schema.Block, s, e int) int {
 	}
 	return e
 }
+
+// Chrome reports whether line is a run of page chrome tokens (返回顶部,
+// 1 2 3 首页 …) rather than text.
+func Chrome(line string) bool { return chromeText(line) }

@@ -1,6 +1,7 @@
 package targets
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -86,6 +87,7 @@ func TestClasses(t *testing.T) {
 		{"a count of meetings", []string{"到2020年，召开4次会议研究产业发展。"}, "goal 4次 = 2020-12-31"},
 		{"a numbered condition's first sentence holds its figure", []string{"二、入驻条件", "（二）申请入驻单位团队人员数量应不少于（含）3人。10人以上可申请独立办公场地。"}, "threshold 3人 >=; threshold 10人 >="},
 		{"a heading line restated by its body", []string{"（五）转化400项重大科技成果", "实施重大科技成果转化行动，转化400项重大科技成果。"}, "goal 400项 ="},
+		{"a heading line restated in other words", []string{"1.新建5G基站1万个。到2025年，全市新建5G基站10000个以上，实现重点区域全覆盖。"}, "goal 10000个 >= 2025-12-31"},
 		{"a heading line that is the goal", []string{"（一）地区生产总值增长7%以上 责任单位：区发改局", "（二）规上工业增加值增长12%以上 责任单位：区经信局"}, "goal 7% >=; goal 12% >="},
 		{"the count of the items listed below", []string{"一、推广的改革举措（共23项）", "（一）知识产权保护方面5项：知识产权民事、刑事、行政案件“三合一”审判。"}, ""},
 		{"a package of measures by its count", []string{"2.落实好提振市场信心90条措施。（省发展改革委负责）"}, ""},
@@ -109,8 +111,15 @@ func TestClasses(t *testing.T) {
 		{"years counted are a duration", []string{"从出生之日起享受相应的2个年度城乡居民医保待遇。"}, ""},
 		{"a full-width slash of per-unit money", []string{"给予20万元／家的奖励，补贴不足200元的，按照200元／月予以发放。"}, "funding 200000元/家 =; threshold 200元 <=; funding 200元 = monthly"},
 		{"a breakdown in brackets", []string{"到2025年，培育专精特新企业500家（含国家级专精特新“小巨人”企业50家）。"}, "goal 500家 = 2025-12-31; goal 50家 = 2025-12-31"},
+		{"a section on last year's work is the past", []string{"一、2024年工作总结", "全年新增高新技术企业120家，完成技术合同成交额50亿元。", "二、2025年工作计划", "力争新增高新技术企业150家以上。"}, "goal 150家 >="},
+		{"a plan's execution is the past", []string{"一、2024年国民经济和社会发展计划执行情况", "全市地区生产总值增长5.2%。", "二、2025年主要预期目标", "地区生产总值增长5%左右。"}, "goal 5% ~ 2025-12-31"},
+		{"a fine is no target", []string{"拒不改正的，处1万元以上10万元以下的罚款；违法所得5万元以上的，并处违法所得1倍以上5倍以下的罚款。"}, "threshold 50000元 >="},
+		{"a grant beside a fine's clause", []string{"对符合条件的企业，给予10万元奖励，不得用于缴纳罚款。"}, "funding 100000元 ="},
+		{"a fine named first", []string{"对违反规定的，处以罚款5万元。"}, ""},
+		{"a grant to an office", []string{"考核优秀的，奖励所在街道办事处5万元。"}, "funding 50000元 ="},
 		// restatements
 		{"equal wording under two items is two grants", []string{"（一）加强应用性基础研究。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。", "（十）培育未来产业集聚区。按照规定分阶段给予不超过总投入30%、最高3000万元的经费支持。"}, "rate 30% <=; funding 3e+07元 <=; rate 30% <=; funding 3e+07元 <="},
+		{"a passage held twice", []string{"对当年基金零报销的参保人员，次年提高大病保险最高支付限额3800元。两项激励额度可累加。", "对当年基金零报销的参保人员，次年提高大病保险最高支付限额3800元。两项激励额度可累加。"}, "funding 3800元 <="},
 		{"a figure restated within one sentence is one", []string{"到2025年，高新技术企业数量达到750家，使高新技术企业数量达到750家。"}, "goal 750家 = 2025-12-31"},
 		// what is not a target
 		{"the base a measure starts from", []string{"在巩固落实好生均财政拨款水平达到12000元的基础上，逐步提高拨款水平。"}, ""},
@@ -183,5 +192,24 @@ func TestPlanOfYear(t *testing.T) {
 		if b := brief(Extract(doc(c.line), segmenter(t))); b != c.want {
 			t.Errorf("%s:\n got %s\nwant %s", c.line, b, c.want)
 		}
+	}
+}
+
+// TestCellListNumber: a cell's list number followed by a space is no part
+// of the figure after it (1. 18—40周岁 is no 1.18 岁).
+func TestCellListNumber(t *testing.T) {
+	rows := [][]string{
+		{"基础指标", "年龄", "1. 18—40周岁（含40周岁）（30分）。2. 40周岁以上的，每增加1岁少加2分。"},
+		{"基础指标", "学历", "1.5倍于基础分值的，加20分。"},
+	}
+	got := Extract(tableDoc([]string{"积分指标及分值表"}, rows), segmenter(t))
+	var ages []string
+	for _, x := range got {
+		if x.NormUnit == "岁" {
+			ages = append(ages, fmt.Sprintf("%g", x.NormValue))
+		}
+	}
+	if s := strings.Join(ages, " "); s != "18 40" {
+		t.Errorf("ages %q, want \"18 40\"", s)
 	}
 }

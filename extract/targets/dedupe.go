@@ -66,10 +66,12 @@ func (x *extractor) dedupe() []schema.Target {
 			if a.NormValue != b.NormValue || a.NormUnit != b.NormUnit || !similar(a.Subject, b.Subject) {
 				continue
 			}
-			// one sentence, not the same words at another place: 若干措施
-			// repeat 按照规定给予不超过总投入30%、最高3000万元的经费支持 under
-			// item after item, each a grant of its own
-			if a.SentenceSpan == b.SentenceSpan && i > j && a.Subject == b.Subject && utf8.RuneCountInString(a.Subject) >= 3 && a.Comparator == b.Comparator {
+			// one sentence, or the same words in the same surroundings (a page
+			// that holds its text twice); not the same words at another place:
+			// 若干措施 repeat 按照规定给予不超过总投入30%、最高3000万元的经费支持
+			// under item after item, each a grant of its own
+			same := a.SentenceSpan == b.SentenceSpan || a.Sentence == b.Sentence && x.sameSurroundings(a.SentenceSpan, b.SentenceSpan)
+			if same && i > j && a.Subject == b.Subject && utf8.RuneCountInString(a.Subject) >= 3 && a.Comparator == b.Comparator {
 				drop[i] = true
 				continue
 			}
@@ -151,4 +153,43 @@ func tierStatement(t schema.Target, rangeOK bool) bool {
 		return strings.ContainsAny(toComma(rest), "的为")
 	}
 	return strings.HasPrefix(rest, "的") || strings.HasPrefix(rest, "为")
+}
+
+// sameSurroundings reports whether the text just before or just after two
+// places is the same: a passage repeated whole, not one sentence repeated.
+func (x *extractor) sameSurroundings(a, b schema.Span) bool {
+	t := x.doc.Text
+	around := func(s schema.Span, before bool) string {
+		var r []rune
+		if before {
+			r = []rune(t[max(0, s.Start-120):s.Start])
+		} else {
+			r = []rune(t[s.End:min(len(t), s.End+120)])
+		}
+		c := []rune(strings.Join(strings.Fields(string(r)), ""))
+		if len(c) > 12 {
+			if before {
+				c = c[len(c)-12:]
+			} else {
+				c = c[:12]
+			}
+		}
+		return string(c)
+	}
+	for _, before := range []bool{true, false} {
+		p, q := []rune(around(a, before)), []rune(around(b, before))
+		n := min(len(p), len(q))
+		if n < 6 {
+			continue
+		}
+		if before {
+			p, q = p[len(p)-n:], q[len(q)-n:]
+		} else {
+			p, q = p[:n], q[:n]
+		}
+		if string(p) == string(q) {
+			return true
+		}
+	}
+	return false
 }

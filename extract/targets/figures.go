@@ -40,8 +40,16 @@ type figureCtx struct {
 // n) into x.out.
 func (x *extractor) sentence(st sentence, p para, si, n int, hs headState, condPara bool, paraYear numbers.Date, hasParaYear bool) {
 	cs := st.c.s
-	// 1.80周岁及以上的: the list number is no part of the figure
-	if k := x.numbered[p.start]; si == 0 && k > 0 && k <= len(cs) {
+	// 1.80周岁及以上的, …。2. 40周岁以上的: the list number is no part of
+	// the figure
+	k := 0
+	if si == 0 {
+		k = x.numbered[p.start]
+	}
+	if _, k2, spaced, digit := leadNumber(x.doc.Text[st.start:st.end]); spaced && digit {
+		k = k2
+	}
+	if k > 0 && k <= len(cs) {
 		cs = strings.Repeat(" ", k) + cs[k:]
 	}
 	if x.notProse(cs, p, si, n) {
@@ -111,9 +119,19 @@ func (x *extractor) ownFigure(label string, p para) bool {
 		_, sz := utf8.DecodeRuneInString(x.doc.Text[end:])
 		end += sz
 	}
-	whole := strings.Join(strings.Fields(x.doc.Text[p.start:end]), "")
+	// the same amount written either way (1万个, 10000个) restates it
+	type amount struct {
+		v float64
+		u string
+	}
+	seen := map[amount]int{}
+	for _, q := range x.num.Scan(strings.Join(strings.Fields(x.doc.Text[p.start:end]), "")) {
+		if q.Is() {
+			seen[amount{q.NormValue, q.NormUnit}]++
+		}
+	}
 	for _, q := range x.num.Scan(label) {
-		if q.Is() && q.NormValue > 0 && strings.Count(whole, label[q.Start:q.End]) <= 1 {
+		if q.Is() && q.NormValue > 0 && seen[amount{q.NormValue, q.NormUnit}] <= 1 {
 			return true
 		}
 	}
@@ -253,6 +271,14 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	// 合计：核心技术44项，… is a table's total line run into the text
 	if strings.Contains(cs[:q.Start], "合计：") || strings.Contains(cs[:q.Start], "合计:") {
 		return true
+	}
+	// 处1万元以上10万元以下的罚款: a penalty is no amount the policy gives,
+	// sets aside or sets as a bar (违法所得5万元以上的 still is one)
+	if q.Class == numbers.Money || q.Class == numbers.Multiple {
+		clause := cs[f.cl0:f.cl1]
+		if strings.Contains(clause, "罚款") || strings.Contains(clause, "罚金") {
+			return true
+		}
 	}
 	// 推广的改革举措（共23项）: the count of the items listed below
 	if numbers.HasAnySuffix(cs[:q.Start], "（共", "(共") && numbers.HasAnyPrefix(cs[q.End:], "）", ")") {

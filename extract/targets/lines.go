@@ -265,26 +265,7 @@ func lastLineStart(text string, end int) int {
 // the byte length of the number and its dot.
 func numberedFigures(text string, ps []para) map[int]int {
 	lead := func(p para) (n, k int, spaced, digit bool) {
-		t := strings.TrimLeft(text[p.start:p.end], " \t\u3000")
-		for k < len(t) && k < 2 && t[k] >= '0' && t[k] <= '9' {
-			n = n*10 + int(t[k]-'0')
-			k++
-		}
-		if k == 0 {
-			return 0, 0, false, false
-		}
-		sep := ""
-		for _, d := range []string{".", "．"} {
-			if strings.HasPrefix(t[k:], d) {
-				sep = d
-			}
-		}
-		if sep == "" {
-			return 0, 0, false, false
-		}
-		rest := t[k+len(sep):]
-		body := strings.TrimLeft(rest, " \u3000")
-		return n, k + len(sep), len(body) < len(rest), body != "" && body[0] >= '0' && body[0] <= '9'
+		return leadNumber(text[p.start:p.end])
 	}
 	var out map[int]int
 	for i, p := range ps {
@@ -309,4 +290,30 @@ func numberedFigures(text string, ps []para) map[int]int {
 		}
 	}
 	return out
+}
+
+// leadNumber reads the list number opening t (1. / 2．): its value n, the
+// byte length k of the number and its dot, whether a space follows the dot
+// and whether a digit comes next.
+func leadNumber(t string) (n, k int, spaced, digit bool) {
+	t = strings.TrimLeft(t, " \t\u3000")
+	for k < len(t) && k < 2 && t[k] >= '0' && t[k] <= '9' {
+		n = n*10 + int(t[k]-'0')
+		k++
+	}
+	if k == 0 {
+		return 0, 0, false, false
+	}
+	sep := ""
+	for _, d := range []string{".", "．"} {
+		if strings.HasPrefix(t[k:], d) {
+			sep = d
+		}
+	}
+	if sep == "" {
+		return 0, 0, false, false
+	}
+	rest := t[k+len(sep):]
+	body := strings.TrimLeft(rest, " \u3000")
+	return n, k + len(sep), len(body) < len(rest), body != "" && body[0] >= '0' && body[0] <= '9'
 }

@@ -110,14 +110,14 @@ func (x *extractor) findLists(p *para) []list {
 const roleMaxLen = 48
 
 // roleLocs returns reRole.FindAllStringIndex(s, n) without running the
-// regexp over the whole paragraph. Every match ends with a colon, holds no
+// regexp over the whole paragraph. Every match ends with a colon (or 】), holds no
 // other, and is at most roleMaxLen bytes long, so the matches are those
 // found in the window before each colon.
 func roleLocs(s string, n int) [][]int {
 	var out [][]int
 	from := 0 // after the last colon
 	for from < len(s) && (n < 0 || len(out) < n) {
-		k := strings.IndexAny(s[from:], ":：")
+		k := strings.IndexAny(s[from:], ":：】")
 		if k < 0 {
 			break
 		}
@@ -427,11 +427,12 @@ func (x *extractor) split(s string, strict bool) []string {
 			continue
 		}
 		stopped = false
-		// 和各/及各: a second unit joined by a conjunction.
-		for _, sep := range []string{"和各", "及各", "以及各"} {
+		// 和各/及各, 会同: a second unit joined by a conjunction (the 各
+		// stays with it: 国家发展改革委会同有关部门 → 国家发展改革委, 有关部门).
+		for _, sep := range []string{"和各", "及各", "以及各", "会同"} {
 			if k := strings.Index(p, sep); k > 0 {
 				out = append(out, x.cleanItem(p[:k]))
-				p = p[k+len(sep)-len("各"):]
+				p = p[k+len(strings.TrimSuffix(sep, "各")):]
 			}
 		}
 		stop := false
@@ -547,6 +548,8 @@ func (x *extractor) departments(roles []roleList) []schema.TaskDept {
 			full := m
 			if p := x.d.Prefix(m); p != "" {
 				inherit = p
+			} else if q := collectiveOf(rl.items, k); q != "" {
+				full = q + m // 各盟市行政公署、人民政府: 各盟市人民政府
 			} else if inherit != "" && !x.d.HasPrefix(m) && x.inheritable(m) {
 				full = inherit + m
 			}

@@ -75,7 +75,8 @@ func (p *para) breakAt(i int) bool {
 
 var (
 	// A list label: 牵头单位： … at the start of a list.
-	reRole = regexp.MustCompile(`(?:主要)?(?:牵头|配合|责任|主责|负责|协办|参与|协同|协助|承办|主办)(?:责任)?(?:单位|部门)(?:、单位|、部门|及单位)?[:：]|(?:牵头|配合|责任)[:：]`)
+	// 【责任单位】 … in lenticular brackets, without a colon.
+	reRole = regexp.MustCompile(`(?:主要)?(?:牵头|配合|责任|主责|负责|协办|参与|协同|协助|承办|主办)(?:责任)?(?:单位|部门)(?:、单位|、部门|及单位)?[:：]|(?:牵头|配合|责任)[:：]|【(?:牵头|配合|责任|主责|协办|参与|协同)(?:责任)?(?:单位|部门)】`)
 	// Another field after a list: 完成时限：…, 时间节点：….
 	reOtherField = regexp.MustCompile(`[；;，,。]?\p{Han}{2,6}[:：]`)
 	// A paragraph that opens with a list belongs to the one before it. One

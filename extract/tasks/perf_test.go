@@ -11,7 +11,7 @@ import (
 
 // roleWords builds test strings around the pieces reRole matches.
 var roleWords = []string{"主要", "牵头", "配合", "责任", "主责", "负责", "协办", "参与", "协同", "协助", "承办", "主办",
-	"单位", "部门", "、单位", "、部门", "及单位", ":", "：", "，", "。", "（", "）", "市科技局", "a", "1", "\xe5", " "}
+	"单位", "部门", "、单位", "、部门", "及单位", ":", "：", "，", "。", "（", "）", "【", "】", "市科技局", "a", "1", "\xe5", " "}
 
 func randomRoleText(r *rand.Rand) string {
 	var b strings.Builder

@@ -101,6 +101,7 @@ func TestSplit(t *testing.T) {
 		{"市科协，各有关区、县级市", []string{"市科协", "各有关区、县级市"}},
 		{"市科协，越秀区、县级市", []string{"市科协", "越秀区", "县级市"}},
 		{"中国民航局和各地方人民政府", []string{"中国民航局", "各地方人民政府"}},
+		{"国家发展改革委、财政部会同有关部门负责", []string{"国家发展改革委", "财政部", "有关部门"}},
 		{"有关县区人民政府和新区管委会", []string{"有关县区人民政府和新区管委会"}},
 		{"中马钦州产业园及有关科技园区，有关高等学校", []string{"中马钦州产业园及有关科技园区", "有关高等学校"}},
 		{"人民银行柳州市中心支行、柳州银保监分局", []string{"人民银行柳州市中心支行", "柳州银保监分局"}},
@@ -268,5 +269,37 @@ func TestParseLabelledLeadThenRest(t *testing.T) {
 	want = []roleList{{schema.RoleResponsible, []string{"省财政厅", "省发展改革委"}}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("parseLabelled = %v, want %v", got, want)
+	}
+}
+
+func TestParseLabelledLenticular(t *testing.T) {
+	x := &extractor{d: loadDict(t)}
+	got := x.parseLabelled("【责任单位】市市场监管局、市公安局")
+	want := []roleList{{schema.RoleResponsible, []string{"市市场监管局", "市公安局"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parseLabelled = %v, want %v", got, want)
+	}
+	// 【政策解读】 is no role label
+	if got := roleLoc("【政策解读】市市场监管局发布"); got != nil {
+		t.Errorf("roleLoc = %v, want nil", got)
+	}
+}
+
+func TestCollectiveOf(t *testing.T) {
+	for _, tc := range []struct {
+		items []string
+		k     int
+		want  string
+	}{
+		{[]string{"人力资源社会保障厅", "各盟市行政公署", "人民政府"}, 2, "各盟市"},
+		{[]string{"各县（市、区）人民政府", "管委会"}, 1, "各县（市、区）"},
+		// a named organ after a collective keeps its own reading
+		{[]string{"各盟市行政公署", "财政厅"}, 1, ""},
+		// 人民政府 after a single unit is that unit's government
+		{[]string{"自治区党委组织部", "人民政府"}, 1, ""},
+	} {
+		if got := collectiveOf(tc.items, tc.k); got != tc.want {
+			t.Errorf("collectiveOf(%q, %d) = %q, want %q", tc.items, tc.k, got, tc.want)
+		}
 	}
 }
