@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/width"
 
+	"policyx/lexicon/cjk"
 	"policyx/lexicon/outline"
 	"policyx/schema"
 )
@@ -201,15 +202,7 @@ func tail(s string, n int) string {
 }
 
 // head returns about the first n bytes of s, ending at a rune boundary.
-func head(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
+func head(s string, n int) string { return cjk.Head(s, n) }
 
 func startsHan(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)

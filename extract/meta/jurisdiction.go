@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"policyx/lexicon/cjk"
 	"policyx/lexicon/place"
 )
 
@@ -86,7 +87,7 @@ func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string 
 	if !named {
 		// 近日，中共中央、国务院印发了《…》: a news report of the issue
 		// names its issuer
-		if m := reIssuedBy.FindStringSubmatch(head(ev.Text, 600)); m != nil {
+		if m := reIssuedBy.FindStringSubmatch(cjk.Head(ev.Text, 600)); m != nil {
 			if c := x.p.FromOrgan(m[1]); c != "" {
 				j = c
 			}
@@ -151,17 +152,6 @@ var reDateline = regexp.MustCompile(`(?:新华社|人民网|中新社|新华网)
 
 // reIssuedBy is a news report's issuer: 近日，中共中央、国务院印发了《.
 var reIssuedBy = regexp.MustCompile(`(?:近日|日前)[，,]\s*(\p{Han}{2,20}?)(?:、\p{Han}{2,20}?)?印发了?《`)
-
-// head is the first n bytes of s, cut at a rune boundary.
-func head(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
 
 // reOwnPlace is the place a policy says it is made for: 结合官渡区实际.
 var reOwnPlace = regexp.MustCompile(`结合(\p{Han}{2,4}?[区县])(?:的)?实际`)

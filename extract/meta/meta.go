@@ -15,6 +15,7 @@ package meta
 import (
 	"fmt"
 	"policyx/extract/internal/mdline"
+	"policyx/lexicon/cjk"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -95,7 +96,7 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 		if m.Title == "" {
 			// no title line at all: the policy the notice issues
 			// (现将《菏泽市…分工落实方案》印发给你们)
-			if t := reIssuedName.FindStringSubmatch(head(x.text, 4000)); t != nil {
+			if t := reIssuedName.FindStringSubmatch(cjk.Head(x.text, 4000)); t != nil {
 				m.Title = CompactTitle(t[1])
 			}
 		}

@@ -4,6 +4,7 @@ package cjk
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // IsHan reports whether r is a Chinese character (unicode.Han).
@@ -28,4 +29,15 @@ func RemoveSpace(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// Head returns about the first n bytes of s, cut back to a rune boundary.
+func Head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
