@@ -44,9 +44,9 @@ func TestFullTextRewrite(t *testing.T) {
 		gone   [2]string
 	}{
 		{"培育高新技术企业", []string{"培育", "高新技术企业"}, [2]string{"高新技术", "培育"}, [2]string{"脑机接口", "脑机"}},
-		{"培育高新技术企业", []string{"培育", "高新技术企业"}, [2]string{"高新技术", "培育"}, [2]string{"脑机接口", "脑机"}}, // again (-force)
+		{"培育高新技术企业", []string{"培育", "高新技术企业"}, [2]string{"高新技术", "培育"}, [2]string{"脑机接口", "脑机"}},             // again (-force)
 		{"培育高新技术企业", []string{"培育", "高新", "技术", "企业"}, [2]string{"高新技术", "技术"}, [2]string{"脑机接口", "高新技术企业"}}, // other tokens
-		{"发展脑机接口产业", []string{"培育", "高新", "技术", "企业"}, [2]string{"脑机接口", "技术"}, [2]string{"高新技术", "脑机"}},   // other text
+		{"发展脑机接口产业", []string{"培育", "高新", "技术", "企业"}, [2]string{"脑机接口", "技术"}, [2]string{"高新技术", "脑机"}},     // other text
 		{"发展脑机接口产业", []string{"发展", "脑机", "接口", "产业"}, [2]string{"脑机接口", "脑机"}, [2]string{"高新技术", "技术"}},
 	}
 	for i, s := range steps {

@@ -28,14 +28,23 @@ func (k quotaKey) name() string {
 	return s
 }
 
+// quotaPlace is where a target stands in the batch, as one sortable text:
+// its document's path and part, and its position in the text.
+const quotaPlace = `printf('%s%s%09d%s%012d', d.source_path, char(1), d.part, char(1), coalesce(t.char_start, 0))`
+
 // quotaSheet is 指标分解: one row per entity (district, city, category,
 // task) of the commitment tables, one column per indicator × year, so an
 // entity's whole burden is one row. Values are as the table writes them, in
 // the unit the column names; ≥/≤/约 precede a value that is not exact.
 func quotaSheet(db *sql.DB) (*sheet, error) {
-	rows, err := db.Query(`SELECT coalesce(subject,''), coalesce(substr(deadline,1,4),''), coalesce(unit,''), min(id) AS first
-		FROM targets WHERE source = 'table' AND coalesce(entity,'') <> ''
-		GROUP BY 1, 2, 3 ORDER BY first LIMIT ?`, maxQuotaCols)
+	// Columns and rows come in the order their first figure stands in the
+	// batch (document path, part, position), as every other summary sheet
+	// orders by path: target ids follow the order workers finish documents
+	// in, so ordering by id could change between two runs of one batch.
+	rows, err := db.Query(`SELECT coalesce(t.subject,''), coalesce(substr(t.deadline,1,4),''), coalesce(t.unit,''), min(`+quotaPlace+`) AS first
+		FROM targets t JOIN documents d ON d.id = t.document_id
+		WHERE t.source = 'table' AND coalesce(t.entity,'') <> ''
+		GROUP BY 1, 2, 3 ORDER BY first, 1, 2, 3 LIMIT ?`, maxQuotaCols)
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +52,7 @@ func quotaSheet(db *sql.DB) (*sheet, error) {
 	cols := []column{{name: "对象", max: 30}, {name: "文件", max: 30, noWrap: true}, {name: "表格", max: 40}}
 	for rows.Next() {
 		var k quotaKey
-		var first int64
+		var first string
 		if err := rows.Scan(&k.subject, &k.year, &k.unit, &first); err != nil {
 			rows.Close()
 			return nil, err
@@ -57,12 +66,12 @@ func quotaSheet(db *sql.DB) (*sheet, error) {
 	}
 	const q = `SELECT t.entity, coalesce(t.subject,''), coalesce(substr(t.deadline,1,4),''), coalesce(t.unit,''),
 		coalesce(t.value,''), coalesce(t.comparator,''), d.source_path, tb.attachment, tb.title, tb.ordinal,
-		min(t.id) OVER (PARTITION BY t.entity) AS first
+		min(` + quotaPlace + `) OVER (PARTITION BY t.entity) AS first
 		FROM targets t JOIN documents d ON d.id = t.document_id
 		LEFT JOIN table_rows r ON r.id = t.table_row_id
 		LEFT JOIN tables tb ON tb.id = r.table_id
 		WHERE t.source = 'table' AND coalesce(t.entity,'') <> ''
-		ORDER BY first, t.id`
+		ORDER BY first, t.entity, d.source_path, d.part, t.char_start, t.id`
 	return &sheet{
 		name: sheetQuotas,
 		cols: cols,
@@ -89,7 +98,7 @@ func quotaSheet(db *sql.DB) (*sheet, error) {
 				var k quotaKey
 				var att, title sql.NullString
 				var ord sql.NullInt64
-				var first int64
+				var first string
 				if err := rs.Scan(&e, &k.subject, &k.year, &k.unit, &val, &cmp, &p, &att, &title, &ord, &first); err != nil {
 					return err
 				}
