@@ -598,3 +598,33 @@ func TestOddText(t *testing.T) {
 		t.Errorf("指标 %q", rows)
 	}
 }
+
+// TestQuotaSheetOrder: 指标分解 is the same whatever order the documents
+// were written in (target ids follow the order workers finish documents).
+func TestQuotaSheetOrder(t *testing.T) {
+	docs := func() [][]*schema.Document {
+		return [][]*schema.Document{
+			{synthDoc("in/b/一.txt", 1, "甲方案")},
+			{synthDoc("in/a.html", 1, "乙方案"), synthDoc("in/a.html", 2, "丙方案")},
+		}
+	}
+	var got [][][]string
+	for i, order := range [][]int{{0, 1}, {1, 0}} {
+		dir := t.TempDir()
+		d := docs()
+		db := buildDB(t, dir, d[order[0]], d[order[1]])
+		path := filepath.Join(dir, "summary.xlsx")
+		err := WriteSummary(path, db.SQL())
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, rowsOf(t, open(t, path), "指标分解"))
+		if len(got[i]) < 2 {
+			t.Fatalf("指标分解 %q", got[i])
+		}
+	}
+	if !reflect.DeepEqual(got[0], got[1]) {
+		t.Errorf("指标分解 depends on the writing order:\n%q\n%q", got[0], got[1])
+	}
+}
