@@ -18,7 +18,7 @@ var chromeWords = map[string]bool{
 	"footer": true, "foot": true, "header": true, "topbar": true, "toolbar": true, "breadcrumb": true,
 	"breadcrumbs": true, "crumb": true, "crumbs": true, "sidebar": true, "share": true, "shareicon": true,
 	"copyright": true, "search": true, "login": true, "logout": true, "position": true, "location": true,
-	"related": true, "relate": true, "xgwz": true, "xgwj": true, "daohang": true, "dqwz": true, "weizhi": true,
+	"related": true, "relate": true, "xgwz": true, "xgwj": true, "xgxw": true, "xglj": true, "xgyd": true, "daohang": true, "dqwz": true, "weizhi": true,
 	"jiucuo": true, "bottom": true, "qrcode": true, "ewm": true, "fontsize": true, "zoom-controls": true,
 	"skip": true, "advert": true, "ad": true, "ads": true, "banner": true,
 }
@@ -35,7 +35,8 @@ func isChromeName(v string) bool {
 	for _, w := range strings.FieldsFunc(v, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	}) {
-		if chromeWords[w] {
+		// a numbered variant is the same word: xgxw2, nav2019
+		if chromeWords[w] || chromeWords[strings.TrimRight(w, "0123456789")] {
 			return true
 		}
 		for _, s := range chromeInfixes {
@@ -51,6 +52,10 @@ func isChromeName(v string) bool {
 	}
 	return false
 }
+
+// chromeLabel matches an accessible name (aria-label) that says the
+// element is a toolbar, a menu or navigation: 右侧浮动工具栏, 导航栏.
+var chromeLabel = regexp.MustCompile(`工具栏|浮动菜单|导航栏|(?i)\b(?:toolbar|navigation)\b`)
 
 // isPrintName reports whether a class or id has the word "print" (print,
 // print-title, btn_print): print buttons and headers shown only on paper,

@@ -76,7 +76,7 @@ func TestDecodeHTMLChrome(t *testing.T) {
 		all.WriteByte('\n')
 	}
 	text := all.String()
-	for _, gone := range []string{"不是正文", "首页", "导航一", "当前位置", "注释里", "请启用脚本", "隐藏的", "相关文件", "热点专题", "分享到", "打印本页", "版权所有", "网站标识码", "font-size"} {
+	for _, gone := range []string{"不是正文", "首页", "导航一", "当前位置", "注释里", "请启用脚本", "隐藏的", "相关文件", "热点专题", "分享到", "打印本页", "版权所有", "网站标识码", "font-size", "相关新闻", "一图读懂", "相关链接", "音频解读", "超万项", "我要信访"} {
 		if strings.Contains(text, gone) {
 			t.Errorf("chrome %q kept", gone)
 		}

@@ -70,6 +70,10 @@ func newElement(z *html.Tokenizer, name string, hasAttr bool) *hnode {
 			if isPrintName(string(v)) {
 				n.print = true
 			}
+		case "aria-label":
+			if chromeLabel.Match(v) {
+				n.chrome = true
+			}
 		case "role":
 			switch strings.ToLower(string(v)) {
 			case "navigation", "banner", "contentinfo", "search", "menu", "menubar":
