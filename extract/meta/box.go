@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"policyx/lexicon/cjk"
 	"regexp"
 	"sort"
 	"strings"
@@ -279,7 +280,7 @@ func (x *extractor) setBox(f boxField, v string) {
 			x.box.docNum = NormalizeDocNumber(v)
 		}
 		if x.box.docNum == "" && reDecreeValue.MatchString(v) {
-			x.box.docNum = squeeze(v) // 国令第707号
+			x.box.docNum = cjk.RemoveSpace(v) // 国令第707号
 		}
 	case boxDate:
 		if x.box.date == "" {

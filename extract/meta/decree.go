@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"policyx/lexicon/cjk"
 	"regexp"
 	"strings"
 )
@@ -34,11 +35,11 @@ func (x *extractor) decree() decree {
 	for i := 0; i < he && i < len(x.lines); i++ {
 		t := strings.TrimSpace(x.lines[i].text)
 		if m := reDecreePub.FindStringSubmatch(t); m != nil {
-			return decree{squeeze(m[2] + "令" + m[3]), issuerOfDecree(m[2]), ParseDate(m[1]), ""}
+			return decree{cjk.RemoveSpace(m[2] + "令" + m[3]), issuerOfDecree(m[2]), ParseDate(m[1]), ""}
 		}
 		if a := reAnnounce.FindStringSubmatch(t); a != nil {
 			// 国家税务总局公告2023年第1号: an announcement's own number
-			return decree{squeeze(a[0]), issuerOfDecree(a[1]), "", ""}
+			return decree{cjk.RemoveSpace(a[0]), issuerOfDecree(a[1]), "", ""}
 		}
 		m := reDecreeLine.FindStringSubmatch(t)
 		if m == nil {
@@ -59,12 +60,10 @@ func (x *extractor) decree() decree {
 				title = CompactTitle(t[1])
 			}
 		}
-		return decree{squeeze(m[1] + "令" + num), issuerOfDecree(m[1]), "", title}
+		return decree{cjk.RemoveSpace(m[1] + "令" + num), issuerOfDecree(m[1]), "", title}
 	}
 	return decree{}
 }
-
-func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
 
 // issuerOfDecree names the organ of a 令 as its issuer: 中华人民共和国国务院令
 // is the 国务院's.

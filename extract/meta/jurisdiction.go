@@ -161,10 +161,7 @@ var reOwnPlace = regexp.MustCompile(`结合(\p{Han}{2,4}?[区县])(?:的)?实际
 // text says none or names one outside city. It is asked only when no issuer
 // names a place.
 func (p *Places) ownPlace(text, city string) string {
-	if len(text) > 4000 {
-		text = text[:4000]
-	}
-	m := reOwnPlace.FindStringSubmatch(text)
+	m := reOwnPlace.FindStringSubmatch(cjk.Head(text, 4000))
 	if m == nil {
 		return ""
 	}

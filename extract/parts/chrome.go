@@ -11,10 +11,10 @@ import (
 	"policyx/schema"
 )
 
-// chromeText reports whether s is a run of listing chrome tokens (14
+// Chrome reports whether s is a run of listing chrome tokens (14
 // 2025-04 1 2 3 首页 信息之窗 …) with at least one page number, date
 // fragment or pager word.
-func chromeText(s string) bool {
+func Chrome(s string) bool {
 	fs := strings.Fields(s)
 	if len(fs) == 0 {
 		return false
@@ -133,7 +133,7 @@ func chromeLike(b schema.Block) bool {
 		return false
 	}
 	t := clean(b.Text)
-	if reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || chromeText(t) || footerLine(t) || chromeRun(t) {
+	if reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || Chrome(t) || footerLine(t) || chromeRun(t) {
 		return true
 	}
 	n := utf8.RuneCountInString(t)
@@ -166,7 +166,7 @@ func strongChrome(b schema.Block) bool {
 		return false
 	}
 	t := clean(b.Text)
-	return reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || chromeText(t) || footerLine(t) || chromeRun(t)
+	return reDigits.MatchString(t) || reISODate.MatchString(t) || reStrong.MatchString(t) || Chrome(t) || footerLine(t) || chromeRun(t)
 }
 
 // trimChrome returns the end of part [s, e) without its trailing chrome: the
@@ -186,7 +186,3 @@ func trimChrome(bl []schema.Block, s, e int) int {
 	}
 	return e
 }
-
-// Chrome reports whether line is a run of page chrome tokens (返回顶部,
-// 1 2 3 首页 …) rather than text.
-func Chrome(line string) bool { return chromeText(line) }

@@ -82,7 +82,7 @@ func innerCuts(t string) []int {
 	// chrome after the last sentence of the block
 	if k := strings.LastIndex(t, "。"); k >= 0 {
 		tail := t[k+len("。"):]
-		if chromeText(tail) && (len(cuts) == 0 || cuts[len(cuts)-1] <= k) {
+		if Chrome(tail) && (len(cuts) == 0 || cuts[len(cuts)-1] <= k) {
 			cuts = append(cuts, k+len("。"))
 		}
 	}

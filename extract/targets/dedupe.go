@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"policyx/lexicon/cjk"
 	"policyx/schema"
 )
 
@@ -166,7 +167,7 @@ func (x *extractor) sameSurroundings(a, b schema.Span) bool {
 		} else {
 			r = []rune(t[s.End:min(len(t), s.End+120)])
 		}
-		c := []rune(strings.Join(strings.Fields(string(r)), ""))
+		c := []rune(cjk.RemoveSpace(string(r)))
 		if len(c) > 12 {
 			if before {
 				c = c[len(c)-12:]

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"policyx/lexicon/cjk"
 	"policyx/normalize/numbers"
 	"policyx/schema"
 )
@@ -125,7 +126,7 @@ func (x *extractor) ownFigure(label string, p para) bool {
 		u string
 	}
 	seen := map[amount]int{}
-	for _, q := range x.num.Scan(strings.Join(strings.Fields(x.doc.Text[p.start:end]), "")) {
+	for _, q := range x.num.Scan(cjk.RemoveSpace(x.doc.Text[p.start:end])) {
 		if q.Is() {
 			seen[amount{q.NormValue, q.NormUnit}]++
 		}
