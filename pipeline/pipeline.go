@@ -18,6 +18,7 @@ import (
 
 	"policyx/corpus"
 	"policyx/extract"
+	"policyx/output/xlsx"
 
 	"policyx/lexicon/dept"
 	"policyx/lexicon/seg"
@@ -91,6 +92,7 @@ func WithRunInfo(version string, args []string) Option {
 type Pipeline struct {
 	opt    options
 	reader *corpus.Reader
+	books  *xlsx.DocumentWriter // the per-file workbooks, shared by the workers
 
 	once    sync.Once
 	ext     *extract.Extractor
@@ -111,7 +113,7 @@ func New(opts ...Option) (*Pipeline, error) {
 	if o.workers < 1 {
 		o.workers = 1
 	}
-	return &Pipeline{opt: o, reader: corpus.New(corpus.WithLimits(o.limits))}, nil
+	return &Pipeline{opt: o, reader: corpus.New(corpus.WithLimits(o.limits)), books: xlsx.NewDocumentWriter()}, nil
 }
 
 // Load loads the department dictionary and the segmenter (once).

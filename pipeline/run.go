@@ -13,7 +13,6 @@ import (
 	"policyx/corpus"
 	"policyx/normalize"
 	"policyx/output/sqlite"
-	"policyx/output/xlsx"
 	"policyx/schema"
 )
 
@@ -350,7 +349,7 @@ func (p *Pipeline) processJob(ctx context.Context, j *job, xdir string) FileResu
 		return r
 	}
 	r.Workbook = filepath.Join(xdir, j.workbook)
-	if r.WorkbookErr = xlsx.WriteDocument(r.Workbook, r.Docs); r.WorkbookErr == nil {
+	if r.WorkbookErr = p.books.WriteDocument(r.Workbook, r.Docs); r.WorkbookErr == nil {
 		for _, d := range r.Docs {
 			d.Workbook = j.workbook
 		}

@@ -180,10 +180,11 @@ func BenchmarkWriteSummary(b *testing.B) {
 // BenchmarkWriteSmallDocument: the workbook of a file of a batch, where the
 // fixed parts (styles, theme, relationships) are much of the work.
 func BenchmarkWriteSmallDocument(b *testing.B) {
+	dw := NewDocumentWriter() // as a batch writes them
 	d := synthDoc("a.txt", 1, "甲")
 	path := filepath.Join(b.TempDir(), "a.xlsx")
 	for b.Loop() {
-		if err := WriteDocument(path, []*schema.Document{d}); err != nil {
+		if err := dw.WriteDocument(path, []*schema.Document{d}); err != nil {
 			b.Fatal(err)
 		}
 	}

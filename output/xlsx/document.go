@@ -22,7 +22,26 @@ const (
 // WriteDocument writes the workbook of one input file (all its parts) to
 // path, through a temporary file renamed into place. Sheets: 概览 (metadata,
 // counts, outline), 指标, 任务分工, one sheet per extracted table, 核查.
+// A batch writes its workbooks through one DocumentWriter instead.
 func WriteDocument(path string, docs []*schema.Document) error {
+	return writeDocument(path, docs, nil)
+}
+
+// DocumentWriter writes the workbooks of a batch: the parts that come again
+// from one workbook to the next (theme, styles, relationships) are deflated
+// once and copied (parts.go). One DocumentWriter serves every worker of a
+// run; the workbooks are the same bytes as WriteDocument's.
+type DocumentWriter struct{ recur *recurParts }
+
+// NewDocumentWriter returns a DocumentWriter for one batch.
+func NewDocumentWriter() *DocumentWriter { return &DocumentWriter{recur: newRecurParts()} }
+
+// WriteDocument writes a workbook as the package's WriteDocument does.
+func (dw *DocumentWriter) WriteDocument(path string, docs []*schema.Document) error {
+	return writeDocument(path, docs, dw.recur)
+}
+
+func writeDocument(path string, docs []*schema.Document, recur *recurParts) error {
 	var ds []*schema.Document
 	for _, d := range docs {
 		if d != nil {
@@ -34,6 +53,7 @@ func WriteDocument(path string, docs []*schema.Document) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	defer w.close()
+	w.recur = recur
 	multi := len(ds) > 1
 	for _, n := range []string{sheetOverview, sheetTargets, sheetTasks, sheetTaskDept, sheetChecks} {
 		w.names.take(n, n)

@@ -13,8 +13,8 @@ import (
 // types, the workbook part of a file without tables). Deflating them again
 // for every workbook, each part a deflate stream of its own with its own
 // Huffman tables, was about a third of the workbooks' compression in a
-// batch. A part met a second time is deflated once more into
-// recurringParts and from then on copied into the zip as it is: the same
+// batch. A part met a second time is deflated once more into the
+// DocumentWriter's recurParts and from then on copied into the zip as it is: the same
 // bytes as deflating it in place (one deflater, one level), and the same
 // zip entry (a data descriptor after it, as zip.Writer.Create writes).
 
@@ -31,8 +31,9 @@ type deflatedPart struct {
 	data          []byte
 }
 
-// recurParts holds the deflated parts that recur (shared by the workers'
-// workbooks).
+// recurParts holds the deflated parts that recur, for the workbooks of one
+// DocumentWriter (shared by the run's workers). A nil *recurParts keeps
+// nothing: every part is deflated in place.
 type recurParts struct {
 	mu    sync.Mutex
 	seed  maphash.Seed
@@ -40,12 +41,14 @@ type recurParts struct {
 	parts map[uint64]*deflatedPart
 }
 
-var recurringParts = &recurParts{seed: maphash.MakeSeed(), seen: map[uint64]bool{}, parts: map[uint64]*deflatedPart{}}
+func newRecurParts() *recurParts {
+	return &recurParts{seed: maphash.MakeSeed(), seen: map[uint64]bool{}, parts: map[uint64]*deflatedPart{}}
+}
 
 // get returns the deflated form of part name holding b, nil when the part
 // is to be deflated in place (first seen, too large, or no room left).
 func (r *recurParts) get(name string, b []byte) *deflatedPart {
-	if len(b) > recurMaxPart {
+	if r == nil || len(b) > recurMaxPart {
 		return nil
 	}
 	var h maphash.Hash

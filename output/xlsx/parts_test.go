@@ -13,15 +13,23 @@ import (
 // parts deflated once; they hold the same parts, checksums and sizes right.
 func TestRecurringParts(t *testing.T) {
 	dir := t.TempDir()
+	dw := NewDocumentWriter()
+	recurringParts := dw.recur
 	docs := []*schema.Document{synthDoc("a.txt", 1, "甲")}
 	var books []map[string][]byte
 	for _, n := range []string{"1", "2", "3"} {
 		p := filepath.Join(dir, n+".xlsx")
-		if err := WriteDocument(p, docs); err != nil {
+		if err := dw.WriteDocument(p, docs); err != nil {
 			t.Fatal(err)
 		}
 		books = append(books, readChecked(t, p))
 	}
+	// and WriteDocument, which keeps no parts, writes the same bytes
+	alone := filepath.Join(dir, "alone.xlsx")
+	if err := WriteDocument(alone, docs); err != nil {
+		t.Fatal(err)
+	}
+	books = append(books, readChecked(t, alone))
 	for i := 1; i < len(books); i++ {
 		if !reflect.DeepEqual(books[0], books[i]) {
 			t.Errorf("workbook %d differs from the first", i+1)

@@ -92,6 +92,7 @@ type sheet struct {
 
 // writer writes the sheets of one workbook.
 type writer struct {
+	recur *recurParts // deflated parts shared across workbooks, or nil
 	f     *excelize.File
 	st    *styles
 	first bool // the next sheet renames the default Sheet1

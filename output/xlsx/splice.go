@@ -20,8 +20,9 @@ type spliceZip struct {
 	pending bytes.Buffer          // its XML as excelize writes it
 	done    int
 	// plain: the part being received is not a worksheet; it waits in
-	// pending for recurringParts (parts.go).
+	// pending for recur (parts.go).
 	plain bool
+	recur *recurParts // the recurring parts of the DocumentWriter, or nil
 }
 
 var emptySheetData = []byte("<sheetData></sheetData>")
@@ -58,7 +59,7 @@ func asciiName(s string) bool {
 func (z *spliceZip) finishPlain() error {
 	z.plain = false
 	b := z.pending.Bytes()
-	if p := recurringParts.get(z.name, b); p != nil {
+	if p := z.recur.get(z.name, b); p != nil {
 		return writeDeflated(z.zw, p)
 	}
 	out, err := z.zw.Create(z.name)

@@ -48,7 +48,7 @@ func save(w *writer, path string) error {
 		sheets["xl/worksheets/sheet"+strconv.Itoa(id)+".xml"] = p
 	}
 	return replaceFile(path, func(out io.Writer) error {
-		z := &spliceZip{zw: fastZip(out), sheets: sheets}
+		z := &spliceZip{zw: fastZip(out), sheets: sheets, recur: w.recur}
 		w.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
 		buf, err := w.f.WriteToBuffer()
 		if err == nil && buf.Len() > 0 {
