@@ -114,6 +114,17 @@ func (x *extractor) notProse(cs string, p para, si, n int) bool {
 // while 4. 新增1000家高新技术企业。到2020年，新增…1000家以上。 is a heading
 // its body commits again.
 func (x *extractor) ownFigure(label string, p para) bool {
+	// the label's own figures first: most labels have none, and the
+	// paragraph's scan below is the costly part
+	var own []numbers.Quantity
+	for _, q := range x.num.Scan(label) {
+		if q.Is() && q.NormValue > 0 {
+			own = append(own, q)
+		}
+	}
+	if len(own) == 0 {
+		return false
+	}
 	// a heading line's body is the text after it
 	end := p.end
 	for n := 0; end < len(x.doc.Text) && n < 600; n++ {
@@ -131,8 +142,8 @@ func (x *extractor) ownFigure(label string, p para) bool {
 			seen[amount{q.NormValue, q.NormUnit}]++
 		}
 	}
-	for _, q := range x.num.Scan(label) {
-		if q.Is() && q.NormValue > 0 && seen[amount{q.NormValue, q.NormUnit}] <= 1 {
+	for _, q := range own {
+		if seen[amount{q.NormValue, q.NormUnit}] <= 1 {
 			return true
 		}
 	}
