@@ -113,7 +113,8 @@ func measure(pages []*pageLayout) metrics {
 type para struct {
 	page  int
 	parts []string
-	open  bool // the last line ran to the right margin: it may continue
+	full  bool    // the last line ran to the right margin: it may continue
+	size  float64 // the font size of the last line
 }
 
 // startsItem reports whether a line opens with an outline label (一、 （一）
@@ -204,8 +205,12 @@ func assemble(pages []*pageLayout) []schema.Block {
 			}
 			if !newPara && prev == nil && first {
 				// first line of a page: continue the previous page's paragraph
-				// only when it ran to the margin and this one is not a heading
-				newPara = !cur.open || startsItem(ln.text)
+				// only when it ran to the margin and this one is not a heading.
+				// A full line that ends a sentence continues too: a new
+				// paragraph would open indented or with a label, and a page
+				// break falls far more often inside a paragraph than exactly
+				// after a full last line.
+				newPara = !cur.full || startsItem(ln.text) || math.Abs(cur.size-ln.size) > 0.15*ln.size
 			}
 			if !newPara && startsItem(ln.text) && prev != nil && !strings.HasSuffix(prev.text, "，") {
 				newPara = prev.x1 < m.right-0.5*prev.size || endsSentence(prev.text)
@@ -221,7 +226,8 @@ func assemble(pages []*pageLayout) []schema.Block {
 				cur = &para{page: p.page}
 			}
 			cur.parts = append(cur.parts, ln.text)
-			cur.open = ln.x1 >= m.right-2*ln.size && !endsSentence(ln.text) && !tabbed
+			cur.full = ln.x1 >= m.right-2*ln.size && !tabbed
+			cur.size = ln.size
 			prev = ln
 			first = false
 		}
