@@ -121,6 +121,16 @@ func TestJurisdiction(t *testing.T) {
 		{"county-level city keeps its name", Evidence{Issuers: []string{"简阳市人民政府"}}, "简阳市"},
 		{"Beijing district", Evidence{Issuers: []string{"北京市海淀区人民政府"}}, "北京市海淀区"},
 		{"province", Evidence{Issuers: []string{"四川省人民政府办公厅"}}, "四川省"},
+		// a city or county signed with its province in front (法律资料网
+		// pages): the city's, not the province's
+		{"city after its province", Evidence{Issuers: []string{"江西省吉安市人民政府办公室"}}, "吉安市"},
+		{"county after its province", Evidence{Issuers: []string{"安徽省太湖县人民政府"}}, "安庆市太湖县"},
+		{"district after province and city", Evidence{Issuers: []string{"江苏省淮安市洪泽区人民政府"}}, "淮安市洪泽区"},
+		// counter-examples: a zone or a department after the province is
+		// the province's; a city of another province is not taken
+		{"province zone", Evidence{Issuers: []string{"江西省赣江新区管理委员会"}}, "江西省"},
+		{"province bureau", Evidence{Issuers: []string{"广东省林业局"}}, "广东省"},
+		{"city of another province", Evidence{Issuers: []string{"江西省南京市场监管协会"}}, "江西省"},
 		{"central", Evidence{Issuers: []string{"国务院办公厅"}}, National},
 		{"longest 文号 prefix wins", Evidence{DocNumber: "穗埔府规〔2024〕3号"}, "广州市黄埔区"},
 		{"city 文号", Evidence{DocNumber: "穗府办〔2023〕5号"}, "广州市"},

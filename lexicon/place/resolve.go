@@ -98,10 +98,13 @@ func (g *Gazetteer) FromOrgan(name string) string {
 				// followed by a longer unknown place (柳州市 handled by full).
 				rest = strings.TrimPrefix(rest, "市")
 			}
-			if pl, _ := g.Regional(full); pl.Parent != "" || strings.HasSuffix(full, "市") {
+			pl, _ := g.Regional(full)
+			if pl.Parent != "" || strings.HasSuffix(full, "市") {
 				if d := district(rest); d != "" {
 					return full + d
 				}
+			} else if sub := g.under(full, rest); sub != "" {
+				return sub
 			}
 			return full
 		}
@@ -116,6 +119,33 @@ func (g *Gazetteer) FromOrgan(name string) string {
 		return National
 	}
 	return ""
+}
+
+// under returns the place of rest when it names a city or county of
+// province prov right after the province's name (江西省吉安市人民政府办公室 →
+// 吉安市; 安徽省太湖县人民政府 → 安庆市太湖县), "" otherwise: the organ then
+// is the province's own (江西省人民政府办公厅).
+func (g *Gazetteer) under(prov, rest string) string {
+	if match, full := g.Prefix(rest); match != "" {
+		if pl, _ := g.Regional(full); pl.Kind == City && pl.Parent == prov {
+			return g.FromOrgan(rest)
+		}
+		return ""
+	}
+	d := g.District(district(rest))
+	if d == "" {
+		return ""
+	}
+	if pl, ok := g.Lookup(d); ok && (pl.Parent == prov || g.parentOf(pl.Parent) == prov) {
+		return d
+	}
+	return ""
+}
+
+// parentOf returns the parent of a province or city, "" when unknown.
+func (g *Gazetteer) parentOf(full string) string {
+	pl, _ := g.Regional(full)
+	return pl.Parent
 }
 
 // countyOfShort reports whether a short name match begins a county-level
