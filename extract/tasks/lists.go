@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"policyx/schema"
@@ -200,6 +201,50 @@ func (x *extractor) parseBare(inner string) (list, bool) {
 	return list{roles: []roleList{{schema.RoleResponsible, items}}}, true
 }
 
+// unitEnds are the last runes of unit names (市建设局, 县人民政府, 管委会).
+const unitEnds = "局委厅办院会府部室心司处门站所行团联社校队组馆区县市州"
+
+// otherField returns where another field (完成时限：…) starts in the body of
+// a role list, -1 when none. After a mark (；完成时限：) the field starts at
+// the mark. Without one, the field stood on the next line (责任单位：市建设局
+// / 时限要求：持续推进) and squeezing joined them: the field name is the
+// longest tail of two runes or more after the end of a unit name, not the
+// six runes before the colon (市建|设局时限要求：).
+func otherField(body string) int {
+	f := reOtherField.FindStringIndex(body)
+	if f == nil {
+		return -1
+	}
+	if r, _ := utf8.DecodeRuneInString(body[f[0]:]); !unicode.Is(unicode.Han, r) {
+		return f[0]
+	}
+	_, cn := utf8.DecodeLastRuneInString(body[:f[1]])
+	colon := f[1] - cn
+	for i := f[0]; utf8.RuneCountInString(body[i:colon]) >= 2; {
+		if unitBefore(body[:i]) {
+			return i
+		}
+		_, n := utf8.DecodeRuneInString(body[i:])
+		i += n
+	}
+	return f[0]
+}
+
+// unitBefore reports whether s ends with a unit name of two runes or more
+// (市建设局, not the level word 市 alone).
+func unitBefore(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune(unitEnds, last) {
+		return false
+	}
+	name := s
+	if k := strings.LastIndexAny(s, "、，,；;（("); k >= 0 {
+		_, n := utf8.DecodeRuneInString(s[k:])
+		name = s[k+n:]
+	}
+	return utf8.RuneCountInString(name) >= 2
+}
+
 // parseLabelled splits 牵头单位：A、B；配合单位：C into role lists.
 func (x *extractor) parseLabelled(content string) []roleList {
 	locs := roleLocs(content, -1)
@@ -211,8 +256,8 @@ func (x *extractor) parseLabelled(content string) []roleList {
 		}
 		lab := content[loc[0]:loc[1]]
 		body := content[loc[1]:end]
-		if f := reOtherField.FindStringIndex(body); f != nil {
-			body = body[:f[0]]
+		if f := otherField(body); f >= 0 {
+			body = body[:f]
 		}
 		// 〔责任单位：A、B按职责分工负责。具体任务均涉及…，下同。〕: a full
 		// stop ends the list

@@ -231,10 +231,13 @@ func FuzzExtract(f *testing.F) {
 
 func TestFirstIsLeadStatement(t *testing.T) {
 	for in, want := range map[string]bool{
-		"列第一位者为牵头单位，下同":                true,
-		"责任分解中,列第一位的责任单位为牵头单位或汇总单位。":   true,
-		"除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同": true,
-		"列第一位的责任单位要加强协调,及时报告进展情况。":     false,
+		"列第一位者为牵头单位，下同":                  true,
+		"责任分解中,列第一位的责任单位为牵头单位或汇总单位。":     true,
+		"除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同":   true,
+		"列第一位的责任单位要加强协调,及时报告进展情况。":       false,
+		"责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)": true,
+		"第一责任单位要会同牵头部门抓好落实。":             false,
+		"第一为牵头": false,
 		"各牵头单位和汇总单位要及时向市政府报告重点工作完成情况。": false,
 	} {
 		if got := firstIsLead(in); got != want {
@@ -300,6 +303,26 @@ func TestCollectiveOf(t *testing.T) {
 	} {
 		if got := collectiveOf(tc.items, tc.k); got != tc.want {
 			t.Errorf("collectiveOf(%q, %d) = %q, want %q", tc.items, tc.k, got, tc.want)
+		}
+	}
+}
+
+// A field on the line after a list (责任单位:市建设局 / 时限要求:持续推进)
+// ends the list where the unit name ends, not six runes before its colon.
+func TestParseLabelledFieldOnNextLine(t *testing.T) {
+	x := &extractor{d: loadDict(t)}
+	for in, want := range map[string][]string{
+		"责任单位:市建设局时限要求:持续推进":             {"市建设局"},
+		"责任单位:市发改委、市财政局时限要求:持续推进":        {"市发改委", "市财政局"},
+		"责任单位:市行政审批局、住建局、司法局完成时间:2019年底": {"市行政审批局", "住建局", "司法局"},
+		// counter-examples: a field after a mark is cut at the mark; a
+		// level word alone is no unit name
+		"责任单位:市财政局;完成时限:2019年6月底": {"市财政局"},
+		"责任单位:市建设局时间:持续推进":        {"市建设局"},
+	} {
+		got := x.parseLabelled(in)
+		if len(got) != 1 || !reflect.DeepEqual(got[0].items, want) {
+			t.Errorf("parseLabelled(%q) = %v, want %v", in, got, want)
 		}
 	}
 }
