@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"policyx/lexicon/cjk"
+	"policyx/lexicon/place"
 )
 
 // Reading a mention: its prefix (level word, place, Party marker) and its
@@ -173,10 +174,25 @@ func (d *Dict) apply(o organ, j string) string {
 	if o.kind == kindParty {
 		return partyPrefix(j) + o.local
 	}
-	if strings.Contains(o.local, "{J}") {
-		return strings.ReplaceAll(o.local, "{J}", j)
+	local := strings.ReplaceAll(o.local, "{L}", d.courtLevel(j))
+	if strings.Contains(local, "{J}") {
+		return strings.ReplaceAll(local, "{J}", j)
 	}
-	return j + o.local
+	return j + local
+}
+
+// courtLevel is the level of the people's court of unit j: 高级 for a
+// province (and a 直辖市), 中级 for a prefecture-level city, "" for a county,
+// district or county-level city (市法院 in a 鹤岗 document is
+// 鹤岗市中级人民法院, in a 简阳 one 简阳市人民法院).
+func (d *Dict) courtLevel(j string) string {
+	switch pl, _ := d.place(j); pl.Kind {
+	case place.Province:
+		return "高级"
+	case place.City:
+		return "中级"
+	}
+	return ""
 }
 
 // parsed is a mention split into its prefix and organ.
