@@ -56,6 +56,7 @@ func main() {
 	repeat := flag.Int("repeat", 1, "fresh runs, each followed by a raw gse run: the ratio's median and spread")
 	freshOnly := flag.Bool("fresh-only", false, "only the fresh runs and their raw gse ratio (no re-runs)")
 	noXLSX := flag.Bool("no-xlsx", false, "database only, no workbooks (the core's share; the ratio then leaves the workbooks out)")
+	core := flag.Bool("core", true, "before the fresh runs, as many database-only runs (no workbooks) and their ratio: the shares of the core and of the workbooks")
 	flag.Parse()
 
 	if *rawDir != "" || *rawDB != "" {
@@ -93,6 +94,13 @@ func main() {
 	if *profileRun != "fresh" {
 		b.profile, b.profileRun = *cpuprofile, *profileRun
 		*cpuprofile = ""
+	}
+	if *core && !*noXLSX {
+		// The same fresh runs without the workbooks, into their own
+		// folder: the core's ratio beside the end-to-end one.
+		c := &bench{corpus: corpusDir, out: filepath.Join(*dir, "out-core"), workers: *workers, size: size, noXLSX: true}
+		c.fresh(max(*repeat, 1), "")
+		check(os.RemoveAll(c.out))
 	}
 	b.fresh(max(*repeat, 1), *cpuprofile)
 	if *freshOnly {
@@ -173,12 +181,12 @@ func (b *bench) fresh(n int, cpuprofile string) {
 	b.first = time.Duration(float64(b.size) / (1 << 20) / median(walls) * float64(time.Second))
 	b.firstCPU = time.Duration(median(cpus) * float64(time.Second))
 	if len(rwall) > 0 {
-		fmt.Printf("ratio end-to-end / raw gse over the files: %.2f wall, %.2f CPU (raw gse in its own process; median of %d pairs, wall %s, CPU %s)\n",
-			median(rwall), median(rcpu), len(rwall), spread(rwall), spread(rcpu))
+		fmt.Printf("ratio %s / raw gse over the files: %.2f wall, %.2f CPU (raw gse in its own process; median of %d pairs, wall %s, CPU %s)\n",
+			b.ratioName(), median(rwall), median(rcpu), len(rwall), spread(rwall), spread(rcpu))
 	}
 	if len(tcpu) > 0 {
-		fmt.Printf("ratio end-to-end / raw gse over the documents' normalized text (what the pipeline segments): %.2f CPU (median of %d, %s)\n",
-			median(tcpu), len(tcpu), spread(tcpu))
+		fmt.Printf("ratio %s / raw gse over the documents' normalized text (what the pipeline segments): %.2f CPU (median of %d, %s)\n",
+			b.ratioName(), median(tcpu), len(tcpu), spread(tcpu))
 	}
 }
 
@@ -503,4 +511,13 @@ func (b *bench) what() string {
 		return "database only, no workbooks"
 	}
 	return "database and workbooks"
+}
+
+// ratioName names the run of a ratio line: end-to-end is what policyx run
+// does (database and workbooks).
+func (b *bench) ratioName() string {
+	if b.noXLSX {
+		return "database only"
+	}
+	return "end-to-end"
 }

@@ -18,8 +18,10 @@ echo "== batch of ${MB} MB"
 # With BENCH_PG=1 (a throw-away cluster, scripts/pgtmp.sh) or BENCH_PG_URL the
 # same batch also runs into PostgreSQL, for its throughput against SQLite's.
 # BENCH_REPEAT=n: n fresh runs, each followed by raw gse in its own process
-# (ratio median and spread, for a shared machine). Every run writes the
-# database and the workbooks (as policyx run without -no-xlsx).
+# (ratio median and spread, for a shared machine). The end-to-end runs write
+# the database and the workbooks (as policyx run without -no-xlsx); as many
+# database-only runs before them give the core's ratio (bench -core=false
+# leaves them out).
 PGDIR=""
 if [[ -n "${BENCH_PG:-}" && -z "${BENCH_PG_URL:-}" ]]; then
   PGDIR=$(mktemp -d /tmp/policyx-bench-pg.XXXXXX); chmod 755 "$PGDIR"
