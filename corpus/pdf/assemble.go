@@ -180,6 +180,7 @@ func assemble(pages []*pageLayout) []schema.Block {
 						}
 						rows = rows[1:]
 					}
+					carryMerged(lastTable.rows, rows, it.tb.topSpan)
 					lastTable.rows = append(lastTable.rows, rows...)
 					lastTable.rows = dropRepeatedHeader(lastTable.rows)
 					blocks[lastTableIdx].Rows = lastTable.rows
@@ -315,6 +316,26 @@ func dropRepeatedHeader(rows [][]string) [][]string {
 		}
 	}
 	return out
+}
+
+// carryMerged fills the rest of a merged cell cut by a page break: the
+// empty cell at the top of the continued table (span rows in its column)
+// takes the text of that column in the last row before the break.
+func carryMerged(before, rows [][]string, span []int) {
+	if len(before) == 0 {
+		return
+	}
+	last := before[len(before)-1]
+	for c, n := range span {
+		if c >= len(last) || last[c] == "" {
+			continue
+		}
+		for r := 0; r < n && r < len(rows); r++ {
+			if c < len(rows[r]) && rows[r][c] == "" {
+				rows[r][c] = last[c]
+			}
+		}
+	}
 }
 
 func continuesRow(r []string) bool {

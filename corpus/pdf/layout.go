@@ -53,6 +53,10 @@ type table struct {
 	xs          []float64
 	rows        [][]string
 	text        bool // rebuilt from text positions, not ruling lines
+	// topSpan[c] counts the rows that an empty cell merged down from the
+	// top edge covers in column c (0: none): the rest of a merged cell cut
+	// by a page break, whose text stands on the page before
+	topSpan []int
 }
 
 // pageLayout is one page's lines (outside tables) and tables.

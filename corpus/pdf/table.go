@@ -276,7 +276,18 @@ func fillGrid(xs, ys []float64, sepV, sepH func(int, int) bool, glyphs []glyph, 
 		}
 		texts[root] = joinText(parts)
 	}
-	tb := &table{top: top, bottom: bottom, xs: xs}
+	// an empty cell merged down from the top edge over two rows or more:
+	// spanEnd[c] is the first row below it
+	spanEnd := make([]int, nc)
+	for c := 0; c < nc && nr > 1; c++ {
+		top := u.find(cell(0, c))
+		if texts[top] != "" || u.find(cell(1, c)) != top {
+			continue
+		}
+		for spanEnd[c] = 1; spanEnd[c] < nr && u.find(cell(spanEnd[c], c)) == top; spanEnd[c]++ {
+		}
+	}
+	tb := &table{top: top, bottom: bottom, xs: xs, topSpan: make([]int, nc)}
 	for r := 0; r < nr; r++ {
 		row := make([]string, nc)
 		empty := true
@@ -288,6 +299,11 @@ func fillGrid(xs, ys []float64, sepV, sepH func(int, int) bool, glyphs []glyph, 
 		}
 		if !empty {
 			tb.rows = append(tb.rows, row)
+			for c := range spanEnd {
+				if r < spanEnd[c] {
+					tb.topSpan[c]++
+				}
+			}
 		}
 	}
 	if len(tb.rows) == 0 {
