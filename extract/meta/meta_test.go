@@ -288,3 +288,21 @@ func TestAnnounceNumberLine(t *testing.T) {
 		}
 	}
 }
+
+// The 附注 under a signature is no title (辽源市人民政府办公室 / 2024年4月22日
+// / (此件公开发布) / 辽源市2024年营商环境优化重点行动方案).
+func TestTitleLikeBracketed(t *testing.T) {
+	for in, want := range map[string]bool{
+		"(此件公开发布)":             false,
+		"（此件主动公开）":             false,
+		"（征求意见稿）":              false,
+		"辽源市2024年营商环境优化重点行动方案": true,
+		// counter-examples: brackets inside or at the end of a title
+		"厦门市聚焦企业关切进一步落实优化营商环境政策的若干措施（试行）": true,
+		"（一）加强组织领导（市发改委）":                 true,
+	} {
+		if got := titleLike(in); got != want {
+			t.Errorf("titleLike(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -326,7 +326,20 @@ func titleLike(t string) bool {
 	if strings.HasSuffix(t, "文件") || strings.HasPrefix(t, "http") {
 		return false
 	}
-	return true
+	return !bracketed(t)
+}
+
+// bracketed reports whether t is wholly in brackets: the 附注 under a
+// signature ((此件公开发布), （此件主动公开）) or a draft mark (（征求意见稿）),
+// never a title.
+func bracketed(t string) bool {
+	t = strings.TrimSpace(t)
+	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if strings.HasPrefix(t, p[0]) && strings.HasSuffix(t, p[1]) && strings.Count(t, p[0]) == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // CompactTitle removes white space inside a title except between two ASCII
