@@ -273,7 +273,9 @@ func (r *Reader) Decode(ctx context.Context, path string, format schema.Format, 
 	}
 	var dec decoder
 	switch format {
-	case schema.FormatTXT, schema.FormatMD:
+	case schema.FormatTXT:
+		dec = decodePlain
+	case schema.FormatMD:
 		dec = decodeText
 	case schema.FormatHTML:
 		dec = decodeHTML

@@ -27,6 +27,36 @@ func decodeText(ctx context.Context, data []byte, lim Limits) ([]schema.Block, [
 	return readLines(ctx, data, lim, true)
 }
 
+// decodePlain reads a .txt file: as text (decodeText), or as HTML when it
+// holds markup — a page or an article's HTML that a crawler saved under .txt
+// (<p style=…>国务院关于印发…</p>). Read as lines, its tags and &nbsp;
+// padding hide the title, the 文号 and the signature date.
+func decodePlain(ctx context.Context, data []byte, lim Limits) ([]schema.Block, []schema.Diagnostic, error) {
+	if !isMarkup(data) {
+		return decodeText(ctx, data, lim)
+	}
+	blocks, diags, err := decodeHTML(ctx, data, lim)
+	diags = append(diags, schema.Diagnostic{Severity: schema.SevInfo, Stage: "text", Message: "read as HTML: the text file holds markup"})
+	return blocks, diags, err
+}
+
+// reMarkupTag is an HTML element tag that policy pages are made of.
+var reMarkupTag = regexp.MustCompile(`(?i)<(?:p|div|span|br|table|tbody|tr|td|th|html|head|body|meta|title|font|strong|b|h[1-6]|ul|ol|li|section|article|!--)[\s/>]`)
+
+// isMarkup reports whether a text file is HTML: a web page, or text that
+// opens with an element tag and holds at least three in its first 4 KB.
+// Plain text that merely mentions tags stays text.
+func isMarkup(data []byte) bool {
+	if isWebPage(data) {
+		return true
+	}
+	head := bytes.TrimLeft(trimBOM(data[:min(len(data), 4096)]), " \t\r\n")
+	if loc := reMarkupTag.FindIndex(head); loc == nil || loc[0] != 0 {
+		return false
+	}
+	return len(reMarkupTag.FindAllIndex(head, 3)) >= 3
+}
+
 // decodeTextBytes turns the bytes of a text file into a UTF-8 string,
 // detecting the encoding: BOMs (UTF-8, UTF-16LE/BE), then UTF-8 validity,
 // then GB18030 (a superset of GBK and GB2312). It refuses binary data.

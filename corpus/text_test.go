@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -69,6 +70,42 @@ func TestDecodeTextGolden(t *testing.T) {
 	}
 	if n < 5 {
 		t.Fatalf("only %d inputs in testdata/text", n)
+	}
+}
+
+// A .txt file holding an article's HTML (a crawler's dump of 国发〔2016〕73号
+// with &nbsp;-padded signature lines) is read as HTML, so its signature date
+// stands alone on its line; text that only mentions a tag stays text.
+func TestDecodePlainMarkup(t *testing.T) {
+	pad := strings.Repeat("&nbsp; ", 28)
+	page := "<p style=\"text-align:center;\">\r\n\t<span style=\"font-family:楷体;\">国发〔2016〕73号</span>\r\n</p>\r\n" +
+		"<p align=\"\">\r\n\t" + pad + "国务院\r\n</p>\r\n<p align=\"\">\r\n\t" + pad + "2016年12月15日\r\n</p>\r\n"
+	blocks, diags, err := decodePlain(context.Background(), []byte(page), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, b := range blocks {
+		lines = append(lines, strings.TrimSpace(b.Text))
+	}
+	if !slices.Contains(lines, "2016年12月15日") || !slices.Contains(lines, "国发〔2016〕73号") {
+		t.Errorf("blocks = %q, want the 文号 and the date on lines of their own", lines)
+	}
+	if len(diags) == 0 || !strings.Contains(diags[len(diags)-1].Message, "HTML") {
+		t.Errorf("diagnostics = %v, want a note that the file was read as HTML", diags)
+	}
+	// counter-examples: plain text, also one that mentions a tag, stays text
+	for _, plain := range []string{
+		"国务院关于印发“十三五”国家信息化规划的通知\n国发〔2016〕73号\n",
+		"<附件>\n换行用<br>标记，段落用<p>标记，表格用<table>标记。\n",
+	} {
+		blocks, _, err := decodePlain(context.Background(), []byte(plain), DefaultLimits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(blocks[0].Text); got != strings.Split(plain, "\n")[0] {
+			t.Errorf("decodePlain(%q) first block %q, want the first line as text", plain, got)
+		}
 	}
 }
 
