@@ -68,6 +68,7 @@ func foldDecimalPoint(s string) string {
 // normalized (a line break inside a cell becomes a space) and their Text
 // set to rows joined by "\n", cells by "\t". Empty blocks are dropped.
 func Document(doc *schema.Document) {
+	simplify(doc)
 	pre := prefold()
 	blocks := make([]schema.Block, 0, len(doc.Blocks))
 	for _, b := range doc.Blocks {
