@@ -95,9 +95,17 @@ func (e *htmlEmitter) dropped(n *hnode) bool {
 }
 
 // chromeLine matches whole blocks that are page furniture rather than
-// content: print/close/back-to-top buttons, font-size pickers, share and
-// QR-code prompts.
-var chromeLine = regexp.MustCompile(`^(?:(?:[【\[]\s*[^】\]]{1,12}\s*[】\]]\s*)+|分享到\s*[:：]?.{0,20}|扫一扫在手机(?:上)?打开当前页|(?:打印|关闭)(?:本页|窗口)|返回顶部|字体\s*[:：]\s*大\s*中\s*小|当前位置\s*[:：].*)$`)
+// content: rows of bracketed buttons ([打印] [关闭]) and the lines of
+// chromeText.
+var chromeLine = regexp.MustCompile(`^(?:(?:[【\[]\s*[^】\]]{1,12}\s*[】\]]\s*)+|` + chromeText + `)$`)
+
+// chromeText is page furniture a saved page keeps as lines of text: share
+// and QR-code prompts, print/close/back-to-top buttons, font-size pickers
+// (字体：大 中 小, A+大 A+中 A+小), the eye-care colour picker (视力保护色)
+// and the breadcrumb (当前位置：首页 > …, 您当前所在的位置：…).
+const chromeText = `分享到\s*[:：]?.{0,20}|扫一扫在手机(?:上)?打开当前页|(?:打印|关闭)(?:本页|窗口)|返回顶部|` +
+	`(?:(?:字体|字号)\s*[:：]\s*)?(?:A?\s*[+＋\-－]?\s*[大中小]\s*){3}|视力保护色\s*[:：]?.{0,20}|` +
+	`(?:(?:您|你)(?:当前|现在|目前)?|当前|现在|目前)(?:所在|所处)?的?位置\s*[:：].*`
 
 // viewCounter matches a page-view counter at the end of a line (浏览次数：-,
 // 点击数：1234), filled in by a script.
@@ -127,7 +135,8 @@ func cleanHTMLBlocks(blocks []schema.Block) []schema.Block {
 	for i, b := range blocks {
 		if b.Kind != schema.BlockTable {
 			t := strings.TrimSpace(b.Text)
-			if b.Kind == schema.BlockPara && utf8.RuneCountInString(t) < 60 && chromeLine.MatchString(t) {
+			// a breadcrumb may be the page's <h1>
+			if (b.Kind == schema.BlockPara || b.Kind == schema.BlockHeading) && utf8.RuneCountInString(t) < 60 && chromeLine.MatchString(t) {
 				continue
 			}
 			if b.Kind == schema.BlockPara && len(t) < 240 {

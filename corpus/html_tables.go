@@ -241,6 +241,3 @@ func (e *htmlEmitter) cellText(c *hnode) string {
 	}
 	return strings.Join(parts, "\n")
 }
-
-// chromeLine matches whole blocks that are page furniture rather than
-// content: print/close/back-to-top buttons, font-size pickers, share and
