@@ -38,7 +38,7 @@ func TestClasses(t *testing.T) {
 		{"以内 naming the grant is its cap", []string{"对项目给予500万元以内的补助。"}, "funding 5e+06元 <="},
 		{"ages in 周岁", []string{"年满60周岁的老年人可免费乘车。"}, "threshold 60岁 >="},
 		{"a tier boundary from both sides is one threshold", []string{"（三）评价得分60分以上为合格。", "（四）评价得分低于60分为不合格。"}, "threshold 60分 >="},
-		{"a tier boundary from both sides, the cap first", []string{"其中，对单户担保金额500万元及以下的小微企业收取的担保费率原则上不超过1%，对单户担保金额500万元以上的小微企业收取的担保费率原则上不超过1.5%。"}, "threshold 5e+06元 <=; goal 1% <=; goal 1.5% <="},
+		{"a tier boundary from both sides, the cap first", []string{"其中，对单户担保金额500万元及以下的小微企业收取的担保费率原则上不超过1%，对单户担保金额500万元以上的小微企业收取的担保费率原则上不超过1.5%。"}, "threshold 5e+06元 <=; rate 1% <=; rate 1.5% <="},
 		{"a tier range and the tier below", []string{"规上工业总产值50亿元（含）至300亿元的为二级产业园区；", "规上工业总产值50亿元以下的为三级产业园区。"}, "threshold 5e+09元 >="},
 		{"a floor and a later cap of another clause are two", []string{"鼓励年度研发经费超过1000万元的科技型企业与高校合作。", "对年度研发经费不足1000万元但与高校有合作基础的企业给予支持。"}, "threshold 1e+07元 >=; threshold 1e+07元 <="},
 		// deadlines

@@ -247,3 +247,58 @@ func inclusionNoteAt(before string) bool {
 	_, sz := utf8.DecodeRuneInString(before[open:])
 	return numbers.HasAnyPrefix(before[open+sz:], "含", "不含")
 }
+
+// conditionCount reports whether a count only counts conditions or cases
+// of a list (同时符合以下两个或两个以上条件; 满足1和2两项条件; 具备以下3项条件
+// 中的2项): the count's noun, after more members of the count, is a
+// condition noun, or the count picks from such conditions.
+func (x *extractor) conditionCount(cs string, f *figureCtx) bool {
+	q := f.q
+	if q.Class != numbers.Count {
+		return false
+	}
+	if x.kw.CondNoun.suffix(strings.TrimSuffix(strings.TrimSuffix(f.before, "的"), "中")) != "" {
+		return true
+	}
+	rest := cs[q.End:]
+	for rest != "" {
+		if x.kw.CondNoun.prefix(rest) != "" {
+			return true
+		}
+		r, sz := utf8.DecodeRuneInString(rest)
+		if !(r < utf8.RuneSelf && unicode.IsDigit(r)) && !isCN(r) && !strings.ContainsRune("两和及或、项个条种以上", r) {
+			return false
+		}
+		rest = rest[sz:]
+	}
+	return false
+}
+
+// pastClause reports whether the text of a clause before a figure states a
+// fact (目前…, 现有…), unless the fact names the base a share is measured
+// against, after a link word (人员数量达到企业现有在职职工人数25%).
+func (x *extractor) pastClause(cl string, q numbers.Quantity) bool {
+	w := ""
+	k := -1
+	for _, p := range x.kw.Past {
+		if i := strings.Index(cl, p); i >= 0 && (k < 0 || i < k) {
+			w, k = p, i
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	// the share is this figure, or one between the fact and it (现有在职
+	// 职工人数25%(超过100人的企业达到15%))
+	rest := cl[k+len(w):]
+	if q.Class != numbers.Percent && q.Class != numbers.Permille && q.Class != numbers.Multiple && !strings.ContainsAny(rest, "%％") {
+		return true
+	}
+	head := cl[:k]
+	for _, l := range x.kw.ShareLink {
+		if i := strings.LastIndex(head, l); i >= 0 && utf8.RuneCountInString(head[i+len(l):]) <= 6 {
+			return x.pastClause(rest, q)
+		}
+	}
+	return true
+}

@@ -243,6 +243,12 @@ func (x *extractor) comparator(sc *sentenceCtx, f *figureCtx) string {
 		}
 	}
 	f.lastAfter = f.after
+	// 投资额在5000万元以上1亿元以下的: the floor of a tier shares what
+	// follows its cap
+	if qi+1 < len(kept) && tierPair(cs, q, kept[qi+1]) {
+		_, e := clause(cs, kept[qi+1].Start, kept[qi+1].End)
+		f.lastAfter = cs[kept[qi+1].End:e]
+	}
 	if k := listLast(cs, kept, qi); k != qi {
 		_, e := clause(cs, kept[k].Start, kept[k].End)
 		f.lastAfter = cs[kept[k].End:e]
@@ -322,9 +328,14 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	if x.kw.PerStep.suffix(f.before) != "" && x.kw.Funding.contains(toComma(f.after)) {
 		return true
 	}
+	// 同时符合以下两个或两个以上条件; 满足1和2两项条件: a count of the
+	// conditions listed, no commitment
+	if x.conditionCount(cs, f) {
+		return true
+	}
 	// past statements; figures in a framing clause (依托…4个高新区)
 	// …自注册成立以来首次达到1亿元的，给予: a condition of a grant
-	if x.kw.Past.contains(cs[f.cl0:q.Start]) || x.kw.PastSentence.contains(cs[:q.Start]) && !x.kw.Funding.contains(cs[q.End:]) {
+	if x.pastClause(cs[f.cl0:q.Start], q) || x.kw.PastSentence.contains(cs[:q.Start]) && !x.kw.Funding.contains(cs[q.End:]) {
 		return true
 	}
 	// 同比增长15%: the past, unless a condition (营业收入同比增长15%以上的)
@@ -376,6 +387,10 @@ func (x *extractor) figureKind(sc *sentenceCtx, f *figureCtx, t schema.Target) s
 	}
 	if f.rank {
 		k = schema.KindThreshold
+	}
+	// the cap of a tier (投资额在1亿元以上5亿元以下) is of the kind of its floor
+	if prev, ok := x.prevInSentence(sc); ok && qi > 0 && tierPair(cs, kept[qi-1], q) {
+		k = prev.Kind
 	}
 	// 奖励标准为：国家级50万元、省级20万元: plain amounts listed after a
 	// grant's lead-in, in its sentence or under it, are grants
@@ -447,12 +462,13 @@ func (x *extractor) fillSubject(sc *sentenceCtx, f *figureCtx, t *schema.Target)
 	}
 }
 
-// stripCmp drops comparator words and (含) notes at the start of the text
-// after a figure.
+// stripCmp drops comparator words and notes ((含), (人民币，下同)) at the
+// start of the text after a figure.
 func stripCmp(a string) string {
 	for {
 		b := a
-		for _, w := range []string{"(含)", "（含）", "(不含)", "（不含）", "及以上", "以上", "及以下", "以下", "以内", "左右"} {
+		a = numbers.SkipNote(a)
+		for _, w := range []string{"及以上", "以上", "及以下", "以下", "以内", "左右"} {
 			a = strings.TrimPrefix(a, w)
 		}
 		if a == b {
@@ -488,4 +504,18 @@ func monthly(s string) bool {
 
 func annual(s string) bool {
 	return strings.Contains(s, "每年") || strings.Contains(s, "年均") || strings.Contains(s, "每年度")
+}
+
+// tierPair reports whether lo and hi are the floor and the cap of one tier
+// (5000万元以上1亿元以下, 2000万元（含）以上3000万元以下): lo's 以上 and
+// then hi with 以下 or 以内.
+func tierPair(cs string, lo, hi numbers.Quantity) bool {
+	if lo.Class != hi.Class || lo.End > hi.Start || lo.Range || hi.Range {
+		return false
+	}
+	gap := numbers.SkipNote(cs[lo.End:hi.Start])
+	if gap != "以上" && gap != "及以上" {
+		return false
+	}
+	return numbers.HasAnyPrefix(numbers.SkipNote(cs[hi.End:]), "以下", "及以下", "以内")
 }

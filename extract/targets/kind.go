@@ -41,11 +41,17 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	// 就诊人数指在签约机构就诊≥1次的签约居民; 是指年营业收入500万元以上的
 	// 企业: a floor or cap in a definition qualifies
 	if t.Comparator != "=" && t.Comparator != "~" {
-		for _, w := range []string{"是指", "系指", "指在"} {
+		for _, w := range []string{"是指", "系指", "指在", "（指", "(指"} {
 			if strings.Contains(cs[:q.Start], w) {
 				return schema.KindThreshold
 			}
 		}
+	}
+	// 固定资产投资规模在500万元以上，从事…的企业; 投资额在1亿元以上5亿元
+	// 以下，…加4分: a size stated with 在 and a bound after the figure is
+	// whom the measure is for (控制在, 保持在 bound a level to keep)
+	if t.Deadline == "" && x.sizeBound(before, after) {
+		return schema.KindThreshold
 	}
 	// 购机价格在5000元以上的鼓励非现金支付: 的 and a verb
 	if t.Comparator != "=" && strings.HasPrefix(a, "的") && x.kw.Verb.prefix(a[len("的"):]) != "" {
@@ -91,7 +97,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	case money:
 		return x.moneyKind(cs, q, before, later, t, funding, cond)
 	}
-	if cond && t.Comparator != "=" {
+	if cond && (t.Comparator != "=" || reached(before)) {
 		return schema.KindThreshold
 	}
 	return schema.KindGoal
@@ -129,7 +135,7 @@ func (x *extractor) percentKind(before, a string, funding, cond bool, t schema.T
 			return schema.KindRate
 		}
 	}
-	if cond && cmp != "=" {
+	if cond && (cmp != "=" || reached(before)) {
 		return schema.KindThreshold
 	}
 	return schema.KindGoal
@@ -151,7 +157,7 @@ func (x *extractor) moneyKind(cs string, q numbers.Quantity, before string, late
 	if x.perHead(before) {
 		return schema.KindFunding
 	}
-	if cond && t.Comparator != "=" {
+	if cond && (t.Comparator != "=" || reached(before)) {
 		return schema.KindThreshold
 	}
 	// a floor on money beside a grant in the same sentence is the
@@ -308,4 +314,24 @@ func (x *extractor) stripCmpWords(s string) string {
 		s = strings.TrimSuffix(s, w)
 	}
 	return s
+}
+
+// reached reports whether the clause before a figure says the level is
+// reached (人员数量达到企业现有在职职工人数25%): among conditions, a level
+// to reach qualifies like a floor.
+func reached(before string) bool {
+	return strings.Contains(before, "达到")
+}
+
+// sizeBound reports whether a figure bounds a size stated with 在 (投资额
+// 在5000万元以上): 在 right before it, no grant words, and 以上, 以下 or
+// 以内 after it.
+func (x *extractor) sizeBound(before, after string) bool {
+	if !strings.HasSuffix(before, "在") || x.kw.KeepLevel.suffix(before) != "" {
+		return false
+	}
+	if x.kw.Funding.contains(before) || x.kw.FundNoun.contains(before) {
+		return false
+	}
+	return numbers.HasAnyPrefix(numbers.SkipNote(after), "以上", "及以上", "以下", "及以下", "以内")
 }

@@ -66,6 +66,9 @@ type lexicon struct {
 	FrameVerb    words `list:"frame_verb"`    // verbs that commit after a frame
 	Basis        words `list:"basis"`         // lead-ins naming what goals follow
 	PerStep      words `list:"per_step"`      // 每新增…: the step a grant is counted by
+	CondNoun     words `list:"cond_noun"`     // nouns of listed conditions a count counts
+	ShareLink    words `list:"share_link"`    // words before the base of a share
+	KeepLevel    words `list:"keep_level"`    // verbs with 在 that bound a level to keep
 }
 
 // parseLexicon reads the [list] sections of data into a lexicon.

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"policyx/normalize/numbers"
 )
 
 // compact is a text with white space dropped, mapped to byte offsets of
@@ -148,6 +150,8 @@ func clause(s string, a, b int) (int, int) {
 		}
 	}
 	hi := len(s)
+	// a note right after the figure (人民币，下同) is no clause end
+	b += len(s[b:]) - len(numbers.SkipNote(s[b:]))
 	for _, sep := range []string{"，", ",", "：", ":", "；", "。", "、"} {
 		if k := strings.Index(s[b:], sep); k >= 0 && b+k < hi {
 			hi = b + k

@@ -13,10 +13,8 @@ import (
 // floor unless a word says otherwise.
 func (p *Parser) Comparator(before, after string, q Quantity) string {
 	// words after: only directly after the quantity, possibly behind (含)
-	a := strings.TrimLeft(after, " ")
-	for _, paren := range []string{"(含)", "（含）"} {
-		a = strings.TrimPrefix(a, paren)
-	}
+	// or a note (人民币，下同)
+	a := SkipNote(strings.TrimLeft(after, " "))
 	for _, k := range p.after {
 		if strings.HasPrefix(a, k.word) {
 			if k.word == "以下" || k.word == "以内" {
@@ -51,6 +49,29 @@ func (p *Parser) Comparator(before, after string, q Quantity) string {
 		return cmp
 	}
 	return "="
+}
+
+// SkipNote drops a short bracketed note without figures at the start of
+// after: (含), （不含）, (人民币,下同) stand between an amount and its 以上
+// (新增固定资产投资1000万元(人民币,下同)以上). A note with a figure
+// (（含国家级50家）) says more than the bound and stays.
+func SkipNote(after string) string {
+	for _, open := range []string{"(", "（"} {
+		if !strings.HasPrefix(after, open) {
+			continue
+		}
+		k := strings.IndexAny(after, ")）")
+		if k < 0 {
+			return after
+		}
+		note := after[len(open):k]
+		if utf8.RuneCountInString(note) > 12 || strings.ContainsAny(note, "0123456789(（") {
+			return after
+		}
+		_, sz := utf8.DecodeRuneInString(after[k:])
+		return after[k+sz:]
+	}
+	return after
 }
 
 // shareOfBase reports whether the words between a comparator and a share

@@ -42,13 +42,18 @@ func TestUnitStop(t *testing.T) {
 }
 
 // TestComparatorAfterAnd: 及以下 is a cap as 及以上 is a floor (单户担保金额
-// 500万元及以下的小微企业); a plain 及 after a figure is no comparator.
+// 500万元及以下的小微企业); a plain 及 after a figure is no comparator. A
+// short note between the amount and the word (新增固定资产投资1000万元(人民币,
+// 下同)以上) leaves it the amount's; a note with a figure does not.
 func TestComparatorAfterAnd(t *testing.T) {
 	pr := MustLoad()
 	for _, c := range []struct{ after, want string }{
 		{"及以下的小微企业", "<="},
 		{"及以上的企业", ">="},
 		{"（含）及以下", "<="},
+		{"(人民币,下同)以上", ">="},
+		{"（不含）以下", "<="},
+		{"（含国家级50家）以上", "="},
 		{"及配套资金", "="},
 	} {
 		q := pr.Scan("500万元")[0]

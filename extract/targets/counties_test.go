@@ -1,0 +1,45 @@
+package targets
+
+import "testing"
+
+// TestCountyMeasures: failure classes of 若干措施, 招商引资办法 and 资金管理
+// 办法 of counties, cities and ministries, each with a real sentence and a
+// counter-example that must not change.
+func TestCountyMeasures(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		// a fee rate or an interest rate is a rate
+		{"a capped guarantee fee rate", []string{"政府性融资担保机构对小微企业的担保费率不超过1%。"}, "rate 1% <="},
+		{"a fee rate among conditions qualifies", []string{"对融资担保机构开展的小微企业融资担保业务，担保费率不超过1%的，按年化担保额的0.5%给予补助。"}, "threshold 1% <=; rate 0.5% ="},
+		{"a share of spending is still a goal", []string{"到2025年，力争全市全社会研发经费投入占GDP比重达到2.5%左右。"}, "goal 2.5% ~ 2025-12-31"},
+		// counts of conditions
+		{"a count of the conditions to meet", []string{"第三条 本办法所鼓励的投资项目，必须符合国家产业政策，同时符合以下两个或两个以上条件："}, ""},
+		{"list references to conditions", []string{"四、申请条件", "同时满足1和2两项条件的企业，可申请奖励。"}, ""},
+		{"a count picked from conditions", []string{"二、认定条件", "具备以下3项条件中的2项。"}, ""},
+		{"a count of projects is no condition count", []string{"到2025年，实施重大技术改造项目20项以上。"}, "goal 20项 >= 2025-12-31"},
+		// the base of a share described as it is now
+		{"a share of the present staff", []string{"一、申请条件", "合法经营和有一定的自有资金，当年新招用符合上述条件人员数量达到企业现有在职职工人数30%、并与其签订1年以上劳动合同的小微企业。"}, "threshold 30% ="},
+		{"a share of the present staff and a tier beside it", []string{"一、申请条件", "小微企业：一年内新招用符合条件的人员数量达到企业现有在职职工人数25%(超过100人的企业达到15%)。"}, "threshold 25% =; threshold 100人 >=; threshold 15% ="},
+		{"the present situation is still the past", []string{"现有高新技术企业占规上工业企业比重达到30%。"}, ""},
+		// a note between an amount and its bound
+		{"a currency note before 以上", []string{"第三条 本办法所鼓励的投资项目，同时符合以下条件：", "（一）新增固定资产投资1000万元(人民币,下同)以上；"}, "threshold 1e+07元 >="},
+		{"a currency note before 及以上的", []string{"第四条 固定资产投资额1000万元(人民币,下同)及以上的鼓励类生产性投资项目，由县财政补助给企业。"}, "threshold 1e+07元 >="},
+		{"a breakdown note is no bound's note", []string{"到2025年，培育专精特新企业500家（含国家级专精特新“小巨人”企业50家）。"}, "goal 500家 = 2025-12-31; goal 50家 = 2025-12-31"},
+		// a size stated with 在, and tiers of two bounds
+		{"a size with 在 and a grant after", []string{"第二条 固定资产投资规模在500万元以上，从事有色金属、化工、建材类的企业，分别按缴纳地方税收总额的30%、20%、10%给予奖励。"}, "threshold 5e+06元 >=; rate 30% =; rate 20% =; rate 10% ="},
+		{"a tier of two bounds without 的", []string{"投资额在1亿元以上5亿元以下，引荐的乡镇或部门年终目标考核加4分。"}, "threshold 1e+08元 >=; threshold 5e+08元 <=; threshold 4分 ="},
+		{"the floor of a tier of two bounds", []string{"投资额在5000万元以上1亿元以下的，引荐的乡镇或部门年终目标考核加2分。"}, "threshold 5e+07元 >=; threshold 1e+08元 <=; threshold 2分 ="},
+		{"a level kept with 控制在 is no size", []string{"小微企业综合融资成本控制在5%以内。"}, "goal 5% <="},
+		// a definition in brackets
+		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if b := brief(Extract(doc(c.lines...), segmenter(t))); b != c.want {
+				t.Errorf("\n got %s\nwant %s", b, c.want)
+			}
+		})
+	}
+}
