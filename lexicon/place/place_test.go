@@ -138,6 +138,14 @@ func TestJurisdiction(t *testing.T) {
 		{"issuer before 文号", Evidence{Issuers: []string{"广州市人民政府"}, DocNumber: "穗埔府规〔2024〕3号"}, "广州市"},
 		{"bare district completed from the text", Evidence{Issuers: []string{"洪泽区人民政府"}, Text: "淮安市洪泽区人民政府2023年政府信息公开工作年度报告"}, "淮安市洪泽区"},
 		{"bare district completed from the gazetteer", Evidence{Issuers: []string{"渝北区人民政府"}}, "重庆市渝北区"},
+		// a one-rune county (泾政〔2023〕1号 is 泾县人民政府's) and districts
+		// whose names end like the words 城区, 新区 are places
+		{"one-rune county", Evidence{Issuers: []string{"泾县人民政府"}}, "宣城市泾县"},
+		{"district ending in 城区", Evidence{Issuers: []string{"亳州市谯城区人民政府办公室"}}, "亳州市谯城区"},
+		{"district ending in 新区", Evidence{Issuers: []string{"上海市浦东新区人民政府"}}, "上海市浦东新区"},
+		// counter-examples: 主城区 is no district; 城区 alone names three
+		{"main urban area", Evidence{Issuers: []string{"亳州市主城区改造指挥部"}}, "亳州市"},
+		{"ambiguous one-rune district", Evidence{Issuers: []string{"城区人民政府"}}, ""},
 		// counter-examples: a zone is not a district; a name shared by two
 		// cities' districts is not completed.
 		{"zone", Evidence{Issuers: []string{"广州市高新区管委会"}}, "广州市"},

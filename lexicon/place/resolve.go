@@ -100,7 +100,7 @@ func (g *Gazetteer) FromOrgan(name string) string {
 			}
 			pl, _ := g.Regional(full)
 			if pl.Parent != "" || strings.HasSuffix(full, "市") {
-				if d := district(rest); d != "" {
+				if d := g.district(rest); d != "" {
 					return full + d
 				}
 			} else if sub := g.under(full, rest); sub != "" {
@@ -110,6 +110,11 @@ func (g *Gazetteer) FromOrgan(name string) string {
 		}
 		_, sz := utf8.DecodeRuneInString(name[i:])
 		i += sz
+	}
+	// a county or district named without its city (泾县人民政府,
+	// 谯城区人民政府): Jurisdiction completes it from the gazetteer
+	if d := g.district(name); d != "" && (len(g.bare[d]) == 1 || len(g.bare[d]) > 1 && utf8.RuneCountInString(d) > 2) {
+		return d
 	}
 	// an unknown city, county or district with its organ: XX市人民政府
 	if m := reUnknownPlace.FindStringSubmatch(name); m != nil && !levelWord(m[1]) {
@@ -132,7 +137,7 @@ func (g *Gazetteer) under(prov, rest string) string {
 		}
 		return ""
 	}
-	d := g.District(district(rest))
+	d := g.District(g.district(rest))
 	if d == "" {
 		return ""
 	}
@@ -163,10 +168,15 @@ func (g *Gazetteer) countyOfShort(match, full, rest string) bool {
 }
 
 // district returns a 区/县 name at the start of rest (海珠区人力资源…), or "".
-func district(rest string) string {
+// A word such as 城区 or 开发区 is none, unless the gazetteer has a district
+// of that name (谯城区, 东城区 end in 城区).
+func (g *Gazetteer) district(rest string) string {
 	m := reDistrict.FindString(rest)
 	if m == "" {
 		return ""
+	}
+	if len(g.bare[m]) > 0 {
+		return m
 	}
 	for _, s := range districtSkip {
 		if strings.HasSuffix(m, s) {
