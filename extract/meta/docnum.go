@@ -88,6 +88,9 @@ func (x *extractor) bodyDocNum(titleAt, titleEnd int) string {
 	if x.inlineNum != "" {
 		return x.inlineNum
 	}
+	if x.ownNum != "" {
+		return x.ownNum
+	}
 	if titleAt >= 0 {
 		joined := ""
 		for j := titleAt; j < titleEnd; j++ {

@@ -100,6 +100,13 @@ func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string 
 			j = c
 		}
 	}
+	if !named && docNum != "" {
+		// 华政发〔2021〕2号 under 县人民政府办公室 in a text that names
+		// 华容县: the county whose name the 文号 opens with
+		if d := x.p.countyOfDocNum(docNum, x.text, j); d != "" {
+			j = d
+		}
+	}
 	if len(organs) == 0 || x.p.FromOrgan(organs[0]) == "" {
 		if d := x.p.ownPlace(x.text, j); d != "" {
 			return d
@@ -199,4 +206,54 @@ func (p *Places) cityOfDocNum(docNum, text, prov string) string {
 		}
 	}
 	return found
+}
+
+// countyOfDocNum returns the one county or district whose name opens with
+// the 文号's first rune and that the head of the text names (华政发〔2021〕2号
+// in a text naming 华容县 → 岳阳市华容县), "" when none or several, or when
+// it lies outside juris (a city or province found before).
+func (p *Places) countyOfDocNum(docNum, text, juris string) string {
+	r, _ := utf8.DecodeRuneInString(docNum)
+	if !cjk.IsHan(r) {
+		return ""
+	}
+	head := cjk.Head(text, 4000)
+	found := ""
+	for i := 0; ; {
+		k := strings.IndexRune(head[i:], r)
+		if k < 0 {
+			break
+		}
+		i += k
+		if d := p.countyAt(head[i:]); d != "" {
+			if found != "" && found != d {
+				return ""
+			}
+			found = d
+		}
+		i += utf8.RuneLen(r)
+	}
+	if found == "" || juris == "" {
+		return found
+	}
+	pl, _ := p.g.Lookup(found)
+	if city, _ := p.g.Regional(pl.Parent); pl.Parent == juris || city.Parent == juris {
+		return found
+	}
+	return ""
+}
+
+// countyAt returns the full name of the county or district of two to four
+// runes that s starts with (华容县政府 → 岳阳市华容县), "" when none.
+func (p *Places) countyAt(s string) string {
+	rs := []rune(cjk.Head(s, 16))
+	for n := 2; n <= 4 && n <= len(rs); n++ {
+		if !strings.ContainsRune("县区旗", rs[n-1]) {
+			continue
+		}
+		if d := p.g.District(string(rs[:n])); d != "" {
+			return d
+		}
+	}
+	return ""
 }

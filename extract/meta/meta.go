@@ -71,6 +71,7 @@ type extractor struct {
 	inlineNum string       // 文号 of a title run together with its 主送
 	box       struct{ title, docNum, date, issuer, publisher string }
 	ownHead   string // the organ a heading title opens with (镇巴县人民政府)
+	ownNum    string // the (文号) after a heading title (…重点工作任务(华政发〔2021〕2号))
 }
 
 func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {

@@ -306,3 +306,20 @@ func TestTitleLikeBracketed(t *testing.T) {
 		}
 	}
 }
+
+func TestCountyOfDocNum(t *testing.T) {
+	p := mustPlaces()
+	for _, tc := range []struct{ num, text, juris, want string }{
+		{"华政发〔2021〕2号", "来源:华容县政府 2021-03-23", "", "岳阳市华容县"},
+		{"华政发〔2021〕2号", "来源:华容县政府 2021-03-23", "湖南省", "岳阳市华容县"},
+		// counter-examples: a county of another province than the one
+		// found; no county named; two counties opening with the rune
+		{"华政发〔2021〕2号", "来源:华容县政府", "广东省", ""},
+		{"华政发〔2021〕2号", "各乡镇人民政府、县直各单位", "", ""},
+		{"泾政〔2023〕1号", "泾县、泾阳县两地合作", "", ""},
+	} {
+		if got := p.countyOfDocNum(tc.num, tc.text, tc.juris); got != tc.want {
+			t.Errorf("countyOfDocNum(%q, %q, %q) = %q, want %q", tc.num, tc.text, tc.juris, got, tc.want)
+		}
+	}
+}

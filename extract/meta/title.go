@@ -290,6 +290,9 @@ func (x *extractor) ownTitle() (string, string) {
 		if i+1 < len(x.lines) && reYearRange.MatchString(x.lines[i+1].text) {
 			t += x.lines[i+1].text
 		}
+		if m := reTrailDocNum.FindStringSubmatch(t); m != nil {
+			x.ownNum = formatDocNum(m)
+		}
 		return CompactTitle(stripTitleDocNum(t)), organ
 	}
 	return "", ""
