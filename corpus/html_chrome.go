@@ -100,12 +100,41 @@ func (e *htmlEmitter) dropped(n *hnode) bool {
 var chromeLine = regexp.MustCompile(`^(?:(?:[【\[]\s*[^】\]]{1,12}\s*[】\]]\s*)+|` + chromeText + `)$`)
 
 // chromeText is page furniture a saved page keeps as lines of text: share
-// and QR-code prompts, print/close/back-to-top buttons, font-size pickers
-// (字体：大 中 小, A+大 A+中 A+小), the eye-care colour picker (视力保护色)
-// and the breadcrumb (当前位置：首页 > …, 您当前所在的位置：…).
-const chromeText = `分享到\s*[:：]?.{0,20}|扫一扫在手机(?:上)?打开当前页|(?:打印|关闭)(?:本页|窗口)|返回顶部|` +
+// and QR-code prompts, print/close/back-to-top buttons, a row of bare
+// buttons (下载、打印), a view counter a script never filled (-次), the
+// heading of a related-news list, font-size pickers (字体：大 中 小, A+大
+// A+中 A+小), the eye-care colour picker (视力保护色) and the breadcrumb
+// (当前位置：首页 > …, 您当前所在的位置：…).
+const chromeText = `分享到\s*[:：]?.{0,20}|扫一扫在手机(?:上)?打开当前页|扫码浏览|(?:打印|关闭)(?:本页|窗口)|(?:返回|回到)顶部|` +
+	`(?:打印|下载|关闭|收藏|分享|纠错)(?:\s*[、|｜/]?\s*(?:打印|下载|关闭|收藏|分享|纠错))*|-\s*次|相关(?:新闻|链接|文章|阅读)|` +
 	`(?:(?:字体|字号)\s*[:：]\s*)?(?:A?\s*[+＋\-－]?\s*[大中小]\s*){3}|视力保护色\s*[:：]?.{0,20}|` +
 	`(?:(?:您|你)(?:当前|现在|目前)?|当前|现在|目前)(?:所在|所处)?的?位置\s*[:：].*`
+
+// chromeBlocks marks the blocks of page furniture (chromeLine), also when
+// a <br> broke it over two blocks (扫一扫在手机<br>打开当前页, 回到<br>顶部).
+// A breadcrumb may be the page's <h1>.
+func chromeBlocks(blocks []schema.Block) []bool {
+	text := func(i int) (string, bool) {
+		if i >= len(blocks) || blocks[i].Kind != schema.BlockPara && blocks[i].Kind != schema.BlockHeading {
+			return "", false
+		}
+		t := strings.TrimSpace(blocks[i].Text)
+		return t, utf8.RuneCountInString(t) < 60
+	}
+	drop := make([]bool, len(blocks))
+	for i := range blocks {
+		t, ok := text(i)
+		if !ok || drop[i] {
+			continue
+		}
+		if chromeLine.MatchString(t) {
+			drop[i] = true
+		} else if u, ok := text(i + 1); ok && t != "" && u != "" && chromeLine.MatchString(t+u) {
+			drop[i], drop[i+1] = true, true
+		}
+	}
+	return drop
+}
 
 // viewCounter matches a page-view counter at the end of a line (浏览次数：-,
 // 点击数：1234), filled in by a script.
@@ -131,12 +160,12 @@ func cleanHTMLBlocks(blocks []schema.Block) []schema.Block {
 		t := strings.TrimSpace(blocks[i].Text)
 		return len(t) < 240 && fieldLine.MatchString(t)
 	}
+	chrome := chromeBlocks(blocks)
 	out := make([]schema.Block, 0, len(blocks))
 	for i, b := range blocks {
 		if b.Kind != schema.BlockTable {
 			t := strings.TrimSpace(b.Text)
-			// a breadcrumb may be the page's <h1>
-			if (b.Kind == schema.BlockPara || b.Kind == schema.BlockHeading) && utf8.RuneCountInString(t) < 60 && chromeLine.MatchString(t) {
+			if chrome[i] {
 				continue
 			}
 			if b.Kind == schema.BlockPara && len(t) < 240 {

@@ -1,10 +1,31 @@
 package corpus
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"policyx/schema"
+)
+
+// isChromeLine reports whether the blocks of lines are all chrome.
+func isChromeLine(lines ...string) bool {
+	var blocks []schema.Block
+	for _, l := range lines {
+		blocks = append(blocks, schema.Block{Kind: schema.BlockPara, Text: l})
+	}
+	for _, d := range chromeBlocks(blocks) {
+		if !d {
+			return false
+		}
+	}
+	return true
+}
 
 // TestChromeLine: lines of page furniture from real government pages (a
 // district site's font-size picker and breadcrumb, a county site's
-// eye-care colour picker) are chrome; content that looks alike is not.
+// eye-care colour picker, a city site's button rows, unfilled view counter
+// and QR prompt broken by <br>) are chrome; content that looks alike is
+// not.
 func TestChromeLine(t *testing.T) {
 	for _, s := range []string{
 		"A+大 A+中 A+小",
@@ -15,8 +36,15 @@ func TestChromeLine(t *testing.T) {
 		"视力保护色:",
 		"返回顶部",
 		"【打印本页】【关闭窗口】",
+		"扫一扫在手机\n打开当前页",
+		"下载、打印",
+		"分享",
+		"扫码浏览",
+		"回到\n顶部",
+		"-次",
+		"相关新闻",
 	} {
-		if !chromeLine.MatchString(s) {
+		if !isChromeLine(strings.Split(s, "\n")...) {
 			t.Errorf("%q: not chrome", s)
 		}
 	}
@@ -27,8 +55,12 @@ func TestChromeLine(t *testing.T) {
 		"大、中、小型企业",                  // a list
 		"（二）支持大中小企业融通发展",            // a heading
 		"来源:岳阳市政府门户网 日期:2017-01-12", // the metadata line stays
+		"相关附件",                      // the label of the attachments
+		"下载申请表格",                    // an instruction
+		"每年不超过2次",                   // a quota
+		"扫一扫\n关注公众号办理",              // a step of a guide
 	} {
-		if chromeLine.MatchString(s) || textChrome.MatchString(s) {
+		if isChromeLine(strings.Split(s, "\n")...) || textChrome.MatchString(s) {
 			t.Errorf("%q: taken for chrome", s)
 		}
 	}
