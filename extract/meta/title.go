@@ -258,6 +258,11 @@ func inlineTitle(t string) (string, string) {
 			num = formatDocNum(m)
 			rest = strings.TrimSpace(rest[len(m[0]):])
 		}
+		// a 主送 opens its own clause: after a comma the sentence goes on
+		// (…等有关规定，现就…通告如下：)
+		if strings.HasPrefix(rest, "，") || strings.HasPrefix(rest, ",") {
+			continue
+		}
 		if ms := reMainSendAt.FindString(rest); ms != "" && !strings.ContainsAny(ms, "《》“”") && reAddressee.MatchString(ms) {
 			return c, num
 		}
