@@ -123,21 +123,10 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 		from = titleAt
 	}
 	date, signers := x.signature(from)
-	m.IssueDate = x.box.date
 	if date == "" {
 		date = dec.date
 	}
-	if date == "" && titleEnd >= 0 && titleEnd < len(x.lines) {
-		// 中共中央国务院关于…的意见 / （2023年1月2日）: the date under the title
-		if m := reParenDate.FindStringSubmatch(strings.TrimSpace(x.lines[titleEnd].text)); m != nil {
-			date = ParseDate(m[1])
-		}
-	}
-	if m.IssueDate == "" {
-		m.IssueDate = date
-	} else if date != "" && date != m.IssueDate {
-		x.warn("成文日期 %s in the metadata box, %s under the signature; kept the box", m.IssueDate, date)
-	}
+	m.IssueDate = x.issueDate(date, titleEnd)
 
 	// issuer organs, best source first
 	organs := signers
@@ -183,6 +172,33 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 		x.warn("jurisdiction unknown")
 	}
 	return m, x.diags
+}
+
+// issueDate chooses the 成文日期 among the metadata box's, the one under
+// the signature (signed) and the one in brackets under the title (中共中央
+// 国务院关于…的意见 / （2023年1月2日）; a 政府公报 page prints every notice
+// so). The box wins over the signature, but not over the date under the
+// title: a gazette's box dates the gazette issue (成文日期 2019-02-28 over
+// 青政发〔2019〕1号 of (2019年1月29日)).
+func (x *extractor) issueDate(signed string, titleEnd int) string {
+	under := ""
+	if titleEnd >= 0 && titleEnd < len(x.lines) {
+		if m := reParenDate.FindStringSubmatch(strings.TrimSpace(x.lines[titleEnd].text)); m != nil {
+			under = ParseDate(m[1])
+		}
+	}
+	switch {
+	case x.box.date == "" && signed != "":
+		return signed
+	case x.box.date == "":
+		return under
+	case under != "" && under != x.box.date:
+		x.warn("成文日期 %s in the metadata box, %s under the title; kept the title's", x.box.date, under)
+		return under
+	case signed != "" && signed != x.box.date:
+		x.warn("成文日期 %s in the metadata box, %s under the signature; kept the box", x.box.date, signed)
+	}
+	return x.box.date
 }
 
 // reHeadOrgan is a people's government or its office at the start of a
