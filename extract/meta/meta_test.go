@@ -323,3 +323,29 @@ func TestCountyOfDocNum(t *testing.T) {
 		}
 	}
 }
+
+// A working body's quoted name is an organ; a line with an unpaired or long
+// quote is not (文成县公共服务“七优享”工程工作专班办公室).
+func TestIsOrganQuotes(t *testing.T) {
+	for in, want := range map[string]bool{
+		"文成县公共服务“七优享”工程工作专班办公室": true,
+		"县“双减”工作领导小组办公室":        true,
+		"县政府办公室": true,
+		// counter-examples
+		"“七优享”工程工作专班办公室”":           false,
+		"打响“宜学文成教育高质量发展示范县建设”品牌办公室": false,
+	} {
+		if got := isOrgan(in); got != want {
+			t.Errorf("isOrgan(%q) = %v, want %v", in, got, want)
+		}
+	}
+	for in, want := range map[string]bool{
+		"(文成县人民政府办公室代章)": true,
+		"（代章）":           true,
+		"(此件公开发布)":       false,
+	} {
+		if got := reSealNote.MatchString(in); got != want {
+			t.Errorf("reSealNote(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -66,13 +66,30 @@ func isOrgan(s string) bool {
 	if n < 2 || n > 40 || !cjk.HasHan(s) {
 		return false
 	}
-	if strings.ContainsAny(s, "。，,；;：:！？“”《》") {
+	if strings.ContainsAny(s, "。，,；;：:！？《》") || !pairedQuotes(s) {
 		return false
 	}
 	if strings.HasSuffix(s, "顶部") || strings.HasSuffix(s, "底部") {
 		return false // 返回顶部: a page's link, not a 部
 	}
 	return organEnd(s)
+}
+
+// pairedQuotes reports whether s has no quotes but whole pairs of short
+// quoted names, as the working bodies do (文成县公共服务“七优享”工程工作专班
+// 办公室, “双减”工作领导小组办公室).
+func pairedQuotes(s string) bool {
+	for {
+		i := strings.Index(s, "“")
+		j := strings.Index(s, "”")
+		switch {
+		case i < 0 && j < 0:
+			return true
+		case i < 0 || j < i || runeLen(s[i:j]) > 12:
+			return false
+		}
+		s = s[j+len("”"):]
+	}
 }
 
 // splitOrgans splits a signature line or title prefix into organ names:

@@ -75,10 +75,18 @@ func (x *extractor) signature(from int) (string, []string) {
 // reISOLine is a line that is only a date in digits (2024-12-30).
 var reISOLine = regexp.MustCompile(`^(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}$`)
 
-// organsAbove returns the issuers' names on the lines right above line i.
+// reSealNote is the note under a signature whose organ has no seal of its
+// own: （文成县人民政府办公室代章）, (代章).
+var reSealNote = regexp.MustCompile(`^\s*[(（][^()（）]{0,30}代章[)）]\s*$`)
+
+// organsAbove returns the issuers' names on the lines right above line i,
+// past a 代章 note.
 func (x *extractor) organsAbove(i int) []string {
 	var organs []string
 	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if reSealNote.MatchString(x.lines[j].text) {
+			continue // (文成县人民政府办公室代章) under a 专班办公室
+		}
 		o := x.p.organLine(x.lines[j].text)
 		if o == nil || x.boxLines[j] {
 			break

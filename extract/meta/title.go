@@ -157,17 +157,23 @@ func unwrapBook(c string) string {
 
 // dropLeadQuote drops a quoted or bracketed label a page prints before a
 // title (“党政混合信息公开” 中共静安区委办公室…印发…的通知, （转载）广州市人民政府
-// 办公厅关于…) when an organ that names its place follows it.
+// 办公厅关于…) when an organ that names its place follows it, or a column
+// tag in 【】 when 关于 follows (【七优享】关于印发…).
 func (x *extractor) dropLeadQuote(c string) string {
-	rest := ""
+	rest, tag := "", false
 	for _, p := range [][2]string{{"“", "”"}, {"（", "）"}, {"(", ")"}, {"【", "】"}, {"[", "]"}} {
 		if k := strings.Index(c, p[1]); strings.HasPrefix(c, p[0]) && k > 0 {
-			rest = c[k+len(p[1]):]
+			rest, tag = c[k+len(p[1]):], p[0] == "【"
 			break
 		}
 	}
 	if rest == "" {
 		return c
+	}
+	// 【七优享】关于印发…的通知: a column tag in lenticular brackets, which
+	// no issued title has, also before a title without its organ
+	if tag && strings.HasPrefix(rest, "关于") {
+		return rest
 	}
 	// the organ must name its place: “双减”工作领导小组办公室关于… keeps its
 	// quoted name
