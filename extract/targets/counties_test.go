@@ -33,6 +33,10 @@ func TestCountyMeasures(t *testing.T) {
 		{"a tier of two bounds without 的", []string{"投资额在1亿元以上5亿元以下，引荐的乡镇或部门年终目标考核加4分。"}, "threshold 1e+08元 >=; threshold 5e+08元 <=; threshold 4分 ="},
 		{"the floor of a tier of two bounds", []string{"投资额在5000万元以上1亿元以下的，引荐的乡镇或部门年终目标考核加2分。"}, "threshold 5e+07元 >=; threshold 1e+08元 <=; threshold 2分 ="},
 		{"a level kept with 控制在 is no size", []string{"小微企业综合融资成本控制在5%以内。"}, "goal 5% <="},
+		// a window of days when a measure applies is no deadline
+		{"a window of days", []string{"2020年2月1日至6月30日，介绍劳动者到本市企业就业的，一次引进50人以上的按每人300元的标准给予职业介绍补贴。"}, "threshold 50人 >=; funding 300元 ="},
+		{"a day from which a measure applies", []string{"对2022年1月1日以后首次领取小微企业营业执照的创业人员，给予3万元一次性创业补贴。"}, "funding 30000元 ="},
+		{"a day by which a goal holds", []string{"2025年12月31日前，全市建成充电桩5000个。"}, "goal 5000个 = 2025-12-31"},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

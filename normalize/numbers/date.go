@@ -135,6 +135,11 @@ func Dates(s string) []Date {
 				rest = s[j:]
 			}
 		}
+		// 2020年1月1日至2021年12月31日: a window of days, when a
+		// measure applies, is no deadline; nor is the day that closes it
+		if d.Day > 0 && d.Kind != Span && (windowTo(rest) || HasAnySuffix(before, "日至", "日到", "日—", "日–", "日－", "日-", "日~", "日～", "号至")) {
+			d.Kind = Span
+		}
 		for _, suf := range []string{"年底", "年末", "底", "末", "以前", "之前", "前"} {
 			if strings.HasPrefix(rest, suf) {
 				j += len(suf)
@@ -156,7 +161,7 @@ func Dates(s string) []Date {
 				switch {
 				case HasAnyPrefix(rest, "以来", "至今", "相比", "同期", "比"):
 					d.Kind = Past
-				case HasAnyPrefix(rest, "起", "开始"):
+				case HasAnyPrefix(rest, "起", "开始", "以后", "之后"):
 					d.Kind = Start
 				}
 			}
@@ -191,6 +196,18 @@ func deadlineLead(before string) bool {
 	// after a list label: （一）2018年末…
 	r, _ := utf8.DecodeLastRuneInString(before)
 	return r < utf8.RuneSelf && !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// windowTo reports whether rest, after a date's day, goes on to the date
+// that closes a window (至6月30日, —2021年12月31日).
+func windowTo(rest string) bool {
+	for _, w := range []string{"至", "到", "—", "–", "－", "-", "~", "～"} {
+		if r, ok := strings.CutPrefix(rest, w); ok {
+			_, n := readInt(r, 4)
+			return n > 0
+		}
+	}
+	return false
 }
 
 // planOfYear reports whether a year names a plan for that year
