@@ -37,6 +37,11 @@ func TestCountyMeasures(t *testing.T) {
 		{"a window of days", []string{"2020年2月1日至6月30日，介绍劳动者到本市企业就业的，一次引进50人以上的按每人300元的标准给予职业介绍补贴。"}, "threshold 50人 >=; funding 300元 ="},
 		{"a day from which a measure applies", []string{"对2022年1月1日以后首次领取小微企业营业执照的创业人员，给予3万元一次性创业补贴。"}, "funding 30000元 ="},
 		{"a day by which a goal holds", []string{"2025年12月31日前，全市建成充电桩5000个。"}, "goal 5000个 = 2025-12-31"},
+		// percentage points of a subsidy, caps and floors not reached
+		{"points of an interest subsidy", []string{"将信用卡账单分期业务纳入支持范围，年贴息比例为1个百分点。"}, "rate 1个百分点 ="},
+		{"points of a share to raise", []string{"到2025年，高新技术产业增加值占规模以上工业增加值比重提高5个百分点以上。"}, "goal 5个百分点 >= 2025-12-31"},
+		{"未达 is a cap", []string{"对推进计划投资总额未达2000万元的企业，收回奖补资金。"}, "threshold 2e+07元 <="},
+		{"上限 after an amount", []string{"取消单笔贴息500元上限。"}, "funding 500元 <="},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

@@ -72,6 +72,11 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if q.Class == numbers.Multiple {
 		return schema.KindRate
 	}
+	// 年贴息比例为1个百分点: points of a subsidy or of an interest rate
+	// are a rate; points of a share to raise (比重提高5个百分点) a goal
+	if q.Class == numbers.Points && x.kw.PointRate.contains(before) {
+		return schema.KindRate
+	}
 	// 年研发投入超500万元的企业达100家; 超过1000万元科技型企业
 	// (给予最高30万元项目服务奖 names a grant, not an entity)
 	if e := x.kw.Entity.prefix(strings.TrimPrefix(a, "的")); e != "" && t.Comparator != "=" && (q.Class == numbers.Money && !x.kw.Funding.contains(before) || strings.HasPrefix(a, "的")) {

@@ -69,6 +69,7 @@ type lexicon struct {
 	CondNoun     words `list:"cond_noun"`     // nouns of listed conditions a count counts
 	ShareLink    words `list:"share_link"`    // words before the base of a share
 	KeepLevel    words `list:"keep_level"`    // verbs with 在 that bound a level to keep
+	PointRate    words `list:"point_rate"`    // what percentage points of are a rate
 }
 
 // parseLexicon reads the [list] sections of data into a lexicon.

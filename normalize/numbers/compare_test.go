@@ -12,6 +12,8 @@ func TestComparatorForbidding(t *testing.T) {
 		{"投资额不得低于", ">="},
 		{"人员不得少于", ">="},
 		{"规模超过", ">="},
+		{"计划投资总额未达", "<="},
+		{"计划投资总额未达到", "<="},
 	} {
 		q := pr.Scan("10家")[0]
 		if got := pr.Comparator(c.before, "", q); got != c.want {
