@@ -192,7 +192,7 @@ func (t ocrTools) tesseract1(ctx context.Context, r ocrRun, images []string, pag
 	}
 	scale := 72.0 / float64(r.dpi)
 	byPage := parseTSV(tsv)
-	imgs, ruled, built := map[int]*grayImage{}, map[int]bool{}, map[int]*pdf.Page{}
+	imgs, grids, built := map[int]*grayImage{}, map[int]grid{}, map[int]*pdf.Page{}
 	var crops []figureCrop
 	for n, words := range byPage {
 		if n < 1 || n > len(idx) {
@@ -204,7 +204,7 @@ func (t ocrTools) tesseract1(ctx context.Context, r ocrRun, images []string, pag
 		if data, err := os.ReadFile(images[i]); err == nil {
 			if img, err := readPGM(data); err == nil {
 				imgs[n] = img
-				ruled[n] = imageRules(img, p, pages[i].H, scale, float64(r.dpi)/ocrDPI) > 0
+				_, grids[n] = imageRules(img, p, pages[i].H, scale, float64(r.dpi)/ocrDPI)
 			}
 		}
 		sortWords(words)
@@ -217,14 +217,14 @@ func (t ocrTools) tesseract1(ctx context.Context, r ocrRun, images []string, pag
 		// A failure of the second reading leaves the first, and says so:
 		// the pages are kept, the error becomes the file's OCR warning.
 		if figs, err := t.readFigures(ctx, r, imgs, crops); err == nil {
-			replaceFigures(byPage, imgs, ruled, crops, figs)
+			replaceFigures(byPage, imgs, grids, crops, figs)
 		} else {
 			figErr = fmt.Errorf("OCR: figures left as the Chinese model read them: %w", err)
 		}
 	}
 	for n, p := range built {
 		i := idx[n-1]
-		ocrPage(p, byPage[n], pages[i].H, scale, ruled[n])
+		ocrPage(p, byPage[n], pages[i].H, scale, grids[n])
 		out[i] = p
 		heights[i] = medianLine(byPage[n])
 	}
@@ -311,10 +311,10 @@ func parseTSV(data []byte) map[int][]ocrWord {
 }
 
 // ocrPage turns the words of one page into glyphs, line by line: each word
-// a glyph on a page with ruling lines (so that the table code can put the
-// words into the cells), else each line one glyph, as OCR gaps between
-// words are too irregular to find columns in.
-func ocrPage(p *pdf.Page, words []ocrWord, h, scale float64, byWord bool) {
+// a glyph in a line between the vertical rules of a table (g), so that the
+// table code can put the words into the cells, else each line one glyph,
+// as OCR gaps between words are too irregular to find columns in.
+func ocrPage(p *pdf.Page, words []ocrWord, h, scale float64, g grid) {
 	sortWords(words)
 	fixOpeners(words)
 	nestTitles(words)
@@ -323,9 +323,17 @@ func ocrPage(p *pdf.Page, words []ocrWord, h, scale float64, byWord bool) {
 		for j+1 < len(words) && words[j+1].line == words[i].line {
 			j++
 		}
-		ocrLine(p, words[i:j+1], h, scale, byWord)
+		ocrLine(p, words[i:j+1], h, scale, g.holds(lineRows(words[i])))
 		i = j + 1
 	}
+}
+
+// lineRows is the rows (image pixels) of the line a word stands on.
+func lineRows(w ocrWord) (top, bottom int) {
+	if w.lineHeight > 0 {
+		return w.lineTop, w.lineTop + w.lineHeight
+	}
+	return w.top, w.top + w.height
 }
 
 // fixOpeners turns a 《 or 〈 that is closed by ) or ） before any 〉 or 》

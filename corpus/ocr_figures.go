@@ -425,9 +425,9 @@ func hasHanStart(s string) bool {
 
 // replaceFigures puts the merged reading of each figure line in place of
 // the line's words.
-// On a ruled page (ruled[page]) the words stay apart, for the table code
-// to put into cells.
-func replaceFigures(byPage map[int][]ocrWord, imgs map[int]*grayImage, ruled map[int]bool, crops []figureCrop, figs [][]ocrWord) {
+// In a line between a table's vertical rules (grids[page]) the words stay
+// apart, for the table code to put into cells.
+func replaceFigures(byPage map[int][]ocrWord, imgs map[int]*grayImage, grids map[int]grid, crops []figureCrop, figs [][]ocrWord) {
 	drop := map[int]map[int]bool{}
 	add := map[int][]ocrWord{}
 	// a slash standing alone on a page marks empty cells there
@@ -443,7 +443,8 @@ func replaceFigures(byPage map[int][]ocrWord, imgs map[int]*grayImage, ruled map
 		for i, w := range c.words {
 			line[i] = words[w]
 		}
-		m, ok := mergeFigures(line, figs[k], imgs[c.page], !ruled[c.page], slashMarks[c.page])
+		joined := len(line) == 0 || !grids[c.page].holds(lineRows(line[0]))
+		m, ok := mergeFigures(line, figs[k], imgs[c.page], joined, slashMarks[c.page])
 		if !ok {
 			continue
 		}

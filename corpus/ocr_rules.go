@@ -19,12 +19,31 @@ const (
 	ocrDark     = 140
 )
 
+// grid holds the row ranges (image pixels, top to bottom) of a page's
+// vertical rules: where a table's columns are drawn. A line of words
+// between them is a table row, read word by word; a line elsewhere is
+// text, also on a page whose other rules are drawn (the horizontal lines of
+// the 版记 under the last page's text, the 红头's separator).
+type grid [][2]int
+
+// holds reports whether the rows top..bottom lie between two vertical
+// rules (a table's sides at least; one alone is more likely the shadow of
+// the page's edge in a photographed scan).
+func (g grid) holds(top, bottom int) bool {
+	n := 0
+	for _, r := range g {
+		if top < r[1] && r[0] < bottom {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 // imageRules finds the horizontal and vertical ruling lines of a page image
 // (table borders) and adds them to the page as strokes, so the PDF table
 // code can rebuild the grid and put the OCR words into its cells. It
-// returns how many it found.
-func imageRules(img *grayImage, p *pdf.Page, pageH, scale, zoom float64) int {
-	n := 0
+// returns how many it found and the rows of the vertical ones.
+func imageRules(img *grayImage, p *pdf.Page, pageH, scale, zoom float64) (n int, vert grid) {
 	minH, minV, thick := int(ocrMinHRule*zoom), int(ocrMinVRule*zoom), int(4*zoom)
 	type run struct{ a, b, at int }
 	// horizontal: dark runs per row, merged with the runs of the rows
@@ -109,9 +128,10 @@ func imageRules(img *grayImage, p *pdf.Page, pageH, scale, zoom float64) int {
 			xp := float64(x) * scale
 			p.Stroke(xp, pageH-float64(s)*scale, xp, pageH-float64(y)*scale)
 			n++
+			vert = append(vert, [2]int{s, y})
 		}
 	}
-	return n
+	return n, vert
 }
 
 // darkRun reports whether column x is dark over most of rows s..e.

@@ -67,7 +67,7 @@ func TestOCRPageText(t *testing.T) {
 		t.Fatalf("words %d, want 11", len(pages[1]))
 	}
 	p := pdf.NewPage(595, 842)
-	ocrPage(p, pages[1], 842, 72.0/ocrDPI, false)
+	ocrPage(p, pages[1], 842, 72.0/ocrDPI, nil)
 	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
 	if err != nil {
 		t.Fatal(err)
@@ -112,7 +112,8 @@ func TestImageRulesTable(t *testing.T) {
 	}
 	scale := 72.0 / ocrDPI
 	p := pdf.NewPage(595, 842)
-	if n := imageRules(img, p, 842, scale, 1); n != len(xs)+len(ys) {
+	n, g := imageRules(img, p, 842, scale, 1)
+	if n != len(xs)+len(ys) {
 		t.Errorf("%d rules, want %d", n, len(xs)+len(ys))
 	}
 	const lh = 30
@@ -123,7 +124,7 @@ func TestImageRulesTable(t *testing.T) {
 		{word(120, 315, 80, "任务"), word(420, 315, 120, "牵头单位"), word(720, 315, 120, "完成时限")},
 		{word(120, 375, 160, "建设平台"), word(420, 375, 120, "市科技局"), word(720, 375, 120, "2023年")},
 	}))[1]
-	ocrPage(p, words, 842, scale, true)
+	ocrPage(p, words, 842, scale, g)
 	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
 	if err != nil {
 		t.Fatal(err)
@@ -254,5 +255,55 @@ func TestOCRFiguresFailure(t *testing.T) {
 	}
 	if err == nil || !strings.Contains(err.Error(), "figures left as the Chinese model read them") {
 		t.Errorf("error %v, want the figures' failure said", err)
+	}
+}
+
+// TestOCRRuledPageText: the last page of a scanned 公文 has ruling lines,
+// the 版记's horizontal rules under the text, and a photographed page may
+// show its edge as one dark vertical run; neither makes the lines of text a
+// table, whose words would be kept apart (gaps read as cell breaks: 实施	方案，
+// 并报	农业农村部	备案). Words stay apart only between two vertical
+// rules (TestImageRulesTable).
+func TestOCRRuledPageText(t *testing.T) {
+	img := gridImage(1240, 1754, []int{100, 1140}, []int{1500, 1560})
+	// the 版记 has no sides: clear the two vertical rules the grid drew
+	for y := 0; y < img.H; y++ {
+		for _, x := range []int{100, 101, 1140, 1141} {
+			img.Pix[y*img.W+x] = 255
+		}
+	}
+	// the shadow of the page's edge beside the first line
+	for y := 180; y < 320; y++ {
+		img.Pix[y*img.W+30] = 0
+	}
+	scale := 72.0 / ocrDPI
+	p := pdf.NewPage(595, 842)
+	n, g := imageRules(img, p, 842, scale, 1)
+	if n != 3 || len(g) != 1 {
+		t.Fatalf("%d rules, %d vertical, want 3 and 1", n, len(g))
+	}
+	const lh = 40
+	word := func(left, top, w int, s string) ocrWord {
+		return ocrWord{left: left, top: top, width: w, height: lh, text: s}
+	}
+	words := parseTSV(tsvOf([][]ocrWord{
+		{word(150, 200, 80, "实施"), word(300, 200, 160, "方案，并报"), word(520, 200, 200, "农业农村部"), word(790, 200, 40, "备案"), word(900, 200, 120, "后实施。")},
+		{word(150, 1510, 260, "农业农村部办公厅"), word(800, 1510, 300, "2025年1月24日印发")},
+	}))[1]
+	ocrPage(p, words, 842, scale, g)
+	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range blocks {
+		if b.Kind == schema.BlockTable {
+			t.Errorf("a table: %q", b.Rows)
+		}
+		got = append(got, b.Text)
+	}
+	text := strings.Join(got, "\n")
+	if !strings.Contains(text, "实施方案，并报农业农村部备案后实施。") || strings.Contains(text, "\t") {
+		t.Errorf("text %q, want the first line whole", text)
 	}
 }
