@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -573,6 +574,7 @@ func ocrPunct(s string) string {
 			}
 		}
 	}
+	rs = ocrQuotes(rs, cjk)
 	// a quotation mark read twice (““): Chinese text never doubles one
 	out := rs[:0]
 	for i, r := range rs {
@@ -582,6 +584,88 @@ func ocrPunct(s string) string {
 		out = append(out, r)
 	}
 	return string(out)
+}
+
+// ocrQuotes restores the Chinese quotation marks of a line that OCR reads
+// as ASCII (") or as < and *, or loses between two quoted names:
+//   - an opening mark read as < or * before Han text that a closing mark
+//     ends within a few characters (<优机优补" → “优机优补");
+//   - a closing mark, then a short Han run closed again: the opener
+//     between the two was lost (“优机优补”有进有出” → “优机优补”“有进有出”);
+//   - a " next to Chinese text opens or closes by the alternation of the
+//     marks around it in the line; a line that starts inside a quotation
+//     (its first Chinese mark a closer after an even count) starts closed.
+func ocrQuotes(rs []rune, cjk func(int) bool) []rune {
+	isMark := func(r rune) bool { return r == '“' || r == '”' || r == '"' }
+	// the next mark after i within n runes, -1 when none (or another
+	// character that is not Han comes first)
+	closerWithin := func(i, n int) int {
+		for k := i + 1; k < len(rs) && k <= i+n; k++ {
+			if rs[k] == '”' || rs[k] == '"' {
+				return k
+			}
+			if !unicode.Is(unicode.Han, rs[k]) {
+				return -1
+			}
+		}
+		return -1
+	}
+	for i, r := range rs {
+		if (r == '<' || r == '*') && i+1 < len(rs) && unicode.Is(unicode.Han, rs[i+1]) && closerWithin(i, 12) > i+1 {
+			rs[i] = '“'
+		}
+	}
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != '”' {
+			continue
+		}
+		if k := closerWithin(i, 9); k > i+1 && rs[k] == '”' {
+			rs = append(rs[:i+1], append([]rune{'“'}, rs[i+1:]...)...)
+		}
+	}
+	// alternation: inside after an opener, outside after a closer
+	inside, seen := false, 0
+	for _, r := range rs {
+		if r == '“' || r == '”' {
+			// a closer after an even count of marks, or an opener after
+			// an odd one: the line began inside a quotation
+			inside = (seen%2 == 0) == (r == '”')
+			break
+		}
+		if isMark(r) {
+			seen++
+		}
+	}
+	if seen%2 == 1 && !slices.ContainsFunc(rs, func(r rune) bool { return r == '“' || r == '”' }) {
+		// only " marks, an odd count: the quotation the line is inside
+		// at one end is the shorter, a quoted name
+		first, last := -1, 0
+		for k, r := range rs {
+			if r == '"' {
+				if first < 0 {
+					first = k
+				}
+				last = k
+			}
+		}
+		inside = first < len(rs)-1-last
+	}
+	for i, r := range rs {
+		switch {
+		case r == '“':
+			inside = true
+		case r == '”':
+			inside = false
+		case r == '"' && (cjk(i-1) || cjk(i+1)):
+			if inside {
+				rs[i] = '”'
+			} else {
+				rs[i] = '“'
+			}
+			inside = !inside
+		}
+	}
+	return rs
 }
 
 func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }

@@ -307,3 +307,30 @@ func TestOCRRuledPageText(t *testing.T) {
 		t.Errorf("text %q, want the first line whole", text)
 	}
 }
+
+// TestOCRQuotes: quotation marks as OCR reads them on a real scanned 意见
+// (农业农村部办公厅, 2025): " for either mark, < or * for an opener, and the
+// opener between two quoted names lost. Marks that are right stay.
+func TestOCRQuotes(t *testing.T) {
+	cases := map[string]string{
+		"加力推进“优机优补\"“有进有出，加快":      "加力推进“优机优补”“有进有出，加快",
+		"加快建立健全<优机优补\"“有进有出\"工作机制": "加快建立健全“优机优补”“有进有出”工作机制",
+		"分区推进\"优机优补\"“有远有出工作":      "分区推进“优机优补”“有远有出工作",
+		"要围绕*优机优补\"“有进有出工作":        "要围绕“优机优补”“有进有出工作",
+		"与应用补贴“优机优补”有进有出”的意见":      "与应用补贴“优机优补”“有进有出”的意见",
+		"要特别注重解决\"无机可用\"问题":        "要特别注重解决“无机可用”问题",
+		// a line that begins inside a quotation
+		"机”的作业监测，做好“优机\"作业": "机”的作业监测，做好“优机”作业",
+		"优补\"范围内的机具":        "优补”范围内的机具",
+		// right already, or not quotation marks
+		"“优机优补”“有进有出”工作":   "“优机优补”“有进有出”工作",
+		"指标值<5%的企业":        "指标值<5%的企业",
+		"注*本表数据":           "注*本表数据",
+		"print(\"hello\")": "print(\"hello\")",
+	}
+	for in, want := range cases {
+		if got := ocrPunct(in); got != want {
+			t.Errorf("ocrPunct(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
