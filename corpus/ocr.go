@@ -475,14 +475,20 @@ func ocrLine(p *pdf.Page, ws []ocrWord, h, scale float64, byWord bool) {
 		return
 	}
 	// each word a glyph at its place, so the layout finds the columns of
-	// a table of figures as it does in a text PDF
-	rs = []rune(line)
+	// a table of figures as it does in a text PDF. The line's fixes are
+	// cut back into its words where they kept its length; one that put a
+	// mark in or took runes out is redone word by word.
+	fixed := []rune(line)
 	for k, wd := range ws {
 		if k > 0 && starts[k] > ends[k-1] {
 			x := float64(ws[k-1].left+ws[k-1].width) * scale
 			p.Glyph(x, base, math.Max(0, float64(wd.left)*scale-x), size, " ", false)
 		}
-		p.Glyph(float64(wd.left)*scale, base, float64(wd.width)*scale, size, string(rs[starts[k]:ends[k]]), false)
+		text := ocrPunct(string(rs[starts[k]:ends[k]]))
+		if len(fixed) == len(rs) {
+			text = string(fixed[starts[k]:ends[k]])
+		}
+		p.Glyph(float64(wd.left)*scale, base, float64(wd.width)*scale, size, text, false)
 	}
 }
 
@@ -508,6 +514,16 @@ func itemLabel(ws []ocrWord, lh int) []ocrWord {
 	return out
 }
 
+// reSpacedDash is a dash between numbers read as 一 with the gaps around
+// it as spaces (2024 一 2026年, 3 一5个); without them the 一 is turned
+// in ocrPunct's loop.
+var reSpacedDash = regexp.MustCompile(`(\d)(?: 一 ?| ?一 )(\d)`)
+
+// reZeroPercent is a header's unit （%） with the space inside the
+// full-width bracket read as 0 (营业收入同比增速(0%), or (0%) a word of
+// its own in a table's cell).
+var reZeroPercent = regexp.MustCompile(`(^|\p{Han}) ?[(（]0%[)）]`)
+
 // ocrFullWidth are the marks OCR reads as ASCII next to Chinese text.
 var ocrFullWidth = map[rune]rune{',': '，', ';': '；', ':': '：', '!': '！', '?': '？'}
 
@@ -516,6 +532,8 @@ var ocrFullWidth = map[rune]rune{',': '，', ';': '；', ':': '：', '!': '！',
 // between two Chinese characters is a misread enumeration comma (、); a
 // quotation mark read twice is one.
 func ocrPunct(s string) string {
+	s = reSpacedDash.ReplaceAllString(s, "$1—$2")
+	s = reZeroPercent.ReplaceAllString(s, "$1（%）")
 	rs := []rune(s)
 	han := func(i int) bool { return i >= 0 && i < len(rs) && unicode.Is(unicode.Han, rs[i]) }
 	// Chinese context: a Han character or a full-width mark

@@ -22,6 +22,11 @@ func TestOCRPunct(t *testing.T) {
 		"各省,自治区(农牧)厅(局.委);":       "各省，自治区（农牧）厅（局、委）；",
 		"科技强桂三年行动方案(2021一2023年)":  "科技强桂三年行动方案（2021—2023年）",
 		"建立3一5个科技支行":              "建立3—5个科技支行",
+		"力争建立 3 一5 个科技支行":         "力争建立 3—5 个科技支行",
+		"按照 2024 一 2026 年农机购置":    "按照 2024—2026 年农机购置",
+		"一、总体要求 一 2 一":            "一、总体要求 一 2 一", // no number before it
+		"营业收入同比增速(0%)":            "营业收入同比增速（%）",
+		"增速(0%以上)":                "增速（0%以上）",
 		"Plan A (2025). Done, ok": "Plan A (2025). Done, ok", // Latin text keeps its marks
 		"第一条 一二三":                 "第一条 一二三",
 		"“优机优补”““有进有出”":           "“优机优补”“有进有出”", // a quotation mark read twice
@@ -333,4 +338,39 @@ func TestOCRQuotes(t *testing.T) {
 			t.Errorf("ocrPunct(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestOCRTableWordFixes: in a table row the line's fixes are cut back into
+// its words; a fix that changes the line's length (a quotation mark
+// read twice, a unit （%） read as (0%)) is redone word by word, and the
+// words keep their cells.
+func TestOCRTableWordFixes(t *testing.T) {
+	xs, ys := []int{100, 400, 700, 1000}, []int{300, 360, 420}
+	img := gridImage(1240, 1754, xs, ys)
+	scale := 72.0 / ocrDPI
+	p := pdf.NewPage(595, 842)
+	_, g := imageRules(img, p, 842, scale, 1)
+	const lh = 30
+	word := func(left, top, w int, s string) ocrWord {
+		return ocrWord{left: left, top: top, width: w, height: lh, text: s}
+	}
+	words := parseTSV(tsvOf([][]ocrWord{
+		{word(120, 315, 80, "任务"), word(420, 315, 120, "同比增速"), word(560, 315, 60, "(0%)"), word(720, 315, 120, "牵头单位")},
+		{word(120, 375, 160, "““优机优补”"), word(420, 375, 60, "30"), word(720, 375, 120, "市科技局")},
+	}))[1]
+	ocrPage(p, words, 842, scale, g)
+	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range blocks {
+		if b.Kind == schema.BlockTable {
+			want := [][]string{{"任务", "同比增速（%）", "牵头单位"}, {"“优机优补”", "30", "市科技局"}}
+			if !equalRows(b.Rows, want) {
+				t.Errorf("rows %q, want %q", b.Rows, want)
+			}
+			return
+		}
+	}
+	t.Errorf("no table in %+v", blocks)
 }
