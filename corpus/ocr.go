@@ -593,10 +593,14 @@ func ocrPunct(s string) string {
 		}
 	}
 	rs = ocrQuotes(rs, cjk)
-	// a quotation mark read twice (““): Chinese text never doubles one
+	// a quotation mark read twice (““): Chinese text never doubles one;
+	// nor a bracket read twice as 〈 and （ (分解表〈（2021年）)
 	out := rs[:0]
 	for i, r := range rs {
 		if i > 0 && (r == '“' || r == '”') && rs[i-1] == r {
+			continue
+		}
+		if (r == '〈' || r == '《' && !slices.Contains(rs[i:], '》')) && i+1 < len(rs) && rs[i+1] == '（' {
 			continue
 		}
 		out = append(out, r)
