@@ -409,16 +409,22 @@ func TestDocumentSimplifiesTraditional(t *testing.T) {
 		{Kind: schema.BlockPara, Text: "懷政辦發〔2023〕9號"},
 		{Kind: schema.BlockPara, Text: "經市人民政府同意,現將《懷化市貫徹落實〈關于打好經濟增長主動仗實現經濟運行整體好轉的若干政策措施〉實施方案》印發給你們,請認真組織實施。"},
 		{Kind: schema.BlockTable, Rows: [][]string{{"序號", "責任單位"}, {"1", "市商務局"}}},
+		{Kind: schema.BlockPara, Text: "絳政辦發(fā)〔2023〕14號"},
 	}}
 	Document(trad)
 	if !strings.HasPrefix(trad.Text, "怀政办发〔2023〕9号\n经市人民政府同意") || !strings.Contains(trad.Text, "责任单位") {
 		t.Errorf("text = %q, want it in simplified characters", trad.Text)
 	}
+	// a converting mirror's pinyin gloss goes with the conversion
+	if !strings.HasSuffix(trad.Text, "\n绛政办发〔2023〕14号") {
+		t.Errorf("text = %q, want the gloss (fā) gone", trad.Text)
+	}
 	simp := &schema.Document{Blocks: []schema.Block{
 		{Kind: schema.BlockPara, Text: "参照《臺灣地區文化資產保存法》，依托乾隆时期古建筑群建设示范区。"},
+		{Kind: schema.BlockPara, Text: "推广普通话(pǔtōnghuà)教学。"},
 	}}
 	Document(simp)
-	if !strings.Contains(simp.Text, "《臺灣地區文化資產保存法》") || !strings.Contains(simp.Text, "乾隆") {
+	if !strings.Contains(simp.Text, "《臺灣地區文化資產保存法》") || !strings.Contains(simp.Text, "乾隆") || !strings.Contains(simp.Text, "话(pǔtōnghuà)") {
 		t.Errorf("text = %q, want it unchanged", simp.Text)
 	}
 }
