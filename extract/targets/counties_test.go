@@ -42,6 +42,13 @@ func TestCountyMeasures(t *testing.T) {
 		{"points of a share to raise", []string{"到2025年，高新技术产业增加值占规模以上工业增加值比重提高5个百分点以上。"}, "goal 5个百分点 >= 2025-12-31"},
 		{"未达 is a cap", []string{"对推进计划投资总额未达2000万元的企业，收回奖补资金。"}, "threshold 2e+07元 <="},
 		{"上限 after an amount", []string{"取消单笔贴息500元上限。"}, "funding 500元 <="},
+		// grants beside grants
+		{"an annual instalment of a grant", []string{"已被认定为国家专精特新小巨人企业，奖励600万元/家，每年200万元。"}, "funding 6e+06元/家 =; funding 2e+06元 = annual"},
+		{"a goal after a grant keeps its kind", []string{"对认定的企业奖励20万元，力争年产值达到5000万元。"}, "funding 200000元 =; goal 5e+07元 ="},
+		{"a granted amount before another grant's condition", []string{"对当年度认定的国家级高新技术企业奖励20万元，市外国家级高新技术企业整体迁入我区并在有效期内完成落户的，给予10万元奖励。"}, "funding 200000元 =; funding 100000元 ="},
+		{"a grant of 1万元 per trip", []string{"组织350人次以上的旅游专列的旅行社，每次每列奖励1万元。"}, "threshold 350人次 >=; funding 10000元 ="},
+		{"a count of 1 per unit is the unit a grant is counted in", []string{"每引进1名博士，给予5万元补贴。"}, "funding 50000元 ="},
+		{"how a measure is divided", []string{"2021-2025年，中央财政累计安排100亿元以上奖补资金，分三批（每批不超过三年）重点支持1000余家国家级专精特新“小巨人”企业。"}, "funding 1e+10元 >=; goal 1000家 >="},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

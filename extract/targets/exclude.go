@@ -195,6 +195,10 @@ func (x *extractor) partCount(before, after string, q numbers.Quantity, cmp stri
 	if x.kw.PartNoun.prefix(after) != "" || x.kw.PartNoun.suffix(before) != "" {
 		return true
 	}
+	// 分三批重点支持…, 分为三个档次: how a measure is divided
+	if numbers.HasAnySuffix(before, "分", "分为", "分成") {
+		return true
+	}
 	return strings.HasSuffix(before, "等") && strings.Count(before, "、") >= 2 && x.kw.ListedNoun.prefix(after) != ""
 }
 

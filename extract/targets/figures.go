@@ -321,7 +321,7 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 		}
 	}
 	// 每招收1名博士后: the unit a grant is counted in
-	if q.Num == 1 && !q.Range && perOne(f.before) {
+	if q.Num == 1 && !q.Range && q.Class != numbers.Money && perOne(f.before) {
 		return true
 	}
 	// 按照产值每新增1000万元奖励2万元: the step a grant is counted by
@@ -377,6 +377,13 @@ func (x *extractor) figureKind(sc *sentenceCtx, f *figureCtx, t schema.Target) s
 	if prev, ok := x.prevInSentence(sc); ok && qi > 0 && kept[qi-1].End <= q.Start && kept[qi-1].Class == q.Class {
 		if listGapWord(cs[kept[qi-1].End:q.Start]) {
 			k = prev.Kind
+		}
+	}
+	// 奖励600万元/家，每年200万元: an amount of a clause that only says
+	// per what time or whom continues the grant before it
+	if prev, ok := x.prevInSentence(sc); ok && k == schema.KindGoal && prev.Kind == schema.KindFunding && q.Class == numbers.Money && t.Deadline == "" && (t.Comparator == "=" || t.Comparator == "<=") {
+		if b := cs[f.cl0:q.Start]; b != "" && x.stripPerUnit(b) == "" {
+			k = schema.KindFunding
 		}
 	}
 	// 预留30%的号源（其中专家号源不低于30%）: a part of a share is a share

@@ -203,6 +203,11 @@ func (x *extractor) perHead(before string) bool {
 // The later clause must hold a figure of its own, and a dated figure (到
 // 2027年…) is a goal, not such a condition.
 func (x *extractor) condClause(cs string, q numbers.Quantity, dated bool) bool {
+	// 奖励20万元，…完成落户的，给予10万元奖励: an amount its own clause
+	// grants is no condition of the next grant
+	if cl0, _ := clause(cs, q.Start, q.End); x.grantedHere(cs[cl0:q.Start]) {
+		return false
+	}
 	rest := cs[q.End:]
 	if k := strings.IndexAny(rest, "；;。"); k >= 0 {
 		rest = rest[:k]
@@ -339,4 +344,11 @@ func (x *extractor) sizeBound(before, after string) bool {
 		return false
 	}
 	return numbers.HasAnyPrefix(numbers.SkipNote(after), "以上", "及以上", "以下", "及以下", "以内")
+}
+
+// grantedHere reports whether the text of a clause before an amount ends
+// in a grant's verb or noun (奖励20万元, 给予补助资金50万元).
+func (x *extractor) grantedHere(before string) bool {
+	b := x.stripLinks(before)
+	return x.kw.Funding.suffix(b) != "" || x.kw.FundNoun.suffix(b) != ""
 }

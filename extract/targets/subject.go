@@ -106,6 +106,18 @@ func (x *extractor) stripLinks(s string) string {
 	}
 }
 
+// stripPerUnit drops per-unit and per-time words (每年, 每人每月) at the
+// end of s.
+func (x *extractor) stripPerUnit(s string) string {
+	for {
+		w := x.kw.PerUnit.suffix(s)
+		if w == "" {
+			return s
+		}
+		s = strings.TrimSuffix(s, w)
+	}
+}
+
 // genericSubject reports whether a grant's subject says nothing of its
 // purpose (资金, 支持, 专项).
 func genericSubject(s string) bool {

@@ -108,7 +108,7 @@ func Dates(s string) []Date {
 		j := i + 4 + len("年")
 		before := s[:i]
 		// 2018—2020年 or 2018年—2020年: a span
-		if prev, sz := utf8.DecodeLastRuneInString(before); strings.ContainsRune("—–－-~～至到", prev) && len(before) > sz+4 {
+		if prev, sz := utf8.DecodeLastRuneInString(before); strings.ContainsRune("—–－-~～至到", prev) && len(before) >= sz+4 {
 			if py, pn := readInt(before[len(before)-sz-4:], 4); pn == 4 && py >= 1949 {
 				d.Kind = Span
 			} else if strings.HasSuffix(before[:len(before)-sz], "年") && len(before) >= sz+7 {
