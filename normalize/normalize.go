@@ -98,6 +98,7 @@ func Document(doc *schema.Document) {
 	blocks = Headings(blocks)
 	blocks = DropPageArtefacts(blocks)
 	blocks = DropPageChrome(blocks)
+	blocks = DropContents(blocks)
 	blocks = RejoinFragments(blocks)
 	// Split long lines before joining (so that the pieces of a flattened
 	// line are measured as lines), and again after (flattened text that
