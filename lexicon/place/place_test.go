@@ -136,6 +136,12 @@ func TestJurisdiction(t *testing.T) {
 		{"city 文号", Evidence{DocNumber: "穗府办〔2023〕5号"}, "广州市"},
 		{"title prefix", Evidence{TitlePrefix: "上海市人民政府办公厅"}, "上海市"},
 		{"issuer before 文号", Evidence{Issuers: []string{"广州市人民政府"}, DocNumber: "穗埔府规〔2024〕3号"}, "广州市"},
+		// 青 is 青海's prefix and 青岛's first rune: a 青岛市人民政府公报
+		// notice that names 青岛, never 青海, is 青岛's
+		{"city sharing a province's rune", Evidence{DocNumber: "青政发〔2019〕1号", Text: "各区、市人民政府,青岛西海岸新区管委,市政府各部门,市直各单位:(责任单位:市人力资源社会保障局、市财政局,各区、市政府,青岛高新区管委)"}, "青岛市"},
+		// counter-examples: the province named; no city named
+		{"province named", Evidence{DocNumber: "青政发〔2019〕1号", Text: "青海省人民政府决定，西宁市、海东市和青岛市开展对口协作"}, "青海省"},
+		{"no city named", Evidence{DocNumber: "青政发〔2019〕1号", Text: "各市州人民政府，省政府各委办厅局"}, "青海省"},
 		{"bare district completed from the text", Evidence{Issuers: []string{"洪泽区人民政府"}, Text: "淮安市洪泽区人民政府2023年政府信息公开工作年度报告"}, "淮安市洪泽区"},
 		{"bare district completed from the gazetteer", Evidence{Issuers: []string{"渝北区人民政府"}}, "重庆市渝北区"},
 		// a one-rune county (泾政〔2023〕1号 is 泾县人民政府's) and districts

@@ -49,6 +49,9 @@ func (g *Gazetteer) jurisdiction(e Evidence) string {
 	}
 	if e.DocNumber != "" {
 		if j := g.FromDocNumber(e.DocNumber); j != "" {
+			if c := g.cityOfProvinceRune(j, e.DocNumber, e.Text); c != "" {
+				return c
+			}
 			return j
 		}
 	}
@@ -261,4 +264,34 @@ func (g *Gazetteer) fromText(text string) string {
 		}
 	}
 	return best
+}
+
+// cityOfProvinceRune returns the city a 文号 names when its first rune is
+// both a province's one-rune prefix and the first rune of a city of another
+// province (青政发 is 青海's and 青岛's, 吉府发 吉林's and 吉安's, 苏府 江苏's
+// and 苏州's): the one such city the text names while it never names the
+// province; "" otherwise.
+func (g *Gazetteer) cityOfProvinceRune(prov, num, text string) string {
+	r, n := utf8.DecodeRuneInString(num)
+	if text == "" || g.FromDocNumber(num[:n]) != prov {
+		return ""
+	}
+	counts := g.Mentions(text)
+	if counts[prov] > 0 {
+		return ""
+	}
+	found := ""
+	for _, pl := range g.list {
+		if pl.Kind != City || pl.Parent == prov || counts[pl.Name] == 0 {
+			continue
+		}
+		if c, _ := utf8.DecodeRuneInString(pl.Name); c != r {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = pl.Name
+	}
+	return found
 }
