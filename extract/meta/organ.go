@@ -129,14 +129,15 @@ func levelStart(s string) bool {
 }
 
 // startsOrgan reports whether s begins with a word that starts an organ's
-// full name: a known place, 中共, 国家 ….
+// full name: a known place (a district too: 中共静安区委办公室静安区人民政府
+// 办公室), 中共, 国家, a central organ ….
 func (p *Places) startsOrgan(s string) bool {
 	for _, w := range organStarts {
 		if strings.HasPrefix(s, w) {
 			return true
 		}
 	}
-	if p.g.FullPrefix(s) != "" {
+	if p.g.FullPrefix(s) != "" || p.g.DistrictPrefix(s) != "" {
 		return true
 	}
 	return runeLen(p.g.CentralPrefix(s)) >= 3

@@ -173,3 +173,19 @@ func ExampleGazetteer_Jurisdiction() {
 	// 重庆市渝北区
 	// 广州市黄埔区
 }
+
+func TestDistrictPrefix(t *testing.T) {
+	g := MustLoad()
+	for in, want := range map[string]string{
+		"静安区人民政府办公室": "静安区",
+		"泾县人民政府":     "泾县",
+		// counter-examples: words, not districts
+		"主城区改造指挥部": "",
+		"开发区管委会":   "",
+		"县人民政府":    "",
+	} {
+		if got := g.DistrictPrefix(in); got != want {
+			t.Errorf("DistrictPrefix(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

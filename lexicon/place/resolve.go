@@ -170,6 +170,16 @@ func (g *Gazetteer) countyOfShort(match, full, rest string) bool {
 	return false
 }
 
+// DistrictPrefix returns the county or district name that s starts with
+// when the gazetteer knows it, written without its city (静安区人民政府办公室
+// → 静安区), "" otherwise.
+func (g *Gazetteer) DistrictPrefix(s string) string {
+	if d := g.district(s); len(g.bare[d]) > 0 {
+		return d
+	}
+	return ""
+}
+
 // district returns a 区/县 name at the start of rest (海珠区人力资源…), or "".
 // A word such as 城区 or 开发区 is none, unless the gazetteer has a district
 // of that name (谯城区, 东城区 end in 城区).
