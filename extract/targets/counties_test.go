@@ -49,6 +49,9 @@ func TestCountyMeasures(t *testing.T) {
 		{"a grant of 1万元 per trip", []string{"组织350人次以上的旅游专列的旅行社，每次每列奖励1万元。"}, "threshold 350人次 >=; funding 10000元 ="},
 		{"a count of 1 per unit is the unit a grant is counted in", []string{"每引进1名博士，给予5万元补贴。"}, "funding 50000元 ="},
 		{"how a measure is divided", []string{"2021-2025年，中央财政累计安排100亿元以上奖补资金，分三批（每批不超过三年）重点支持1000余家国家级专精特新“小巨人”企业。"}, "funding 1e+10元 >=; goal 1000家 >="},
+		// a level changed from one figure to another
+		{"the new level of a rate", []string{"大型企业返还比例由不超过30%最高提至不超过50%，政策执行期限至2025年12月底。"}, "rate 30% <=; rate 50% <="},
+		{"two figures of one sentence without 由", []string{"到2025年，研发投入强度达到2.5%，提至3%的企业不少于100家。"}, "goal 2.5% = 2025-12-31; goal 3% = 2025-12-31; goal 100家 >= 2025-12-31"},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

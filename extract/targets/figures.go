@@ -379,6 +379,13 @@ func (x *extractor) figureKind(sc *sentenceCtx, f *figureCtx, t schema.Target) s
 			k = prev.Kind
 		}
 	}
+	// 返还比例由不超过30%最高提至不超过50%: the new level of a figure
+	// changed in one clause is of the kind of the old one
+	if prev, ok := x.prevInSentence(sc); ok && qi > 0 && kept[qi-1].Class == q.Class && kept[qi-1].End <= q.Start {
+		if g := changeGap(cs[kept[qi-1].End:q.Start]); x.kw.ChangeTo.has(g) && strings.Contains(cs[f.cl0:kept[qi-1].Start], "由") {
+			k = prev.Kind
+		}
+	}
 	// 奖励600万元/家，每年200万元: an amount of a clause that only says
 	// per what time or whom continues the grant before it
 	if prev, ok := x.prevInSentence(sc); ok && k == schema.KindGoal && prev.Kind == schema.KindFunding && q.Class == numbers.Money && t.Deadline == "" && (t.Comparator == "=" || t.Comparator == "<=") {
@@ -525,4 +532,16 @@ func tierPair(cs string, lo, hi numbers.Quantity) bool {
 		return false
 	}
 	return numbers.HasAnyPrefix(numbers.SkipNote(cs[hi.End:]), "以下", "及以下", "以内")
+}
+
+// changeGap is the text between the old and the new level of a figure
+// without the bounds around its verb (最高提至不超过 → 提至).
+func changeGap(g string) string {
+	for _, w := range []string{"最高", "最多", "逐步"} {
+		g = strings.TrimPrefix(g, w)
+	}
+	for _, w := range []string{"不超过", "不高于", "不低于", "不少于"} {
+		g = strings.TrimSuffix(g, w)
+	}
+	return g
 }

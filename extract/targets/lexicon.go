@@ -70,6 +70,7 @@ type lexicon struct {
 	ShareLink    words `list:"share_link"`    // words before the base of a share
 	KeepLevel    words `list:"keep_level"`    // verbs with 在 that bound a level to keep
 	PointRate    words `list:"point_rate"`    // what percentage points of are a rate
+	ChangeTo     words `list:"change_to"`     // verbs of 由A…B that set a new level
 }
 
 // parseLexicon reads the [list] sections of data into a lexicon.
