@@ -52,6 +52,13 @@ func TestCountyMeasures(t *testing.T) {
 		// a level changed from one figure to another
 		{"the new level of a rate", []string{"大型企业返还比例由不超过30%最高提至不超过50%，政策执行期限至2025年12月底。"}, "rate 30% <=; rate 50% <="},
 		{"two figures of one sentence without 由", []string{"到2025年，研发投入强度达到2.5%，提至3%的企业不少于100家。"}, "goal 2.5% = 2025-12-31; goal 3% = 2025-12-31; goal 100家 >= 2025-12-31"},
+		// persons a rate is counted per
+		{"persons before a rate's name", []string{"到2025年，工矿商贸就业人员十万人生产安全事故死亡率下降20%。"}, "goal 20% = 2025-12-31"},
+		{"persons after 每", []string{"到2025年，年均每十万人受灾人次控制在15000人次以内。"}, "goal 15000人次 <= 2025-12-31 annual"},
+		{"persons trained and a rate after a comma", []string{"到2025年，培训农民工10万人，就业率达到90%。"}, "goal 100000人 = 2025-12-31; goal 90% = 2025-12-31"},
+		// a bound on an attribute of the noun after 的
+		{"a bound on a size the noun has", []string{"4．工贸。冶金企业高温熔融金属、煤气工艺环节，涉粉作业人数30人以上的金属粉尘、木粉尘企业。"}, "threshold 30人 >="},
+		{"a bound on what a verb makes", []string{"建设10个以上的省级示范基地。"}, "goal 10个 >="},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

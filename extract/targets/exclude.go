@@ -306,3 +306,25 @@ func (x *extractor) pastClause(cl string, q numbers.Quantity) bool {
 	}
 	return true
 }
+
+// rateBase reports whether a count of persons is the population a rate is
+// counted per: right after 每 with a noun after it (年均每十万人受灾人次),
+// or before a rate's name (十万人生产安全事故死亡率).
+func (x *extractor) rateBase(f *figureCtx) bool {
+	q := f.q
+	if q.Class != numbers.Count || q.NormUnit != "人" || f.after == "" {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(f.after); !unicode.Is(unicode.Han, r) || x.num.Comparator("", f.after, q) != "=" {
+		return false
+	}
+	if strings.HasSuffix(f.before, "每") {
+		return true
+	}
+	name := f.after
+	if k := x.kw.RateVerb.first(name); k >= 0 {
+		name = name[:k]
+	}
+	n := utf8.RuneCountInString(name)
+	return n >= 2 && n <= 20 && strings.HasSuffix(name, "率")
+}

@@ -324,6 +324,11 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	if q.Num == 1 && !q.Range && q.Class != numbers.Money && perOne(f.before) {
 		return true
 	}
+	// 年均每十万人受灾人次; 工矿商贸就业人员十万人生产安全事故死亡率: the
+	// population a rate is counted per
+	if x.rateBase(f) {
+		return true
+	}
 	// 按照产值每新增1000万元奖励2万元: the step a grant is counted by
 	if x.kw.PerStep.suffix(f.before) != "" && x.kw.Funding.contains(toComma(f.after)) {
 		return true

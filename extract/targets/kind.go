@@ -24,8 +24,10 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 		if r := utf8.RuneCountInString(noun); r >= 1 && r <= 10 && !strings.ContainsAny(noun, "0123456789") && !x.kw.Funding.contains(noun) && !x.kw.FundNoun.contains(noun) && !x.kw.Rate.contains(noun) && x.kw.ShareUse.prefix(strings.TrimLeft(cs[cl1:], "，,")) == "" && x.kw.Funding.contains(toSentenceEnd(cs[cl1:])) {
 			return schema.KindThreshold
 		}
-		// 对投资500万元以上的农业产业化项目，实行…: whom a measure applies to
-		if cl0, _ := clause(cs, q.Start, q.End); t.Deadline == "" && numbers.HasAnyPrefix(cs[cl0:q.Start], "对于", "对", "凡") && !x.kw.Funding.contains(noun) && !x.kw.FundNoun.contains(noun) && x.kw.Grant.suffix(noun) == "" {
+		// 对投资500万元以上的农业产业化项目，实行…: whom a measure applies to;
+		// 涉粉作业人数30人以上的金属粉尘企业: a bound on what a noun before
+		// it names (no verb that makes the figure counted) qualifies
+		if cl0, _ := clause(cs, q.Start, q.End); t.Deadline == "" && (numbers.HasAnyPrefix(cs[cl0:q.Start], "对于", "对", "凡") || x.attributeBound(cs[cl0:q.Start], after, noun)) && !x.kw.Funding.contains(noun) && !x.kw.FundNoun.contains(noun) && x.kw.Grant.suffix(noun) == "" {
 			return schema.KindThreshold
 		}
 	}
@@ -351,4 +353,15 @@ func (x *extractor) sizeBound(before, after string) bool {
 func (x *extractor) grantedHere(before string) bool {
 	b := x.stripLinks(before)
 	return x.kw.Funding.suffix(b) != "" || x.kw.FundNoun.suffix(b) != ""
+}
+
+// attributeBound reports whether a bound written after a figure (以上,
+// 以下) is on what the words before it name, no verb that makes the figure
+// counted (涉粉作业人数30人以上的金属粉尘企业, not 建设10个以上的基地), and
+// the noun after 的 is no share (50%以上的比例).
+func (x *extractor) attributeBound(before, after, noun string) bool {
+	if x.endsVerb(before) || x.kw.Rate.contains(noun) {
+		return false
+	}
+	return numbers.HasAnyPrefix(numbers.SkipNote(after), "以上", "及以上", "以下", "及以下", "以内")
 }

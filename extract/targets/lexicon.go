@@ -34,6 +34,17 @@ func (w words) longest(s string, match func(s, word string) bool) string {
 	return best
 }
 
+// first returns the byte offset of the earliest word in s, or -1.
+func (w words) first(s string) int {
+	k := -1
+	for _, x := range w {
+		if i := strings.Index(s, x); i >= 0 && (k < 0 || i < k) {
+			k = i
+		}
+	}
+	return k
+}
+
 // has reports whether t is one of the words.
 func (w words) has(t string) bool { return lex.EqualsAny(t, w) }
 
@@ -71,6 +82,7 @@ type lexicon struct {
 	KeepLevel    words `list:"keep_level"`    // verbs with 在 that bound a level to keep
 	PointRate    words `list:"point_rate"`    // what percentage points of are a rate
 	ChangeTo     words `list:"change_to"`     // verbs of 由A…B that set a new level
+	RateVerb     words `list:"rate_verb"`     // verbs after a rate's name
 }
 
 // parseLexicon reads the [list] sections of data into a lexicon.
