@@ -192,6 +192,13 @@ func TestCanonical(t *testing.T) {
 		// a court with no jurisdiction keeps its mention
 		{"市法院", "简阳市", "简阳市人民法院", "简阳市"},
 		{"市法院", "", "市法院", ""},
+		// the provincial branch of a central administration (协同责任单位:
+		// 省发展改革委、省经济和信息化厅、省财政厅、合肥海关、省税务局、
+		// 省外汇管理局等)
+		{"省外汇管理局", "安徽省", "国家外汇管理局安徽省分局", "安徽省"},
+		{"省外汇局", "安徽省", "国家外汇管理局安徽省分局", "安徽省"},
+		// counter-example: in a national document it is the administration
+		{"外汇局", National, "国家外汇管理局", National},
 		// Party offices written short (县委办、县政府办; 县委台办 in
 		// 联系县精神文明办、团县委、县妇联、县委台办、县文联等单位)
 		{"县委办", "岳阳市华容县", "中共岳阳市华容县委办公室", "岳阳市华容县"},
