@@ -59,6 +59,10 @@ func TestCountyMeasures(t *testing.T) {
 		// a bound on an attribute of the noun after 的
 		{"a bound on a size the noun has", []string{"4．工贸。冶金企业高温熔融金属、煤气工艺环节，涉粉作业人数30人以上的金属粉尘、木粉尘企业。"}, "threshold 30人 >="},
 		{"a bound on what a verb makes", []string{"建设10个以上的省级示范基地。"}, "goal 10个 >="},
+		// weights of the items of an evaluation
+		{"the weight of an item", []string{"一、政务服务“一网通办”（25分）", "（一）一体化政务服务平台建设（3分）", "9．各级大厅综合一窗率达到90%以上。"}, "goal 90% >="},
+		{"weights of a sum", []string{"半年考评分值=日常监测（60%）+实地调研（20%）+民意调查（10%）+第三方评估（10%）"}, ""},
+		{"a score in brackets after a tier keeps", []string{"（1）投资额1万—3万元（4分）；"}, "goal 10000元 >=; threshold 4分 ="},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

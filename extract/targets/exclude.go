@@ -328,3 +328,31 @@ func (x *extractor) rateBase(f *figureCtx) bool {
 	n := utf8.RuneCountInString(name)
 	return n >= 2 && n <= 20 && strings.HasSuffix(name, "率")
 }
+
+// itemWeight reports whether a score or share in brackets only weighs an
+// item of an evaluation: （3分） after an item's name without figures (a
+// tier such as 1万—3万元（4分） keeps its score), or （60%） of a sum of
+// weighted items (日常监测（60%）+实地调研（20%）).
+func itemWeight(cs string, f *figureCtx) bool {
+	q := f.q
+	if !numbers.HasAnySuffix(cs[:q.Start], "（", "(") || !numbers.HasAnyPrefix(cs[q.End:], "）", ")") {
+		return false
+	}
+	_, open := utf8.DecodeLastRuneInString(cs[:q.Start])
+	_, shut := utf8.DecodeRuneInString(cs[q.End:])
+	// 得分（90分）以上为优秀: a bound after the bracket makes it a tier
+	if numbers.HasAnyPrefix(cs[q.End+shut:], "以上", "及以上", "以下", "及以下", "为") {
+		return false
+	}
+	switch q.Class {
+	case numbers.Score:
+		return !strings.ContainsAny(cs[f.cl0:q.Start-open], "0123456789")
+	case numbers.Percent:
+		item := cs[f.cl0 : q.Start-open]
+		if k := strings.LastIndexAny(item, "+＋=＝"); k >= 0 {
+			return true
+		}
+		return numbers.HasAnyPrefix(cs[q.End+shut:], "+", "＋")
+	}
+	return false
+}

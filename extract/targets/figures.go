@@ -324,6 +324,11 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	if q.Num == 1 && !q.Range && q.Class != numbers.Money && perOne(f.before) {
 		return true
 	}
+	// （一）一体化政务服务平台建设（3分）; 日常监测（60%）+实地调研（20%）:
+	// the weight of an item in an evaluation
+	if itemWeight(cs, f) {
+		return true
+	}
 	// 年均每十万人受灾人次; 工矿商贸就业人员十万人生产安全事故死亡率: the
 	// population a rate is counted per
 	if x.rateBase(f) {
