@@ -63,6 +63,9 @@ func TestCountyMeasures(t *testing.T) {
 		{"the weight of an item", []string{"一、政务服务“一网通办”（25分）", "（一）一体化政务服务平台建设（3分）", "9．各级大厅综合一窗率达到90%以上。"}, "goal 90% >="},
 		{"weights of a sum", []string{"半年考评分值=日常监测（60%）+实地调研（20%）+民意调查（10%）+第三方评估（10%）"}, ""},
 		{"a score in brackets after a tier keeps", []string{"（1）投资额1万—3万元（4分）；"}, "goal 10000元 >=; threshold 4分 ="},
+		// figures framed by what a measure aims at
+		{"a frame of 针对", []string{"指导企业用好中日关税减让承诺，针对首年关税为零的2034种、5年内关税减让显著的2725种出口商品，以机械设备、电气设备和纺织服装等为重点，加大市场开拓力度。"}, ""},
+		{"针对 and a verb that commits", []string{"针对重点产业链，每年遴选不少于20家链主企业。"}, "goal 20家 >= annual"},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {
