@@ -112,6 +112,13 @@ func (x *extractor) jurisdiction(organs []string, docNum, prefix string) string 
 			j = d
 		}
 	}
+	if !named && len(organs) > 0 && countyLevel(organs[0]) {
+		// 县人民政府办公室 with no name (a county site's box) over a page
+		// whose head names one county (来源:华容县政府)
+		if d := x.p.onlyCounty(cjk.Head(x.text, 1500), j); d != "" {
+			j = d
+		}
+	}
 	if len(organs) == 0 || x.p.FromOrgan(organs[0]) == "" {
 		if d := x.p.ownPlace(x.text, j); d != "" {
 			return d
@@ -251,14 +258,50 @@ func (p *Places) countyOfDocNum(docNum, text, juris string) string {
 // countyAt returns the full name of the county or district of two to four
 // runes that s starts with (华容县政府 → 岳阳市华容县), "" when none.
 func (p *Places) countyAt(s string) string {
+	d, _ := p.countyAtLen(s)
+	return d
+}
+
+// countyAtLen is countyAt with the byte length of the name in s.
+func (p *Places) countyAtLen(s string) (string, int) {
 	rs := []rune(cjk.Head(s, 16))
 	for n := 2; n <= 4 && n <= len(rs); n++ {
 		if !strings.ContainsRune("县区旗", rs[n-1]) {
 			continue
 		}
 		if d := p.g.District(string(rs[:n])); d != "" {
-			return d
+			return d, len(string(rs[:n]))
 		}
 	}
-	return ""
+	return "", 0
+}
+
+// countyLevel reports whether organ is a county or district organ named by
+// its level word alone (县人民政府办公室, 区政府).
+func countyLevel(organ string) bool {
+	o := strings.TrimPrefix(organ, "中共")
+	return strings.HasPrefix(o, "县") || strings.HasPrefix(o, "区")
+}
+
+// onlyCounty returns the one county or district that head names (inside
+// juris when juris is set), "" when it names none or several.
+func (p *Places) onlyCounty(head, juris string) string {
+	found := ""
+	for i := 0; i < len(head); {
+		d, n := p.countyAtLen(head[i:])
+		if d == "" {
+			_, sz := utf8.DecodeRuneInString(head[i:])
+			i += sz
+			continue
+		}
+		i += n // past the name: 容县 inside 华容县 is none
+		if d == found {
+			continue
+		}
+		if found != "" || juris != "" && !strings.HasPrefix(d, juris) {
+			return ""
+		}
+		found = d
+	}
+	return found
 }

@@ -349,3 +349,20 @@ func TestIsOrganQuotes(t *testing.T) {
 		}
 	}
 }
+
+func TestOnlyCounty(t *testing.T) {
+	p := mustPlaces()
+	for _, tc := range []struct{ head, juris, want string }{
+		{"来源:华容县政府   2021-03-23 10:56", "", "岳阳市华容县"},
+		{"来源:华容县政府   2021-03-23 10:56", "岳阳市", "岳阳市华容县"},
+		// counter-examples: two counties named; one outside the city
+		// found before; none named (县直各单位 is none)
+		{"华容县、平江县人民政府", "", ""},
+		{"来源:华容县政府", "玉林市", ""},
+		{"各乡镇人民政府、县直各单位:", "", ""},
+	} {
+		if got := p.onlyCounty(tc.head, tc.juris); got != tc.want {
+			t.Errorf("onlyCounty(%q, %q) = %q, want %q", tc.head, tc.juris, got, tc.want)
+		}
+	}
+}
