@@ -259,6 +259,7 @@ type ocrWord struct {
 	left, top, width, height int
 	lineTop, lineHeight      int
 	text                     string
+	conf                     float64 // tesseract's confidence, 0–100
 	// a word of a figure line (mergeFigures): placed as a glyph of its
 	// own, after a space glyph when space is set
 	fig, space bool
@@ -304,8 +305,9 @@ func parseTSV(data []byte) map[int][]ocrWord {
 			if lb[1] == 0 {
 				lb = [2]int{v[7], v[9]}
 			}
+			conf, _ := strconv.ParseFloat(f[10], 64)
 			pages[v[1]] = append(pages[v[1]], ocrWord{line: [3]int{v[2], v[3], v[4]}, left: v[6], top: v[7], width: v[8], height: v[9],
-				lineTop: lb[0], lineHeight: lb[1], text: text})
+				lineTop: lb[0], lineHeight: lb[1], text: text, conf: conf})
 		}
 	}
 	return pages
@@ -319,14 +321,76 @@ func ocrPage(p *pdf.Page, words []ocrWord, h, scale float64, g grid) {
 	sortWords(words)
 	fixOpeners(words)
 	nestTitles(words)
+	var lines [][]ocrWord
 	for i := 0; i < len(words); {
 		j := i
 		for j+1 < len(words) && words[j+1].line == words[i].line {
 			j++
 		}
-		ocrLine(p, words[i:j+1], h, scale, g.holds(lineRows(words[i])))
+		lines = append(lines, words[i:j+1])
 		i = j + 1
 	}
+	lines = lines[:len(lines)-pageFoot(lines, h/scale, g)]
+	for _, ws := range lines {
+		ocrLine(p, ws, h, scale, g.holds(lineRows(ws[0])))
+	}
+}
+
+// pageFoot counts the lines at the end of a page (hPx pixels high) that
+// are its furniture, not its text: in the page's bottom fifth, set off
+// from the lines above by a wider gap than the page's lines have between
+// them (and more than half a line), outside a table's rules (g), and
+// either a page number (OCR reads it as 5, 123, 上 or _: three runes or
+// fewer, one of them Han at most) or
+// hardly legible (a scanner app's mark in the corner, 吕归 00000 00). Left
+// in, they split the paragraph that runs on to the next page.
+func pageFoot(lines [][]ocrWord, hPx float64, g grid) int {
+	if len(lines) < 3 {
+		return 0
+	}
+	var heights, gaps []int
+	for k, ws := range lines {
+		t, b := lineRows(ws[0])
+		heights = append(heights, b-t)
+		if k > 0 {
+			if _, above := lineRows(lines[k-1][0]); t > above {
+				gaps = append(gaps, t-above)
+			}
+		}
+	}
+	median := func(xs []int) float64 {
+		if len(xs) == 0 {
+			return 0
+		}
+		xs = slices.Clone(xs)
+		slices.Sort(xs)
+		return float64(xs[len(xs)/2])
+	}
+	wide := max(1.25*median(gaps), median(heights)/2)
+	n := 0
+	for k := len(lines) - 1; k > 0; k-- {
+		top, _ := lineRows(lines[k][0])
+		_, above := lineRows(lines[k-1][0])
+		runes, han, conf := 0, 0, 0.0
+		for _, w := range lines[k] {
+			for _, r := range w.text {
+				if !unicode.IsSpace(r) && !strings.ContainsRune("—–-一_~", r) {
+					runes++
+				}
+				if unicode.Is(unicode.Han, r) {
+					han++
+				}
+			}
+			conf += w.conf
+		}
+		conf /= float64(len(lines[k]))
+		short := runes <= 3 && han <= 1 // 5, 123, 上: not 附件2
+		if float64(top) < 0.8*hPx || float64(top-above) <= wide || !short && conf >= 45 || g.holds(lineRows(lines[k][0])) {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // lineRows is the rows (image pixels) of the line a word stands on.

@@ -379,3 +379,49 @@ func TestOCRTableWordFixes(t *testing.T) {
 	}
 	t.Errorf("no table in %+v", blocks)
 }
+
+// TestOCRPageFoot: the foot of a photographed page as tesseract reads it
+// (a real scanned 意见, 150 dpi, 1755 pixels high): the page number read as
+// 5 or 上 and the scanner app's mark in the corner go; a paragraph's short
+// last line right under the text, and a 版记 line, stay.
+func TestOCRPageFoot(t *testing.T) {
+	line := func(top, h int, conf float64, text string) []ocrWord {
+		return []ocrWord{{lineTop: top, lineHeight: h, top: top, height: h, conf: conf, text: text}}
+	}
+	body := [][]ocrWord{
+		line(1267, 44, 91, "农机装备，通过农机创新产品、特定补贴支持等政策措施，推动将"),
+		line(1326, 43, 87, "更多有利于国产化替代的短板、创新机具加快纳入补贴范围。"),
+		line(1384, 44, 89, "2.加快过时落后机具补贴退坡退出。各省要建立退坡退出补"),
+		line(1443, 44, 84, "贴机制，对区域内保有量明显过多、技术相对落后群众反映问题"),
+	}
+	for _, c := range []struct {
+		name string
+		foot [][]ocrWord
+		want int
+	}{
+		{"page number and mark", [][]ocrWord{line(1522, 20, 62, "5"), line(1672, 64, 34, "吕归 00000 00")}, 2},
+		{"page number read as a character", [][]ocrWord{line(1522, 20, 13, "上")}, 1},
+		{"short last line of the text", [][]ocrWord{line(1502, 44, 90, "市场。")}, 0},
+		{"版记 line", [][]ocrWord{line(1560, 40, 80, "农业农村部办公厅 2025年1月24日印发")}, 0},
+		{"no foot", nil, 0},
+	} {
+		lines := append(append([][]ocrWord(nil), body...), c.foot...)
+		if got := pageFoot(lines, 1754, nil); got != c.want {
+			t.Errorf("%s: %d lines of page foot, want %d", c.name, got, c.want)
+		}
+	}
+	// a table without rules whose cells stand one under the other, one
+	// short line each (a rendered PDF of a sample, scanned): the page's
+	// own spacing, not the foot's
+	var cells [][]ocrWord
+	for i, text := range []string{"单位", "高新技术企业", "工业总产值", "（亿元）", "高新区四至范", "围内规模以上", "工业企业总产", "产值"} {
+		cells = append(cells, line(1380+30*i, 19, 90, text))
+	}
+	if got := pageFoot(cells, 1754, nil); got != 0 {
+		t.Errorf("stacked cells: %d lines of page foot, want 0", got)
+	}
+	// a heading that opens the next part at the page's foot
+	if got := pageFoot(append(append([][]ocrWord(nil), body...), line(1560, 44, 88, "附件 2")), 1754, nil); got != 0 {
+		t.Errorf("附件 2: %d lines of page foot, want 0", got)
+	}
+}
