@@ -199,6 +199,11 @@ func TestCanonical(t *testing.T) {
 		{"省外汇局", "安徽省", "国家外汇管理局安徽省分局", "安徽省"},
 		// counter-example: in a national document it is the administration
 		{"外汇局", National, "国家外汇管理局", National},
+		// 市场局 for the market regulator (责任单位:各街道,区市场局)
+		{"区市场局", "鞍山市立山区", "鞍山市立山区市场监督管理局", "鞍山市立山区"},
+		{"市市场局", "鞍山市", "鞍山市市场监督管理局", "鞍山市"},
+		// counter-example: the usual short name reads as before
+		{"区市场监管局", "鞍山市立山区", "鞍山市立山区市场监督管理局", "鞍山市立山区"},
 		// Party offices written short (县委办、县政府办; 县委台办 in
 		// 联系县精神文明办、团县委、县妇联、县委台办、县文联等单位)
 		{"县委办", "岳阳市华容县", "中共岳阳市华容县委办公室", "岳阳市华容县"},
