@@ -114,7 +114,8 @@ func headerRole(h string) string {
 	switch {
 	case strings.Contains(h, "牵头"), strings.Contains(h, "指导部门"), strings.Contains(h, "主办"):
 		return schema.RoleLead
-	case strings.Contains(h, "配合"), strings.Contains(h, "协办"), strings.Contains(h, "参与"):
+	case strings.Contains(h, "配合"), strings.Contains(h, "协"), strings.Contains(h, "参与"):
+		// 协办, 协同责任单位, 协助单位: as the labels of lists read them
 		return schema.RoleSupport
 	case strings.Contains(h, "责任单位"), strings.Contains(h, "责任部门"), strings.Contains(h, "负责单位"),
 		strings.Contains(h, "负责部门"), strings.Contains(h, "主责"), strings.Contains(h, "实施单位"), strings.Contains(h, "承办"):

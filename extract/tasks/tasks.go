@@ -42,8 +42,8 @@ func Extract(doc *schema.Document, d *dept.Dict) []schema.Task {
 
 // reFirstIsLead finds a document's statement that the first unit of each
 // list leads (列第一位者为牵头单位，下同; 列第一位的责任单位为牵头单位;
-// 第一责任单位为牵头单位，下同).
-var reFirstIsLead = regexp.MustCompile(`(?:列|排|位)(?:在|于)?(?:第一位|首位|第一)(?:者|的)?(?:责任)?(?:单位|部门)?(?:为|是)牵头|第一(?:责任)?(?:单位|部门)(?:为|是)牵头`)
+// 第一责任单位为牵头单位，下同; 排名第一的为牵头单位).
+var reFirstIsLead = regexp.MustCompile(`(?:列|排|位|排名|排序)(?:在|于)?(?:第一位|首位|第一个|第一)(?:者|的)?(?:责任)?(?:单位|部门)?(?:为|是)牵头|第一(?:责任)?(?:单位|部门)(?:为|是)牵头|第一个(?:责任)?(?:单位|部门)?(?:为|是)牵头`)
 
 // firstIsLeadMaxLen bounds the byte length of a reFirstIsLead match.
 const firstIsLeadMaxLen = 48

@@ -326,3 +326,24 @@ func TestParseLabelledFieldOnNextLine(t *testing.T) {
 		}
 	}
 }
+
+// Table headers read as the list labels do: 协同责任单位 (安徽 重点工作
+// 责任分解: 牵头责任单位 / 协同责任单位) supports, and a header that says its
+// first unit leads (排名第一的为牵头单位) leads with the first.
+func TestHeaderRole(t *testing.T) {
+	for h, want := range map[string]string{
+		"牵头责任单位": schema.RoleLead,
+		"协同责任单位": schema.RoleSupport,
+		"协助单位":   schema.RoleSupport,
+		"责任单位（排名第一的为牵头单位）": roleLeadFirst,
+		"责任单位（第一个为牵头单位）":   roleLeadFirst,
+		// counter-examples
+		"责任单位":      schema.RoleResponsible,
+		"市卫健委内配合处室": "",
+		"完成时限":      "",
+	} {
+		if got := headerRole(h); got != want {
+			t.Errorf("headerRole(%q) = %q, want %q", h, got, want)
+		}
+	}
+}
