@@ -588,6 +588,11 @@ var reSpacedDash = regexp.MustCompile(`(\d)(?: 一 ?| ?一 )(\d)`)
 // its own in a table's cell).
 var reZeroPercent = regexp.MustCompile(`(^|\p{Han}) ?[(（]0%[)）]`)
 
+// reNumeralHeading is a heading line 一、总体要求 whose 、 OCR reads as a
+// comma: a short line without other punctuation (a wrapped sentence's
+// line that starts 一，协调… is long).
+var reNumeralHeading = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}([，,])\p{Han}[^，。；,;:：]{0,18}$`)
+
 // ocrFullWidth are the marks OCR reads as ASCII next to Chinese text.
 var ocrFullWidth = map[rune]rune{',': '，', ';': '；', ':': '：', '!': '！', '?': '？'}
 
@@ -598,6 +603,9 @@ var ocrFullWidth = map[rune]rune{',': '，', ';': '；', ':': '：', '!': '！',
 func ocrPunct(s string) string {
 	s = reSpacedDash.ReplaceAllString(s, "$1—$2")
 	s = reZeroPercent.ReplaceAllString(s, "$1（%）")
+	if m := reNumeralHeading.FindStringSubmatchIndex(s); m != nil {
+		s = s[:m[2]] + "、" + s[m[3]:]
+	}
 	rs := []rune(s)
 	han := func(i int) bool { return i >= 0 && i < len(rs) && unicode.Is(unicode.Han, rs[i]) }
 	// Chinese context: a Han character or a full-width mark
