@@ -76,3 +76,22 @@ func TestCountyMeasures(t *testing.T) {
 		})
 	}
 }
+
+// TestPastPlanPeriod: a paragraph that opens with a five-year plan's period
+// ended before the issue date reviews it; one of the plan still running
+// commits.
+func TestPastPlanPeriod(t *testing.T) {
+	for _, c := range []struct {
+		issued string
+		want   string
+	}{
+		{"2021-01-04", ""},
+		{"2019-06-30", "goal 1.3e+12斤 >="},
+	} {
+		d := doc("“十三五”时期，现代农业建设取得重大进展，乡村振兴实现良好开局。粮食年产量连续保持在1.3万亿斤以上。")
+		d.Meta.IssueDate = c.issued
+		if b := brief(Extract(d, segmenter(t))); b != c.want {
+			t.Errorf("issued %s: got %q, want %q", c.issued, b, c.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package targets
 
 import (
+	"fmt"
 	"strings"
 
 	"policyx/normalize/numbers"
@@ -54,4 +55,33 @@ func firstRune(s string) rune {
 		return r
 	}
 	return 0
+}
+
+// pastPlanPeriod reports whether a sentence opens with a five-year plan's
+// period (“十三五”时期, 十三五期间, “十三五”以来) that ended before the
+// document was issued: what follows reviews it.
+func (x *extractor) pastPlanPeriod(cs string) bool {
+	ref := x.refDate()
+	if len(ref) < 4 {
+		return false
+	}
+	body := cs
+	if k, _ := listMarker(body); k > 0 {
+		body = body[k:]
+	}
+	body = strings.TrimLeft(body, "“\"‘「")
+	rest, ok := strings.CutPrefix(body, "十")
+	if !ok {
+		return false
+	}
+	n := strings.IndexRune(planOrdinal, firstRune(rest))
+	if n < 0 || !strings.HasPrefix(rest[len("一"):], "五") {
+		return false
+	}
+	tail := strings.TrimLeft(rest[len("一五"):], "”\"’」")
+	if !numbers.HasAnyPrefix(tail, "时期", "期间", "以来") {
+		return false
+	}
+	end := 2010 + 5*(n/len("一"))
+	return fmt.Sprintf("%04d", end) < ref[:4]
 }

@@ -252,7 +252,7 @@ func (x *extractor) paragraph(w *walk, p para, m int, inherited numbers.Date, ha
 	sents := splitSentences(x.doc.Text, p)
 	paraYear, hasParaYear := inherited, hasInherited
 	var opening numbers.Date
-	hasOpening := false
+	hasOpening, past := false, false
 	for si, st := range sents {
 		cs := st.c.s
 		// a label inside a paragraph of run-together text: …。第八条…
@@ -292,7 +292,14 @@ func (x *extractor) paragraph(w *walk, p para, m int, inherited numbers.Date, ha
 			w.fundPara, w.fundRank = true, w.rankOrOutside()
 		}
 		x.fundLead = w.fundPara
-		x.sentence(st, p, si, len(sents), w.hs, w.condPara, paraYear, hasParaYear)
+		// “十三五”时期，…粮食年产量连续保持在1.3万亿斤以上: a paragraph
+		// that opens with a plan period ended before the issue is the past
+		if st.first && x.pastPlanPeriod(cs) {
+			past = true
+		}
+		if !past {
+			x.sentence(st, p, si, len(sents), w.hs, w.condPara, paraYear, hasParaYear)
+		}
 	}
 	if n := len(sents); hasOpening && n > 0 && numbers.HasAnySuffix(strings.TrimSpace(sents[n-1].c.s), "：", ":") {
 		w.leadYear, w.hasLeadYear, w.leadYearRank = opening, true, w.rankOrOutside()
