@@ -129,29 +129,36 @@ func TestImageRulesTable(t *testing.T) {
 	if n != len(xs)+len(ys) {
 		t.Errorf("%d rules, want %d", n, len(xs)+len(ys))
 	}
-	const lh = 30
-	word := func(left, top, w int, s string) ocrWord {
-		return ocrWord{left: left, top: top, width: w, height: lh, text: s}
+	rows := ocrTable(t, p, g, [][]ocrWord{
+		{tableWord(120, 315, 80, "任务"), tableWord(420, 315, 120, "牵头单位"), tableWord(720, 315, 120, "完成时限")},
+		{tableWord(120, 375, 160, "建设平台"), tableWord(420, 375, 120, "市科技局"), tableWord(720, 375, 120, "2023年")},
+	})
+	if want := [][]string{{"任务", "牵头单位", "完成时限"}, {"建设平台", "市科技局", "2023年"}}; !equalRows(rows, want) {
+		t.Errorf("rows %q, want %q", rows, want)
 	}
-	words := parseTSV(tsvOf([][]ocrWord{
-		{word(120, 315, 80, "任务"), word(420, 315, 120, "牵头单位"), word(720, 315, 120, "完成时限")},
-		{word(120, 375, 160, "建设平台"), word(420, 375, 120, "市科技局"), word(720, 375, 120, "2023年")},
-	}))[1]
-	ocrPage(p, words, 842, scale, g)
+}
+
+// tableWord is a word of a line 30 pixels high.
+func tableWord(left, top, w int, s string) ocrWord {
+	return ocrWord{left: left, top: top, width: w, height: 30, text: s}
+}
+
+// ocrTable places the lines of words on page p with the rules g and
+// returns the rows of the first table the layout finds (nil if none).
+func ocrTable(t *testing.T, p *pdf.Page, g grid, lines [][]ocrWord) [][]string {
+	t.Helper()
+	ocrPage(p, parseTSV(tsvOf(lines))[1], 842, 72.0/ocrDPI, g)
 	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, b := range blocks {
 		if b.Kind == schema.BlockTable {
-			want := [][]string{{"任务", "牵头单位", "完成时限"}, {"建设平台", "市科技局", "2023年"}}
-			if !equalRows(b.Rows, want) {
-				t.Errorf("rows %q, want %q", b.Rows, want)
-			}
-			return
+			return b.Rows
 		}
 	}
 	t.Errorf("no table in %+v", blocks)
+	return nil
 }
 
 func equalRows(a, b [][]string) bool {
@@ -353,34 +360,16 @@ func TestOCRQuotes(t *testing.T) {
 // read twice, a unit （%） read as (0%)) is redone word by word, and the
 // words keep their cells.
 func TestOCRTableWordFixes(t *testing.T) {
-	xs, ys := []int{100, 400, 700, 1000}, []int{300, 360, 420}
-	img := gridImage(1240, 1754, xs, ys)
-	scale := 72.0 / ocrDPI
+	img := gridImage(1240, 1754, []int{100, 400, 700, 1000}, []int{300, 360, 420})
 	p := pdf.NewPage(595, 842)
-	_, g := imageRules(img, p, 842, scale, 1)
-	const lh = 30
-	word := func(left, top, w int, s string) ocrWord {
-		return ocrWord{left: left, top: top, width: w, height: lh, text: s}
+	_, g := imageRules(img, p, 842, 72.0/ocrDPI, 1)
+	rows := ocrTable(t, p, g, [][]ocrWord{
+		{tableWord(120, 315, 80, "任务"), tableWord(420, 315, 120, "同比增速"), tableWord(560, 315, 60, "(0%)"), tableWord(720, 315, 120, "牵头单位")},
+		{tableWord(120, 375, 160, "““优机优补”"), tableWord(420, 375, 60, "30"), tableWord(720, 375, 120, "市科技局")},
+	})
+	if want := [][]string{{"任务", "同比增速（%）", "牵头单位"}, {"“优机优补”", "30", "市科技局"}}; !equalRows(rows, want) {
+		t.Errorf("rows %q, want %q", rows, want)
 	}
-	words := parseTSV(tsvOf([][]ocrWord{
-		{word(120, 315, 80, "任务"), word(420, 315, 120, "同比增速"), word(560, 315, 60, "(0%)"), word(720, 315, 120, "牵头单位")},
-		{word(120, 375, 160, "““优机优补”"), word(420, 375, 60, "30"), word(720, 375, 120, "市科技局")},
-	}))[1]
-	ocrPage(p, words, 842, scale, g)
-	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, b := range blocks {
-		if b.Kind == schema.BlockTable {
-			want := [][]string{{"任务", "同比增速（%）", "牵头单位"}, {"“优机优补”", "30", "市科技局"}}
-			if !equalRows(b.Rows, want) {
-				t.Errorf("rows %q, want %q", b.Rows, want)
-			}
-			return
-		}
-	}
-	t.Errorf("no table in %+v", blocks)
 }
 
 // TestOCRPageFoot: the foot of a photographed page as tesseract reads it
