@@ -150,7 +150,9 @@ func (x *extractor) titleGoesOn(joined string, k, limit int) bool {
 // (关于印发《…》的通知) keeps its marks.
 func unwrapBook(c string) string {
 	if strings.HasPrefix(c, "《") && strings.HasSuffix(c, "》") && strings.Count(c, "《") == 1 && strings.Count(c, "》") == 1 {
-		return c[len("《") : len(c)-len("》")]
+		// the name the title quotes went one level down with the wrap
+		// (《…关于印发〈北京市2016年政务公开工作要点〉的通知》): it is 《》 again
+		return strings.NewReplacer("〈", "《", "〉", "》").Replace(c[len("《") : len(c)-len("》")])
 	}
 	return c
 }
