@@ -66,6 +66,10 @@ func TestCountyMeasures(t *testing.T) {
 		// figures framed by what a measure aims at
 		{"a frame of 针对", []string{"指导企业用好中日关税减让承诺，针对首年关税为零的2034种、5年内关税减让显著的2725种出口商品，以机械设备、电气设备和纺织服装等为重点，加大市场开拓力度。"}, ""},
 		{"针对 and a verb that commits", []string{"针对重点产业链，每年遴选不少于20家链主企业。"}, "goal 20家 >= annual"},
+		// a part of a whole is no share paid
+		{"a loss kept below a share of GDP", []string{"到2025年，年均因自然灾害直接经济损失占国内生产总值比例<1%。"}, "goal 1% <= 2025-12-31 annual"},
+		{"a part of a whole among conditions", []string{"一、申报条件", "（二）年度基础研究投入占总研发支出的比例不低于10%。"}, "threshold 10% >="},
+		{"a share of an investment granted stays a rate", []string{"单个项目补助额度原则上不超过项目总投资的30%，且不超过200万元。"}, "rate 30% <=; funding 2e+06元 <="},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

@@ -128,6 +128,14 @@ func (x *extractor) percentKind(before, a string, funding, cond bool, t schema.T
 		}
 		return schema.KindGoal
 	}
+	// 直接经济损失占国内生产总值比例<1%; 研发费用占销售收入比例不少于3%:
+	// what a whole's part is to keep or reach, not a share paid
+	if strings.Contains(before, "占") && !funding && !x.kw.Grant.contains(before) && !strings.Contains(before, "按") {
+		if cond && (cmp != "=" || reached(before)) {
+			return schema.KindThreshold
+		}
+		return schema.KindGoal
+	}
 	if x.kw.Rate.contains(before) || x.kw.Rate.contains(a) && strings.HasPrefix(a, "的") || funding && !share {
 		return schema.KindRate
 	}
