@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"policyx/lexicon/outline"
 	"policyx/schema"
 )
 
@@ -97,6 +98,9 @@ func splitCaptionRows(rows [][]string) (before []schema.Block, data [][]string, 
 	}
 	for len(rows) > 1 && len(before) < 2 {
 		v := captionRow(rows[0])
+		if v == "" && len(before) == 0 {
+			v = attachmentRow(rows[0])
+		}
 		if v == "" {
 			break
 		}
@@ -112,6 +116,22 @@ func splitCaptionRows(rows [][]string) (before []schema.Block, data [][]string, 
 		rows = rows[:len(rows)-1]
 	}
 	return before, rows, after
+}
+
+// attachmentRow returns the label of a row that holds only an attachment
+// label (附件, 附件2, 附表1) in its first cell, as a sheet opens above its
+// caption; else "".
+func attachmentRow(row []string) string {
+	for _, c := range row[1:] {
+		if c != "" {
+			return ""
+		}
+	}
+	v := strings.TrimSpace(row[0])
+	if l, n := outline.Read(v); l.Style == outline.Attachment && n == len(v) {
+		return v
+	}
+	return ""
 }
 
 // captionRow returns the text of a row that holds one text only in every

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -75,6 +76,7 @@ func decodeXLSX(ctx context.Context, data []byte, lim Limits) ([]schema.Block, [
 	parts := xlsxSheetParts(z, lim)
 	budget := xlsxMaxCells
 	var blocks []schema.Block
+	sheets, captioned := 0, false
 	for _, name := range f.GetSheetList() {
 		if ctx.Err() != nil {
 			return blocks, diags, ctx.Err()
@@ -97,11 +99,22 @@ func decodeXLSX(ctx context.Context, data []byte, lim Limits) ([]schema.Block, [
 			}
 			grid = expandMerges(grid, merges)
 		}
-		blocks = append(blocks, sheetBlocks(name, grid)...)
+		bs, c := sheetBlocks(name, grid)
+		if len(bs) > 0 {
+			sheets++
+			captioned = c
+		}
+		blocks = append(blocks, bs...)
 		if budget <= 0 {
 			note(schema.SevWarning, "more than %d cells: the rest of the workbook is not read", xlsxMaxCells)
 			break
 		}
+	}
+	if sheets == 1 && captioned {
+		// One sheet whose table has its caption above it (…目标任务分解表):
+		// the caption is the attachment's title, the tab's name (任务分解,
+		// Sheet1) only a label of the workbook's window.
+		blocks = blocks[1:]
 	}
 	return blocks, diags, nil
 }
@@ -204,8 +217,10 @@ func expandMerges(grid [][]string, merges []cellRect) [][]string {
 }
 
 // sheetBlocks turns a sheet's grid into a heading and a table, with
-// merged title and note rows as paragraphs around the table.
-func sheetBlocks(name string, grid [][]string) []schema.Block {
+// merged title and note rows as paragraphs around the table. It reports
+// whether the table has a caption: a row above it of six runes or more
+// (not a bare 附件2).
+func sheetBlocks(name string, grid [][]string) (blocks []schema.Block, captioned bool) {
 	width := 0
 	for _, r := range grid {
 		width = max(width, len(r))
@@ -241,24 +256,27 @@ func sheetBlocks(name string, grid [][]string) []schema.Block {
 		}
 	}
 	if len(rows) == 0 {
-		return nil
+		return nil, false
 	}
-	blocks := []schema.Block{{Kind: schema.BlockHeading, Text: name, Level: 1}}
+	blocks = []schema.Block{{Kind: schema.BlockHeading, Text: name, Level: 1}}
 	if len(rows[0]) == 1 {
 		// One column: a list of lines rather than a table.
 		for _, r := range rows {
 			blocks = append(blocks, schema.Block{Kind: schema.BlockPara, Text: r[0]})
 		}
-		return blocks
+		return blocks, false
 	}
 	before, rows, after := splitCaptionRows(rows)
+	for _, b := range before {
+		captioned = captioned || utf8.RuneCountInString(b.Text) >= 6
+	}
 	blocks = append(blocks, before...)
 	lines := make([]string, len(rows))
 	for i, r := range rows {
 		lines[i] = strings.Join(r, "\t")
 	}
 	blocks = append(blocks, schema.Block{Kind: schema.BlockTable, Rows: rows, Text: strings.Join(lines, "\n")})
-	return append(blocks, after...)
+	return append(blocks, after...), captioned
 }
 
 // xlsxSheetParts maps sheet names to their worksheet parts through

@@ -118,3 +118,60 @@ func FuzzDecodeXLSX(f *testing.F) {
 		checkTableBlocks(t, doc.Blocks)
 	})
 }
+
+// TestDecodeXLSXAttachmentTitle: a workbook of one sheet that opens with
+// an attachment label and the table's caption (an attachment sent as
+// .xlsx) starts with them, not with the tab's name; the name stays where
+// a workbook has several sheets (TestDecodeXLSXGolden: 重点任务, 名单) or
+// the sheet has no caption.
+func TestDecodeXLSXAttachmentTitle(t *testing.T) {
+	book := func(caption bool) []byte {
+		f := excelize.NewFile()
+		defer f.Close()
+		s := "任务分解"
+		if err := f.SetSheetName("Sheet1", s); err != nil {
+			t.Fatal(err)
+		}
+		rows := [][]any{{"序号", "县（市、区）", "高新技术企业（家）"}, {1, "城关区", 120}, {2, "七里河区", 80}}
+		if caption {
+			rows = append([][]any{{"附件2"}, {"2024年各县（市、区）高新技术企业培育目标任务分解表"}}, rows...)
+		}
+		for i, r := range rows {
+			for j, v := range r {
+				c, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				if err := f.SetCellValue(s, c, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if caption {
+			if err := f.MergeCell(s, "A2", "C2"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		buf, err := f.WriteToBuffer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	for _, c := range []struct {
+		caption bool
+		first   []string
+	}{
+		{true, []string{"附件2", "2024年各县（市、区）高新技术企业培育目标任务分解表"}},
+		{false, []string{"任务分解"}},
+	} {
+		blocks, _, err := decodeXLSX(context.Background(), book(c.caption), DefaultLimits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, b := range blocks[:len(c.first)] {
+			got = append(got, b.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(c.first, "|") {
+			t.Errorf("caption %v: first blocks %q, want %q", c.caption, got, c.first)
+		}
+	}
+}
