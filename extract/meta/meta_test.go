@@ -149,6 +149,11 @@ func TestSplitOrgans(t *testing.T) {
 		{"市民政局市财政局", "市民政局|市财政局"},
 		{"区委办公室区政府办公室", "区委办公室|区政府办公室"},
 		{"自治区人民政府办公厅", "自治区人民政府办公厅"},
+		// a mangled &nbsp; after the name (国办发〔1996〕32号 on its site)
+		{"国务院办公厅         &sp;", "国务院办公厅"},
+		{"国务院办公厅 &nbsp; &#160;", "国务院办公厅"},
+		// counter-example: a name holding an & is no entity
+		{"市R&D服务中心", "市R&D服务中心"},
 	} {
 		if got := strings.Join(p.splitOrgans(tc.in), "|"); got != tc.want {
 			t.Errorf("splitOrgans(%q) = %q, want %q", tc.in, got, tc.want)

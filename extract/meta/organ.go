@@ -97,10 +97,17 @@ func pairedQuotes(s string) bool {
 func (p *Places) splitOrgans(s string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '、' }) {
+		if reEntityLeft.MatchString(f) {
+			continue // 国务院办公厅 &sp; (a page's mangled &nbsp;)
+		}
 		out = append(out, p.splitRunTogether(f)...)
 	}
 	return out
 }
+
+// reEntityLeft is an HTML entity a page escaped twice or mangled, left in
+// the text as written (&nbsp;, &sp;, &#160;).
+var reEntityLeft = regexp.MustCompile(`^&#?[A-Za-z0-9]{1,8};?$`)
 
 func (p *Places) splitRunTogether(s string) []string {
 	var out []string
