@@ -70,6 +70,9 @@ func TestCountyMeasures(t *testing.T) {
 		{"a loss kept below a share of GDP", []string{"到2025年，年均因自然灾害直接经济损失占国内生产总值比例<1%。"}, "goal 1% <= 2025-12-31 annual"},
 		{"a part of a whole among conditions", []string{"一、申报条件", "（二）年度基础研究投入占总研发支出的比例不低于10%。"}, "threshold 10% >="},
 		{"a share of an investment granted stays a rate", []string{"单个项目补助额度原则上不超过项目总投资的30%，且不超过200万元。"}, "rate 30% <=; funding 2e+06元 <="},
+		// a relaxed bound
+		{"a relaxed cap on age", []string{"二、申报条件", "无刑事犯罪记录，引进时年龄原则上不超过45周岁（个人能力、业绩和贡献突出的可放宽至50周岁）。"}, "threshold 45岁 <=; threshold 50岁 <="},
+		{"放宽 without a figure", []string{"二、申报条件", "年龄在35周岁以下，特别优秀的年龄可适当放宽。"}, "threshold 35岁 <="},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

@@ -259,6 +259,11 @@ func (x *extractor) comparator(sc *sentenceCtx, f *figureCtx) string {
 	if prev, ok := x.prevInSentence(sc); ok && qi > 0 && kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) && cmp == "=" {
 		cmp = prev.Comparator
 	}
+	// 年龄原则上不超过45周岁（…突出的可放宽至50周岁）: a bound relaxed
+	// keeps the direction of the bound before it
+	if prev, ok := x.prevInSentence(sc); ok && cmp == "=" && qi > 0 && kept[qi-1].Class == q.Class && numbers.HasAnySuffix(f.before, "放宽至", "放宽到", "放宽为") {
+		cmp = prev.Comparator
+	}
 	if cmp == "=" && (strings.HasSuffix(f.before, "前") || strings.HasSuffix(f.before, "后")) && (q.Unit == "名" || q.Unit == "位") {
 		cmp, f.rank = "<=", true
 	}
