@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"policyx/normalize"
 	"policyx/schema"
 )
 
@@ -94,23 +95,16 @@ func (e *htmlEmitter) dropped(n *hnode) bool {
 	return n.links >= 3 && n.linkLen*10 >= n.textLen*6 && plain < 300
 }
 
-// chromeLine matches whole blocks that are page furniture rather than
-// content: rows of bracketed buttons ([打印] [关闭]) and the lines of
-// chromeText.
-var chromeLine = regexp.MustCompile(`^(?:(?:[【\[]\s*[^】\]]{1,12}\s*[】\]]\s*)+|` + chromeText + `)$`)
+// buttonRow matches a row of bracketed buttons ([打印] [关闭]).
+var buttonRow = regexp.MustCompile(`^(?:[【\[]\s*[^】\]]{1,12}\s*[】\]]\s*)+$`)
 
-// chromeText is page furniture a saved page keeps as lines of text: share
-// and QR-code prompts, print/close/back-to-top buttons, a row of bare
-// buttons (下载、打印), a view counter a script never filled (-次), the
-// heading of a related-news list, font-size pickers (字体：大 中 小, A+大
-// A+中 A+小), the eye-care colour picker (视力保护色) and the breadcrumb
-// (当前位置：首页 > …, 您当前所在的位置：…).
-const chromeText = `分享到\s*[:：]?.{0,20}|扫一扫在手机(?:上)?打开当前页|扫码浏览|(?:打印|关闭)(?:本页|窗口)|(?:返回|回到)顶部|` +
-	`(?:打印|下载|关闭|收藏|分享|纠错)(?:\s*[、|｜/]?\s*(?:打印|下载|关闭|收藏|分享|纠错))*|-\s*次|相关(?:新闻|链接|文章|阅读)|` +
-	`(?:(?:字体|字号)\s*[:：]\s*)?(?:A?\s*[+＋\-－]?\s*[大中小]\s*){3}|视力保护色\s*[:：]?.{0,20}|` +
-	`(?:(?:您|你)(?:当前|现在|目前)?|当前|现在|目前)(?:所在|所处)?的?位置\s*[:：].*`
+// isChrome reports a block of page furniture: a row of bracketed buttons or
+// a line normalize.ChromeLine knows.
+func isChrome(t string) bool {
+	return buttonRow.MatchString(t) || normalize.ChromeLine(t)
+}
 
-// chromeBlocks marks the blocks of page furniture (chromeLine), also when
+// chromeBlocks marks the blocks of page furniture (isChrome), also when
 // a <br> broke it over two blocks (扫一扫在手机<br>打开当前页, 回到<br>顶部).
 // A breadcrumb may be the page's <h1>.
 func chromeBlocks(blocks []schema.Block) []bool {
@@ -127,9 +121,9 @@ func chromeBlocks(blocks []schema.Block) []bool {
 		if !ok || drop[i] {
 			continue
 		}
-		if chromeLine.MatchString(t) {
+		if isChrome(t) {
 			drop[i] = true
-		} else if u, ok := text(i + 1); ok && t != "" && u != "" && chromeLine.MatchString(t+u) {
+		} else if u, ok := text(i + 1); ok && t != "" && u != "" && isChrome(t+u) {
 			drop[i], drop[i+1] = true, true
 		}
 	}
@@ -148,7 +142,7 @@ var (
 	emptyField = regexp.MustCompile(`^[\p{Han}\s\x{3000}]{2,8}[:：]$`)
 )
 
-// cleanHTMLBlocks drops furniture lines: buttons and prompts (chromeLine),
+// cleanHTMLBlocks drops furniture lines: buttons and prompts (isChrome),
 // view counters at the end of a line, and keys left without a value in a
 // list of "key：value" lines (a value a script would fill in). A key before
 // a paragraph (各有关单位：) is a salutation and stays.

@@ -243,16 +243,8 @@ var (
 	pageLabel = regexp.MustCompile(`^\s*[-—–]\s*\d+\s*[-—–]\s*$`)
 )
 
-// textChrome matches a line of web-page furniture that a page saved as
-// text keeps (a breadcrumb, a font-size picker, 返回顶部): it reads as a
-// blank line.
-var textChrome = regexp.MustCompile(`^(?:` + chromeText + `)$`)
-
 // add appends one line as a block.
 func (m *mdState) add(blocks []schema.Block, line string, page int, markdown bool) []schema.Block {
-	if t := strings.TrimSpace(line); t != "" && utf8.RuneCountInString(t) < 60 && textChrome.MatchString(t) {
-		line = ""
-	}
 	if markdown {
 		t := strings.TrimSpace(line)
 		if strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2 {

@@ -1,11 +1,51 @@
 package normalize
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"policyx/schema"
 )
+
+// chromeText is web-page furniture that a page keeps as lines of text when
+// it is saved as text, printed to PDF or scanned: share and QR-code
+// prompts, print/close/back-to-top buttons, a row of bare buttons (下载、
+// 打印) or footer links (网站地图 联系我们), a view counter a script never
+// filled (-次), the heading of a related-news list, font-size pickers
+// (字体：大 中 小, A+大 A+中 A+小), the eye-care colour picker (视力保护色),
+// a search box (请输入搜索关键词), the breadcrumb (当前位置：首页 > …,
+// 您当前所在的位置：…) and the site's registration lines (网站标识码,
+// 浙ICP备05001334号, 公网安备, 版权所有).
+const chromeText = `分享到\s*[:：]?.{0,20}|扫一扫在手机(?:上)?打开当前页|扫码浏览|(?:打印|关闭)(?:本页|窗口)|(?:返回|回到)顶部|` +
+	`(?:` + chromeButton + `)(?:[\s、|｜/“”"]*(?:` + chromeButton + `))*|-\s*次|相关(?:新闻|链接|文章|阅读)|` +
+	`(?:(?:字体|字号)\s*[:：]\s*)?(?:A?\s*[+＋\-－]?\s*[大中小]\s*){3}|视力保护色\s*[:：]?.{0,20}|请输入(?:搜索)?关键[词字].{0,4}|` +
+	`(?:(?:您|你)(?:当前|现在|目前)?|当前|现在|目前)(?:所在|所处)?的?位置\s*[:：].*|` +
+	`.*网站标识码[:：；;\s]*\d+.*|.*ICP备\s*\d+号.*|.*公网安备\s*\d+号.*|版权所有.*`
+
+// chromeButton is a button or footer link alone on a line.
+const chromeButton = `打印|下载|关闭|收藏|分享|纠错|网站地图|联系我们|网站声明|网站简介|关于我们|隐私声明|使用帮助`
+
+var chromeLineRe = regexp.MustCompile(`^(?:` + chromeText + `)$`)
+
+// ChromeLine reports whether s is a whole line of web-page furniture
+// (chromeText), short as such lines are.
+func ChromeLine(s string) bool {
+	t := strings.TrimSpace(s)
+	return t != "" && utf8.RuneCountInString(t) < 60 && chromeLineRe.MatchString(t)
+}
+
+// DropChromeLines blanks the paragraphs that are web-page furniture
+// (ChromeLine) in a page saved as text, printed to PDF or scanned; they
+// become empty blocks, so no paragraph is joined across them.
+func DropChromeLines(blocks []schema.Block) []schema.Block {
+	for i := range blocks {
+		if blocks[i].Kind == schema.BlockPara && ChromeLine(blocks[i].Text) {
+			blocks[i].Text = ""
+		}
+	}
+	return blocks
+}
 
 // DropDuplicateBody removes a second copy of the body that a saved page
 // carries after its footer (a hidden print or mobile version of the

@@ -98,6 +98,7 @@ func Document(doc *schema.Document) {
 	blocks = Headings(blocks)
 	blocks = DropPageArtefacts(blocks)
 	blocks = DropPageChrome(blocks)
+	blocks = DropChromeLines(blocks)
 	blocks = DropContents(blocks)
 	blocks = RejoinFragments(blocks)
 	// Split long lines before joining (so that the pieces of a flattened
