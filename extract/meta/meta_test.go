@@ -373,3 +373,19 @@ func TestOnlyCounty(t *testing.T) {
 		}
 	}
 }
+
+// A signature line may carry its 代章 note (…工作专班办公室（文成县人民政府
+// 办公室代章）); a line that is only the note names no organ.
+func TestOrganLineSealNote(t *testing.T) {
+	p := mustPlaces()
+	for in, want := range map[string]string{
+		"文成县公共服务“七优享”工程工作专班办公室（文成县人民政府办公室代章）": "文成县公共服务“七优享”工程工作专班办公室",
+		"（文成县人民政府办公室代章）":                      "",
+		// counter-example: a bracket that is no 代章 note
+		"东阳市人民政府办公室（此件公开发布）": "",
+	} {
+		if got := strings.Join(p.organLine(in), "|"); got != want {
+			t.Errorf("organLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

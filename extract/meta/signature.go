@@ -79,6 +79,10 @@ var reISOLine = regexp.MustCompile(`^(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*
 // own: （文成县人民政府办公室代章）, (代章).
 var reSealNote = regexp.MustCompile(`^\s*[(（][^()（）]{0,30}代章[)）]\s*$`)
 
+// reSealTail is that note on the signature's own line (…工作专班办公室
+// （文成县人民政府办公室代章）).
+var reSealTail = regexp.MustCompile(`[(（][^()（）]{0,30}代章[)）]\s*$`)
+
 // organsAbove returns the issuers' names on the lines right above line i,
 // past a 代章 note.
 func (x *extractor) organsAbove(i int) []string {

@@ -152,6 +152,12 @@ func TestJurisdiction(t *testing.T) {
 		// counter-examples: 主城区 is no district; 城区 alone names three
 		{"main urban area", Evidence{Issuers: []string{"亳州市主城区改造指挥部"}}, "亳州市"},
 		{"ambiguous one-rune district", Evidence{Issuers: []string{"城区人民政府"}}, ""},
+		// a county-level city before a long working body's name, named as
+		// 东阳市人民政府 is (the county-level city keeps its name)
+		{"county-level city working body", Evidence{Issuers: []string{"东阳市促进残疾人就业工作领导小组办公室"}}, "东阳市"},
+		{"county-level city office", Evidence{Issuers: []string{"东阳市人民政府办公室"}}, "东阳市"},
+		// counter-example: 城市 is no city
+		{"city word", Evidence{Issuers: []string{"城市管理综合执法指挥中心"}}, ""},
 		// counter-examples: a zone is not a district; a name shared by two
 		// cities' districts is not completed.
 		{"zone", Evidence{Issuers: []string{"广州市高新区管委会"}}, "广州市"},

@@ -77,6 +77,9 @@ func (g *Gazetteer) known(full string) bool {
 // districtSkip are 区/县 words that are not districts.
 var districtSkip = []string{"园区", "工业区", "开发区", "示范区", "保税区", "试验区", "功能区", "景区", "片区", "城区", "市区", "社区", "辖区", "全区", "新区", "合作区", "自贸区", "高新区", "地区", "各区", "本区", "我区", "全县", "各县"}
 
+// reCountyCity matches a county-level city's name at the start of a string.
+var reCountyCity = regexp.MustCompile(`^\p{Han}{1,4}?市`)
+
 // reDistrict matches a county-level name at the start of a string.
 var reDistrict = regexp.MustCompile(`^\p{Han}{1,4}?(区|县|旗)`)
 
@@ -118,6 +121,11 @@ func (g *Gazetteer) FromOrgan(name string) string {
 	// 谯城区人民政府): Jurisdiction completes it from the gazetteer
 	if d := g.district(name); d != "" && (len(g.bare[d]) == 1 || len(g.bare[d]) > 1 && utf8.RuneCountInString(d) > 2) {
 		return d
+	}
+	// a county-level city before a long body name (东阳市促进残疾人就业
+	// 工作领导小组办公室), named as its own organs name it
+	if m := reCountyCity.FindString(name); m != "" && len(g.bare[m]) == 1 {
+		return m
 	}
 	// an unknown city, county or district with its organ: XX市人民政府
 	if m := reUnknownPlace.FindStringSubmatch(name); m != nil && !levelWord(m[1]) {
