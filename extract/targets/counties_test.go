@@ -73,6 +73,11 @@ func TestCountyMeasures(t *testing.T) {
 		// a relaxed bound
 		{"a relaxed cap on age", []string{"二、申报条件", "无刑事犯罪记录，引进时年龄原则上不超过45周岁（个人能力、业绩和贡献突出的可放宽至50周岁）。"}, "threshold 45岁 <=; threshold 50岁 <="},
 		{"放宽 without a figure", []string{"二、申报条件", "年龄在35周岁以下，特别优秀的年龄可适当放宽。"}, "threshold 35岁 <="},
+		// a bound in brackets after a noun
+		{"a bound on an attribute in brackets", []string{"新建国家机关办公建筑、大型公共建筑（单体建筑面积2万平方米以上）、学校、医院、建筑面积15万平方米以上的住宅小区，应当按照绿色建筑标准进行规划、设计及建设。"}, "threshold 20000平方米 >=; threshold 150000平方米 >="},
+		{"a breakdown in brackets with a bound", []string{"培育专精特新企业500家（含国家级专精特新“小巨人”企业50家以上）。"}, "goal 500家 =; goal 50家 >="},
+		{"a grant's cap in brackets", []string{"按企业机构年度营业收入分档次最高给予实际租金50%的扶持（扶持金额每月每平方米最高50元），扶持期限最多3年。"}, "rate 50% <=; funding 50元 <= monthly"},
+		{"ten as the adverb", []string{"做好质监信息宣传工作有着十分重要意义。"}, ""},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

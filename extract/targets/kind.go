@@ -55,6 +55,11 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if t.Deadline == "" && x.sizeBound(before, after) {
 		return schema.KindThreshold
 	}
+	// 大型公共建筑（单体建筑面积2万平方米以上）: a bound on an attribute in
+	// brackets after a noun defines which of them are meant
+	if t.Comparator != "=" && t.Comparator != "~" && t.Deadline == "" && x.bracketBound(before, after) {
+		return schema.KindThreshold
+	}
 	// 购机价格在5000元以上的鼓励非现金支付: 的 and a verb
 	if t.Comparator != "=" && strings.HasPrefix(a, "的") && x.kw.Verb.prefix(a[len("的"):]) != "" {
 		return schema.KindThreshold
@@ -372,4 +377,25 @@ func (x *extractor) attributeBound(before, after, noun string) bool {
 		return false
 	}
 	return numbers.HasAnyPrefix(numbers.SkipNote(after), "以上", "及以上", "以下", "及以下", "以内")
+}
+
+// bracketBound reports whether a bounded figure stands alone in brackets
+// with the attribute it bounds (（单体建筑面积2万平方米以上）): the bracket
+// closes right after the bound written after the figure, and the words
+// inside before the figure name an attribute, no verb, no grant
+// (（扶持金额每月每平方米最高50元）) and no breakdown (（含…50家）).
+func (x *extractor) bracketBound(before, after string) bool {
+	if !numbers.HasAnyPrefix(stripCmp(after), "）", ")") || !numbers.HasAnyPrefix(after, "以上", "及以上", "以下", "及以下", "以内") {
+		return false
+	}
+	k := max(strings.LastIndex(before, "（"), strings.LastIndex(before, "("))
+	if k <= 0 {
+		return false
+	}
+	_, sz := utf8.DecodeRuneInString(before[k:])
+	inner := before[k+sz:]
+	if inner == "" || numbers.HasAnyPrefix(inner, "含", "其中", "包括", "共") || strings.ContainsAny(inner, "0123456789") || x.kw.Funding.contains(inner) || x.kw.FundNoun.contains(inner) {
+		return false
+	}
+	return !x.endsVerb(inner)
 }

@@ -149,3 +149,22 @@ func TestComparatorShareOfBase(t *testing.T) {
 		}
 	}
 }
+
+// TestTenAsAdverb: 十分 before an adjective or verb is the adverb "very",
+// no score of ten; a score of ten in digits or with more numerals stays.
+func TestTenAsAdverb(t *testing.T) {
+	pr := MustLoad()
+	for _, c := range []struct {
+		s    string
+		want int
+	}{
+		{"做好质监信息宣传工作有着十分重要意义", 0},
+		{"对产品质量安全尤其是食品质量安全十分关注", 0},
+		{"考核得分在10分以上", 1},
+		{"总分为一百二十分", 1},
+	} {
+		if got := len(pr.Scan(c.s)); got != c.want {
+			t.Errorf("%s: %d quantities, want %d", c.s, got, c.want)
+		}
+	}
+}

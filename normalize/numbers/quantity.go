@@ -216,6 +216,11 @@ func (p *Parser) Scan(s string) []Quantity {
 			i = j
 			continue
 		}
+		// 十分重要, 十分关注: the adverb, no score of ten
+		if uok && ch && u.Class == Score && s[i:j] == "十分" {
+			i = j
+			continue
+		}
 		// 每年1次, 每5年修订1次: a frequency, no count of events
 		if uok && u.Name == "次" && perTime(clauseBefore(s, i)) {
 			u.Class = Frequency
