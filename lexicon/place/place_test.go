@@ -134,6 +134,9 @@ func TestJurisdiction(t *testing.T) {
 		{"central", Evidence{Issuers: []string{"国务院办公厅"}}, National},
 		{"longest 文号 prefix wins", Evidence{DocNumber: "穗埔府规〔2024〕3号"}, "广州市黄埔区"},
 		{"city 文号", Evidence{DocNumber: "穗府办〔2023〕5号"}, "广州市"},
+		// 东莞 signs 东府〔2021〕54号, not by its 莞; 东营 is 东政发
+		{"city 文号 not by its own rune", Evidence{DocNumber: "东府〔2021〕54号"}, "东莞市"},
+		{"another 东 city", Evidence{DocNumber: "东政发〔2023〕1号"}, ""},
 		{"title prefix", Evidence{TitlePrefix: "上海市人民政府办公厅"}, "上海市"},
 		{"issuer before 文号", Evidence{Issuers: []string{"广州市人民政府"}, DocNumber: "穗埔府规〔2024〕3号"}, "广州市"},
 		// 青 is 青海's prefix and 青岛's first rune: a 青岛市人民政府公报
