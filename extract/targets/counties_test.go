@@ -78,6 +78,9 @@ func TestCountyMeasures(t *testing.T) {
 		{"a breakdown in brackets with a bound", []string{"培育专精特新企业500家（含国家级专精特新“小巨人”企业50家以上）。"}, "goal 500家 =; goal 50家 >="},
 		{"a grant's cap in brackets", []string{"按企业机构年度营业收入分档次最高给予实际租金50%的扶持（扶持金额每月每平方米最高50元），扶持期限最多3年。"}, "rate 50% <=; funding 50元 <= monthly"},
 		{"ten as the adverb", []string{"做好质监信息宣传工作有着十分重要意义。"}, ""},
+		// an annual goal goes on in a clause without a verb
+		{"an annual goal's second clause", []string{"高标准培育智能工厂、数字化车间，每年推广应用工业机器人8000台以上，工业人工智能应用100个以上。"}, "goal 8000台 >= annual; goal 100个 >= annual"},
+		{"a clause with its own verb", []string{"高标准培育智能工厂，每年推广应用工业机器人8000台以上，新建数字化车间100个。"}, "goal 8000台 >= annual; goal 100个 ="},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

@@ -225,6 +225,11 @@ func (x *extractor) figure(sc *sentenceCtx, qi int) (schema.Target, bool) {
 		t.Period = "monthly"
 	}
 	t.Kind = x.figureKind(sc, &f, t)
+	// 每年推广应用工业机器人8000台以上，工业人工智能应用100个以上: a goal
+	// of a clause without a verb goes on the annual goal before it
+	if prev, ok := x.prevInSentence(sc); ok && t.Period == "" && t.Kind == schema.KindGoal && prev.Kind == schema.KindGoal && prev.Period == "annual" && t.Deadline == prev.Deadline && !x.kw.Verb.contains(cs[f.cl0:q.Start]) {
+		t.Period = "annual"
+	}
 	x.fillSubject(sc, &f, &t)
 	return t, true
 }
