@@ -557,6 +557,10 @@ func (x *extractor) cleanItem(p string) string {
 
 var unitSuffixes = []string{"部", "委", "局", "厅", "办", "署", "院", "会", "政府", "中心", "行", "社", "台", "室", "队", "处", "团", "所", "校", "学", "馆", "站", "公司", "集团", "企业", "单位", "部门", "机构", "高校", "协会", "分局", "支行", "海关", "总局", "园区", "区", "县", "市", "省"}
 
+// localEnds end the names of the levels below a county, which stand as
+// units only in a collective (各镇乡街道).
+var localEnds = []string{"镇", "乡", "街道", "村", "社区", "苏木"}
+
 // unitLike reports whether s reads as the name of a unit.
 func (x *extractor) unitLike(s string) bool {
 	n := utf8.RuneCountInString(s)
@@ -573,6 +577,14 @@ func (x *extractor) unitLike(s string) bool {
 	for _, suf := range unitSuffixes {
 		if strings.HasSuffix(s, suf) {
 			return true
+		}
+	}
+	// 各镇乡街道, 各镇（街道）, 各村（社区）: the townships and communities
+	if dept.IsCollective(s) {
+		for _, suf := range localEnds {
+			if strings.HasSuffix(s, suf) {
+				return true
+			}
 		}
 	}
 	// 市残联: a known organ under its level word

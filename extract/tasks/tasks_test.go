@@ -347,3 +347,27 @@ func TestHeaderRole(t *testing.T) {
 		}
 	}
 }
+
+// The townships and communities stand as units in a collective (责任单位:
+// 各街道,区市场局 in 鞍山市立山区's 分工方案), so a duty bracket that names
+// them reads: （市财政局牵头，各镇乡（街道）配合）.
+func TestUnitLikeLocal(t *testing.T) {
+	x := &extractor{d: loadDict(t)}
+	for in, want := range map[string]bool{
+		"各街道":     true,
+		"各镇乡（街道）": true,
+		"各村（社区）":  true,
+		"区市场局":    true,
+		// counter-examples: a place word outside a collective; a phrase
+		"城乡":   false,
+		"统筹城乡": false,
+	} {
+		if got := x.unitLike(in); got != want {
+			t.Errorf("unitLike(%q) = %v, want %v", in, got, want)
+		}
+	}
+	got := x.parseDuty("市财政局牵头，各镇乡（街道）配合")
+	if len(got) != 2 || got[1].role != schema.RoleSupport || got[1].items[0] != "各镇乡（街道）" {
+		t.Errorf("parseDuty = %v, want 市财政局 leading and 各镇乡（街道） supporting", got)
+	}
+}
