@@ -104,8 +104,10 @@ func (x *extractor) titleAt(i int) *titleCand {
 		return nil
 	}
 	start := i
-	if strings.HasPrefix(t, "关于") && i > 0 && !x.boxLines[i-1] && x.p.organLine(x.lines[i-1].text) != nil {
-		start = i - 1
+	// the issuers' lines above 关于: one, or one a line in a joint notice
+	// (中共河北雄安新区工作委员会 / 河北雄安新区管理委员会 / 关于印发…)
+	for strings.HasPrefix(t, "关于") && start > 0 && start > i-6 && !x.boxLines[start-1] && x.p.organLine(x.lines[start-1].text) != nil {
+		start--
 	}
 	joined := ""
 	for j := start; j < len(x.lines) && j < i+5; j++ {
