@@ -305,3 +305,13 @@ func (p *Places) onlyCounty(head, juris string) string {
 	}
 	return found
 }
+
+// leadPlace returns the place a title opens with: a province or city (full
+// name), or a county or district the gazetteer knows (新昌县森林火灾事故应急
+// 预案 → 新昌县); "" when it opens with none.
+func (p *Places) leadPlace(title string) string {
+	if f := p.g.FullPrefix(title); f != "" {
+		return f
+	}
+	return p.g.DistrictPrefix(title)
+}

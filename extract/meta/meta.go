@@ -155,7 +155,12 @@ func (x *extractor) run() (schema.Meta, []schema.Diagnostic) {
 		organs = nil
 	}
 
-	m.Jurisdiction = x.jurisdiction(organs, m.DocNumber, prefix)
+	jprefix := prefix
+	if jprefix == "" && len(organs) == 0 {
+		// no issuer: the place a heading opens with (新昌县森林火灾事故应急预案)
+		jprefix = x.p.leadPlace(m.Title)
+	}
+	m.Jurisdiction = x.jurisdiction(organs, m.DocNumber, jprefix)
 	for i, o := range organs {
 		organs[i] = x.p.expandOrgan(o, m.Jurisdiction, x.canon)
 	}

@@ -389,3 +389,18 @@ func TestOrganLineSealNote(t *testing.T) {
 		}
 	}
 }
+
+func TestLeadPlace(t *testing.T) {
+	p := mustPlaces()
+	for in, want := range map[string]string{
+		"新昌县森林火灾事故应急预案":        "新昌县",
+		"辽源市2024年营商环境优化重点行动方案": "辽源市",
+		// counter-examples: no place first; a word that is no place
+		"关于印发某某方案的通知": "",
+		"城市管理综合执法办法":  "",
+	} {
+		if got := p.leadPlace(in); got != want {
+			t.Errorf("leadPlace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
