@@ -81,6 +81,11 @@ func TestCountyMeasures(t *testing.T) {
 		// an annual goal goes on in a clause without a verb
 		{"an annual goal's second clause", []string{"高标准培育智能工厂、数字化车间，每年推广应用工业机器人8000台以上，工业人工智能应用100个以上。"}, "goal 8000台 >= annual; goal 100个 >= annual"},
 		{"a clause with its own verb", []string{"高标准培育智能工厂，每年推广应用工业机器人8000台以上，新建数字化车间100个。"}, "goal 8000台 >= annual; goal 100个 ="},
+		// a list number before a figure (2、1万元 read as 2 and 1万元), tiers
+		// heading a colon; the shares after the colon stay as the text gives
+		// them, no grant's lead-in naming them rates
+		{"list numbers with 、 before figures", []string{"城镇居民住院医疗费用报销：", "1、起付标准以上至1万元以下：一级80%、二级75%、三级70%。", "2、1万元至5万元：一级85%、二级80%、三级75%。", "3、5万元以上：一级90%、二级85%、三级80%。"}, "threshold 10000元 <=; goal 80% =; goal 75% =; goal 70% =; threshold 10000元 >=; goal 85% =; goal 80% =; goal 75% =; threshold 50000元 >=; goal 90% =; goal 85% =; goal 80% ="},
+		{"a count heading a colon counts the items after it", []string{"（一）知识产权保护方面5项：知识产权民事、刑事、行政案件“三合一”审判。"}, ""},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

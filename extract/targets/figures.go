@@ -318,8 +318,9 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 			return true
 		}
 	}
-	// 知识产权保护方面5项：… counts the items that follow
-	if rest := stripCmp(cs[q.End:]); strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
+	// 知识产权保护方面5项：… counts the items that follow (1万元至5万元：
+	// 一级85%… heads a tier)
+	if rest := stripCmp(cs[q.End:]); q.Class == numbers.Count && (strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":")) {
 		return true
 	}
 	// 提供1次政策宣介、3次岗位推荐: a service standard, unless bounded or dated

@@ -55,6 +55,11 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if t.Deadline == "" && x.sizeBound(before, after) {
 		return schema.KindThreshold
 	}
+	// 1万元至5万元：一级85%…; 5万元以上：…: a bounded figure heading what
+	// follows its colon is a tier
+	if (t.Comparator == ">=" || t.Comparator == "<=") && t.Deadline == "" && numbers.HasAnyPrefix(stripCmp(cs[q.End:]), "：", ":") {
+		return schema.KindThreshold
+	}
 	// 大型公共建筑（单体建筑面积2万平方米以上）: a bound on an attribute in
 	// brackets after a noun defines which of them are meant
 	if t.Comparator != "=" && t.Comparator != "~" && t.Deadline == "" && x.bracketBound(before, after) {

@@ -259,8 +259,9 @@ func lastLineStart(text string, end int) int {
 }
 
 // numberedFigures finds the paragraphs whose list number runs into a figure
-// (1.80周岁及以上的；, 5. 100周岁及以上的；), which would read as 1.80 and
-// 5.100: a number and dot with a space after it, or whose neighbour opens
+// (1.80周岁及以上的；, 5. 100周岁及以上的；, 2、1万元至5万元：), which would
+// read as 1.80, 5.100 and a list of 2 and 1万元: a number and dot with a
+// space after it, or whose neighbour opens
 // with the next or the previous number. It maps the paragraph's start to
 // the byte length of the number and its dot.
 func numberedFigures(text string, ps []para) map[int]int {
@@ -292,7 +293,7 @@ func numberedFigures(text string, ps []para) map[int]int {
 	return out
 }
 
-// leadNumber reads the list number opening t (1. / 2．): its value n, the
+// leadNumber reads the list number opening t (1. / 2． / 3、): its value n, the
 // byte length k of the number and its dot, whether a space follows the dot
 // and whether a digit comes next.
 func leadNumber(t string) (n, k int, spaced, digit bool) {
@@ -305,7 +306,7 @@ func leadNumber(t string) (n, k int, spaced, digit bool) {
 		return 0, 0, false, false
 	}
 	sep := ""
-	for _, d := range []string{".", "．"} {
+	for _, d := range []string{".", "．", "、"} {
 		if strings.HasPrefix(t[k:], d) {
 			sep = d
 		}
