@@ -165,6 +165,11 @@ func TestJurisdiction(t *testing.T) {
 		// cities' districts is not completed.
 		{"zone", Evidence{Issuers: []string{"广州市高新区管委会"}}, "广州市"},
 		{"ambiguous bare district", Evidence{Issuers: []string{"鼓楼区人民政府"}}, "鼓楼区"},
+		// a shared district name whose city the text names (南京市鼓楼区's
+		// 十四五 plan: 在南京“高质量发展的创新名城、高品质生活的美丽古都”建设中)
+		{"shared district, city named", Evidence{Issuers: []string{"鼓楼区人民政府"}, Text: "是鼓楼在“争当表率、争做示范、走在前列”中展现更大作为,在南京“高质量发展的创新名城、高品质生活的美丽古都”建设中做出更大贡献的关键阶段"}, "南京市鼓楼区"},
+		// counter-example: two of its cities named
+		{"shared district, two cities named", Evidence{Issuers: []string{"鼓楼区人民政府"}, Text: "南京、福州两地鼓楼区开展结对交流"}, "鼓楼区"},
 		{"nothing", Evidence{}, ""},
 	}
 	for _, tt := range tests {

@@ -38,7 +38,34 @@ func (g *Gazetteer) Jurisdiction(e Evidence) string {
 	if full := g.District(j); full != "" {
 		return full
 	}
+	if full := g.districtOfNamedCity(j, e.Text); full != "" {
+		return full
+	}
 	return j
+}
+
+// districtOfNamedCity returns the one full name of a district name shared
+// by several cities (鼓楼区: 南京, 福州, 徐州, 开封) whose city the text
+// names, by full or short name (在南京“高质量发展的创新名城…”建设中); ""
+// when the text names none or several of them.
+func (g *Gazetteer) districtOfNamedCity(bare, text string) string {
+	fulls := g.bare[bare]
+	if len(fulls) < 2 || text == "" {
+		return ""
+	}
+	counts := g.Mentions(text)
+	found := ""
+	for _, f := range fulls {
+		pl, _ := g.Lookup(f)
+		if counts[pl.Parent] == 0 {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = f
+	}
+	return found
 }
 
 func (g *Gazetteer) jurisdiction(e Evidence) string {
