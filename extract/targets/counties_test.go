@@ -86,6 +86,11 @@ func TestCountyMeasures(t *testing.T) {
 		// them, no grant's lead-in naming them rates
 		{"list numbers with 、 before figures", []string{"城镇居民住院医疗费用报销：", "1、起付标准以上至1万元以下：一级80%、二级75%、三级70%。", "2、1万元至5万元：一级85%、二级80%、三级75%。", "3、5万元以上：一级90%、二级85%、三级80%。"}, "threshold 10000元 <=; goal 80% =; goal 75% =; goal 70% =; threshold 10000元 >=; goal 85% =; goal 80% =; goal 75% =; threshold 50000元 >=; goal 90% =; goal 85% =; goal 80% ="},
 		{"a count heading a colon counts the items after it", []string{"（一）知识产权保护方面5项：知识产权民事、刑事、行政案件“三合一”审判。"}, ""},
+		// a total of the items a text holds
+		{"the total of a plan's items", []string{"《通知》中任务分解采用表格形式，分为“类别、任务内容、牵头领导、责任单位”4个方面的内容，共149项。"}, ""},
+		{"the tasks a named plan holds", []string{"现将《2021年市〈政府工作报告〉任务分解和责任分工方案》（以下简称《方案》）印发给你们，并就抓好《方案》确定的146项工作任务落实通知如下："}, ""},
+		{"tasks to complete without a plan's name", []string{"全年完成重点改革任务30项，实施重点项目100项。"}, "goal 30项 =; goal 100项 ="},
+		{"a total committed with its year", []string{"到2025年，新建公园12个、口袋公园30个，共42个。"}, "goal 12个 = 2025-12-31; goal 30个 = 2025-12-31; goal 42个 = 2025-12-31"},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

@@ -308,9 +308,19 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 			return true
 		}
 	}
-	// 推广的改革举措（共23项）: the count of the items listed below
+	// 推广的改革举措（共23项）; 分为…4个方面的内容，共149项: the count of
+	// the items a text lists or holds
 	if numbers.HasAnySuffix(cs[:q.Start], "（共", "(共") && numbers.HasAnyPrefix(cs[q.End:], "）", ")") {
 		return true
+	}
+	// 就抓好《方案》确定的146项工作任务落实通知如下: the tasks a named
+	// document holds
+	total := cs[f.cl0:q.Start] == "共" && q.End == f.cl1 && q.Class == numbers.Count
+	held := (q.Unit == "项" || q.Unit == "条") && cmp == "=" && strings.Contains(cs[:q.Start], "《") && x.kw.TaskNoun.prefix(cs[q.End:]) != ""
+	if (total || held) && !sc.hasYear {
+		if _, dated := governing(cs[:q.Start]); !dated {
+			return true
+		}
 	}
 	// 落实好提振市场信心90条措施: the name of a package of measures
 	if q.Unit == "条" && cmp == "=" && numbers.HasAnyPrefix(cs[q.End:], "措施", "举措", "政策措施") {

@@ -83,6 +83,7 @@ type lexicon struct {
 	PointRate    words `list:"point_rate"`    // what percentage points of are a rate
 	ChangeTo     words `list:"change_to"`     // verbs of 由A…B that set a new level
 	RateVerb     words `list:"rate_verb"`     // verbs after a rate's name
+	TaskNoun     words `list:"task_noun"`     // the items a plan holds
 }
 
 // parseLexicon reads the [list] sections of data into a lexicon.
