@@ -404,3 +404,19 @@ func TestLeadPlace(t *testing.T) {
 		}
 	}
 }
+
+// A collection site numbers the documents it gathers 第一篇:…; a plan's part
+// heading 第一篇 总体要求 still opens the body.
+func TestBodyStartCollectionItem(t *testing.T) {
+	for in, want := range map[string]bool{
+		"第一篇:湖南省人民政府办公厅文件": false,
+		"第一篇：湖南省人民政府办公厅文件": false,
+		"第一篇 总体要求":         true,
+		"第一章 总则":           true,
+		"一、总体要求":           true,
+	} {
+		if got := bodyStart(in); got != want {
+			t.Errorf("bodyStart(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -19,7 +19,10 @@ var reTitleEnd = regexp.MustCompile(`(通知|意见|决定|办法|方案|规定|
 // bodyStart reports whether t opens with the first top-level heading of
 // the policy body: 一、 第一章 第一部分 第一条 (not 第一节, under a 章).
 func bodyStart(t string) bool {
-	l, _ := outline.Read(t)
+	l, n := outline.Read(t)
+	if l.Unit == "篇" && (strings.HasPrefix(t[n:], ":") || strings.HasPrefix(t[n:], "：")) {
+		return false // 第一篇:湖南省人民政府办公厅文件, a collection site's item
+	}
 	return l.Value == 1 && (l.Style == outline.CNComma || l.Style == outline.Article || l.Style == outline.Chapter && l.Unit != "节")
 }
 
