@@ -91,6 +91,9 @@ func TestCountyMeasures(t *testing.T) {
 		{"the tasks a named plan holds", []string{"现将《2021年市〈政府工作报告〉任务分解和责任分工方案》（以下简称《方案》）印发给你们，并就抓好《方案》确定的146项工作任务落实通知如下："}, ""},
 		{"tasks to complete without a plan's name", []string{"全年完成重点改革任务30项，实施重点项目100项。"}, "goal 30项 =; goal 100项 ="},
 		{"a total committed with its year", []string{"到2025年，新建公园12个、口袋公园30个，共42个。"}, "goal 12个 = 2025-12-31; goal 30个 = 2025-12-31; goal 42个 = 2025-12-31"},
+		// a meeting's session number
+		{"a standing meeting's session", []string{"《关于完善“府院联动”机制的意见》已经市政府十七届61次常务会议审议通过，现印发给你们，请认真贯彻执行。"}, ""},
+		{"meetings held as a count", []string{"到2027年，组织召开产业对接会10次以上，形成会议纪要。"}, "goal 10次 >= 2027-12-31"},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

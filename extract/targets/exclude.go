@@ -163,8 +163,9 @@ func (x *extractor) excluded(cs string, q numbers.Quantity) bool {
 	if q.Unit == "人" && strings.HasPrefix(cs[q.End:], "户") {
 		return true
 	}
-	// a session's name: 区十届人大四次会议, 三届二次全会
-	if q.Unit == "次" && numbers.HasAnyPrefix(cs[q.End:], "会议", "全会", "全体会议") {
+	// a session's name: 区十届人大四次会议, 三届二次全会, 市政府十七届61次
+	// 常务会议
+	if q.Unit == "次" && sessionNoun(cs[q.End:]) {
 		if k := strings.LastIndex(cs[:q.Start], "届"); k >= 0 && utf8.RuneCountInString(cs[k:q.Start]) <= 8 {
 			return true
 		}
@@ -353,6 +354,25 @@ func itemWeight(cs string, f *figureCtx) bool {
 			return true
 		}
 		return numbers.HasAnyPrefix(cs[q.End+shut:], "+", "＋")
+	}
+	return false
+}
+
+// sessionNoun reports whether after opens with the name of a meeting held
+// in numbered sessions: 会议, 全会, or up to four runes and 会议 (常务会议,
+// 常委会会议, 主任会议).
+func sessionNoun(after string) bool {
+	if numbers.HasAnyPrefix(after, "会议", "全会", "全体会议") {
+		return true
+	}
+	n := 0
+	for i, r := range after {
+		if strings.HasPrefix(after[i:], "会议") {
+			return n >= 1
+		}
+		if n++; n > 4 || !unicode.Is(unicode.Han, r) {
+			return false
+		}
 	}
 	return false
 }
