@@ -94,6 +94,9 @@ func TestCountyMeasures(t *testing.T) {
 		// a meeting's session number
 		{"a standing meeting's session", []string{"《关于完善“府院联动”机制的意见》已经市政府十七届61次常务会议审议通过，现印发给你们，请认真贯彻执行。"}, ""},
 		{"meetings held as a count", []string{"到2027年，组织召开产业对接会10次以上，形成会议纪要。"}, "goal 10次 >= 2027-12-31"},
+		// the present stated at a sentence's start
+		{"the present through a sentence", []string{"目前，合作企业已从2家拓展至12家，其中民营企业7家。"}, ""},
+		{"the present and a dated commitment", []string{"目前，全市有高新技术企业300家，力争到2025年达到500家。"}, "goal 500家 = 2025-12-31"},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

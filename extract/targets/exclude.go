@@ -376,3 +376,20 @@ func sessionNoun(after string) bool {
 	}
 	return false
 }
+
+// pastSentence reports whether a word before a figure in its sentence
+// makes it the past or the present (以来, 去年, 目前，), unless a deadline
+// after that word commits it (目前…，力争到2025年达到100家).
+func (x *extractor) pastSentence(before string) bool {
+	k := -1
+	for _, w := range x.kw.PastSentence {
+		if i := strings.LastIndex(before, w); i > k {
+			k = i
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	d, dated := governing(before)
+	return !dated || d.Start < k
+}
