@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"policyx/corpus/imagepdf"
 	"policyx/corpus/pdf"
@@ -415,5 +416,57 @@ func TestOCRPageFoot(t *testing.T) {
 	// a heading that opens the next part at the page's foot
 	if got := pageFoot(append(append([][]ocrWord(nil), body...), line(1560, 44, 88, "附件 2")), 1754, nil); got != 0 {
 		t.Errorf("附件 2: %d lines of page foot, want 0", got)
+	}
+}
+
+// TestOCRLineSize: the boxes OCR gives one paragraph's lines vary (a
+// stain makes one 44 pixels high among lines of 32; a word's box takes
+// the height of its marks), and the layout started a new paragraph at
+// every change of size. The characters' height decides, snapped to the
+// body's; a title in a larger size stays apart. Heights from a real scan
+// at 150 dpi.
+func TestOCRLineSize(t *testing.T) {
+	// the words of a line spread from left to the right margin (x 1036)
+	mk := func(line, top, lineH, left int, words []string, heights []int) []ocrWord {
+		runes := 0
+		for _, w := range words {
+			runes += utf8.RuneCountInString(w)
+		}
+		per := (1036 - left) / runes
+		var ws []ocrWord
+		x := left
+		for i, w := range words {
+			n := utf8.RuneCountInString(w)
+			ws = append(ws, ocrWord{line: [3]int{1, 1, line}, left: x, top: top, width: per * n, height: heights[i], lineTop: top, lineHeight: lineH, text: w, conf: 90})
+			x += per * n
+		}
+		return ws
+	}
+	if got := lineSize(mk(1, 1457, 44, 170, []string{"施相互", "协调，", "促进"}, []int{27, 57, 28})); got != 28 {
+		t.Errorf("stained line: size %d, want 28", got)
+	}
+	if got := lineSize(mk(1, 1071, 29, 178, []string{"农垦", "总局", "："}, []int{29, 45, 45})); got != 29 {
+		t.Errorf("short line: size %d, want 29", got)
+	}
+	var words []ocrWord
+	words = append(words, mk(1, 700, 42, 300, []string{"关于加力推进农机购置", "与应用补贴的意见"}, []int{38, 38})...) // title, 38 px
+	words = append(words, mk(2, 1289, 33, 171, []string{"西北区域包括陕西、甘肃、", "青海、宁夏、新疆等5省。", "各区"}, []int{28, 65, 28})...)
+	words = append(words, mk(3, 1348, 32, 170, []string{"域要建立协同工作机制，共同", "研究制定工作实施方案和推进"}, []int{28, 29})...)
+	words = append(words, mk(4, 1409, 32, 170, []string{"路径；加强区域间协作，确保区域", "间的政策实"}, []int{27, 28})...)
+	words = append(words, mk(5, 1457, 44, 170, []string{"施相互协调，", "促进市场公平竞争，共同维护农机产品全国统一大"}, []int{27, 28})...)
+	words = append(words, mk(6, 1518, 31, 170, []string{"市场。"}, []int{28})...)
+	words[len(words)-1].width = 90
+	p := pdf.NewPage(595, 842)
+	ocrPage(p, words, 842, 72.0/ocrDPI, nil)
+	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range blocks {
+		got = append(got, b.Text)
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[1], "西北区域") || !strings.HasSuffix(got[1], "全国统一大市场。") {
+		t.Errorf("blocks %q, want the title and one paragraph", got)
 	}
 }
