@@ -50,7 +50,9 @@ func TestCountyMeasures(t *testing.T) {
 		{"a count of 1 per unit is the unit a grant is counted in", []string{"每引进1名博士，给予5万元补贴。"}, "funding 50000元 ="},
 		{"how a measure is divided", []string{"2021-2025年，中央财政累计安排100亿元以上奖补资金，分三批（每批不超过三年）重点支持1000余家国家级专精特新“小巨人”企业。"}, "funding 1e+10元 >=; goal 1000家 >="},
 		// a level changed from one figure to another
-		{"the new level of a rate", []string{"大型企业返还比例由不超过30%最高提至不超过50%，政策执行期限至2025年12月底。"}, "rate 30% <=; rate 50% <="},
+		{"the new level of a rate", []string{"大型企业返还比例由不超过30%最高提至不超过50%，政策执行期限至2025年12月底。"}, "rate 50% <="},
+		{"the level a change starts from", []string{"目标是市融资担保基金资本金从100亿元增加到184.69亿元。"}, "goal 1.8469e+10元 ="},
+		{"a base year's level", []string{"到2025年，全市高新技术企业数量由2020年的500家增加到1000家。"}, "goal 1000家 = 2025-12-31"},
 		{"two figures of one sentence without 由", []string{"到2025年，研发投入强度达到2.5%，提至3%的企业不少于100家。"}, "goal 2.5% = 2025-12-31; goal 3% = 2025-12-31; goal 100家 >= 2025-12-31"},
 		// persons a rate is counted per
 		{"persons before a rate's name", []string{"到2025年，工矿商贸就业人员十万人生产安全事故死亡率下降20%。"}, "goal 20% = 2025-12-31"},

@@ -393,3 +393,28 @@ func (x *extractor) pastSentence(before string) bool {
 	d, dated := governing(before)
 	return !dated || d.Start < k
 }
+
+// changeFrom reports whether a figure is the level a change starts from:
+// 由 or 从 before it in its clause with no other figure between (由不超过
+// 上年度实际缴纳失业保险费的60%), a verb of change (增加到, 提至) and the
+// new level of the same class after it.
+func (x *extractor) changeFrom(cs string, kept []numbers.Quantity, f *figureCtx) bool {
+	q := f.q
+	if f.qi+1 >= len(kept) || kept[f.qi+1].Class != q.Class || kept[f.qi+1].Start < q.End {
+		return false
+	}
+	if !x.kw.ChangeTo.has(changeGap(stripCmp(cs[q.End:kept[f.qi+1].Start]))) {
+		return false
+	}
+	before := cs[f.cl0:q.Start]
+	k := max(strings.LastIndex(before, "由"), strings.LastIndex(before, "从"))
+	if k < 0 || utf8.RuneCountInString(before[k:]) > 30 {
+		return false
+	}
+	// 由2020年的500家: a year may name the level's time
+	gap := before[k:]
+	for _, d := range numbers.Dates(gap) {
+		gap = gap[:d.Start] + strings.Repeat(" ", d.End-d.Start) + gap[d.End:]
+	}
+	return !strings.ContainsAny(gap, "0123456789，,")
+}

@@ -350,6 +350,11 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	if itemWeight(cs, f) {
 		return true
 	}
+	// 由2020年的500家增加到1000家, 从100亿元增加到200亿元: the level a
+	// change starts from
+	if x.changeFrom(cs, sc.kept, f) {
+		return true
+	}
 	// 年均每十万人受灾人次; 工矿商贸就业人员十万人生产安全事故死亡率: the
 	// population a rate is counted per
 	if x.rateBase(f) {
@@ -411,10 +416,10 @@ func (x *extractor) figureKind(sc *sentenceCtx, f *figureCtx, t schema.Target) s
 		}
 	}
 	// 返还比例由不超过30%最高提至不超过50%: the new level of a figure
-	// changed in one clause is of the kind of the old one
-	if prev, ok := x.prevInSentence(sc); ok && qi > 0 && kept[qi-1].Class == q.Class && kept[qi-1].End <= q.Start {
-		if g := changeGap(cs[kept[qi-1].End:q.Start]); x.kw.ChangeTo.has(g) && strings.Contains(cs[f.cl0:kept[qi-1].Start], "由") {
-			k = prev.Kind
+	// changed in one clause is read with the words before the old one
+	if qi > 0 && kept[qi-1].Class == q.Class && kept[qi-1].End <= q.Start && kept[qi-1].Start >= f.cl0 {
+		if g := changeGap(stripCmp(cs[kept[qi-1].End:q.Start])); x.kw.ChangeTo.has(g) && strings.ContainsAny(cs[f.cl0:kept[qi-1].Start], "由从") {
+			k = x.kind(cs, q, cs[f.cl0:kept[qi-1].Start], f.after, f.lastAfter, kept[qi+1:], t, sc.cond)
 		}
 	}
 	// 奖励600万元/家，每年200万元: an amount of a clause that only says
