@@ -99,6 +99,9 @@ func TestCountyMeasures(t *testing.T) {
 		// the present stated at a sentence's start
 		{"the present through a sentence", []string{"目前，合作企业已从2家拓展至12家，其中民营企业7家。"}, ""},
 		{"the present and a dated commitment", []string{"目前，全市有高新技术企业300家，力争到2025年达到500家。"}, "goal 500家 = 2025-12-31"},
+		// money earmarked for a use
+		{"a part of a fund earmarked", []string{"按照规定，1亿元专项资金，其中5000万元主要用于对标行动，支持和奖励企业争创标杆企业。"}, "funding 1e+08元 =; funding 5e+07元 ="},
+		{"an amount reached is no earmark", []string{"到2025年，全市软件业务收入达到5000万元。"}, "goal 5e+07元 = 2025-12-31"},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

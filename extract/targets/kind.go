@@ -175,7 +175,9 @@ func (x *extractor) moneyKind(cs string, q numbers.Quantity, before string, late
 	capGrant := t.Comparator == "<=" && t.Deadline == "" && (!cond || x.kw.Funding.contains(cs[:q.Start]))
 	// 按博士研究生5万元、硕士研究生3万元的标准给予奖励
 	paid := t.Comparator == "=" && t.Deadline == "" && x.kw.Funding.contains(toComma(cs[q.End:]))
-	if funding || capGrant || paid || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
+	// 1亿元专项资金，其中5000万元主要用于对标行动: money earmarked for a use
+	earmarked := x.kw.ShareUse.prefix(stripCmp(cs[q.End:])) != ""
+	if funding || capGrant || paid || earmarked || strings.Contains(q.Unit, "/") || strings.Contains(q.Unit, "每") {
 		return schema.KindFunding
 	}
 	// 每生每年1000元, 每人每月300元: a standard per head
