@@ -102,6 +102,9 @@ func TestCountyMeasures(t *testing.T) {
 		// money earmarked for a use
 		{"a part of a fund earmarked", []string{"按照规定，1亿元专项资金，其中5000万元主要用于对标行动，支持和奖励企业争创标杆企业。"}, "funding 1e+08元 =; funding 5e+07元 ="},
 		{"an amount reached is no earmark", []string{"到2025年，全市软件业务收入达到5000万元。"}, "goal 5e+07元 = 2025-12-31"},
+		// deductibles
+		{"deductibles by hospital level", []string{"城镇职工基本医疗保险和城乡居民基本医疗保险首次住院起付标准为三级医院1000元，二级医院500元，一级医院200元。"}, "threshold 1000元 =; threshold 500元 =; threshold 200元 ="},
+		{"a cap paid after a deductible", []string{"起付线为2000元，年度最高支付限额为20万元。"}, "threshold 2000元 =; funding 200000元 <="},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

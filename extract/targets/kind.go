@@ -55,6 +55,13 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 	if t.Deadline == "" && x.sizeBound(before, after) {
 		return schema.KindThreshold
 	}
+	// 起付线分别为200元、500元; 起付标准为：三级医院1000元，二级医院500元:
+	// the amount above which costs are paid is a threshold
+	if q.Class == numbers.Money {
+		if k := x.kw.Deductible.last(cs[:q.Start]); k >= 0 && !x.kw.Funding.contains(cs[k+len(x.kw.Deductible.prefix(cs[k:])):q.Start]) && !strings.ContainsAny(cs[k:q.Start], "；;。") {
+			return schema.KindThreshold
+		}
+	}
 	// 1万元至5万元：一级85%…; 5万元以上：…: a bounded figure heading what
 	// follows its colon is a tier
 	if (t.Comparator == ">=" || t.Comparator == "<=") && t.Deadline == "" && numbers.HasAnyPrefix(stripCmp(cs[q.End:]), "：", ":") {

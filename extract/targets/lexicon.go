@@ -45,6 +45,17 @@ func (w words) first(s string) int {
 	return k
 }
 
+// last returns the byte offset of the latest word in s, or -1.
+func (w words) last(s string) int {
+	k := -1
+	for _, x := range w {
+		if i := strings.LastIndex(s, x); i > k {
+			k = i
+		}
+	}
+	return k
+}
+
 // has reports whether t is one of the words.
 func (w words) has(t string) bool { return lex.EqualsAny(t, w) }
 
@@ -84,6 +95,7 @@ type lexicon struct {
 	ChangeTo     words `list:"change_to"`     // verbs of 由A…B that set a new level
 	RateVerb     words `list:"rate_verb"`     // verbs after a rate's name
 	TaskNoun     words `list:"task_noun"`     // the items a plan holds
+	Deductible   words `list:"deductible"`    // amounts above which costs are paid
 }
 
 // parseLexicon reads the [list] sections of data into a lexicon.
