@@ -105,6 +105,9 @@ func TestCountyMeasures(t *testing.T) {
 		// deductibles
 		{"deductibles by hospital level", []string{"城镇职工基本医疗保险和城乡居民基本医疗保险首次住院起付标准为三级医院1000元，二级医院500元，一级医院200元。"}, "threshold 1000元 =; threshold 500元 =; threshold 200元 ="},
 		{"a cap paid after a deductible", []string{"起付线为2000元，年度最高支付限额为20万元。"}, "threshold 2000元 =; funding 200000元 <="},
+		// 符合条件的 qualifies, it frames nothing
+		{"a cap for those who qualify", []string{"据悉，符合条件的小微企业创业担保贷款最高额度为300万元，并按照中国人民银行公布的同期限贷款基准利率的50%给予贷款贴息。"}, "funding 3e+06元 <=; rate 50% ="},
+		{"a frame of 符合 that names fields", []string{"符合我市重点发展的新一代信息技术等5个产业方向的项目，优先给予支持。"}, ""},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	lex "policyx/lexicon"
 	"policyx/normalize/numbers"
@@ -133,6 +134,9 @@ var shared = func() *res {
 // word such as 围绕 or 依托 at its start (围绕汽车、钢铁…5个传统产业) or
 // right before the figure (聚焦1—2个学科): the figure counts what exists.
 func (r *res) framed(before string) bool {
+	// 符合条件的小微企业创业担保贷款最高额度为300万元: 符合…的 qualifies
+	// whom the figure is for, it frames nothing
+	before = dropQualifier(before)
 	b := strings.TrimPrefix(before, "重点")
 	b = strings.TrimPrefix(b, "通过")
 	for _, w := range r.kw.Frame {
@@ -146,4 +150,22 @@ func (r *res) framed(before string) bool {
 		}
 	}
 	return false
+}
+
+// dropQualifier drops a short 符合…条件的 (符合条件的, 符合上述规定的) at
+// the start of a clause.
+func dropQualifier(s string) string {
+	rest, ok := strings.CutPrefix(s, "符合")
+	if !ok {
+		return s
+	}
+	k := strings.Index(rest, "的")
+	if k < 0 || utf8.RuneCountInString(rest[:k]) > 8 || strings.ContainsAny(rest[:k], "0123456789、") {
+		return s
+	}
+	// 符合条件的, 符合上述规定的; not 符合我市重点发展的…5个产业方向
+	if !numbers.HasAnySuffix(rest[:k], "条件", "规定", "要求", "标准") {
+		return s
+	}
+	return rest[k+len("的"):]
 }
