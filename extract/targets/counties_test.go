@@ -108,6 +108,9 @@ func TestCountyMeasures(t *testing.T) {
 		// 符合条件的 qualifies, it frames nothing
 		{"a cap for those who qualify", []string{"据悉，符合条件的小微企业创业担保贷款最高额度为300万元，并按照中国人民银行公布的同期限贷款基准利率的50%给予贷款贴息。"}, "funding 3e+06元 <=; rate 50% ="},
 		{"a frame of 符合 that names fields", []string{"符合我市重点发展的新一代信息技术等5个产业方向的项目，优先给予支持。"}, ""},
+		// a bare magnitude with a bound after it
+		{"projects of a bare magnitude and up", []string{"每年滚动实施1000项亿元以上技术改造项目，引导推动2000家规上工业企业实施技术改造。"}, "goal 1000项 = annual; threshold 1e+08元 >= annual; goal 2000家 = annual"},
+		{"a bare magnitude without a bound", []string{"打造千亿级产业集群，实施亿元项目。"}, ""},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

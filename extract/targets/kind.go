@@ -62,6 +62,13 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 			return schema.KindThreshold
 		}
 	}
+	// 新开工亿元以上项目50个: a bare magnitude bounded before a noun says
+	// which of them count
+	if q.Chinese && q.Num == 1 && t.Comparator == ">=" && numbers.HasAnyPrefix(after, "以上", "及以上") {
+		if r, _ := utf8.DecodeRuneInString(stripCmp(after)); unicode.Is(unicode.Han, r) {
+			return schema.KindThreshold
+		}
+	}
 	// 1万元至5万元：一级85%…; 5万元以上：…: a bounded figure heading what
 	// follows its colon is a tier
 	if (t.Comparator == ">=" || t.Comparator == "<=") && t.Deadline == "" && numbers.HasAnyPrefix(stripCmp(cs[q.End:]), "：", ":") {

@@ -455,7 +455,8 @@ func floorBefore(before string) bool {
 }
 
 // bareMagnitude reads a magnitude written without a number after a floor
-// word (规模超百亿元, 突破千亿元, 超万人): one of that unit. listed says that
+// word (规模超百亿元, 突破千亿元, 超万人) or before 以上 (亿元以上项目): one
+// of that unit. listed says that
 // one such magnitude came before in the sentence: the members of its list
 // count too (突破百项前沿关键核心技术，形成百项标志性产品，打造百家领军企业),
 // after a verb.
@@ -468,15 +469,16 @@ func (p *Parser) bareMagnitude(s string, i int, listed bool) (Quantity, bool) {
 	if strings.HasPrefix(s[i:], "百分之") || strings.HasPrefix(s[i:], "千分之") {
 		return Quantity{}, false
 	}
-	if !HasAnySuffix(before, "超", "超过", "突破", "过") {
+	u, n, ok := p.matchUnit(s[i:])
+	if !ok || u.Factor < 100 || u.Class != Money && u.Class != Count {
+		return Quantity{}, false
+	}
+	// 实施1000项亿元以上技术改造项目: a bound after the magnitude
+	if !HasAnySuffix(before, "超", "超过", "突破", "过") && !HasAnyPrefix(s[i+n:], "以上", "及以上") {
 		pr, _ := utf8.DecodeLastRuneInString(before)
 		if !listed || !unicode.Is(unicode.Han, pr) || isCNNum(pr) {
 			return Quantity{}, false
 		}
-	}
-	u, n, ok := p.matchUnit(s[i:])
-	if !ok || u.Factor < 100 || u.Class != Money && u.Class != Count {
-		return Quantity{}, false
 	}
 	// 千亿级产业: a class's name
 	if strings.HasPrefix(s[i+n:], "级") {
