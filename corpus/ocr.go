@@ -333,8 +333,29 @@ func ocrPage(p *pdf.Page, words []ocrWord, h, scale float64, g grid) {
 	lines = lines[:len(lines)-pageFoot(lines, h/scale, g)]
 	body := bodyHeight(lines)
 	for _, ws := range lines {
-		ocrLine(p, ws, h, scale, g.holds(lineRows(ws[0])), body)
+		ruled := g.holds(lineRows(ws[0]))
+		if !ruled && illegible(ws) {
+			continue
+		}
+		ocrLine(p, ws, h, scale, ruled, body)
 	}
+}
+
+// illegible reports a short line OCR could hardly read (mean confidence
+// under 35, two to ten runes: one alone may be the rest of a wrapped cell): a seal's ring over the signature (RH, 认呈,
+// 一这), a stain. Text, even misread in places, scores far higher. A line
+// with a figure is kept: a table's cell that OCR reads badly ((0%) for
+// （%）), or read again by the eng model (mergeFigures).
+func illegible(ws []ocrWord) bool {
+	runes, conf := 0, 0.0
+	for _, w := range ws {
+		if w.fig || strings.ContainsAny(w.text, "0123456789%") {
+			return false
+		}
+		runes += len([]rune(strings.Join(strings.Fields(w.text), "")))
+		conf += w.conf
+	}
+	return runes >= 2 && runes <= 10 && conf < 35*float64(len(ws))
 }
 
 // bodyHeight is the median size (pixels) of a page's lines: the size of

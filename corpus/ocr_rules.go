@@ -19,31 +19,54 @@ const (
 	ocrDark     = 140
 )
 
-// grid holds the row ranges (image pixels, top to bottom) of a page's
-// vertical rules: where a table's columns are drawn. A line of words
-// between them is a table row, read word by word; a line elsewhere is
-// text, also on a page whose other rules are drawn (the horizontal lines of
-// the 版记 under the last page's text, the 红头's separator).
-type grid [][2]int
+// grid holds a page's ruling lines (image pixels): where a table is
+// drawn. A line of words between two vertical rules that a horizontal one
+// joins is a table row, read word by word; a line elsewhere is text, also
+// on a page whose other rules are drawn: the horizontal lines of the 版记
+// under the last page's text, the 红头's separator, the page edge's
+// shadow in a photographed scan (one vertical run), a seal's ring (two
+// curved sides, no rule across them).
+type grid struct {
+	vert  []vrule
+	horiz []hrule
+}
+
+type vrule struct{ x, top, bottom int }
+
+type hrule struct{ y, left, right int }
 
 // holds reports whether the rows top..bottom lie between two vertical
-// rules (a table's sides at least; one alone is more likely the shadow of
-// the page's edge in a photographed scan).
+// rules that a horizontal rule joins (a table's sides and its top, bottom
+// or a row's border).
 func (g grid) holds(top, bottom int) bool {
-	n := 0
-	for _, r := range g {
-		if top < r[1] && r[0] < bottom {
-			n++
+	const tol = 6
+	var vs []vrule
+	for _, v := range g.vert {
+		if top < v.bottom && v.top < bottom {
+			vs = append(vs, v)
 		}
 	}
-	return n >= 2
+	for a := range vs {
+		for b := range vs {
+			if vs[b].x-vs[a].x < 2*tol {
+				continue
+			}
+			for _, h := range g.horiz {
+				if h.left <= vs[a].x+tol && h.right >= vs[b].x-tol &&
+					h.y >= min(vs[a].top, vs[b].top)-tol && h.y <= max(vs[a].bottom, vs[b].bottom)+tol {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // imageRules finds the horizontal and vertical ruling lines of a page image
 // (table borders) and adds them to the page as strokes, so the PDF table
 // code can rebuild the grid and put the OCR words into its cells. It
-// returns how many it found and the rows of the vertical ones.
-func imageRules(img *grayImage, p *pdf.Page, pageH, scale, zoom float64) (n int, vert grid) {
+// returns how many it found and where.
+func imageRules(img *grayImage, p *pdf.Page, pageH, scale, zoom float64) (n int, g grid) {
 	minH, minV, thick := int(ocrMinHRule*zoom), int(ocrMinVRule*zoom), int(4*zoom)
 	type run struct{ a, b, at int }
 	// horizontal: dark runs per row, merged with the runs of the rows
@@ -54,6 +77,7 @@ func imageRules(img *grayImage, p *pdf.Page, pageH, scale, zoom float64) (n int,
 			y := pageH - (float64(r.at)+float64(rows)/2)*scale
 			p.Stroke(float64(r.a)*scale, y, float64(r.b)*scale, y)
 			n++
+			g.horiz = append(g.horiz, hrule{r.at + rows/2, r.a, r.b})
 		}
 	}
 	hRuns := func(y int) []run {
@@ -128,10 +152,10 @@ func imageRules(img *grayImage, p *pdf.Page, pageH, scale, zoom float64) (n int,
 			xp := float64(x) * scale
 			p.Stroke(xp, pageH-float64(s)*scale, xp, pageH-float64(y)*scale)
 			n++
-			vert = append(vert, [2]int{s, y})
+			g.vert = append(g.vert, vrule{x, s, y})
 		}
 	}
-	return n, vert
+	return n, g
 }
 
 // darkRun reports whether column x is dark over most of rows s..e.

@@ -81,7 +81,7 @@ func TestOCRPageText(t *testing.T) {
 		t.Fatalf("words %d, want 11", len(pages[1]))
 	}
 	p := pdf.NewPage(595, 842)
-	ocrPage(p, pages[1], 842, 72.0/ocrDPI, nil)
+	ocrPage(p, pages[1], 842, 72.0/ocrDPI, grid{})
 	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
 	if err != nil {
 		t.Fatal(err)
@@ -300,8 +300,8 @@ func TestOCRRuledPageText(t *testing.T) {
 	scale := 72.0 / ocrDPI
 	p := pdf.NewPage(595, 842)
 	n, g := imageRules(img, p, 842, scale, 1)
-	if n != 3 || len(g) != 1 {
-		t.Fatalf("%d rules, %d vertical, want 3 and 1", n, len(g))
+	if n != 3 || len(g.vert) != 1 {
+		t.Fatalf("%d rules, %d vertical, want 3 and 1", n, len(g.vert))
 	}
 	const lh = 40
 	word := func(left, top, w int, s string) ocrWord {
@@ -399,7 +399,7 @@ func TestOCRPageFoot(t *testing.T) {
 		{"no foot", nil, 0},
 	} {
 		lines := append(append([][]ocrWord(nil), body...), c.foot...)
-		if got := pageFoot(lines, 1754, nil); got != c.want {
+		if got := pageFoot(lines, 1754, grid{}); got != c.want {
 			t.Errorf("%s: %d lines of page foot, want %d", c.name, got, c.want)
 		}
 	}
@@ -410,11 +410,11 @@ func TestOCRPageFoot(t *testing.T) {
 	for i, text := range []string{"单位", "高新技术企业", "工业总产值", "（亿元）", "高新区四至范", "围内规模以上", "工业企业总产", "产值"} {
 		cells = append(cells, line(1380+30*i, 19, 90, text))
 	}
-	if got := pageFoot(cells, 1754, nil); got != 0 {
+	if got := pageFoot(cells, 1754, grid{}); got != 0 {
 		t.Errorf("stacked cells: %d lines of page foot, want 0", got)
 	}
 	// a heading that opens the next part at the page's foot
-	if got := pageFoot(append(append([][]ocrWord(nil), body...), line(1560, 44, 88, "附件 2")), 1754, nil); got != 0 {
+	if got := pageFoot(append(append([][]ocrWord(nil), body...), line(1560, 44, 88, "附件 2")), 1754, grid{}); got != 0 {
 		t.Errorf("附件 2: %d lines of page foot, want 0", got)
 	}
 }
@@ -457,7 +457,7 @@ func TestOCRLineSize(t *testing.T) {
 	words = append(words, mk(6, 1518, 31, 170, []string{"市场。"}, []int{28})...)
 	words[len(words)-1].width = 90
 	p := pdf.NewPage(595, 842)
-	ocrPage(p, words, 842, 72.0/ocrDPI, nil)
+	ocrPage(p, words, 842, 72.0/ocrDPI, grid{})
 	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
 	if err != nil {
 		t.Fatal(err)
@@ -468,5 +468,33 @@ func TestOCRLineSize(t *testing.T) {
 	}
 	if len(got) != 2 || !strings.HasPrefix(got[1], "西北区域") || !strings.HasSuffix(got[1], "全国统一大市场。") {
 		t.Errorf("blocks %q, want the title and one paragraph", got)
+	}
+}
+
+// TestGridHolds: a table's cells lie between vertical rules that a
+// horizontal one joins; a seal's ring (two upright sides, nothing across
+// them) is no table, and the short line OCR hardly reads inside it
+// (RH, 认呈, mean confidence 0–32) is dropped, not kept as cells; a cell
+// with a figure read as badly, (0%), stays.
+func TestGridHolds(t *testing.T) {
+	table := gridImage(1240, 1754, []int{100, 400, 700, 1000}, []int{300, 360, 420})
+	_, g := imageRules(table, pdf.NewPage(595, 842), 842, 72.0/ocrDPI, 1)
+	if !g.holds(315, 345) {
+		t.Errorf("a table's row is not held by its grid %+v", g)
+	}
+	ring := gridImage(1240, 1754, []int{100}, []int{1500, 1560}) // the 版记's rules
+	for y := 700; y < 900; y++ {
+		ring.Pix[y*ring.W+700], ring.Pix[y*ring.W+900] = 0, 0
+	}
+	_, g = imageRules(ring, pdf.NewPage(595, 842), 842, 72.0/ocrDPI, 1)
+	if len(g.vert) < 2 || g.holds(780, 810) {
+		t.Errorf("a ring's inside is held: %+v", g)
+	}
+	seal := []ocrWord{{text: "RH", conf: 10}, {text: "一这", conf: 32}}
+	if illegible([]ocrWord{{text: "(0%)", conf: 10}}) || illegible([]ocrWord{{text: "平", conf: 18}}) {
+		t.Errorf("a figure cell or a cell's last character is illegible")
+	}
+	if !illegible(seal) || illegible([]ocrWord{{text: "施透明度。", conf: 92}}) {
+		t.Errorf("illegible: seal %v, text line %v", illegible(seal), !illegible([]ocrWord{{text: "施透明度。", conf: 92}}))
 	}
 }
