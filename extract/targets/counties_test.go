@@ -111,6 +111,11 @@ func TestCountyMeasures(t *testing.T) {
 		// a bare magnitude with a bound after it
 		{"projects of a bare magnitude and up", []string{"每年滚动实施1000项亿元以上技术改造项目，引导推动2000家规上工业企业实施技术改造。"}, "goal 1000项 = annual; threshold 1e+08元 >= annual; goal 2000家 = annual"},
 		{"a bare magnitude without a bound", []string{"打造千亿级产业集群，实施亿元项目。"}, ""},
+		// conditions of an application
+		{"a bounded share among conditions", []string{"一、认定条件", "（五）企业近三个会计年度的研究开发费用总额占同期销售收入总额的比例符合如下要求：", "1. 最近一年销售收入小于5,000万元（含）的企业，比例不低于5%；"}, "threshold 5e+07元 <=; threshold 5% >="},
+		{"an alternative shares the bound", []string{"一、基本条件", "（五）近3年在其主要产品技术领域每年有专利申请，并至少拥有1项发明专利，或者2项实用新型专利（软件著作权）等自主知识产权。"}, "threshold 1项 >=; threshold 2项 >="},
+		{"an alternative in brackets shares the bound", []string{"一、申报条件", "（七）有独立的研发机构，研发机构专职工作人员不少于15人（软件类企业30人）。"}, "threshold 15人 >=; threshold 30人 >="},
+		{"a share paid among conditions stays a rate", []string{"三、申报条件", "（三）按不超过项目投资额的30%给予补助。"}, "rate 30% <="},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

@@ -261,7 +261,7 @@ func (x *extractor) comparator(sc *sentenceCtx, f *figureCtx) string {
 			cmp = c
 		}
 	}
-	if prev, ok := x.prevInSentence(sc); ok && qi > 0 && kept[qi-1].End <= q.Start && listGapWord(cs[kept[qi-1].End:q.Start]) && cmp == "=" {
+	if prev, ok := x.prevInSentence(sc); ok && qi > 0 && kept[qi-1].End <= q.Start && (listGapWord(cs[kept[qi-1].End:q.Start]) || altOf(cs, kept[qi-1], q)) && cmp == "=" {
 		cmp = prev.Comparator
 	}
 	// 年龄原则上不超过45周岁（…突出的可放宽至50周岁）: a bound relaxed
@@ -473,4 +473,24 @@ func changeGap(g string) string {
 		g = strings.TrimSuffix(g, w)
 	}
 	return g
+}
+
+// altOf reports whether q is an alternative of the figure before it that
+// shares its bound: 至少拥有1项发明专利，或者2项实用新型专利; 不少于15人
+// （软件类企业30人）.
+func altOf(cs string, prev, q numbers.Quantity) bool {
+	if prev.Class != q.Class {
+		return false
+	}
+	gap := cs[prev.End:q.Start]
+	for _, w := range []string{"，或者", ",或者", "，或", ",或"} {
+		if k := strings.Index(gap, w); k >= 0 {
+			head, rest := gap[:k], gap[k+len(w):]
+			return !strings.ContainsAny(head+rest, "0123456789，,；;。") && utf8.RuneCountInString(head+rest) <= 16
+		}
+	}
+	if !numbers.HasAnyPrefix(gap, "（", "(") || !numbers.HasAnyPrefix(cs[q.End:], "）", ")") {
+		return false
+	}
+	return !strings.ContainsAny(gap, "0123456789") && utf8.RuneCountInString(gap) <= 12
 }

@@ -152,6 +152,11 @@ func (x *extractor) percentKind(before, a string, funding, cond bool, t schema.T
 		}
 		return schema.KindGoal
 	}
+	// 认定条件 … 比例不低于5%: a bounded share among conditions is what an
+	// applicant must reach, no rate paid
+	if cond && cmp != "=" && !funding && !x.kw.Grant.contains(before) {
+		return schema.KindThreshold
+	}
 	// 直接经济损失占国内生产总值比例<1%; 研发费用占销售收入比例不少于3%:
 	// what a whole's part is to keep or reach, not a share paid
 	if strings.Contains(before, "占") && !funding && !x.kw.Grant.contains(before) && !strings.Contains(before, "按") {
