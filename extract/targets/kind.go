@@ -49,34 +49,7 @@ func (x *extractor) kind(cs string, q numbers.Quantity, before, after, lastAfter
 			}
 		}
 	}
-	// 固定资产投资规模在500万元以上，从事…的企业; 投资额在1亿元以上5亿元
-	// 以下，…加4分: a size stated with 在 and a bound after the figure is
-	// whom the measure is for (控制在, 保持在 bound a level to keep)
-	if t.Deadline == "" && x.sizeBound(before, after) {
-		return schema.KindThreshold
-	}
-	// 起付线分别为200元、500元; 起付标准为：三级医院1000元，二级医院500元:
-	// the amount above which costs are paid is a threshold
-	if q.Class == numbers.Money {
-		if k := x.kw.Deductible.last(cs[:q.Start]); k >= 0 && !x.kw.Funding.contains(cs[k+len(x.kw.Deductible.prefix(cs[k:])):q.Start]) && !strings.ContainsAny(cs[k:q.Start], "；;。") {
-			return schema.KindThreshold
-		}
-	}
-	// 新开工亿元以上项目50个: a bare magnitude bounded before a noun says
-	// which of them count
-	if q.Chinese && q.Num == 1 && t.Comparator == ">=" && numbers.HasAnyPrefix(after, "以上", "及以上") {
-		if r, _ := utf8.DecodeRuneInString(stripCmp(after)); unicode.Is(unicode.Han, r) {
-			return schema.KindThreshold
-		}
-	}
-	// 1万元至5万元：一级85%…; 5万元以上：…: a bounded figure heading what
-	// follows its colon is a tier
-	if (t.Comparator == ">=" || t.Comparator == "<=") && t.Deadline == "" && numbers.HasAnyPrefix(stripCmp(cs[q.End:]), "：", ":") {
-		return schema.KindThreshold
-	}
-	// 大型公共建筑（单体建筑面积2万平方米以上）: a bound on an attribute in
-	// brackets after a noun defines which of them are meant
-	if t.Comparator != "=" && t.Comparator != "~" && t.Deadline == "" && x.bracketBound(before, after) {
+	if x.boundedBy(cs, q, before, after, t) {
 		return schema.KindThreshold
 	}
 	// 购机价格在5000元以上的鼓励非现金支付: 的 and a verb
@@ -424,4 +397,41 @@ func (x *extractor) bracketBound(before, after string) bool {
 		return false
 	}
 	return !x.endsVerb(inner)
+}
+
+// boundedBy reports whether the way a figure is written makes it a
+// threshold: a size with 在, a deductible, a bare magnitude before a noun,
+// a tier heading a colon, or a bound in brackets after a noun.
+func (x *extractor) boundedBy(cs string, q numbers.Quantity, before, after string, t schema.Target) bool {
+	// 固定资产投资规模在500万元以上，从事…的企业; 投资额在1亿元以上5亿元
+	// 以下，…加4分: a size stated with 在 and a bound after the figure is
+	// whom the measure is for (控制在, 保持在 bound a level to keep)
+	if t.Deadline == "" && x.sizeBound(before, after) {
+		return true
+	}
+	// 起付线分别为200元、500元; 起付标准为：三级医院1000元，二级医院500元:
+	// the amount above which costs are paid is a threshold
+	if q.Class == numbers.Money {
+		if k := x.kw.Deductible.last(cs[:q.Start]); k >= 0 && !x.kw.Funding.contains(cs[k+len(x.kw.Deductible.prefix(cs[k:])):q.Start]) && !strings.ContainsAny(cs[k:q.Start], "；;。") {
+			return true
+		}
+	}
+	// 新开工亿元以上项目50个: a bare magnitude bounded before a noun says
+	// which of them count
+	if q.Chinese && q.Num == 1 && t.Comparator == ">=" && numbers.HasAnyPrefix(after, "以上", "及以上") {
+		if r, _ := utf8.DecodeRuneInString(stripCmp(after)); unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	// 1万元至5万元：一级85%…; 5万元以上：…: a bounded figure heading what
+	// follows its colon is a tier
+	if (t.Comparator == ">=" || t.Comparator == "<=") && t.Deadline == "" && numbers.HasAnyPrefix(stripCmp(cs[q.End:]), "：", ":") {
+		return true
+	}
+	// 大型公共建筑（单体建筑面积2万平方米以上）: a bound on an attribute in
+	// brackets after a noun defines which of them are meant
+	if t.Comparator != "=" && t.Comparator != "~" && t.Deadline == "" && x.bracketBound(before, after) {
+		return true
+	}
+	return false
 }
