@@ -93,7 +93,7 @@ func (x *extractor) notCommitted(sc *sentenceCtx, f *figureCtx, cmp string) bool
 	}
 	// past statements; figures in a framing clause (依托…4个高新区)
 	// …自注册成立以来首次达到1亿元的，给予: a condition of a grant
-	if x.pastClause(cs[f.cl0:q.Start], q) || x.pastSentence(cs[:q.Start]) && !x.kw.Funding.contains(cs[q.End:]) {
+	if x.pastClause(cs[f.cl0:q.Start], q) || x.pastBreakdown(cs[:f.cl0]) || x.pastSentence(cs[:q.Start]) && !x.kw.Funding.contains(cs[q.End:]) {
 		return true
 	}
 	// 同比增长15%: the past, unless a condition (营业收入同比增长15%以上的)

@@ -116,6 +116,9 @@ func TestCountyMeasures(t *testing.T) {
 		{"an alternative shares the bound", []string{"一、基本条件", "（五）近3年在其主要产品技术领域每年有专利申请，并至少拥有1项发明专利，或者2项实用新型专利（软件著作权）等自主知识产权。"}, "threshold 1项 >=; threshold 2项 >="},
 		{"an alternative in brackets shares the bound", []string{"一、申报条件", "（七）有独立的研发机构，研发机构专职工作人员不少于15人（软件类企业30人）。"}, "threshold 15人 >=; threshold 30人 >="},
 		{"a share paid among conditions stays a rate", []string{"三、申报条件", "（三）按不超过项目投资额的30%给予补助。"}, "rate 30% <="},
+		// the parts of a fact
+		{"parts of a fact after 其中", []string{"全盟现有胡尔奇100余名，其中，国家级非遗代表性传承人、自治区级非遗代表性传承人分别有2人、5人。"}, ""},
+		{"parts of a goal after 其中", []string{"到2025年，培育专精特新企业500家，其中，国家级专精特新“小巨人”企业50家。"}, "goal 500家 = 2025-12-31; goal 50家 = 2025-12-31"},
 		// a definition in brackets
 		{"a definition in brackets qualifies", []string{"对受疫情影响的中小微工业企业(指从业人员≤1000人或营业收入≤4亿元的工业企业)欠费不停水、不停电、不停气。"}, "threshold 1000人 <=; threshold 4e+08元 <="},
 	} {

@@ -418,3 +418,19 @@ func (x *extractor) changeFrom(cs string, kept []numbers.Quantity, f *figureCtx)
 	}
 	return !strings.ContainsAny(gap, "0123456789，,")
 }
+
+// pastBreakdown reports whether the clauses before a figure's clause state
+// a fact and then break it down with 其中 (全盟现有胡尔奇100余名，其中，
+// 国家级…传承人2人): the parts are facts too.
+func (x *extractor) pastBreakdown(head string) bool {
+	k := strings.LastIndex(head, "其中")
+	if k < 0 {
+		return false
+	}
+	c := max(strings.LastIndexAny(head[:k], "，,"), 0)
+	first := head[:c]
+	if j := strings.LastIndexAny(first, "；;。"); j >= 0 {
+		first = first[j:]
+	}
+	return x.kw.Past.contains(first)
+}
