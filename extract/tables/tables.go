@@ -58,6 +58,7 @@ func Extract(doc *schema.Document) ([]schema.Table, []schema.Check) {
 	}
 	ts = append(ts, v.seqTables(ls, used)...)
 	ts = append(ts, v.fragTables(ls, used)...)
+	ts = append(ts, v.stackTables(ls, used)...)
 	sort.Slice(ts, func(a, b int) bool { return ts[a].first < ts[b].first })
 	var out []schema.Table
 	var checks []schema.Check

@@ -12,7 +12,7 @@ var wordsFile string
 
 // vocab is the extractor's word lists, parsed once from words.txt.
 type vocab struct {
-	total, subtotal, note, seqhead, deptsuffix, qualifier, kvlabel []string
+	total, subtotal, note, seqhead, deptsuffix, qualifier, kvlabel, stackname, stackvalue []string
 }
 
 // loadVocab parses words.txt once; the embedded file is tested.
@@ -23,6 +23,7 @@ func parseVocab(s string) (*vocab, error) {
 	err := lexicon.Load("tables: words.txt", s, map[string]*[]string{
 		"total": &v.total, "subtotal": &v.subtotal, "note": &v.note,
 		"seqhead": &v.seqhead, "deptsuffix": &v.deptsuffix, "qualifier": &v.qualifier, "kvlabel": &v.kvlabel,
+		"stackname": &v.stackname, "stackvalue": &v.stackvalue,
 	})
 	if err != nil {
 		return nil, err
