@@ -499,6 +499,11 @@ func (x *extractor) split(s string, strict bool) []string {
 		if k := noteBracket(it); k > 0 {
 			it, note = it[:k], true
 		}
+		// 市税务局、市财政局，排在首位的为牵头单位，下同: the note after the
+		// last unit, set off by a comma rather than a bracket, ends the list.
+		if firstIsLead(it) {
+			break
+		}
 		if strict && !x.unitLike(it) {
 			return nil
 		}

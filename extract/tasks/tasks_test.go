@@ -108,6 +108,9 @@ func TestSplit(t *testing.T) {
 		{"市工业和信息化局、市\n发展改革委", []string{"市工业和信息化局", "市发展改革委"}},
 		{"…", nil},
 		{"市工业和信息化局，各区政府，以下均需各区政府落实，不再列出", []string{"市工业和信息化局", "各区政府"}},
+		// a 韶关 若干政策措施: the note after the units is none of them
+		{"市税务局、市财政局,排在首位的为牵头单位,下同", []string{"市税务局", "市财政局"}},
+		{"市发展改革局、市工业和信息化局、市财政局", []string{"市发展改革局", "市工业和信息化局", "市财政局"}},
 	}
 	for _, tt := range tests {
 		got := x.split(squeezeString(tt.in), false)
