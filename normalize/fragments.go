@@ -34,6 +34,9 @@ func RejoinFragments(blocks []schema.Block) []schema.Block {
 		for j < len(blocks) && fragmentKind(blocks[j]) != fragNone && !(fragmentKind(blocks[j]) == fragNumber && fragmentKind(blocks[j-1]) == fragNumber) {
 			j++
 		}
+		for j > i+1 && isDash(blocks[j-1]) {
+			j-- // a dash after the last number is a table's empty cell, not a range
+		}
 		if qualifies(blocks, i, j) {
 			runs = append(runs, run{i, j})
 		}
@@ -87,6 +90,17 @@ var (
 	reWholeDate  = regexp.MustCompile(`^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$`)
 )
 
+// perWords open with a unit's character but are no unit: 年均每百万人口…,
+// 人均地区生产总值 name a table row after the row's 序号, never the unit of
+// the number before them.
+var perWords = []string{"年均", "年平均", "人均"}
+
+// isDash reports a block that is a dash alone (—, －, -, ~).
+func isDash(b schema.Block) bool {
+	t := strings.TrimSpace(b.Text)
+	return fragmentKind(b) == fragUnit && strings.Trim(t, "—－-~～") == ""
+}
+
 // fragmentKind tells whether a block is a bare number, a bare unit or
 // neither.
 func fragmentKind(b schema.Block) int {
@@ -129,8 +143,8 @@ func qualifies(blocks []schema.Block, i, j int) bool {
 // joinsBefore reports whether the run joins the paragraph before it: that
 // paragraph goes on (到, 京政发〔, 建设) and the run is not a date alone.
 func joinsBefore(prev schema.Block, run string) bool {
-	if prev.Kind != schema.BlockPara || reWholeDate.MatchString(run) {
-		return false
+	if prev.Kind != schema.BlockPara || reWholeDate.MatchString(run) || fragmentKind(prev) == fragNumber {
+		return false // two bare numbers are a table's cells
 	}
 	t := strings.TrimRight(prev.Text, " \t")
 	if t == "" {
@@ -144,6 +158,11 @@ func joinsBefore(prev schema.Block, run string) bool {
 // 文号 bracket that a number before it would take (年，培育; 家以上).
 func startsUnit(s string) bool {
 	s = strings.TrimSpace(s)
+	for _, w := range perWords {
+		if strings.HasPrefix(s, w) {
+			return false
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return r != utf8.RuneError && strings.ContainsRune("年月日号个家项所间台套座条件批名户吨亩倍次类岁天万亿元人%％〕", r)
 }
