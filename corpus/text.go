@@ -267,7 +267,7 @@ func (m *mdState) add(blocks []schema.Block, line string, page int, markdown boo
 		if mdRule.MatchString(line) {
 			return append(blocks, schema.Block{Kind: schema.BlockPara, Page: page})
 		}
-		if strings.HasPrefix(strings.TrimLeft(line, " \t\n\f\r"), ">") { // only then can mdQuote match
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(line, " \t\n\f\r"), ">"); ok && !figureAhead(rest) { // only then can mdQuote match
 			line = mdQuote.ReplaceAllString(line, "")
 		}
 		if !pageLabel.MatchString(line) {
@@ -279,6 +279,12 @@ func (m *mdState) add(blocks []schema.Block, line string, page int, markdown boo
 		return append(blocks, schema.Block{Kind: schema.BlockHeading, Text: text, Level: level, Page: page})
 	}
 	return append(blocks, schema.Block{Kind: schema.BlockPara, Text: line, Page: page})
+}
+
+// figureAhead reports a line's text after a '>' that opens with a figure
+// or '=': the '>' is a comparator (a table cell >7, >=50%), not a quote.
+func figureAhead(s string) bool {
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || s[0] == '=')
 }
 
 // mdInline removes inline Markdown: links keep their text, emphasis

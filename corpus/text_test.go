@@ -202,3 +202,23 @@ func FuzzDecodeText(f *testing.F) {
 		}
 	})
 }
+
+// A '>' before a figure is a comparator: the 2025年 cell of a 主要指标 table
+// (全社会研发经费投入增长（%） 7 >7 预期性) keeps it; a quote marker still goes.
+func TestDecodeTextComparatorCell(t *testing.T) {
+	in := "全社会研发经费投入增长（%）\n7\n>7\n>=50%\n> 引用的一段话\n"
+	blocks, _, err := decodeText(context.Background(), []byte(in), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range blocks {
+		if s := strings.TrimSpace(b.Text); s != "" {
+			got = append(got, s)
+		}
+	}
+	want := []string{"全社会研发经费投入增长（%）", "7", ">7", ">=50%", "引用的一段话"}
+	if !slices.Equal(got, want) {
+		t.Errorf("blocks = %q, want %q", got, want)
+	}
+}
