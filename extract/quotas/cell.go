@@ -27,9 +27,12 @@ var symbolCmp = []struct{ sym, cmp string }{
 	{"≤", "<="}, {"≦", "<="}, {"<=", "<="}, {"＜", "<="}, {"<", "<="},
 }
 
-// cellWords may stand around the number of a numeric cell.
+// cellWords may stand around the number of a numeric cell; the words of
+// a change (下降15%, 提高5个百分点) open the 预期值 of a 主要指标 table's
+// constraint rows.
 var cellWords = []string{"及以上", "以上", "以下", "以内", "左右", "上下", "大约", "约", "不低于", "不少于", "不小于",
-	"不超过", "不高于", "不大于", "达到", "超过", "突破", "力争", "至少", "最高", "最多", "控制在", "(含)", "（含）"}
+	"不超过", "不高于", "不大于", "达到", "超过", "突破", "力争", "至少", "最高", "最多", "控制在", "(含)", "（含）",
+	"下降", "降低", "减少", "增长", "提高", "提升"}
 
 func onlyCellWords(s string) bool {
 	for s != "" {
