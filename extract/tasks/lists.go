@@ -198,6 +198,16 @@ func (x *extractor) parseBare(inner string) (list, bool) {
 	if odd > 0 && known < 2*odd+1 {
 		return list{}, false
 	}
+	// （市税务局、市财政局，各县市、区政府，列第一位的为牵头单位，下同）:
+	// where the document says the first unit leads, it leads and the others
+	// support, as in a list with a duty verb (parseDuty).
+	if x.firstIsLead {
+		roles := []roleList{{schema.RoleLead, items[:1]}}
+		if len(items) > 1 {
+			roles = append(roles, roleList{schema.RoleSupport, items[1:]})
+		}
+		return list{roles: roles}, true
+	}
 	return list{roles: []roleList{{schema.RoleResponsible, items}}}, true
 }
 
@@ -632,7 +642,7 @@ func (x *extractor) departments(roles []roleList) []schema.TaskDept {
 	return out
 }
 
-var reBareLevel = regexp.MustCompile(`^(?:各有关|各相关|各|有关|相关)?(?:市|县|区|省|自治区|县区|区县|市县)$`)
+var reBareLevel = regexp.MustCompile(`^(?:各有关|各相关|各|有关|相关)?(?:市|县|区|省|自治区|县区|区县|市县|县市)$`)
 
 var reBarePlace = regexp.MustCompile(`^\p{Han}{1,5}[区县市]$`)
 

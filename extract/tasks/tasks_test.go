@@ -100,6 +100,7 @@ func TestSplit(t *testing.T) {
 		{"各市、县科技局", []string{"各市、县科技局"}},
 		{"市科协，各有关区、县级市", []string{"市科协", "各有关区、县级市"}},
 		{"市科协，越秀区、县级市", []string{"市科协", "越秀区", "县级市"}},
+		{"市退役军人事务局,各县市、区政府", []string{"市退役军人事务局", "各县市、区政府"}},
 		{"中国民航局和各地方人民政府", []string{"中国民航局", "各地方人民政府"}},
 		{"国家发展改革委、财政部会同有关部门负责", []string{"国家发展改革委", "财政部", "有关部门"}},
 		{"有关县区人民政府和新区管委会", []string{"有关县区人民政府和新区管委会"}},
@@ -246,6 +247,29 @@ func TestFirstIsLeadStatement(t *testing.T) {
 		if got := firstIsLead(in); got != want {
 			t.Errorf("firstIsLead(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+// A bracket of bare units (a 嘉兴 民营经济 实施方案) where the document says
+// the first unit leads: it leads and the others support; the note and
+// 各县市、区政府 (the governments of the county-level cities and districts)
+// are no units of their own. Without the statement all are responsible.
+func TestParseBareFirstIsLead(t *testing.T) {
+	in := squeezeString("市税务局、市财政局、市科技局、市人力社保局、市退役军人事务局,各县市、区政府,列第一位的为牵头单位,下同")
+	x := &extractor{d: loadDict(t), firstIsLead: true}
+	got, ok := x.parseBare(in)
+	want := []roleList{
+		{schema.RoleLead, []string{"市税务局"}},
+		{schema.RoleSupport, []string{"市财政局", "市科技局", "市人力社保局", "市退役军人事务局", "各县市、区政府"}},
+	}
+	if !ok || !reflect.DeepEqual(got.roles, want) {
+		t.Errorf("parseBare = %v %v, want %v", got.roles, ok, want)
+	}
+	x.firstIsLead = false
+	got, _ = x.parseBare(squeezeString("市税务局、市财政局"))
+	want = []roleList{{schema.RoleResponsible, []string{"市税务局", "市财政局"}}}
+	if !reflect.DeepEqual(got.roles, want) {
+		t.Errorf("parseBare (no statement) = %v, want %v", got.roles, want)
 	}
 }
 
