@@ -115,13 +115,21 @@ func wrappedHeader(ls []line, j int, want map[rune]int) int {
 
 // dropSpannedCols merges the columns a header cell spans when the rows
 // span them too: readers repeat a colspan cell's text in every column it
-// covers (本年处理决定数量 ×3 over 550 ×3).
+// covers (本年处理决定数量 ×3 over 550 ×3), or leave it empty: a column
+// without a header whose text never stands beside text on its left is the
+// second grid column of the header on its left (a Word page's 城乡居民医保
+// colspan=2 over 50元/月 colspan=2 in most rows, over ""|14400元/年 in one).
 func dropSpannedCols(header []string, raws []rawRow) ([]string, []rawRow) {
 	n := len(header)
 	drop := make([]bool, n)
 	any := false
 	for c := 1; c < n; c++ {
-		if header[c] == "" || header[c] != header[c-1] {
+		if header[c] == "" && header[c-1] != "" && len(raws) > 0 {
+			drop[c] = foldable(raws, n, c)
+			any = any || drop[c]
+			continue
+		}
+		if header[c] != header[c-1] {
 			continue
 		}
 		same := true
@@ -141,8 +149,11 @@ func dropSpannedCols(header []string, raws []rawRow) ([]string, []rawRow) {
 	keep := func(cells []string) []string {
 		var out []string
 		for c, s := range cells {
-			if !drop[c] {
+			switch {
+			case !drop[c]:
 				out = append(out, s)
+			case header[c] == "" && header[c-1] != "" && out[len(out)-1] == "":
+				out[len(out)-1] = s // the spanned column's text, written in its second grid column
 			}
 		}
 		return out
@@ -155,6 +166,24 @@ func dropSpannedCols(header []string, raws []rawRow) ([]string, []rawRow) {
 		}
 	}
 	return keep(header), out
+}
+
+// foldable reports that column c, which has no header of its own, is a
+// second grid column of the header cell on its left: no full row of raws
+// has text in both.
+func foldable(raws []rawRow, n, c int) bool {
+	for _, r := range raws {
+		if len(r.cells) != n {
+			if r.group == "" {
+				return false
+			}
+			continue
+		}
+		if r.cells[c] != "" && r.cells[c-1] != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // mergeHeader drops empty header cells that stand for a spanned column and

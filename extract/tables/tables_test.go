@@ -429,3 +429,55 @@ func TestMergedAcrossPages(t *testing.T) {
 		}
 	}
 }
+
+// A header cell over two grid columns (a Word page's 城乡居民医保 colspan=2
+// over 50元/月 colspan=2, and over ""|14400元/年 in one row) is one column; a
+// column without a header whose text stands beside text on its left stays.
+func TestSpannedGridColumn(t *testing.T) {
+	tests := []struct {
+		name       string
+		rows       [][]string
+		lastRow    []string
+		wantHeader int
+	}{
+		{"广州 门诊特定病种 (two-level header, colspan=2)", [][]string{
+			{"序号", "门诊特定病种", "", "统筹基金最高支付限额", "", "", "审核确认 有效期"},
+			{"序号", "分类", "病种名称", "职工医保", "城乡居民 医保", "", "审核确认 有效期"},
+			{"1", "一类", "高血压病", "200元/月", "50元/月", "", "长期"},
+			{"50", "二类", "湿性年龄相关性黄斑变性", "18000元/年", "", "14400元/年", "两年"},
+			{"58", "二类", "急诊留院观察", "无", "", "", "—"},
+		}, []string{"58", "二类", "急诊留院观察", "无", "", "—"}, 6},
+		{"text beside text on its left keeps the column (counter-example)", [][]string{
+			{"序号", "门诊特定病种", "", "统筹基金最高支付限额", "", "", "审核确认 有效期"},
+			{"序号", "分类", "病种名称", "职工医保", "城乡居民 医保", "", "审核确认 有效期"},
+			{"1", "一类", "高血压病", "200元/月", "50元/月", "", "长期"},
+			{"2", "一类", "糖尿病", "200元/月", "50元/月", "另计", "长期"},
+		}, []string{"2", "一类", "糖尿病", "200元/月", "50元/月", "另计", "长期"}, 7},
+	}
+	for _, tt := range tests {
+		doc := &schema.Document{}
+		var lines []string
+		for _, r := range tt.rows {
+			lines = append(lines, strings.Join(r, "\t"))
+		}
+		doc.Text = strings.Join(lines, "\n")
+		doc.Blocks = []schema.Block{{Kind: schema.BlockTable, Rows: tt.rows, Text: doc.Text, Span: schema.Span{Start: 0, End: len(doc.Text)}}}
+		ts, _ := Extract(doc)
+		if len(ts) != 1 {
+			t.Fatalf("%s: %d tables, want 1", tt.name, len(ts))
+		}
+		tb := ts[0]
+		if len(tb.Header) != tt.wantHeader {
+			t.Errorf("%s: header %q, want %d columns", tt.name, tb.Header, tt.wantHeader)
+		}
+		last := tb.Rows[len(tb.Rows)-1].Cells
+		if strings.Join(last, "|") != strings.Join(tt.lastRow, "|") {
+			t.Errorf("%s: last row %q, want %q", tt.name, last, tt.lastRow)
+		}
+		for _, r := range tb.Rows {
+			if r.Seq == "50" && r.Cells[4] != "14400元/年" {
+				t.Errorf("%s: row 50 %q, want 14400元/年 under 城乡居民医保", tt.name, r.Cells)
+			}
+		}
+	}
+}
