@@ -57,24 +57,7 @@ func (x *extractor) tableTasks() []schema.Task {
 						rls = append(rls, x.parseLabelled(cell)...)
 						continue
 					}
-					// Cells of a misread table may hold prose: keep units only.
-					var items []string
-					for _, it := range x.split(cell, false) {
-						if x.unitLike(it) {
-							items = append(items, it)
-						}
-					}
-					if len(items) == 0 {
-						continue
-					}
-					if role == roleLeadFirst {
-						rls = append(rls, roleList{schema.RoleLead, items[:1]})
-						if len(items) > 1 {
-							rls = append(rls, roleList{schema.RoleResponsible, items[1:]})
-						}
-						continue
-					}
-					rls = append(rls, roleList{role, items})
+					rls = append(rls, x.cellRoles(cell, role)...)
 				}
 			}
 			deps := x.departments(rls)
@@ -88,6 +71,57 @@ func (x *extractor) tableTasks() []schema.Task {
 		}
 	}
 	return out
+}
+
+// cellRoles reads an unlabelled cell of a role column. A duty sentence
+// (市发改委牵头，市财政局、市行政审批局配合) gives its lead and support; a
+// unit marked as the lead (市地方金融监管局（牵头）)
+// leads and the others keep the column's role. Cells of a misread table
+// may hold prose: only units are kept.
+func (x *extractor) cellRoles(cell, role string) []roleList {
+	rest := role
+	if role == roleLeadFirst {
+		rest = schema.RoleResponsible
+	}
+	if role != schema.RoleSupport && strings.Contains(cell, "牵头") {
+		body := strings.TrimRight(cell, "。；;，, ")
+		if m := reLeadSupp.FindStringSubmatch(body); m != nil {
+			if lead, supp := x.split(m[1], true), x.split(m[2], true); lead != nil && supp != nil {
+				return []roleList{{schema.RoleLead, lead}, {schema.RoleSupport, supp}}
+			}
+		}
+		if lead, others := x.leadThenRest(body); lead != nil {
+			return []roleList{{schema.RoleLead, lead}, {rest, others}}
+		}
+	}
+	var items []string
+	for _, it := range x.split(cell, false) {
+		name := it
+		if loc := reLeadMark.FindStringIndex(it); loc != nil {
+			name = it[:loc[0]]
+		}
+		if x.unitLike(name) {
+			items = append(items, it)
+		}
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	if marked, others := leadMarked(items); len(marked) > 0 {
+		out := []roleList{{schema.RoleLead, marked}}
+		if len(others) > 0 {
+			out = append(out, roleList{rest, others})
+		}
+		return out
+	}
+	if role == roleLeadFirst {
+		out := []roleList{{schema.RoleLead, items[:1]}}
+		if len(items) > 1 {
+			out = append(out, roleList{rest, items[1:]})
+		}
+		return out
+	}
+	return []roleList{{role, items}}
 }
 
 // roleLeadFirst marks a column whose first unit leads and the rest are

@@ -147,6 +147,34 @@ func TestInherit(t *testing.T) {
 	}
 }
 
+// A role column's cell may say who leads with a duty sentence (a 咸阳 放管服
+// 要点 and a 下陆区 责任分解 wrote these after their items; task tables put
+// them in the 责任单位 cell). A plain list keeps the column's role.
+func TestCellRoles(t *testing.T) {
+	x := &extractor{d: loadDict(t)}
+	tests := []struct {
+		cell, role string
+		want       []roleList
+	}{
+		{"市政府办公室、市行政审批制度改革工作领导小组办公室牵头,市级各有关部门及各县市区政府按职责分工负责", schema.RoleResponsible, []roleList{
+			{schema.RoleLead, []string{"市政府办公室", "市行政审批制度改革工作领导小组办公室"}},
+			{schema.RoleSupport, []string{"市级各有关部门", "各县市区政府"}},
+		}},
+		{"区卫健局、区创文办牵头，区疫情防控指挥部成员单位", schema.RoleResponsible, []roleList{
+			{schema.RoleLead, []string{"区卫健局", "区创文办"}},
+			{schema.RoleResponsible, []string{"区疫情防控指挥部成员单位"}},
+		}},
+		{"区疫情防控指挥部成员单位、各街办(新区)", schema.RoleResponsible, []roleList{
+			{schema.RoleResponsible, []string{"区疫情防控指挥部成员单位", "各街办(新区)"}},
+		}},
+	}
+	for _, tt := range tests {
+		if got := x.cellRoles(squeezeString(tt.cell), tt.role); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("cellRoles(%q, %s) = %v, want %v", tt.cell, tt.role, got, tt.want)
+		}
+	}
+}
+
 func TestTableRows(t *testing.T) {
 	doc := docFrom("# juris: 柳州市\n附件2\n表")
 	doc.Tables = []schema.Table{{
