@@ -37,6 +37,12 @@ func RejoinFragments(blocks []schema.Block) []schema.Block {
 		for j > i+1 && isDash(blocks[j-1]) {
 			j-- // a dash after the last number is a table's empty cell, not a range
 		}
+		if fragmentKind(blocks[i]) == fragUnit && !isBracket(blocks[i]) {
+			// a unit before any number is a table's unit cell (地区生产总值 /
+			// 亿元 / 3500), not the unit of the number after it
+			i++
+			continue
+		}
 		if qualifies(blocks, i, j) {
 			runs = append(runs, run{i, j})
 		}
@@ -99,6 +105,12 @@ var perWords = []string{"年均", "年平均", "人均"}
 func isDash(b schema.Block) bool {
 	t := strings.TrimSpace(b.Text)
 	return fragmentKind(b) == fragUnit && strings.Trim(t, "—－-~～") == ""
+}
+
+// isBracket reports a block that is a bracket of a 文号 or a figure alone.
+func isBracket(b schema.Block) bool {
+	t := strings.TrimSpace(b.Text)
+	return t != "" && strings.Trim(t, "〔〕[]［］（）()") == ""
 }
 
 // fragmentKind tells whether a block is a bare number, a bare unit or

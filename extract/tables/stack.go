@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"policyx/lexicon"
+	"policyx/lexicon/cjk"
 	"policyx/schema"
 )
 
@@ -95,7 +96,7 @@ func (v *vocab) stackTable(ls []line, used []bool, h int) (*table, int) {
 		if !ok {
 			break
 		}
-		header = append(header, key(ls[k].text))
+		header = append(header, cjk.RemoveSpace(ls[k].text)) // 指　　标 is 指标
 		kinds = append(kinds, kind)
 		if kind == colValue || kind == colAttr {
 			values++
@@ -119,7 +120,7 @@ func (v *vocab) stackTable(ls []line, used []bool, h int) (*table, int) {
 		}
 		if v.stackGroup(ls, used, j) {
 			if _, ok := v.stackRow(ls, used, j+1, kinds); ok {
-				group = key(ls[j].text)
+				group = ls[j].text
 				t.addGroup(group, ls[j].span)
 				j++
 				continue
