@@ -467,9 +467,10 @@ func (x *extractor) split(s string, strict bool) []string {
 	}
 	parts = append(parts, s[last:])
 	semi = append(semi, afterSemi)
-	// 各市、县科技局: a bare level word shares the next part's organ.
+	// 各市、县科技局: a bare level word shares the next part's organ, when
+	// that part names a level too (各县区、开发园区 are two units).
 	for k := 0; k+1 < len(parts); k++ {
-		if reBareLevel.MatchString(parts[k]) {
+		if reBareLevel.MatchString(parts[k]) && levelFirst(parts[k+1]) {
 			parts[k+1] = parts[k] + "、" + parts[k+1]
 			parts[k] = ""
 		}
@@ -643,6 +644,12 @@ func (x *extractor) departments(roles []roleList) []schema.TaskDept {
 }
 
 var reBareLevel = regexp.MustCompile(`^(?:各有关|各相关|各|有关|相关)?(?:市|县|区|省|自治区|县区|区县|市县|县市)$`)
+
+// levelFirst reports whether s opens with a level word (县科技局, 区政府).
+func levelFirst(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("市县区省州盟旗乡镇自", r)
+}
 
 var reBarePlace = regexp.MustCompile(`^\p{Han}{1,5}[区县市]$`)
 
