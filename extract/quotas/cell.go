@@ -85,7 +85,7 @@ func readCell(p *numbers.Parser, s, unit string) (cell, bool) {
 		u := unit
 		if mult != "" {
 			for _, m := range multipliers {
-				if b := strings.TrimPrefix(unit, m); b != unit && isUnit(p, b) {
+				if b := strings.TrimPrefix(unit, m); b != unit && p.IsUnit(b) {
 					u = b
 					break
 				}

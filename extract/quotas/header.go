@@ -56,7 +56,7 @@ func (v *vocab) header(p *numbers.Parser, h string, docYear int) column {
 			}
 			inner := part[m[2]:m[3]]
 			u := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(inner, "单位"), "计量单位"), ":：")
-			if isUnit(p, u) {
+			if p.IsUnit(u) {
 				if c.unit == "" {
 					c.unit = u
 				}
@@ -90,15 +90,6 @@ func (v *vocab) header(p *numbers.Parser, h string, docYear int) column {
 		c.skip = true // a past year's column
 	}
 	return c
-}
-
-// isUnit reports a unit of the number vocabulary (家, 亿元, %, 万元/家).
-func isUnit(p *numbers.Parser, u string) bool {
-	if u == "" || strings.ContainsAny(u, "0123456789.,") {
-		return false
-	}
-	qs := p.Scan("1" + u)
-	return len(qs) == 1 && qs[0].Start == 0 && qs[0].End == len("1"+u)
 }
 
 // titleIndicator is what a caption says is counted: 各设区市科技成果转化年度目标安排表

@@ -53,7 +53,7 @@ func (v *vocab) layout(doc *schema.Document, p *numbers.Parser, t *schema.Table,
 		if i := strings.LastIndexAny(k, ":："); i >= 0 {
 			k = k[i+1:]
 		}
-		if isUnit(p, k) {
+		if p.IsUnit(k) {
 			l.noteUnit = k
 		}
 	}
@@ -73,7 +73,7 @@ func (v *vocab) layout(doc *schema.Document, p *numbers.Parser, t *schema.Table,
 				continue
 			}
 			all++
-			if isUnit(p, s) {
+			if p.IsUnit(s) {
 				units++
 			}
 			if _, ok := readCell(p, s, l.cols[c].unit); ok {

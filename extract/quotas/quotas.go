@@ -133,11 +133,11 @@ func (v *vocab) row(doc *schema.Document, p *numbers.Parser, l *layout, ti, ri, 
 	entity := strings.TrimSpace(strings.TrimRight(stripNumLead(raw), footMarks))
 	rowName, rowUnit := entity, ""
 	k := tables.Key(entity)
-	if m := reTailUnit.FindStringSubmatchIndex(k); m != nil && isUnit(p, k[m[2]:m[3]]) {
+	if m := reTailUnit.FindStringSubmatchIndex(k); m != nil && p.IsUnit(k[m[2]:m[3]]) {
 		rowUnit, rowName = k[m[2]:m[3]], k[:m[0]] // 引育人才数量（人）
 	}
 	if l.unitCol >= 0 {
-		if u := tables.Key(cellAt(r, l.unitCol)); isUnit(p, u) {
+		if u := tables.Key(cellAt(r, l.unitCol)); p.IsUnit(u) {
 			rowUnit = u
 		}
 	}

@@ -37,7 +37,7 @@ func (v *vocab) cellHeader(ls []line, i int) ([]string, []int, int) {
 		return make([]string, len(hdr)), nil, i
 	}
 	j := i + 1
-	header, colmap := mergeHeader(hdr)
+	header, colmap := mergeHeader(hdr, nil)
 	// further header rows: two- and three-level headers
 	for n := 0; n < 3 && v.subHeader(ls, i, j); n++ {
 		if n == 0 {
@@ -49,9 +49,47 @@ func (v *vocab) cellHeader(ls []line, i int) ([]string, []int, int) {
 		j++
 	}
 	if colmap == nil && len(header) != len(hdr) {
-		header, colmap = mergeHeader(hdr)
+		header, colmap = mergeHeader(hdr, nil)
+	}
+	if colmap != nil {
+		if keep := v.unitCols(ls, i, j); keep != nil {
+			header, colmap = mergeHeader(hdr, keep)
+		}
 	}
 	return header, colmap, j
+}
+
+// unitCols marks the columns without a header cell of the table block
+// whose header row is ls[i] and first body row ls[j] that hold units (a 指标
+// cell spanning the 指标 and 单位 columns: 研发经费投入强度 | %): they are
+// columns of their own, not a finer category of the column on their left.
+func (v *vocab) unitCols(ls []line, i, j int) []bool {
+	hdr := ls[i].cells
+	p := loadParser()
+	var keep []bool
+	for c := 1; c < len(hdr)-1; c++ {
+		if hdr[c] != "" {
+			continue
+		}
+		units, others := 0, 0
+		for k := j; k < len(ls) && ls[k].block == ls[i].block && ls[k].isTable; k++ {
+			if len(ls[k].cells) != len(hdr) || ls[k].cells[c] == "" {
+				continue
+			}
+			if p.IsUnit(key(ls[k].cells[c])) {
+				units++
+			} else {
+				others++
+			}
+		}
+		if units >= 2 && others == 0 {
+			if keep == nil {
+				keep = make([]bool, len(hdr))
+			}
+			keep[c] = true
+		}
+	}
+	return keep
 }
 
 // subHeader reports a row ls[j] of the table block of the header row ls[i]
@@ -59,7 +97,20 @@ func (v *vocab) cellHeader(ls []line, i int) ([]string, []int, int) {
 func (v *vocab) subHeader(ls []line, i, j int) bool {
 	hdr := ls[i].cells
 	return j < len(ls) && len(ls[j].cells) >= 2 && ls[j].block == ls[i].block && ls[i].isTable &&
-		!v.rowLooksData(ls[j].cells) && (spans(hdr) || spans(ls[j].cells)) && len(ls[j].cells) == len(hdr) && !isSpanned(ls[j].cells)
+		!v.rowLooksData(ls[j].cells) && (spans(hdr) || spans(ls[j].cells)) && len(ls[j].cells) == len(hdr) && !isSpanned(ls[j].cells) &&
+		!holdsFigure(ls[j].cells)
+}
+
+// holdsFigure reports a row with a cell that is a figure other than a year:
+// a data row (创新投入 | 研发经费投入强度 | % | 2.1 | 2.8 | 预期性 under a
+// header whose 指标 spans two columns), never a header row (2021 under 年度目标).
+func holdsFigure(cells []string) bool {
+	for _, c := range cells {
+		if f, ok := number(c); ok && !(f >= 1900 && f <= 2100 && f == float64(int(f))) {
+			return true
+		}
+	}
+	return false
 }
 
 // headerRunes counts the characters of the header rows.
@@ -186,14 +237,15 @@ func foldable(raws []rawRow, n, c int) bool {
 	return true
 }
 
-// mergeHeader drops empty header cells that stand for a spanned column and
-// returns the mapping of raw columns onto the remaining ones.
-func mergeHeader(hdr []string) ([]string, []int) {
+// mergeHeader drops empty header cells that stand for a spanned column,
+// but for the columns keep marks, and returns the mapping of raw columns
+// onto the remaining ones.
+func mergeHeader(hdr []string, keep []bool) ([]string, []int) {
 	var out []string
 	colmap := make([]int, len(hdr))
 	merged := false
 	for c, h := range hdr {
-		if h == "" && c > 0 && c < len(hdr)-1 {
+		if h == "" && c > 0 && c < len(hdr)-1 && (keep == nil || !keep[c]) {
 			colmap[c] = len(out) - 1
 			merged = true
 			continue

@@ -481,3 +481,53 @@ func TestSpannedGridColumn(t *testing.T) {
 		}
 	}
 }
+
+// A 主要指标 table whose 指标 header cell spans the name and 单位 columns
+// (rows of the 规划纲要: 常住人口城镇化率 | % | 60.6 | 65): the first row is
+// data, not a second header row, and the unit column stays beside the name.
+// Counter-examples: a second header row of years stays a header row, and a
+// header cell spanning a category and a finer one keeps the finer one.
+func TestSpannedNameUnit(t *testing.T) {
+	tests := []struct {
+		name   string
+		rows   [][]string
+		header string
+		first  string
+	}{
+		{"指标 over name and unit", [][]string{
+			{"类别", "指标", "", "2020年", "2025年", "属性"},
+			{"经济发展", "常住人口城镇化率", "%", "60.6", "65", "预期性"},
+			{"创新驱动", "每万人口高价值发明专利拥有量", "件", "6.3", "12", "预期性"},
+		}, "类别|指标||2020年|2025年|属性", "经济发展|常住人口城镇化率|%|60.6|65|预期性"},
+		{"a second header row of years (counter-example)", [][]string{
+			{"单位", "年度目标", "", ""},
+			{"单位", "2021年", "2022年", "2023年"},
+			{"鱼峰区", "28", "30", "32"},
+			{"柳南区", "64", "70", "75"},
+		}, "单位|年度目标/2021年|年度目标/2022年|年度目标/2023年", "鱼峰区|28|30|32"},
+		{"category and finer category (counter-example)", [][]string{
+			{"序号", "门诊特定病种", "", "审核确认有效期"},
+			{"1", "一类", "高血压病", "长期"},
+			{"56", "二类", "血友病", "长期"},
+		}, "序号|门诊特定病种|审核确认有效期", "1|高血压病|长期"},
+	}
+	for _, tt := range tests {
+		doc := &schema.Document{}
+		var lines []string
+		for _, r := range tt.rows {
+			lines = append(lines, strings.Join(r, "\t"))
+		}
+		doc.Text = strings.Join(lines, "\n")
+		doc.Blocks = []schema.Block{{Kind: schema.BlockTable, Rows: tt.rows, Text: doc.Text, Span: schema.Span{Start: 0, End: len(doc.Text)}}}
+		ts, _ := Extract(doc)
+		if len(ts) != 1 {
+			t.Fatalf("%s: %d tables, want 1", tt.name, len(ts))
+		}
+		if got := strings.Join(ts[0].Header, "|"); got != tt.header {
+			t.Errorf("%s: header %s, want %s", tt.name, got, tt.header)
+		}
+		if got := strings.Join(ts[0].Rows[0].Cells, "|"); got != tt.first {
+			t.Errorf("%s: first row %s, want %s", tt.name, got, tt.first)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"policyx/lexicon"
+	"policyx/normalize/numbers"
 )
 
 //go:embed words.txt
@@ -14,6 +15,9 @@ var wordsFile string
 type vocab struct {
 	total, subtotal, note, seqhead, deptsuffix, qualifier, kvlabel, stackname, stackvalue []string
 }
+
+// loadParser loads the number parser once: it tells a 单位 column's units.
+var loadParser = sync.OnceValue(numbers.MustLoad)
 
 // loadVocab parses words.txt once; the embedded file is tested.
 var loadVocab = sync.OnceValue(func() *vocab { return lexicon.Must(parseVocab(wordsFile)) })

@@ -212,3 +212,13 @@ func FormatValue(v float64) string {
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
+
+// IsUnit reports whether u alone is a unit the parser reads after a figure
+// (亿元, %, 件, 万人次): the text of a 单位 cell or a header's (单位).
+func (p *Parser) IsUnit(u string) bool {
+	if u == "" || strings.ContainsAny(u, "0123456789.,") {
+		return false
+	}
+	qs := p.Scan("1" + u)
+	return len(qs) == 1 && qs[0].Start == 0 && qs[0].End == len("1"+u)
+}
