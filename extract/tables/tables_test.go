@@ -531,3 +531,30 @@ func TestSpannedNameUnit(t *testing.T) {
 		}
 	}
 }
+
+// The 成文日期 under a signature is no part of the caption of a table right
+// below it (国务院 / 2021年12月30日 / 专栏1 “十四五”时期主要指标 of the
+// 国家应急体系规划); a caption that names a date inside it keeps it.
+func TestCaptionAfterDate(t *testing.T) {
+	tab := schema.Block{Kind: schema.BlockTable, Rows: [][]string{
+		{"序号", "指标", "预期值", "属性"},
+		{"1", "生产安全事故死亡人数", "下降15%", "约束性"},
+		{"2", "重特大生产安全事故起数", "下降20%", "约束性"},
+	}}
+	for _, tt := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"国务院", "2021年12月30日", "专栏1 “十四五”时期主要指标"}, "专栏1 “十四五”时期主要指标"},
+		{[]string{"截至2021年12月30日", "主要指标完成情况"}, "截至2021年12月30日主要指标完成情况"},
+	} {
+		var bs []schema.Block
+		for _, l := range tt.lines {
+			bs = append(bs, schema.Block{Kind: schema.BlockPara, Text: l})
+		}
+		ts, _ := Extract(blocksDoc(append(bs, tab)...))
+		if len(ts) != 1 || ts[0].Title != tt.want {
+			t.Errorf("%q: tables %+v, want one titled %s", tt.lines, ts, tt.want)
+		}
+	}
+}
