@@ -34,6 +34,22 @@ var cellWords = []string{"及以上", "以上", "以下", "以内", "左右", "�
 	"不超过", "不高于", "不大于", "达到", "超过", "突破", "力争", "至少", "最高", "最多", "控制在", "(含)", "（含）",
 	"下降", "降低", "减少", "增长", "提高", "提升"}
 
+// cumBrackets enclose a 规划's cumulative figure (〔13.5〕 in a 年均/累计
+// column: 〔 〕内为五年累计数).
+var cumBrackets = [][2]string{{"〔", "〕"}, {"[", "]"}, {"【", "】"}}
+
+// unbracket is a cell without the brackets around all of it.
+func unbracket(k string) string {
+	for _, b := range cumBrackets {
+		if in, ok := strings.CutPrefix(k, b[0]); ok {
+			if in, ok = strings.CutSuffix(in, b[1]); ok && !strings.ContainsAny(in, b[0]+b[1]) {
+				return in
+			}
+		}
+	}
+	return k
+}
+
 func onlyCellWords(s string) bool {
 	for s != "" {
 		hit := false
@@ -58,6 +74,7 @@ func readCell(p *numbers.Parser, s, unit string) (cell, bool) {
 	if k == "" || tables.IsEmptyMark(k) || reDateCell.MatchString(k) {
 		return cell{}, false
 	}
+	k = unbracket(k)
 	sym := ""
 	for _, sc := range symbolCmp {
 		if strings.HasPrefix(k, sc.sym) {
