@@ -367,7 +367,7 @@ func roleOf(label string) string {
 
 var (
 	reDutyEnd  = regexp.MustCompile(`(?:按职能分别负责|按职责分别负责|按职责分工负责|按职能分工负责|按职责负责|按职能负责|分别负责|共同负责|牵头负责|负责落实|负责)$`)
-	reLeadSupp = regexp.MustCompile(`^由?(.+?)(?:牵头|指导)[，,、]?(.+?)(?:配合|参与|协助|按职责分工负责|按职责负责|负责)$`)
+	reLeadSupp = regexp.MustCompile(`^由?(.+?)(?:牵头|指导)[，,、]?(.+?)(?:按职责分工配合|配合|参与|协助|按职责分工负责|按职责负责|负责)$`)
 	reLeadOnly = regexp.MustCompile(`^由?(.+?)(?:分别|共同)?牵头(?:负责)?$`)
 )
 
@@ -437,7 +437,7 @@ func dropTimeClauses(s string) string {
 }
 
 var (
-	reTrailer = regexp.MustCompile(`(?:按职能分别负责|按职责分别负责|按职责分工负责|按职能分工负责|按职责负责|按职能负责|分别负责|共同负责|牵头负责|负责落实|负责|分别牵头|共同牵头|牵头|配合|参与|协助)$`)
+	reTrailer = regexp.MustCompile(`(?:按职责分工配合|按职能分别负责|按职责分别负责|按职责分工负责|按职能分工负责|按职责负责|按职能负责|分别负责|共同负责|牵头负责|负责落实|负责|分别牵头|共同牵头|牵头|配合|参与|协助)$`)
 	reEtc     = regexp.MustCompile(`等(?:部门|单位|有关|相关|各|其他|多|机构|市|区|县|领域|方面|行业|产业|$)`)
 )
 

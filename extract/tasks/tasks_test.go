@@ -303,6 +303,26 @@ func TestParseBareFirstIsLead(t *testing.T) {
 	}
 }
 
+// 按职责分工配合 ends the supporting units as 配合 does (an Anhui RCEP
+// 行动方案 wrote it after 7 of its 22 measures; all 7 were dropped).
+func TestParseDutySupportByDuty(t *testing.T) {
+	x := &extractor{d: loadDict(t)}
+	for in, want := range map[string][]roleList{
+		"合肥海关牵头，省贸促会、省商务厅按职责分工配合": {
+			{schema.RoleLead, []string{"合肥海关"}},
+			{schema.RoleSupport, []string{"省贸促会", "省商务厅"}},
+		},
+		"省商务厅牵头，合肥海关配合": {
+			{schema.RoleLead, []string{"省商务厅"}},
+			{schema.RoleSupport, []string{"合肥海关"}},
+		},
+	} {
+		if got := x.parseDuty(squeezeString(in)); !reflect.DeepEqual(got, want) {
+			t.Errorf("parseDuty(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
 // A bracketed list (A、B负责) is read when every name is a unit: a known
 // organ under its level word (市残联) is one; a phrase ending so is not.
 func TestParseDutyKnownOrgan(t *testing.T) {
