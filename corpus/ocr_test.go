@@ -80,16 +80,7 @@ func TestOCRPageText(t *testing.T) {
 	if len(pages[1]) != 11 {
 		t.Fatalf("words %d, want 11", len(pages[1]))
 	}
-	p := pdf.NewPage(595, 842)
-	ocrPage(p, pages[1], 842, 72.0/ocrDPI, grid{})
-	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, b := range blocks {
-		got = append(got, b.Text)
-	}
+	got := pageTexts(t, pages[1])
 	text := strings.Join(got, "\n")
 	for _, want := range []string{"关于印发实施方案的通知", "各区人民政府，市各部门：", "到2025年，完成 100个。"} {
 		if !strings.Contains(text, want) {
@@ -456,16 +447,7 @@ func TestOCRLineSize(t *testing.T) {
 	words = append(words, mk(5, 1457, 44, 170, []string{"施相互协调，", "促进市场公平竞争，共同维护农机产品全国统一大"}, []int{27, 28})...)
 	words = append(words, mk(6, 1518, 31, 170, []string{"市场。"}, []int{28})...)
 	words[len(words)-1].width = 90
-	p := pdf.NewPage(595, 842)
-	ocrPage(p, words, 842, 72.0/ocrDPI, grid{})
-	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, b := range blocks {
-		got = append(got, b.Text)
-	}
+	got := pageTexts(t, words)
 	if len(got) != 2 || !strings.HasPrefix(got[1], "西北区域") || !strings.HasSuffix(got[1], "全国统一大市场。") {
 		t.Errorf("blocks %q, want the title and one paragraph", got)
 	}
@@ -497,4 +479,21 @@ func TestGridHolds(t *testing.T) {
 	if !illegible(seal) || illegible([]ocrWord{{text: "施透明度。", conf: 92}}) {
 		t.Errorf("illegible: seal %v, text line %v", illegible(seal), !illegible([]ocrWord{{text: "施透明度。", conf: 92}}))
 	}
+}
+
+// pageTexts places the words on an A4 page without rules and returns the
+// texts of the blocks the layout makes of them.
+func pageTexts(t *testing.T, words []ocrWord) []string {
+	t.Helper()
+	p := pdf.NewPage(595, 842)
+	ocrPage(p, words, 842, 72.0/ocrDPI, grid{})
+	blocks, _, err := pdf.Layout(context.Background(), []*pdf.Page{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range blocks {
+		got = append(got, b.Text)
+	}
+	return got
 }
