@@ -68,6 +68,7 @@ func decodeDOCX(ctx context.Context, data []byte, lim Limits) ([]schema.Block, [
 			num = nil
 		}
 	}
+	num.linkStyles(styles)
 	rc, err := z.open(main)
 	if err != nil {
 		return nil, nil, err

@@ -23,6 +23,10 @@ type numLevel struct {
 type docxNumbering struct {
 	abstract map[int]*[9]numLevel
 	nums     map[int]*docxNum
+	// styleLink holds the w:numStyleLink of an abstract list: a list made
+	// with a Word list style has no levels of its own, they are in the
+	// abstract list the style's numbering points to.
+	styleLink map[int]string
 }
 
 type docxNum struct {
@@ -33,15 +37,16 @@ type docxNum struct {
 
 // numberingParser holds the open elements while numbering.xml is read.
 type numberingParser struct {
-	n       *docxNumbering
-	levels  *[9]numLevel // current abstractNum
-	num     *docxNum     // current num
-	lvl     *numLevel    // current lvl
-	ovLevel int          // current lvlOverride ilvl, -1 none
+	n          *docxNumbering
+	levels     *[9]numLevel // current abstractNum
+	abstractID int          // its id
+	num        *docxNum     // current num
+	lvl        *numLevel    // current lvl
+	ovLevel    int          // current lvlOverride ilvl, -1 none
 }
 
 func parseDocxNumbering(z *zipArchive, p string, lim Limits) (*docxNumbering, error) {
-	np := &numberingParser{n: &docxNumbering{abstract: map[int]*[9]numLevel{}, nums: map[int]*docxNum{}}, ovLevel: -1}
+	np := &numberingParser{n: &docxNumbering{abstract: map[int]*[9]numLevel{}, nums: map[int]*docxNum{}, styleLink: map[int]string{}}, ovLevel: -1}
 	w := &xmlWalk{part: p, depth: lim.MaxDepth, skip: docxSkip,
 		start: func(t xml.StartElement) error { np.start(t); return nil },
 		end:   np.end,
@@ -54,8 +59,13 @@ func (np *numberingParser) start(t xml.StartElement) {
 	switch t.Name.Local {
 	case "abstractNum":
 		np.levels = new([9]numLevel)
+		np.abstractID = atoiDefault(attr(t, "abstractNumId"), -1)
 		if len(n.abstract) < 10000 {
-			n.abstract[atoiDefault(attr(t, "abstractNumId"), -1)] = np.levels
+			n.abstract[np.abstractID] = np.levels
+		}
+	case "numStyleLink":
+		if np.levels != nil && len(n.styleLink) < 10000 {
+			n.styleLink[np.abstractID] = attr(t, "val")
 		}
 	case "num":
 		np.num = &docxNum{abstractID: -1, override: map[int]*numLevel{}}
@@ -83,6 +93,35 @@ func (np *numberingParser) start(t xml.StartElement) {
 	default:
 		if np.lvl != nil {
 			np.lvl.set(t)
+		}
+	}
+}
+
+// linkStyles points every list instance whose abstract list only names a
+// list style (w:numStyleLink) at the abstract list holding that style's
+// levels: the style's w:numId leads to a list instance, and its abstract
+// list is the definition. Instances of either then count as one list, as
+// in Word. Unresolved links leave the instance as it was.
+func (n *docxNumbering) linkStyles(styles docxStyles) {
+	if n == nil || len(n.styleLink) == 0 {
+		return
+	}
+	for _, num := range n.nums {
+		id := num.abstractID
+		for hop := 0; hop < 4; hop++ {
+			name, ok := n.styleLink[id]
+			if !ok {
+				break
+			}
+			target, _ := styles.numbering(name)
+			to := n.nums[target]
+			if to == nil || to.abstractID == id {
+				break
+			}
+			id = to.abstractID
+		}
+		if _, linked := n.styleLink[id]; !linked && n.abstract[id] != nil {
+			num.abstractID = id
 		}
 	}
 }

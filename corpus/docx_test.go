@@ -117,6 +117,27 @@ const docxTestNumbering = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ` 
 <w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>
 </w:numbering>`
 
+// docxListStyleStyles and docxListStyleNumbering make lists the way a Word
+// list style does: abstract list 11 only names the style (w:numStyleLink),
+// the style's numbering (numId 20) leads to abstract list 10, which holds
+// the levels. Abstract list 12 names a style without numbering: no labels.
+const docxListStyleStyles = `<?xml version="1.0" encoding="UTF-8"?><w:styles ` + docxTestNS + `>
+<w:style w:type="numbering" w:styleId="GovList"><w:name w:val="公文编号"/><w:pPr><w:numPr><w:numId w:val="20"/></w:numPr></w:pPr></w:style>
+<w:style w:type="numbering" w:styleId="EmptyList"><w:name w:val="空编号"/></w:style>
+</w:styles>`
+
+const docxListStyleNumbering = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ` + docxTestNS + `>
+<w:abstractNum w:abstractNumId="10"><w:styleLink w:val="GovList"/>
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="11"><w:numStyleLink w:val="GovList"/></w:abstractNum>
+<w:abstractNum w:abstractNumId="12"><w:numStyleLink w:val="EmptyList"/></w:abstractNum>
+<w:num w:numId="20"><w:abstractNumId w:val="10"/></w:num>
+<w:num w:numId="21"><w:abstractNumId w:val="11"/></w:num>
+<w:num w:numId="22"><w:abstractNumId w:val="12"/></w:num>
+</w:numbering>`
+
 // docxCases are the golden cases: name → document body and extra parts.
 var docxCases = []struct {
 	name  string
@@ -144,6 +165,12 @@ var docxCases = []struct {
 		wListed(4, 2, "另起编号") + wListed(5, 0, "自定义格式") + wListed(6, 0, "未知格式") + wListed(1, 0, "") +
 		wListed(7, 0, "共享抽象定义继续编号") + wListed(99, 0, "未定义的列表"),
 		map[string]string{"word/numbering.xml": docxTestNumbering, "word/styles.xml": docxTestStyles}},
+	// lists of a Word list style number as the style's definition, and
+	// with the style's own instance as one list; a style without
+	// numbering gives no label
+	{"list-style", wListed(21, 0, "提升农业综合生产能力和质量效益") + wListed(21, 1, "稳定发展粮油生产") + wListed(21, 1, "促进“菜篮子”产业提质增效") +
+		wListed(20, 0, "实施常态化精准帮扶") + wListed(21, 1, "健全常态化帮扶政策体系") + wListed(22, 0, "未定义编号的列表样式"),
+		map[string]string{"word/numbering.xml": docxListStyleNumbering, "word/styles.xml": docxListStyleStyles}},
 	{"tables", `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>` +
 		`<w:tr>` + wCell("", "序号") + wCell("", "任务") + wCell("", "牵头单位") + `</w:tr>` +
 		`<w:tr>` + wCell(`<w:gridSpan w:val="3"/>`, "一、产业发展") + `</w:tr>` +
