@@ -32,6 +32,14 @@ func Split(doc *schema.Document) []*schema.Document {
 	}
 	starts := Starts(work)
 	if len(starts) < 2 {
+		headed := len(starts) == 1
+		from := 0
+		if headed {
+			from = starts[0]
+		}
+		if cut := cutInterp(work.Blocks, from, len(work.Blocks), headed); cut < len(work.Blocks) {
+			return []*schema.Document{build(work, 0, cut, 1)}
+		}
 		doc.Part = 1
 		return []*schema.Document{doc}
 	}
@@ -41,7 +49,7 @@ func Split(doc *schema.Document) []*schema.Document {
 		if k+1 < len(starts) {
 			end = starts[k+1]
 		}
-		end = trimChrome(work.Blocks, s, end)
+		end = trimChrome(work.Blocks, s, cutInterp(work.Blocks, s, end, true))
 		out = append(out, build(work, s, end, len(out)+1))
 	}
 	return out
