@@ -74,7 +74,7 @@ func decodeDOC(ctx context.Context, data []byte, lim Limits) ([]schema.Block, []
 		warn("paragraph properties unreadable (%v): table rows guessed", perr)
 	}
 	b := &docBuilder{ctx: ctx, props: props, guessRows: perr != nil || props.empty()}
-	b.p = &docxParser{ctx: ctx, lim: lim, num: newNumberState(nil), part: "WordDocument", cells: docxMaxCells}
+	b.p = &docxParser{ctx: ctx, lim: lim, num: newNumberState(readDocLists(table, f)), part: "WordDocument", cells: docxMaxCells}
 	b.run(text, fcs)
 	diags = append(diags, b.p.diags...)
 	return b.p.blocks, diags, nil
@@ -148,6 +148,10 @@ type fib struct {
 	lcbPapx    uint32
 	fcStshf    uint32 // the style sheet (STSH)
 	lcbStshf   uint32
+	fcPlfLst   uint32 // list definitions (PlfLst, then their LVLs)
+	lcbPlfLst  uint32
+	fcPlfLfo   uint32 // list instances (PlfLfo)
+	lcbPlfLfo  uint32
 }
 
 // parseFIB reads the FIB at the start of the WordDocument stream.
@@ -193,6 +197,8 @@ func parseFIB(w []byte) (*fib, error) {
 	f.fcClx, f.lcbClx = pair(33)
 	f.fcPapx, f.lcbPapx = pair(13)
 	f.fcStshf, f.lcbStshf = pair(1)
+	f.fcPlfLst, f.lcbPlfLst = pair(73)
+	f.fcPlfLfo, f.lcbPlfLfo = pair(74)
 	if f.ccpText < 0 || f.lcbClx == 0 {
 		return nil, errors.New("damaged Word file: no piece table")
 	}

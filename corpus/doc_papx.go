@@ -13,6 +13,8 @@ type papx struct {
 	innerTtp bool // row end of a nested table (flattened)
 	outline  int  // sprmPOutLvl 0–8, -1 none
 	istd     int  // the paragraph's style
+	ilfo     int  // list instance (sprmPIlfo), 0 none
+	ilvl     int  // list level (sprmPIlvl)
 	edges    []int
 	cells    []docCellFlags
 }
@@ -123,6 +125,14 @@ func parsePapx(fkp []byte, bo int) papx {
 			pp.ttp = len(arg) > 0 && arg[0] != 0
 		case 0x244C:
 			pp.innerTtp = len(arg) > 0 && arg[0] != 0
+		case 0x460B:
+			if len(arg) == 2 {
+				pp.ilfo = int(int16(binary.LittleEndian.Uint16(arg)))
+			}
+		case 0x260A:
+			if len(arg) > 0 {
+				pp.ilvl = int(arg[0])
+			}
 		case 0x2640:
 			if len(arg) > 0 {
 				pp.outline = int(arg[0])

@@ -149,6 +149,12 @@ func sprmTDef(edges []int, vmerge []int) []byte {
 // docOf builds a Word 97 binary file of paragraphs (UTF-16 text in one
 // piece, or 8-bit when compressed), with flags added to the FIB's.
 func docOf(paras []docPara, compressed bool, flags uint16) []byte {
+	return docWithLists(paras, compressed, flags, nil, nil, nil)
+}
+
+// docWithLists is docOf with list definitions (a PlfLst followed by its
+// LVLs: lst; a PlfLfo with its LFOData: lfo) in the table stream.
+func docWithLists(paras []docPara, compressed bool, flags uint16, lst, lvls, lfo []byte) []byte {
 	le := binary.LittleEndian
 	var text []rune
 	type run struct {
@@ -236,6 +242,12 @@ func docOf(paras []docPara, compressed bool, flags uint16) []byte {
 	}
 	pair(33, clxAt, clxLen)
 	pair(13, papxAt, len(table)-papxAt)
+	if lst != nil {
+		pair(73, len(table), len(lst))
+		table = append(append(table, lst...), lvls...)
+		pair(74, len(table), len(lfo))
+		table = append(table, lfo...)
+	}
 	return cfbOf(map[string][]byte{"WordDocument": word, "1Table": table})
 }
 
@@ -353,6 +365,8 @@ func FuzzDecodeDOC(f *testing.F) {
 	f.Add(docOf([]docPara{{text: "正文\u0013 X \u0014结果\u0015", mark: 0x0D}, {text: "甲", mark: 0x07, sprms: sprmInTable()},
 		{mark: 0x07, sprms: append(append(sprmInTable(), sprmTtp()...), sprmTDef([]int{0, 100}, []int{3})...)}}, false, 0))
 	f.Add(docOf([]docPara{{text: "plain", mark: 0x0D}}, true, 0))
+	lst, lvls, lfo := docListTables()
+	f.Add(docWithLists([]docPara{{text: "项", mark: 0x0D, sprms: sprmList(2, 1)}}, false, 0, lst, lvls, lfo))
 	lim := DefaultLimits
 	lim.MaxZipEntry = 1 << 20
 	f.Fuzz(func(t *testing.T, in []byte) {

@@ -145,6 +145,12 @@ func (b *docBuilder) paraEnd(pp papx, cellMark bool) {
 	text := b.para.String()
 	b.para.Reset()
 	b.fields = b.fields[:0]
+	if pp.ilfo > 0 {
+		// a list paragraph: its label, counted as the DOCX reader does
+		if label := b.p.num.next(pp.ilfo, pp.ilvl); label != "" && strings.TrimSpace(text) != "" {
+			text = label + strings.TrimLeft(text, " \t")
+		}
+	}
 	inTable := pp.inTable || (cellMark && b.guessRows)
 	if !inTable && !cellMark {
 		b.endTable()
