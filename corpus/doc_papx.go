@@ -15,6 +15,8 @@ type papx struct {
 	istd     int  // the paragraph's style
 	ilfo     int  // list instance (sprmPIlfo), 0 none
 	ilvl     int  // list level (sprmPIlvl)
+	hasIlfo  bool // ilfo set by the paragraph, not its style
+	hasIlvl  bool
 	edges    []int
 	cells    []docCellFlags
 }
@@ -94,9 +96,19 @@ func readPAPX(w, table []byte, f *fib) (*docProps, error) {
 	// a paragraph of a heading style without an outline level of its own
 	// is a heading of the style's level
 	levels := headingStyles(table, f)
+	// a paragraph of a list style without a list of its own is numbered
+	// by the style's list
+	lists := styleLists(table, f)
 	for i := range d.runs {
-		if pp := &d.runs[i].pp; pp.outline < 0 && levels[pp.istd] > 0 {
+		pp := &d.runs[i].pp
+		if pp.outline < 0 && levels[pp.istd] > 0 {
 			pp.outline = levels[pp.istd] - 1
+		}
+		if sl, ok := lists[pp.istd]; ok && !pp.hasIlfo {
+			pp.ilfo = sl.ilfo
+			if !pp.hasIlvl {
+				pp.ilvl = sl.ilvl
+			}
 		}
 	}
 	return d, nil
@@ -127,11 +139,11 @@ func parsePapx(fkp []byte, bo int) papx {
 			pp.innerTtp = len(arg) > 0 && arg[0] != 0
 		case 0x460B:
 			if len(arg) == 2 {
-				pp.ilfo = int(int16(binary.LittleEndian.Uint16(arg)))
+				pp.ilfo, pp.hasIlfo = int(int16(binary.LittleEndian.Uint16(arg))), true
 			}
 		case 0x260A:
 			if len(arg) > 0 {
-				pp.ilvl = int(arg[0])
+				pp.ilvl, pp.hasIlvl = int(arg[0]), true
 			}
 		case 0x2640:
 			if len(arg) > 0 {

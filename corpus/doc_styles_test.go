@@ -59,3 +59,52 @@ func TestHeadingStyles(t *testing.T) {
 		t.Errorf("damaged: %v", got)
 	}
 }
+
+// paraStyle is an STD of a 10-byte base: style type stk, base style and
+// the sprms of its paragraph properties (UpxPapx).
+func paraStyle(stk, base int, name string, sprms []byte) []byte {
+	le := binary.LittleEndian
+	std := le.AppendUint16(nil, 0x0FFE)
+	std = le.AppendUint16(std, uint16(stk|base<<4))
+	std = append(std, make([]byte, 6)...)
+	u := utf16.Encode([]rune(name))
+	std = le.AppendUint16(std, uint16(len(u)))
+	for _, c := range u {
+		std = le.AppendUint16(std, c)
+	}
+	std = le.AppendUint16(std, 0)
+	upx := append([]byte{0, 0}, sprms...)
+	std = le.AppendUint16(std, uint16(len(upx)))
+	return append(std, upx...)
+}
+
+func TestStyleLists(t *testing.T) {
+	le := binary.LittleEndian
+	styles := [][]byte{
+		paraStyle(1, 0x0FFF, "Normal", nil),
+		paraStyle(1, 0, "一级标题", sprmList(1, 0)),
+		paraStyle(1, 1, "一级标题（续）", nil),            // inherits the list
+		paraStyle(1, 1, "无编号", []byte{0x0B, 0x46, 0, 0}), // its own "no list"
+		paraStyle(2, 0, "字符", sprmList(1, 0)),           // a character style: no paragraphs
+		paraStyle(1, 0, "二级标题", sprmList(1, 1)[:4]),     // list without level: level 0
+	}
+	sh := le.AppendUint16(nil, 4)
+	sh = le.AppendUint16(sh, uint16(len(styles)))
+	sh = le.AppendUint16(sh, 10)
+	for _, s := range styles {
+		sh = le.AppendUint16(sh, uint16(len(s)))
+		sh = append(sh, s...)
+	}
+	got := styleLists(sh, &fib{lcbStshf: uint32(len(sh))})
+	want := map[int]docStyleList{
+		1: {ilfo: 1, hasIlfo: true},
+		2: {ilfo: 1, hasIlfo: true},
+		5: {ilfo: 1, hasIlfo: true},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("styleLists = %v, want %v", got, want)
+	}
+	for cut := 0; cut < len(sh); cut += 5 {
+		styleLists(sh[:cut], &fib{lcbStshf: uint32(cut)}) // no panic
+	}
+}
