@@ -91,6 +91,9 @@ func docStreams(data []byte, lim Limits) (*docStreamSet, error) {
 	if bytes.Contains(data, utf16le("EncryptedPackage")) {
 		return nil, errors.New("encrypted: password required (save it without a password)")
 	}
+	if err := cfbCounts(data); err != nil {
+		return nil, fmt.Errorf("damaged compound (OLE2) file: %w", err)
+	}
 	cf, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("damaged compound (OLE2) file: %v", err)
@@ -256,4 +259,28 @@ func readPieces(w, table []byte, f *fib) ([]piece, error) {
 		}
 	}
 	return nil, errors.New("damaged Word file: no piece descriptors")
+}
+
+// cfbCounts checks the sector counts of a compound file's header against
+// the file's size before mscfb reads it: mscfb sizes its tables by them
+// (a directory of 4,294,967,295 sectors asked for 34 GB, from a 6 KB
+// file), and every sector counted must be in the file.
+func cfbCounts(data []byte) error {
+	if len(data) < 512 {
+		return nil // mscfb refuses it
+	}
+	shift := binary.LittleEndian.Uint16(data[30:32])
+	if shift != 9 && shift != 12 {
+		return nil // mscfb refuses it
+	}
+	sectors := uint64(len(data)>>shift) + 1
+	for _, f := range []struct {
+		name string
+		at   int
+	}{{"directory", 40}, {"FAT", 44}, {"mini FAT", 64}, {"DIFAT", 72}} {
+		if n := uint64(binary.LittleEndian.Uint32(data[f.at : f.at+4])); n > sectors {
+			return fmt.Errorf("header counts %d %s sectors, the file holds %d", n, f.name, sectors-1)
+		}
+	}
+	return nil
 }

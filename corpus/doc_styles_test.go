@@ -83,10 +83,10 @@ func TestStyleLists(t *testing.T) {
 	styles := [][]byte{
 		paraStyle(1, 0x0FFF, "Normal", nil),
 		paraStyle(1, 0, "一级标题", sprmList(1, 0)),
-		paraStyle(1, 1, "一级标题（续）", nil),            // inherits the list
+		paraStyle(1, 1, "一级标题（续）", nil),                  // inherits the list
 		paraStyle(1, 1, "无编号", []byte{0x0B, 0x46, 0, 0}), // its own "no list"
-		paraStyle(2, 0, "字符", sprmList(1, 0)),           // a character style: no paragraphs
-		paraStyle(1, 0, "二级标题", sprmList(1, 1)[:4]),     // list without level: level 0
+		paraStyle(2, 0, "字符", sprmList(1, 0)),            // a character style: no paragraphs
+		paraStyle(1, 0, "二级标题", sprmList(1, 1)[:4]),      // list without level: level 0
 	}
 	sh := le.AppendUint16(nil, 4)
 	sh = le.AppendUint16(sh, uint16(len(styles)))
