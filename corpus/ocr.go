@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -230,15 +229,11 @@ func (t ocrTools) tesseract1(ctx context.Context, r ocrRun, images []string, pag
 
 // medianLine is the median height of the lines of a page's words.
 func medianLine(words []ocrWord) int {
-	var hs []int
+	hs := make([]int, 0, len(words))
 	for _, w := range words {
 		hs = append(hs, w.lineHeight)
 	}
-	if len(hs) == 0 {
-		return 0
-	}
-	sort.Ints(hs)
-	return hs[len(hs)/2]
+	return medianInt(hs)
 }
 
 func firstLine(b []byte) string {

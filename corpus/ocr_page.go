@@ -7,8 +7,10 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"policyx/corpus/pdf"
+	"policyx/lexicon/cjk"
 )
 
 // Placing the words of a scanned page: lines, their size, the page's foot.
@@ -53,7 +55,7 @@ func illegible(ws []ocrWord) bool {
 		if w.fig || strings.ContainsAny(w.text, "0123456789%") {
 			return false
 		}
-		runes += len([]rune(strings.Join(strings.Fields(w.text), "")))
+		runes += utf8.RuneCountInString(cjk.RemoveSpace(w.text))
 		conf += w.conf
 	}
 	return runes >= 2 && runes <= 10 && conf < 35*float64(len(ws))
@@ -114,15 +116,7 @@ func pageFoot(lines [][]ocrWord, hPx float64, g grid) int {
 			}
 		}
 	}
-	median := func(xs []int) float64 {
-		if len(xs) == 0 {
-			return 0
-		}
-		xs = slices.Clone(xs)
-		slices.Sort(xs)
-		return float64(xs[len(xs)/2])
-	}
-	wide := max(1.25*median(gaps), median(heights)/2)
+	wide := max(1.25*float64(medianInt(gaps)), float64(medianInt(heights))/2)
 	n := 0
 	for k := len(lines) - 1; k > 0; k-- {
 		top, _ := lineRows(lines[k][0])
