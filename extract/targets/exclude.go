@@ -350,7 +350,7 @@ func itemWeight(cs string, f *figureCtx) bool {
 		return !strings.ContainsAny(cs[f.cl0:q.Start-open], "0123456789")
 	case numbers.Percent:
 		item := cs[f.cl0 : q.Start-open]
-		if k := strings.LastIndexAny(item, "+＋=＝"); k >= 0 {
+		if strings.ContainsAny(item, "+＋=＝") {
 			return true
 		}
 		return numbers.HasAnyPrefix(cs[q.End+shut:], "+", "＋")
@@ -381,12 +381,7 @@ func sessionNoun(after string) bool {
 // makes it the past or the present (以来, 去年, 目前，), unless a deadline
 // after that word commits it (目前…，力争到2025年达到100家).
 func (x *extractor) pastSentence(before string) bool {
-	k := -1
-	for _, w := range x.kw.PastSentence {
-		if i := strings.LastIndex(before, w); i > k {
-			k = i
-		}
-	}
+	k := x.kw.PastSentence.last(before)
 	if k < 0 {
 		return false
 	}

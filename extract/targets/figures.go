@@ -261,13 +261,15 @@ func (x *extractor) comparator(sc *sentenceCtx, f *figureCtx) string {
 			cmp = c
 		}
 	}
-	if prev, ok := x.prevInSentence(sc); ok && qi > 0 && kept[qi-1].End <= q.Start && (listGapWord(cs[kept[qi-1].End:q.Start]) || altOf(cs, kept[qi-1], q)) && cmp == "=" {
-		cmp = prev.Comparator
-	}
-	// 年龄原则上不超过45周岁（…突出的可放宽至50周岁）: a bound relaxed
-	// keeps the direction of the bound before it
-	if prev, ok := x.prevInSentence(sc); ok && cmp == "=" && qi > 0 && kept[qi-1].Class == q.Class && numbers.HasAnySuffix(f.before, "放宽至", "放宽到", "放宽为") {
-		cmp = prev.Comparator
+	// the figure before it in the sentence lends its direction to an
+	// alternative or a list item (…或者2项), and to a bound relaxed
+	// (年龄原则上不超过45周岁（…突出的可放宽至50周岁）)
+	if prev, ok := x.prevInSentence(sc); ok && cmp == "=" && qi > 0 {
+		listed := kept[qi-1].End <= q.Start && (listGapWord(cs[kept[qi-1].End:q.Start]) || altOf(cs, kept[qi-1], q))
+		relaxed := kept[qi-1].Class == q.Class && numbers.HasAnySuffix(f.before, "放宽至", "放宽到", "放宽为")
+		if listed || relaxed {
+			cmp = prev.Comparator
+		}
 	}
 	if cmp == "=" && (strings.HasSuffix(f.before, "前") || strings.HasSuffix(f.before, "后")) && (q.Unit == "名" || q.Unit == "位") {
 		cmp, f.rank = "<=", true

@@ -357,7 +357,13 @@ func (x *extractor) sizeBound(before, after string) bool {
 	if x.kw.Funding.contains(before) || x.kw.FundNoun.contains(before) {
 		return false
 	}
-	return numbers.HasAnyPrefix(numbers.SkipNote(after), "以上", "及以上", "以下", "及以下", "以内")
+	return boundAfter(numbers.SkipNote(after))
+}
+
+// boundAfter reports whether s opens with a bound written after a figure
+// (以上, 及以上, 以下, 及以下, 以内).
+func boundAfter(s string) bool {
+	return numbers.HasAnyPrefix(s, "以上", "及以上", "以下", "及以下", "以内")
 }
 
 // grantedHere reports whether the text of a clause before an amount ends
@@ -375,7 +381,7 @@ func (x *extractor) attributeBound(before, after, noun string) bool {
 	if x.endsVerb(before) || x.kw.Rate.contains(noun) {
 		return false
 	}
-	return numbers.HasAnyPrefix(numbers.SkipNote(after), "以上", "及以上", "以下", "及以下", "以内")
+	return boundAfter(numbers.SkipNote(after))
 }
 
 // bracketBound reports whether a bounded figure stands alone in brackets
@@ -384,7 +390,7 @@ func (x *extractor) attributeBound(before, after, noun string) bool {
 // inside before the figure name an attribute, no verb, no grant
 // (（扶持金额每月每平方米最高50元）) and no breakdown (（含…50家）).
 func (x *extractor) bracketBound(before, after string) bool {
-	if !numbers.HasAnyPrefix(stripCmp(after), "）", ")") || !numbers.HasAnyPrefix(after, "以上", "及以上", "以下", "及以下", "以内") {
+	if !numbers.HasAnyPrefix(stripCmp(after), "）", ")") || !boundAfter(after) {
 		return false
 	}
 	k := max(strings.LastIndex(before, "（"), strings.LastIndex(before, "("))

@@ -1,7 +1,7 @@
 package targets
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"policyx/normalize/numbers"
@@ -24,12 +24,10 @@ const planOrdinal = "一二三四五"
 // deadline: 到“十四五”末, 至“十四五”期末, “十四五”时期末 at a clause start.
 func planEnd(s string) (numbers.Date, bool) {
 	for k := strings.LastIndex(s, "十"); k >= 0; k = strings.LastIndex(s[:k], "十") {
-		rest := s[k+len("十"):]
-		n := strings.IndexRune(planOrdinal, firstRune(rest))
-		if n < 0 || !strings.HasPrefix(rest[len("一"):], "五") {
+		year, tail, ok := planAt(s[k+len("十"):])
+		if !ok {
 			continue
 		}
-		tail := strings.TrimLeft(rest[len("一五"):], "”\"’」")
 		end := ""
 		for _, w := range []string{"规划期末", "时期末", "期末", "末"} {
 			if strings.HasPrefix(tail, w) {
@@ -45,9 +43,20 @@ func planEnd(s string) (numbers.Date, bool) {
 			continue
 		}
 		stop := len(s) - len(tail) + len(end)
-		return numbers.Date{Start: len(lead), End: stop, Year: 2010 + 5*(n/len("一")), Kind: numbers.Deadline}, true
+		return numbers.Date{Start: len(lead), End: stop, Year: year, Kind: numbers.Deadline}, true
 	}
 	return numbers.Date{}, false
+}
+
+// planAt reads a five-year plan's name after its 十 (一五 … 五五, with
+// the closing quotation mark after it): the plan's last year and the text
+// after the name.
+func planAt(rest string) (year int, tail string, ok bool) {
+	n := strings.IndexRune(planOrdinal, firstRune(rest))
+	if n < 0 || !strings.HasPrefix(rest[len("一"):], "五") {
+		return 0, "", false
+	}
+	return 2010 + 5*(n/len("一")), strings.TrimLeft(rest[len("一五"):], "”\"’」"), true
 }
 
 func firstRune(s string) rune {
@@ -74,14 +83,9 @@ func (x *extractor) pastPlanPeriod(cs string) bool {
 	if !ok {
 		return false
 	}
-	n := strings.IndexRune(planOrdinal, firstRune(rest))
-	if n < 0 || !strings.HasPrefix(rest[len("一"):], "五") {
+	end, tail, ok := planAt(rest)
+	if !ok || !numbers.HasAnyPrefix(tail, "时期", "期间", "以来") {
 		return false
 	}
-	tail := strings.TrimLeft(rest[len("一五"):], "”\"’」")
-	if !numbers.HasAnyPrefix(tail, "时期", "期间", "以来") {
-		return false
-	}
-	end := 2010 + 5*(n/len("一"))
-	return fmt.Sprintf("%04d", end) < ref[:4]
+	return strconv.Itoa(end) < ref[:4]
 }
