@@ -51,10 +51,8 @@ func isMarkup(data []byte) bool {
 		return true
 	}
 	head := bytes.TrimLeft(trimBOM(data[:min(len(data), 4096)]), " \t\r\n")
-	if loc := reMarkupTag.FindIndex(head); loc == nil || loc[0] != 0 {
-		return false
-	}
-	return len(reMarkupTag.FindAllIndex(head, 3)) >= 3
+	locs := reMarkupTag.FindAllIndex(head, 3)
+	return len(locs) >= 3 && locs[0][0] == 0
 }
 
 // decodeTextBytes turns the bytes of a text file into a UTF-8 string,

@@ -58,9 +58,9 @@ func (x *extractor) reposted(organ, docNum string) bool {
 	}
 	// the 文号's place as the text reads it (吉府发 in a text naming 吉安 is
 	// 吉安's, not 吉林's)
-	dj := x.p.g.Jurisdiction(place.Evidence{DocNumber: docNum, Text: x.text})
-	if x.p.FromDocNumber(docNum) == "" {
-		dj = ""
+	dj := ""
+	if x.p.FromDocNumber(docNum) != "" {
+		dj = x.p.g.Jurisdiction(place.Evidence{DocNumber: docNum, Text: x.text})
 	}
 	oj := x.p.FromOrgan(organ)
 	return dj != "" && oj != "" && dj != oj

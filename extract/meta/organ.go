@@ -153,7 +153,10 @@ func (p *Places) startsOrgan(s string) bool {
 // organLine returns the organs of a line made only of organ names (a
 // signature line), or nil.
 func (p *Places) organLine(s string) []string {
-	s = strings.TrimSpace(reSealTail.ReplaceAllString(s, ""))
+	if strings.Contains(s, "代章") {
+		s = reSealTail.ReplaceAllString(s, "")
+	}
+	s = strings.TrimSpace(s)
 	if s == "" || runeLen(s) > 160 {
 		return nil
 	}

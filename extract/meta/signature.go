@@ -77,11 +77,14 @@ var reISOLine = regexp.MustCompile(`^(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*
 
 // reSealNote is the note under a signature whose organ has no seal of its
 // own: （文成县人民政府办公室代章）, (代章).
-var reSealNote = regexp.MustCompile(`^\s*[(（][^()（）]{0,30}代章[)）]\s*$`)
+var reSealNote = regexp.MustCompile(`^\s*` + sealNote)
 
 // reSealTail is that note on the signature's own line (…工作专班办公室
 // （文成县人民政府办公室代章）).
-var reSealTail = regexp.MustCompile(`[(（][^()（）]{0,30}代章[)）]\s*$`)
+var reSealTail = regexp.MustCompile(sealNote)
+
+// sealNote is the bracketed 代章 note at the end of a line.
+const sealNote = `[(（][^()（）]{0,30}代章[)）]\s*$`
 
 // organsAbove returns the issuers' names on the lines right above line i,
 // past a 代章 note.

@@ -157,10 +157,13 @@ func unwrapBook(c string) string {
 	if strings.HasPrefix(c, "《") && strings.HasSuffix(c, "》") && strings.Count(c, "《") == 1 && strings.Count(c, "》") == 1 {
 		// the name the title quotes went one level down with the wrap
 		// (《…关于印发〈北京市2016年政务公开工作要点〉的通知》): it is 《》 again
-		return strings.NewReplacer("〈", "《", "〉", "》").Replace(c[len("《") : len(c)-len("》")])
+		return innerBook.Replace(c[len("《") : len(c)-len("》")])
 	}
 	return c
 }
+
+// innerBook turns the single title marks back into the double ones.
+var innerBook = strings.NewReplacer("〈", "《", "〉", "》")
 
 // dropLeadQuote drops a quoted or bracketed label a page prints before a
 // title (“党政混合信息公开” 中共静安区委办公室…印发…的通知, （转载）广州市人民政府

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"policyx/lexicon/cjk"
 	"policyx/schema"
 )
 
@@ -28,7 +29,7 @@ func interpHeading(b schema.Block) bool {
 	if t == "" || utf8.RuneCountInString(t) > 120 || strings.ContainsAny(t, "。；") || notTitleStart(t) {
 		return false
 	}
-	return reInterp.MatchString(strings.Join(strings.Fields(t), ""))
+	return reInterp.MatchString(cjk.RemoveSpace(t))
 }
 
 // cutInterp returns the end of the part [s, e) without an interpretation
@@ -45,7 +46,9 @@ func cutInterp(bl []schema.Block, s, e int, headed bool) int {
 			return i
 		}
 		n += utf8.RuneCountInString(bl[i].Text)
-		seen.WriteString(strings.Join(strings.Fields(bl[i].Text), ""))
+		if !headed {
+			seen.WriteString(cjk.RemoveSpace(bl[i].Text))
+		}
 	}
 	return e
 }
@@ -53,7 +56,7 @@ func cutInterp(bl []schema.Block, s, e int, headed bool) int {
 // namedBefore reports whether the document the heading names in 《》 occurs
 // in before.
 func namedBefore(heading, before string) bool {
-	t := strings.Join(strings.Fields(heading), "")
+	t := cjk.RemoveSpace(heading)
 	i := strings.Index(t, "《")
 	j := strings.LastIndex(t, "》")
 	if i < 0 || j <= i {

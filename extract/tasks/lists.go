@@ -4,9 +4,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
+	"policyx/lexicon/cjk"
 	"policyx/lexicon/dept"
 	"policyx/schema"
 )
@@ -224,7 +224,7 @@ func otherField(body string) int {
 	if f == nil {
 		return -1
 	}
-	if r, _ := utf8.DecodeRuneInString(body[f[0]:]); !unicode.Is(unicode.Han, r) {
+	if r, _ := utf8.DecodeRuneInString(body[f[0]:]); !cjk.IsHan(r) {
 		return f[0]
 	}
 	_, cn := utf8.DecodeLastRuneInString(body[:f[1]])
