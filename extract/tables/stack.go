@@ -56,7 +56,7 @@ func (v *vocab) stackFree(ls []line, used []bool, i int) bool {
 // stackFirstHead reports the first cell of a stacked header: 序号, 指标…
 func (v *vocab) stackFirstHead(s string) bool {
 	k := key(s)
-	return runeLen(k) <= stackHeadRunes && (hasPrefixAny(k, v.seqhead) || hasPrefixAny(k, v.stackname))
+	return runeLen(k) <= stackHeadRunes && (anyWord(v.seqhead, prefixOf(k)) || anyWord(v.stackname, prefixOf(k)))
 }
 
 // stackHeadKind tells whether s is a header cell of a stacked table and
@@ -74,7 +74,7 @@ func (v *vocab) stackHeadKind(s string) (colKind, bool) {
 		return colValue, true
 	case reDigit.MatchString(k):
 		return 0, false
-	case hasPrefixAny(k, v.seqhead) && runeLen(k) <= 2:
+	case anyWord(v.seqhead, prefixOf(k)) && runeLen(k) <= 2:
 		return colSeq, true
 	case strings.Contains(k, "属性"):
 		return colAttr, true
@@ -198,15 +198,6 @@ func (v *vocab) stackGroup(ls []line, used []bool, j int) bool {
 	}
 	k := key(ls[j].text)
 	return reHeading.MatchString(k) && runeLen(k) <= 20 && !reStackStop.MatchString(k)
-}
-
-func hasPrefixAny(s string, ws []string) bool {
-	for _, w := range ws {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // isNumeric reports a cell that is only a figure, with or without a comparator.

@@ -156,7 +156,7 @@ func (v *vocab) caption(ls []line, t *table, used []bool) {
 			k--
 			continue
 		}
-		if reDateLine.MatchString(key(txt)) {
+		if reDateCell.MatchString(key(txt)) {
 			break // the 成文日期 under a signature, never part of a caption
 		}
 		if reUnit.MatchString(key(txt)) || reUnit.MatchString(txt) {

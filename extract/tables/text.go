@@ -65,7 +65,6 @@ var (
 	reNumHead      = regexp.MustCompile(`^\d{1,2}[.．、]\s*\S`)
 	reYear         = regexp.MustCompile(`^\d{4}\s*年`)
 	reDateEnd      = regexp.MustCompile(`\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
-	reDateLine     = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日$`)
 	reArtefact     = regexp.MustCompile(`^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页`)
 	reTag          = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 )
