@@ -128,8 +128,17 @@ func parsePapx(fkp []byte, bo int) papx {
 	if len(g) < 2 {
 		return pp
 	}
-	pp.istd = int(binary.LittleEndian.Uint16(g))
-	eachSprm(g[2:], func(op uint16, arg []byte) {
+	istd := int(binary.LittleEndian.Uint16(g))
+	pp = paraSprms(g[2:])
+	pp.istd = istd
+	return pp
+}
+
+// paraSprms reads the paragraph properties policyx uses from a grpprl (a
+// paragraph's or a paragraph style's).
+func paraSprms(g []byte) papx {
+	pp := papx{outline: -1}
+	eachSprm(g, func(op uint16, arg []byte) {
 		switch op {
 		case 0x2416:
 			pp.inTable = len(arg) > 0 && arg[0] != 0

@@ -90,17 +90,8 @@ func styleLists(table []byte, f *fib) map[int]docStyleList {
 		if cb < 2 || p+2+cb > len(std) {
 			return
 		}
-		var sl docStyleList
-		eachSprm(std[p+4:p+2+cb], func(op uint16, arg []byte) {
-			switch {
-			case op == 0x460B && len(arg) == 2:
-				sl.ilfo, sl.hasIlfo = int(int16(le.Uint16(arg))), true
-			case op == 0x260A && len(arg) > 0:
-				sl.ilvl = int(arg[0])
-			}
-		})
-		if sl.hasIlfo {
-			own[istd] = sl
+		if pp := paraSprms(std[p+4 : p+2+cb]); pp.hasIlfo {
+			own[istd] = docStyleList{ilfo: pp.ilfo, ilvl: pp.ilvl, hasIlfo: true}
 		}
 	})
 	out := map[int]docStyleList{}
